@@ -1,0 +1,130 @@
+//! The command line: argument parsing and dispatch to one module per command.
+//!
+//! Every command returns `Result<(), CliError>`; `run` turns an error into one line on stderr
+//! and exit code 2. Nothing here panics on user input, and output to a closed pipe is not an error.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+pub mod info;
+pub mod read;
+pub mod render;
+pub mod store_cmds;
+pub mod toc;
+
+use crate::document::{Document, LoadError, LoadOptions};
+
+const EXAMPLES: &str = "\
+Examples:
+  kanshu                      reopen the last book (or the built-in guide)
+  kanshu novel.txt            read a book
+  kanshu --guide              read the built-in guide
+  kanshu toc novel.txt        print the table of contents
+  kanshu toc --json novel.txt the table of contents as JSON
+  kanshu info novel.txt       encoding, size, chapters, title
+  kanshu render --width 40 --chapter 3 novel.txt
+                              print a page as the reader lays it out";
+
+#[derive(Debug, Parser)]
+#[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Book to read (TXT in any common encoding, or Markdown)
+    pub file: Option<PathBuf>,
+    /// Open the built-in guide
+    #[arg(long)]
+    pub guide: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options every command understands.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Decode the book with this encoding (e.g. gbk, big5, utf-16le) instead of guessing
+    #[arg(long, global = true, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Directory for bookmarks, reading state and config (default: the user's config directory;
+    /// also KANSHU_CONFIG_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the table of contents
+    Toc(toc::TocArgs),
+    /// Print what kanshu found out about a book
+    Info(info::InfoArgs),
+    /// Print pages exactly as the reader lays them out
+    Render(render::RenderArgs),
+    /// List bookmarks (of all books, or of one)
+    Bookmarks(store_cmds::BookmarksArgs),
+    /// List recently read books
+    Recent(store_cmds::RecentArgs),
+}
+
+/// An error for the person at the terminal: one line, exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl GlobalArgs {
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            encoding: self.encoding.clone(),
+        }
+    }
+
+    /// Open a book with these options.
+    pub fn open(&self, path: &std::path::Path) -> Result<Document, CliError> {
+        Ok(Document::open(path, &self.load_options())?)
+    }
+}
+
+/// Write to stdout; a closed pipe (`kanshu toc big.txt | head`) ends output quietly.
+pub fn emit(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Other(format!("cannot write output: {e}"))),
+    }
+}
+
+/// Parse arguments, run the command, return the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Some(Command::Toc(args)) => toc::run(&args, &cli.global),
+        Some(Command::Info(args)) => info::run(&args, &cli.global),
+        Some(Command::Render(args)) => render::run(&args, &cli.global),
+        Some(Command::Bookmarks(args)) => store_cmds::bookmarks(&args, &cli.global),
+        Some(Command::Recent(args)) => store_cmds::recent(&args, &cli.global),
+        None => read::run(cli.file.as_deref(), cli.guide, &cli.global),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("kanshu: {e}");
+            2
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Typed configuration from TOML text; defaults embedded from `config/default.toml`.

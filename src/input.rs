@@ -1,0 +1,1 @@
+//! Terminal events → `Action`s through the keymap (key presses only).

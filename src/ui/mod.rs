@@ -1,0 +1,1 @@
+//! `draw(&App, frame)`: paints what the app has already computed. No state changes.
