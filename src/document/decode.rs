@@ -1,0 +1,315 @@
+//! Bytes → text: encoding detection and decoding.
+//!
+//! Owns the order of evidence (an explicit label, then a byte-order mark, then valid UTF-8, then
+//! UTF-16 without a BOM, then a statistical guess over a large sample) and the refusal of binary
+//! files. It must not touch newlines, control characters or chapters: that is `normalize` and
+//! `chapters`.
+
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+
+/// How much of the file the statistical guess looks at. Guessing from a few KB is a known cause
+/// of wrong guesses (a GBK book whose first pages are mostly ASCII, a Big5 article with a
+/// simplified-looking preface), so the sample is large.
+pub const SAMPLE_BYTES: usize = 4 * 1024 * 1024;
+
+/// The result of decoding.
+#[derive(Debug)]
+pub struct Decoded {
+    /// Decoded text (a BOM, if any, is already removed; newlines untouched).
+    pub text: String,
+    /// Name to show for the encoding: the encoding_rs name, except that a GBK guess whose bytes
+    /// use four-byte sequences is named "gb18030".
+    pub encoding: &'static str,
+}
+
+/// Why bytes could not be decoded.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes outside UTF-16, or mostly undecodable bytes.
+    Binary,
+    /// `--encoding` named something encoding_rs does not know.
+    UnknownEncoding(String),
+}
+
+/// Look up an encoding label the way `--encoding` does (any WHATWG label, case-insensitive,
+/// plus a few common spellings such as `utf16`, `gb18030`, `big5-hkscs`, `shift-jis`).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let trimmed = label.trim();
+    if let Some(enc) = Encoding::for_label(trimmed.as_bytes()) {
+        return Some(enc);
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let alias = match lower.as_str() {
+        "utf16" | "utf16le" | "utf-16-le" => "utf-16le",
+        "utf16be" | "utf-16-be" => "utf-16be",
+        "utf8" => "utf-8",
+        "shift-jis" | "sjis" | "cp932" => "shift_jis",
+        "cp936" | "gb2312-80" => "gbk",
+        "cp950" => "big5",
+        "eucjp" => "euc-jp",
+        "euckr" | "cp949" => "euc-kr",
+        _ => return None,
+    };
+    Encoding::for_label(alias.as_bytes())
+}
+
+/// Decode a whole book. `label` overrides detection.
+pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
+    if let Some(label) = label {
+        let named =
+            encoding_for_label(label).ok_or_else(|| DecodeError::UnknownEncoding(label.into()))?;
+        let enc = if named == GBK { GB18030 } else { named };
+        // A BOM that agrees with the chosen encoding is dropped; anything else is content.
+        // The reader asked for this encoding: show what it gives, refusing only NUL bytes
+        // (which no text in an ASCII-compatible encoding has).
+        let utf16 = enc == UTF_16LE || enc == UTF_16BE;
+        if !utf16 && memchr::memchr(0, bytes).is_some() {
+            return Err(DecodeError::Binary);
+        }
+        let (text, _) = enc.decode_with_bom_removal(bytes);
+        let text = text.into_owned();
+        return Ok(Decoded {
+            text,
+            encoding: display_name(named, bytes),
+        });
+    }
+
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(rest);
+        let text = text.into_owned();
+        if mostly_undecodable(&text) {
+            return Err(DecodeError::Binary);
+        }
+        return Ok(Decoded {
+            text,
+            encoding: enc.name(),
+        });
+    }
+
+    let has_nul = memchr::memchr(0, bytes).is_some();
+    if !has_nul && let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: s.to_owned(),
+            encoding: UTF_8.name(),
+        });
+    }
+
+    if has_nul {
+        if let Some(enc) = guess_utf16(bytes) {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            let text = text.into_owned();
+            if !mostly_undecodable(&text) {
+                return Ok(Decoded {
+                    text,
+                    encoding: enc.name(),
+                });
+            }
+        }
+        return Err(DecodeError::Binary);
+    }
+
+    let enc = guess_legacy(bytes);
+    // encoding_rs decodes GBK with the GB18030 decoder already; say so explicitly.
+    let decoder = if enc == GBK { GB18030 } else { enc };
+    let (text, _) = decoder.decode_without_bom_handling(bytes);
+    let text = text.into_owned();
+    if mostly_undecodable(&text) {
+        return Err(DecodeError::Binary);
+    }
+    Ok(Decoded {
+        text,
+        encoding: display_name(enc, bytes),
+    })
+}
+
+/// The name `info` shows. GBK and GB18030 share a decoder; the name says GB18030 only when the
+/// bytes hold a four-byte GB18030 sequence (lead byte, then an ASCII digit).
+fn display_name(enc: &'static Encoding, bytes: &[u8]) -> &'static str {
+    if (enc == GBK || enc == GB18030) && has_four_byte_gb18030(bytes) {
+        GB18030.name()
+    } else if enc == GB18030 {
+        // Explicitly asked for GB18030: keep the name the user chose.
+        GB18030.name()
+    } else {
+        enc.name()
+    }
+}
+
+fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0x81..=0xFE).contains(&b) {
+            match bytes.get(i + 1) {
+                Some(0x30..=0x39) => return true,
+                Some(_) => i += 2,
+                None => return false,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// UTF-16 without a BOM: text in UTF-16 has its NUL bytes (the high byte of ASCII, newlines,
+/// Latin letters) almost all on one parity of the byte index. Returns the byte order when the
+/// sample looks like that and decodes to sensible text.
+fn guess_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = bytes.get(..bytes.len().min(1 << 16)).unwrap_or(bytes);
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let total = even + odd;
+    if total == 0 {
+        return None;
+    }
+    let enc = if odd * 20 >= total * 19 {
+        UTF_16LE
+    } else if even * 20 >= total * 19 {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    // The decoded sample must read as text: few controls and few replacement characters.
+    let cut = sample.len() & !1;
+    let (text, _) = enc.decode_without_bom_handling(sample.get(..cut).unwrap_or(sample));
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
+            bad += 1;
+        }
+    }
+    if chars > 0 && bad * 50 <= chars {
+        Some(enc)
+    } else {
+        None
+    }
+}
+
+/// The statistical guess over a large sample cut at a line end, so no character is cut in half
+/// (0x0A is never a trail byte in GBK, Big5, Shift_JIS or EUC-KR).
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let sample = if bytes.len() <= SAMPLE_BYTES {
+        bytes
+    } else {
+        let head = bytes.get(..SAMPLE_BYTES).unwrap_or(bytes);
+        // Prefer a line end; else any byte below 0x40, which is never a trail byte either.
+        let cut = match memchr::memrchr(b'\n', head) {
+            Some(nl) if nl > SAMPLE_BYTES / 2 => Some(nl),
+            _ => head.iter().rposition(|&b| b < 0x40),
+        };
+        match cut {
+            Some(at) => head.get(..=at).unwrap_or(head),
+            None => head,
+        }
+    };
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // The sample ends at a line end, so it is a whole stream as far as the detector cares.
+    det.feed(sample, true);
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// True when decoded text cannot be a book: more than one character in twelve is a
+/// replacement or control character (tab, newline, CR, form feed and ESC are allowed), or a long
+/// stretch holds no space, line end or CJK punctuation at all (random high bytes read as a
+/// single-byte encoding).
+fn mostly_undecodable(text: &str) -> bool {
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    let mut breaks = 0usize;
+    for c in text.chars().take(1 << 20) {
+        chars += 1;
+        match c {
+            '\u{FFFD}' => bad += 1,
+            ' ' | '\n' | '\r' | '\t' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' => {
+                breaks += 1
+            }
+            '\u{c}' | '\u{1b}' => {}
+            c if super::normalize::is_control(c) => bad += 1,
+            _ => {}
+        }
+    }
+    chars >= 8 && (bad * 12 > chars || (chars > 4096 && breaks == 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_removed() {
+        let d = decode(b"\xEF\xBB\xBFhello", None).unwrap();
+        assert_eq!(d.text, "hello");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "Chapter 1\nHello there, 你好.\n".repeat(20);
+        let mut le = Vec::new();
+        let mut be = Vec::new();
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le, None).unwrap().text, text);
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&be, None).unwrap().text, text);
+        assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let mut bytes = vec![0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0];
+        bytes.extend((0..=255u8).cycle().take(4000));
+        assert_eq!(decode(&bytes, None).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn random_bytes_without_nul_are_binary() {
+        // A small deterministic generator: no NUL, full byte range, then only high bytes.
+        let mut x: u32 = 12345;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        };
+        let full: Vec<u8> = (0..20_000).map(|_| next().max(1)).collect();
+        let high: Vec<u8> = (0..20_000).map(|_| next() | 0x80).collect();
+        assert_eq!(decode(&full, None).unwrap_err(), DecodeError::Binary);
+        assert_eq!(decode(&high, None).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn unknown_label_is_an_error() {
+        assert_eq!(
+            decode(b"abc", Some("klingon")).unwrap_err(),
+            DecodeError::UnknownEncoding("klingon".into())
+        );
+    }
+
+    #[test]
+    fn labels_are_forgiving() {
+        assert_eq!(encoding_for_label("GBK"), Some(GBK));
+        assert_eq!(encoding_for_label("utf16"), Some(UTF_16LE));
+        assert_eq!(encoding_for_label(" big5 "), Some(encoding_rs::BIG5));
+        assert_eq!(encoding_for_label("nope"), None);
+    }
+
+    #[test]
+    fn four_byte_gb18030_is_named() {
+        let (bytes, _, _) = GB18030.encode("中文𠀀");
+        assert_eq!(decode(&bytes, Some("gbk")).unwrap().encoding, "gb18030");
+        let (bytes, _, _) = GBK.encode("中文");
+        assert!(!has_four_byte_gb18030(&bytes));
+    }
+}
