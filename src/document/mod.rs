@@ -204,13 +204,11 @@ impl Document {
 
     /// The built-in guide book (Markdown, embedded in the binary).
     pub fn guide() -> Document {
-        let mut doc = Document::from_text_as(
+        Document::from_text_as(
             include_str!("../../assets/guide.md").to_string(),
             "kanshu guide",
             Format::Markdown,
-        );
-        doc.title = "kanshu 看书 guide".to_string();
-        doc
+        )
     }
 
     /// Number of characters in chapter `idx` (0 for an out-of-range index).
