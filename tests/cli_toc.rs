@@ -69,13 +69,12 @@ fn titles(toc: &[Value]) -> Vec<(u64, String)> {
 
 /// The text with every character `enc` cannot encode removed, so a round trip is exact.
 fn encodable(text: &str, enc: &'static encoding_rs::Encoding) -> String {
-    text.chars()
-        .filter(|c| {
-            let s = c.to_string();
-            let (_, _, unmappable) = enc.encode(&s);
-            !unmappable
-        })
-        .collect()
+    let unique: std::collections::BTreeSet<char> = text.chars().collect();
+    let lost: std::collections::BTreeSet<char> = unique
+        .into_iter()
+        .filter(|c| enc.encode(&c.to_string()).2)
+        .collect();
+    text.chars().filter(|c| !lost.contains(c)).collect()
 }
 
 fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {

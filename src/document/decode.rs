@@ -53,6 +53,29 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(alias.as_bytes())
 }
 
+/// Decode a whole book that is already owned: a UTF-8 book (the common case) keeps its
+/// allocation instead of being copied.
+pub fn decode_vec(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, DecodeError> {
+    let plain_utf8 = label.is_none()
+        && Encoding::for_bom(&bytes).is_none_or(|(enc, _)| enc == UTF_8)
+        && memchr::memchr(0, &bytes).is_none();
+    if plain_utf8 {
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{FEFF}') {
+                    text.drain(..'\u{FEFF}'.len_utf8());
+                }
+                return Ok(Decoded {
+                    text,
+                    encoding: UTF_8.name(),
+                });
+            }
+            Err(e) => return decode(e.as_bytes(), label),
+        }
+    }
+    decode(&bytes, label)
+}
+
 /// Decode a whole book. `label` overrides detection.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
     if let Some(label) = label {

@@ -102,6 +102,17 @@ pub enum LoadError {
     UnknownEncoding { label: String },
 }
 
+fn decode_error(e: decode::DecodeError, path: &str) -> LoadError {
+    match e {
+        decode::DecodeError::Binary => LoadError::Binary {
+            path: path.to_string(),
+        },
+        decode::DecodeError::UnknownEncoding(label) => LoadError::UnknownEncoding {
+            label: visible(&label).into_owned(),
+        },
+    }
+}
+
 impl Document {
     /// Read and decode a book from a file. Only regular files are read: a pipe or a device
     /// would block or never end, so they are refused before opening.
@@ -131,14 +142,12 @@ impl Document {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut doc = Document::decode(&bytes, &name, opts, Format::from_path(path)).map_err(
-            |e| match e {
-                LoadError::Binary { .. } => LoadError::Binary {
-                    path: shown.clone(),
-                },
-                other => other,
-            },
-        )?;
+        let source_bytes = bytes.len();
+        let decoded = decode::decode_vec(bytes, opts.encoding.as_deref())
+            .map_err(|e| decode_error(e, &shown))?;
+        let mut doc = Document::from_text_as(decoded.text, &name, Format::from_path(path));
+        doc.encoding = decoded.encoding.to_string();
+        doc.source_bytes = source_bytes;
         doc.path = Some(path.to_path_buf());
         Ok(doc)
     }
@@ -155,14 +164,8 @@ impl Document {
         opts: &LoadOptions,
         format: Format,
     ) -> Result<Document, LoadError> {
-        let decoded = decode::decode(bytes, opts.encoding.as_deref()).map_err(|e| match e {
-            decode::DecodeError::Binary => LoadError::Binary {
-                path: name.to_string(),
-            },
-            decode::DecodeError::UnknownEncoding(label) => LoadError::UnknownEncoding {
-                label: visible(&label).into_owned(),
-            },
-        })?;
+        let decoded =
+            decode::decode(bytes, opts.encoding.as_deref()).map_err(|e| decode_error(e, name))?;
         let mut doc = Document::from_text_as(decoded.text, name, format);
         doc.encoding = decoded.encoding.to_string();
         doc.source_bytes = bytes.len();
