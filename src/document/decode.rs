@@ -81,19 +81,24 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
     if let Some(label) = label {
         let named =
             encoding_for_label(label).ok_or_else(|| DecodeError::UnknownEncoding(label.into()))?;
-        let enc = if named == GBK { GB18030 } else { named };
+        let is_utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
+        let enc = match Encoding::for_bom(bytes) {
+            _ if named == GBK => GB18030,
+            // "utf-16" means "UTF-16, the BOM says which byte order".
+            Some((bom, _)) if is_utf16(named) && is_utf16(bom) => bom,
+            _ => named,
+        };
         // A BOM that agrees with the chosen encoding is dropped; anything else is content.
         // The reader asked for this encoding: show what it gives, refusing only NUL bytes
         // (which no text in an ASCII-compatible encoding has).
-        let utf16 = enc == UTF_16LE || enc == UTF_16BE;
-        if !utf16 && memchr::memchr(0, bytes).is_some() {
+        if !is_utf16(enc) && memchr::memchr(0, bytes).is_some() {
             return Err(DecodeError::Binary);
         }
         let (text, _) = enc.decode_with_bom_removal(bytes);
         let text = text.into_owned();
         return Ok(Decoded {
             text,
-            encoding: display_name(named, bytes),
+            encoding: display_name(if enc == GB18030 { named } else { enc }, bytes),
         });
     }
 
@@ -289,6 +294,17 @@ mod tests {
         assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
         assert_eq!(decode(&be, None).unwrap().text, text);
         assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn utf16_label_follows_the_bom() {
+        let mut be = vec![0xFE, 0xFF];
+        for u in "第一章\n".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode(&be, Some("utf-16")).unwrap();
+        assert_eq!(d.text, "第一章\n");
+        assert_eq!(d.encoding, "UTF-16BE");
     }
 
     #[test]
