@@ -215,6 +215,19 @@ fn front_matter_titles() {
     // …and a blank front matter is no chapter at all.
     let blank = format!("\n\n　　\n第一章 冬\n{}", body(3));
     assert_eq!(titles(&toc(dir.path(), "blank.txt", &blank)), ["第一章 冬"]);
+    let json = Command::cargo_bin("kanshu")
+        .unwrap()
+        .env("KANSHU_CONFIG_DIR", dir.path())
+        .args(["toc", "--json"])
+        .arg(dir.path().join("blank.txt"))
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        v[0]["offset"],
+        blank.find("第一章").unwrap() as u64,
+        "offset of the heading"
+    );
 }
 
 #[test]

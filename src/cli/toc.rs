@@ -31,7 +31,8 @@ pub struct TocEntry<'a> {
     pub index: usize,
     pub level: u8,
     pub title: &'a str,
-    /// Byte offset of the chapter (its heading line) in the decoded UTF-8 text.
+    /// Byte offset in the decoded UTF-8 text of the chapter's first non-blank line: its heading
+    /// line when it has one (blank lines folded into the first chapter are skipped).
     pub offset: usize,
     /// Characters in the chapter, heading included.
     pub chars: usize,
@@ -49,11 +50,23 @@ pub fn entries(doc: &Document) -> Vec<TocEntry<'_>> {
             index: i + 1,
             level: c.level,
             title: &c.title,
-            offset: c.range.start,
+            offset: c.range.start + leading_blank_lines(doc.chapter_text(i)),
             chars: doc.chapter_chars(i),
             heading: c.heading,
         })
         .collect()
+}
+
+/// Length of the blank lines at the start of `text`.
+fn leading_blank_lines(text: &str) -> usize {
+    let mut skip = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() || !line.ends_with('\n') {
+            break;
+        }
+        skip += line.len();
+    }
+    skip
 }
 
 /// The table of contents as text: number, indent by level, title; safe for a terminal.
