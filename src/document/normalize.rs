@@ -75,7 +75,9 @@ pub fn count_controls(text: &str) -> usize {
 /// `b` is (the last byte of) a control character, given the byte before it. A C1 control
 /// U+0080..U+009F is C2 80..C2 9F; only continuation bytes follow C2, so `b >= 0x80` there.
 fn is_control_byte(prev: u8, b: u8) -> bool {
-    (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f || (prev == 0xC2 && b < 0xA0 && b >= 0x80)
+    (b < 0x20 && b != b'\t' && b != b'\n')
+        || b == 0x7f
+        || (prev == 0xC2 && (0x80..0xA0).contains(&b))
 }
 
 /// `s` with every control character replaced by U+FFFD, for printing titles and paths.
