@@ -10,7 +10,7 @@ use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 /// How much of the file the statistical guess looks at. Guessing from a few KB is a known cause
 /// of wrong guesses (a GBK book whose first pages are mostly ASCII, a Big5 article with a
 /// simplified-looking preface), so the sample is large.
-pub const SAMPLE_BYTES: usize = 4 * 1024 * 1024;
+pub const SAMPLE_BYTES: usize = 1024 * 1024;
 
 /// The result of decoding.
 #[derive(Debug)]
