@@ -329,10 +329,11 @@ pub struct Split {
 pub fn split(text: &str, name: &str, rules: &RuleSet, markdown: bool) -> Split {
     let found = scan(text, rules);
     let pick = pick_family(text, rules, &found, markdown);
-    let headings: &[Found] = match pick {
-        Some(i) => found.get(i).map(Vec::as_slice).unwrap_or_default(),
-        None => &[],
+    let listed: Vec<Found> = match pick {
+        Some(i) => drop_contents_list(text, found.get(i).map(Vec::as_slice).unwrap_or_default()),
+        None => Vec::new(),
     };
+    let headings: &[Found] = &listed;
     let rule = match pick {
         Some(i) if !headings.is_empty() => rules
             .families
@@ -398,6 +399,33 @@ pub fn split(text: &str, name: &str, rules: &RuleSet, markdown: bool) -> Split {
         chapters,
         rule,
     }
+}
+
+/// Many TXT books open with a list of their chapter titles (目录). Such a line is a heading
+/// with nothing under it whose exact title comes back later as a real heading: it is dropped,
+/// so the list stays in the front matter instead of becoming hundreds of empty chapters.
+fn drop_contents_list(text: &str, headings: &[Found]) -> Vec<Found> {
+    let title = |h: &Found| text.get(h.title.clone()).unwrap_or_default();
+    let mut last: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(headings.len());
+    for (i, h) in headings.iter().enumerate() {
+        last.insert(title(h), i);
+    }
+    headings
+        .iter()
+        .enumerate()
+        .filter(|&(i, h)| {
+            let repeated = last.get(title(h)).is_some_and(|&j| j > i);
+            if !repeated {
+                return true;
+            }
+            let end = headings.get(i + 1).map(|n| n.start).unwrap_or(text.len());
+            let body = text.get(h.start..end).unwrap_or_default();
+            // Keep it when it has any text beyond its own heading line.
+            body.trim().lines().nth(1).is_some()
+        })
+        .map(|(_, h)| h.clone())
+        .collect()
 }
 
 fn is_cjk(c: char) -> bool {
@@ -861,6 +889,15 @@ mod tests {
             .collect();
         assert_eq!(got, vec![(1, "Title"), (2, "One"), (3, "Deep")]);
         assert_eq!(s.title, "Title");
+    }
+
+    #[test]
+    fn a_contents_list_is_front_matter() {
+        let text = "《书》\n目录\n第一章 甲\n第二章 乙\n\n第一章 甲\n正文。\n第二章 乙\n正文。\n";
+        let s = split(text, "x", RuleSet::builtin(), false);
+        let got: Vec<_> = s.chapters.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(got, ["书", "第一章 甲", "第二章 乙"]);
+        assert_eq!(s.chapters[1].range.start, text.rfind("第一章").unwrap());
     }
 
     #[test]
