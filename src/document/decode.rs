@@ -180,11 +180,14 @@ fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
     false
 }
 
-/// UTF-16 without a BOM: text in UTF-16 has its NUL bytes (the high byte of ASCII, newlines,
-/// Latin letters) almost all on one parity of the byte index. Returns the byte order when the
-/// sample looks like that and decodes to sensible text.
+/// UTF-16 without a BOM. Both byte orders are tried on a sample; the right one reads as text:
+/// nearly every character is one that books are written in, and either line feeds appear or the
+/// NUL bytes (high bytes of ASCII) sit almost all on one parity. Chinese text needs the first
+/// test: 一 (U+4E00) puts NULs on the other parity, and it is common.
 fn guess_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    let sample = bytes.get(..bytes.len().min(1 << 16)).unwrap_or(bytes);
+    let sample = bytes
+        .get(..bytes.len().min(1 << 16) & !1)
+        .unwrap_or_default();
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {
@@ -196,32 +199,40 @@ fn guess_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         }
     }
     let total = even + odd;
-    if total == 0 {
-        return None;
-    }
-    let enc = if odd * 20 >= total * 19 {
-        UTF_16LE
-    } else if even * 20 >= total * 19 {
-        UTF_16BE
-    } else {
-        return None;
-    };
-    // The decoded sample must read as text: few controls and few replacement characters.
-    let cut = sample.len() & !1;
-    let (text, _) = enc.decode_without_bom_handling(sample.get(..cut).unwrap_or(sample));
-    let mut chars = 0usize;
-    let mut bad = 0usize;
-    for c in text.chars() {
-        chars += 1;
-        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
-            bad += 1;
-        }
-    }
-    if chars > 0 && bad * 50 <= chars {
-        Some(enc)
-    } else {
-        None
-    }
+    [(UTF_16LE, odd), (UTF_16BE, even)]
+        .into_iter()
+        .filter_map(|(enc, on_parity)| {
+            let (text, _) = enc.decode_without_bom_handling(sample);
+            let (mut chars, mut plausible, mut lines) = (0usize, 0usize, 0usize);
+            for c in text.chars() {
+                chars += 1;
+                lines += usize::from(c == '\n');
+                plausible += usize::from(plausible_in_books(c));
+            }
+            let parity = total > 0 && on_parity * 20 >= total * 19;
+            let reads = chars > 0 && plausible * 100 >= chars * 97;
+            (reads && (lines > 0 || parity)).then_some((enc, plausible * 1000 / chars.max(1)))
+        })
+        .max_by_key(|&(_, score)| score)
+        .map(|(enc, _)| enc)
+}
+
+/// Characters that books are written in: ASCII text, Latin, Greek, Cyrillic, general and CJK
+/// punctuation, kana, CJK ideographs, Hangul, full-width forms, and the supplementary planes.
+fn plausible_in_books(c: char) -> bool {
+    matches!(c,
+        '\n' | '\r' | '\t' | ' '..='~'
+        | '\u{A0}'..='\u{24F}'
+        | '\u{370}'..='\u{52F}'
+        | '\u{2000}'..='\u{206F}'
+        | '\u{2100}'..='\u{27FF}'
+        | '\u{3000}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{10000}'..)
 }
 
 /// The statistical guess over a large sample cut at a line end, so no character is cut in half
@@ -305,6 +316,34 @@ mod tests {
         let d = decode(&be, Some("utf-16")).unwrap();
         assert_eq!(d.text, "第一章\n");
         assert_eq!(d.encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn chinese_utf16_without_bom_is_recognised() {
+        // Full-width punctuation only, and 一 (NUL on the "wrong" parity) everywhere.
+        let text = "一二三四五，一个人走在一条路上。\n".repeat(200);
+        for (enc, name) in [(UTF_16LE, "UTF-16LE"), (UTF_16BE, "UTF-16BE")] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if enc == UTF_16LE {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                })
+                .collect();
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.encoding, name);
+            assert_eq!(d.text, text);
+        }
+    }
+
+    #[test]
+    fn ascii_with_a_stray_nul_is_binary() {
+        let mut bytes = b"Just some plain words on a line.\n".repeat(100);
+        bytes[501] = 0;
+        assert_eq!(decode(&bytes, None).unwrap_err(), DecodeError::Binary);
     }
 
     #[test]
