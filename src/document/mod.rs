@@ -8,6 +8,10 @@
 //! - `chapters` is never empty (an empty book has one empty chapter) and the chapter ranges
 //!   cover `text` in order without gaps or overlaps, each on `char` boundaries.
 //! - when `Chapter::heading` is true, the first line of the chapter's range is its heading line.
+//! - control characters stay in `text` (counted in `control_chars`); printers use [`visible`].
+//!
+//! `decode` turns bytes into text, `normalize` fixes line ends and finds control characters,
+//! `chapters` finds headings (rules are data: see [`RuleSet`]) and cuts oversized parts.
 
 pub mod chapters;
 pub mod decode;
@@ -117,6 +121,15 @@ impl Document {
     /// Read and decode a book from a file. Only regular files are read: a pipe or a device
     /// would block or never end, so they are refused before opening.
     pub fn open(path: &Path, opts: &LoadOptions) -> Result<Document, LoadError> {
+        Document::open_with_rules(path, opts, RuleSet::builtin())
+    }
+
+    /// [`Document::open`] with a custom heading rule set (built-ins plus the user's families).
+    pub fn open_with_rules(
+        path: &Path,
+        opts: &LoadOptions,
+        rules: &RuleSet,
+    ) -> Result<Document, LoadError> {
         let shown = visible(&path.display().to_string()).into_owned();
         let io_err = |e: std::io::Error| match e.kind() {
             std::io::ErrorKind::NotFound => LoadError::NotFound {
@@ -145,7 +158,8 @@ impl Document {
         let source_bytes = bytes.len();
         let decoded = decode::decode_vec(bytes, opts.encoding.as_deref())
             .map_err(|e| decode_error(e, &shown))?;
-        let mut doc = Document::from_text_as(decoded.text, &name, Format::from_path(path));
+        let mut doc =
+            Document::from_text_with_rules(decoded.text, &name, Format::from_path(path), rules);
         doc.encoding = decoded.encoding.to_string();
         doc.source_bytes = source_bytes;
         doc.path = Some(path.to_path_buf());
