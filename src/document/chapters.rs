@@ -182,9 +182,18 @@ impl RuleSet {
                     45,
                 ),
                 rule(
+                    "section",
+                    &format!("^{open}第[ 　]*{NUM}+[ 　]*[节節]{close}{tail}"),
+                    3,
+                    Placement::Fixed,
+                    "第【[〖",
+                    "",
+                    45,
+                ),
+                rule(
                     "chapter",
                     &format!(
-                        "^(?:正文[ 　]*)?{open}第[ 　]*{NUM}+[ 　]*[章节節回集篇话話幕折]{close}{tail}"
+                        "^(?:正文[ 　]*)?{open}第[ 　]*{NUM}+[ 　]*[章回集篇话話幕折]{close}{tail}"
                     ),
                     2,
                     Placement::Fixed,
@@ -433,7 +442,7 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Levels for the chosen headings: floating rules sit at the top before the first top-level
-/// heading; then the smallest level used becomes 1.
+/// heading; then the levels in use are renumbered 1, 2, … (a book of 章 and 节 has 章 at 1).
 fn levels(headings: &[Found]) -> Vec<u8> {
     let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
     let mut seen_top = false;
@@ -450,9 +459,12 @@ fn levels(headings: &[Found]) -> Vec<u8> {
             }
         })
         .collect();
-    let min = out.iter().copied().min().unwrap_or(1);
+    // Close the gaps: the levels in use become 1, 2, 3… in order.
+    let mut used: Vec<u8> = out.clone();
+    used.sort_unstable();
+    used.dedup();
     for l in &mut out {
-        *l = *l - min + 1;
+        *l = used.iter().position(|u| u == l).map_or(1, |p| p as u8 + 1);
     }
     out
 }
@@ -844,6 +856,25 @@ mod tests {
                 (1, "卷二 承".into()),
                 (2, "第三章 丙".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn sections_sit_under_chapters() {
+        let text = "第一章 甲\n第一节 子\n正文。\n第二节 丑\n正文。\n第二章 乙\n正文。\n";
+        assert_eq!(
+            titles(text),
+            vec![
+                (1, "第一章 甲".into()),
+                (2, "第一节 子".into()),
+                (2, "第二节 丑".into()),
+                (1, "第二章 乙".into()),
+            ]
+        );
+        let only = "第一节 子\n正文。\n第二节 丑\n正文。\n";
+        assert_eq!(
+            titles(only),
+            vec![(1, "第一节 子".into()), (1, "第二节 丑".into())]
         );
     }
 
