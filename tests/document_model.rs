@@ -121,11 +121,23 @@ fn line() -> impl Strategy<Value = String> {
         Just("\u{1b}[31m红\u{9b}".to_string()),
         "[a-z ]{0,30}",
         "[\u{4e00}-\u{4e80}，。]{0,40}",
+        ".{0,60}",
     ]
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_open_or_are_refused_without_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..3000),
+        label in prop::sample::select(vec![None, Some("gbk"), Some("big5"), Some("utf-16be"), Some("x")]),
+    ) {
+        let opts = LoadOptions { encoding: label.map(str::to_string) };
+        if let Ok(doc) = Document::from_bytes(&bytes, "b", &opts) {
+            check_invariants(&doc);
+        }
+    }
 
     #[test]
     fn any_book_keeps_the_invariants(
@@ -136,9 +148,17 @@ proptest! {
         let nl = if crlf { "\r\n" } else { "\n" };
         let text = lines.join(nl);
         let format = if md { Format::Markdown } else { Format::Text };
-        let doc = Document::decode(text.as_bytes(), "book", &LoadOptions::default(), format).unwrap();
+        let expect = text.strip_prefix('\u{FEFF}').unwrap_or(&text).replace("\r\n", "\n").replace('\r', "\n");
+        let doc = Document::from_text_as(text.clone(), "book", format);
         check_invariants(&doc);
-        prop_assert_eq!(doc.text, text.replace("\r\n", "\n"));
+        prop_assert_eq!(&doc.text, &expect);
+        // Through the decoder too, unless a NUL makes it a binary file.
+        if let Ok(doc) = Document::decode(text.as_bytes(), "book", &LoadOptions::default(), format) {
+            check_invariants(&doc);
+            prop_assert_eq!(&doc.text, &expect);
+        } else {
+            prop_assert!(text.contains('\0'));
+        }
     }
 
 }
