@@ -99,9 +99,16 @@ fn rules_are_data_and_can_be_extended() {
         markdown: false,
     });
     let text = "Episode 1\nwords\nEpisode 2\nwords\n".to_string();
-    let doc = Document::from_text_with_rules(text, "x", Format::Text, &rules);
+    let doc = Document::from_text_with_rules(text.clone(), "x", Format::Text, &rules);
     assert_eq!(doc.rule, "episodes");
     assert_eq!(doc.chapters.len(), 2);
+    // The same through the helpers the config uses.
+    let family =
+        kanshu::document::RuleFamily::from_patterns("ep", &[(r"^Episode \d+$", 1)]).unwrap();
+    let rules = RuleSet::with_families([family]);
+    let doc = Document::from_text_with_rules(text, "x", Format::Text, &rules);
+    assert_eq!(doc.rule, "ep");
+    assert!(kanshu::document::RuleFamily::from_patterns("bad", &[("(", 1)]).is_err());
 }
 
 /// Lines a generated book is made of: headings, traps, paragraphs, blanks, odd line ends.

@@ -117,6 +117,22 @@ pub struct RuleFamily {
     pub markdown: bool,
 }
 
+impl RuleFamily {
+    /// A family from user patterns, each with its level (e.g. from the config file).
+    pub fn from_patterns(name: &str, patterns: &[(&str, u8)]) -> Result<RuleFamily, regex::Error> {
+        let rules = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, (pattern, level))| HeadingRule::new(&format!("{name}-{i}"), pattern, *level))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(RuleFamily {
+            name: name.to_string(),
+            rules,
+            markdown: false,
+        })
+    }
+}
+
 /// All heading families, in order of preference when the evidence is equal.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
@@ -153,6 +169,13 @@ fn never() -> Regex {
 }
 
 impl RuleSet {
+    /// The built-ins followed by `extra` (user families lose ties to the built-ins).
+    pub fn with_families(extra: impl IntoIterator<Item = RuleFamily>) -> RuleSet {
+        let mut set = RuleSet::builtin().clone();
+        set.families.extend(extra);
+        set
+    }
+
     /// The built-in families: `chinese`, `bracketed`, `english`, `markdown`.
     pub fn builtin() -> &'static RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
