@@ -196,7 +196,7 @@ impl RuleSet {
                 rule(
                     "volume",
                     &format!(
-                        "^{open}(?:第[ 　]*{NUM}+[ 　]*(?:卷|部分?)|卷[ 　]*{NUM}+){close}(?:$|{SEP}.*)"
+                        "^{open}(?:第[ 　]*{NUM}+[ 　]*卷{close}{tail}|(?:第[ 　]*{NUM}+[ 　]*部分?|卷[ 　]*{NUM}+){close}(?:$|{SEP}.*))"
                     ),
                     1,
                     Placement::Fixed,
@@ -899,6 +899,25 @@ mod tests {
             titles(only),
             vec![(1, "第一节 子".into()), (1, "第二节 丑".into())]
         );
+    }
+
+    #[test]
+    fn volume_shapes() {
+        for h in [
+            "第一卷",
+            "第一卷风起",
+            "第1卷 风起",
+            "卷二 云涌",
+            "卷三",
+            "第二部 新篇",
+            "第三部分",
+        ] {
+            let text = format!("{h}\n第一章 甲\n正文。\n");
+            assert_eq!(titles(&text).first(), Some(&(1, h.to_string())), "{h}");
+        }
+        for t in ["第一部电影很好看", "卷起千堆雪"] {
+            assert!(!is_heading(t), "{t}");
+        }
     }
 
     #[test]
