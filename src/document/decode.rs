@@ -123,6 +123,15 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         });
     }
 
+    if !has_nul && nearly_utf8(bytes) {
+        // A UTF-8 book with a stray bad byte or cut mid-character: reading it as anything
+        // else would garble every line, so keep UTF-8 and mark the bad bytes.
+        return Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: UTF_8.name(),
+        });
+    }
+
     if has_nul {
         if let Some(enc) = guess_utf16(bytes) {
             let (text, _) = enc.decode_without_bom_handling(bytes);
@@ -149,6 +158,38 @@ pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError>
         text,
         encoding: display_name(enc, bytes),
     })
+}
+
+/// True when `bytes` are UTF-8 but for a few bad sequences: at most one per thousand bytes,
+/// and a hundred valid non-ASCII bytes for each. GBK or Big5 text fails this within its first
+/// lines (their byte pairs are rarely valid UTF-8), so the scan stops early.
+fn nearly_utf8(bytes: &[u8]) -> bool {
+    let cap = 1 + bytes.len() / 1000;
+    let mut errors = 0usize;
+    let mut non_ascii = 0usize;
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                non_ascii += s.bytes().filter(|b| !b.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let good = rest.get(..e.valid_up_to()).unwrap_or_default();
+                non_ascii += good.iter().filter(|b| !b.is_ascii()).count();
+                errors += 1;
+                // Give up early: too many errors, or (past the first few) too few valid
+                // characters between them.
+                if errors > cap || (errors > 2 && errors * 100 > non_ascii) {
+                    return false;
+                }
+                // `error_len` is None only for a sequence cut off by the end of the input.
+                let bad = e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
+                rest = rest.get(e.valid_up_to() + bad..).unwrap_or_default();
+            }
+        }
+    }
+    errors > 0 && errors * 100 <= non_ascii
 }
 
 /// The name `info` shows. GBK and GB18030 share a decoder; the name says GB18030 only when the
@@ -344,6 +385,21 @@ mod tests {
         let mut bytes = b"Just some plain words on a line.\n".repeat(100);
         bytes[501] = 0;
         assert_eq!(decode(&bytes, None).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        let text = "第一章 开始\n这是一本用 UTF-8 写的书，中间坏了一个字节。\n".repeat(30);
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(200, 0xFF);
+        bytes.truncate(bytes.len() - 2); // cut inside the last 。
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("第一章 开始\n这是"));
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        // GBK is not "nearly UTF-8".
+        let (gbk, _, _) = GBK.encode(&text);
+        assert!(!nearly_utf8(&gbk));
     }
 
     #[test]
