@@ -256,10 +256,17 @@ impl Document {
         crate::Position::new(idx, byte.saturating_sub(start))
     }
 
-    /// Absolute byte offset in `text` of a `Position` (clamped to the chapter).
+    /// Absolute byte offset in `text` of a `Position`, clamped to the chapter and moved back to
+    /// a character boundary: a position from a stale or damaged state file may point anywhere.
     pub fn offset_of(&self, pos: crate::Position) -> usize {
         match self.chapters.get(pos.chapter) {
-            Some(c) => (c.range.start + pos.offset).min(c.range.end),
+            Some(c) => {
+                let mut at = c.range.start.saturating_add(pos.offset).min(c.range.end);
+                while at > c.range.start && !self.text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            }
             None => self.text.len(),
         }
     }
