@@ -79,12 +79,12 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     if args.height < 1 {
         return Err(CliError::Usage("--height must be at least 1".into()));
     }
-    if let Some(at) = args.at {
-        if !(0.0..=100.0).contains(&at) {
-            return Err(CliError::Usage(format!(
-                "--at {at} is out of range: give a percentage from 0 to 100"
-            )));
-        }
+    if let Some(at) = args.at
+        && !(0.0..=100.0).contains(&at)
+    {
+        return Err(CliError::Usage(format!(
+            "--at {at} is out of range: give a percentage from 0 to 100"
+        )));
     }
     let doc = global.open(&args.file)?;
     let params = LayoutParams {

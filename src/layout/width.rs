@@ -141,8 +141,9 @@ mod tests {
         for c in (0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32) {
             let p = placeholder(c);
             assert!(!p.text().chars().any(|c| c.is_control()), "{c:?}");
-            let ambiguous = unicode_width::UnicodeWidthStr::width_cjk(p.text().as_str());
-            assert_eq!(p.width(true), ambiguous.max(2).min(2));
+            let drawn = p.text();
+            assert_eq!(p.width(true), drawn.width_cjk(), "{c:?}");
+            assert_eq!(p.width(false), drawn.width(), "{c:?}");
         }
         assert_eq!(placeholder('\u{1b}').text(), "^[");
         assert_eq!(placeholder('\u{7f}').text(), "^?");

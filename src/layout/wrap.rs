@@ -237,12 +237,11 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
             next_opp = opps.next();
         }
         let w = cluster_width(g, settings.ambiguous_wide);
-        if i > line_start {
-            if let Some(prev) = prev_char {
-                if break_allowed(prev, first, next_opp == Some(i)) {
-                    last_ok = Some((i, vis_end, vis_used, used));
-                }
-            }
+        if i > line_start
+            && let Some(prev) = prev_char
+            && break_allowed(prev, first, next_opp == Some(i))
+        {
+            last_ok = Some((i, vis_end, vis_used, used));
         }
         while used + w > avail && i > line_start {
             if let Some((b, vend, vw, ub)) = last_ok.take() {
@@ -297,10 +296,10 @@ pub fn legal_breaks(para: &str) -> Vec<usize> {
         if g.chars().count() == 1 && is_break_space(first) {
             continue;
         }
-        if let Some(p) = prev {
-            if break_allowed(p, first, opps.binary_search(&i).is_ok()) {
-                out.push(i);
-            }
+        if let Some(p) = prev
+            && break_allowed(p, first, opps.binary_search(&i).is_ok())
+        {
+            out.push(i);
         }
         prev = g.chars().next_back();
     }
