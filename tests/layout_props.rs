@@ -207,6 +207,13 @@ proptest! {
     }
 
     #[test]
+    fn fast_clusters_are_grapheme_clusters(t in text(true)) {
+        let fast: Vec<(usize, &str)> = kanshu::layout::width::clusters(&t).collect();
+        let slow: Vec<(usize, &str)> = t.grapheme_indices(true).collect();
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
     fn kinsoku_holds_where_a_legal_break_exists(
         t in text(false),
         width in 2usize..=60,

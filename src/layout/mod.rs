@@ -7,8 +7,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::document::Document;
 use crate::position::Position;
 
@@ -17,7 +15,7 @@ pub mod width;
 pub mod wrap;
 
 use paginate::Pager;
-use width::{cluster_width, is_break_space, is_unsafe_char, is_wide_char, placeholder};
+use width::{cluster_width, clusters, is_break_space, is_unsafe_char, is_wide_char, placeholder};
 use wrap::{WrapSettings, WrappedLine, wrap_paragraph};
 
 /// How source lines become paragraphs.
@@ -438,7 +436,7 @@ pub fn line_glyphs(chapter_text: &str, line: &Line, params: &LayoutParams) -> Ve
     let mut in_run = false;
     let mut run_newline = false;
     let mut run_first = 0;
-    for (i, g) in s.grapheme_indices(true) {
+    for (i, g) in clusters(s) {
         let offset = start + i;
         let mut chars = g.chars();
         let Some(first) = chars.next() else { continue };

@@ -5,7 +5,8 @@
 //! tab expansion, placeholders for control characters). It knows nothing about lines or pages
 //! and must not depend on any terminal crate.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cells a tab expands to (always spaces, never a raw tab).
 pub const TAB_WIDTH: usize = 4;
@@ -86,10 +87,16 @@ pub fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
         };
     }
     let mut chars = g.chars();
-    if let (Some(c), None) = (chars.next(), chars.clone().next()) {
+    if let (Some(c), None) = (chars.next(), chars.next()) {
         if is_unsafe_char(c) {
             return placeholder(c).width(ambiguous_wide);
         }
+        let w = if ambiguous_wide {
+            c.width_cjk()
+        } else {
+            c.width()
+        };
+        return w.unwrap_or(0);
     } else if g.chars().any(is_unsafe_char) {
         // "\r\n" and friends: one placeholder per unsafe character.
         return g
@@ -137,6 +144,20 @@ mod tests {
     }
 
     #[test]
+    fn fast_clusters_match_unicode_segmentation() {
+        let samples = [
+            "中文，English “quoted” e\u{301} 🇺🇸🇬🇧 👨\u{200d}👩\u{200d}👧 \r\n\t\u{1b}",
+            "か\u{3099}ｶ\u{ff9e}中\u{fe0f}\u{1100}\u{1161}\u{11a8}가\u{11a8}\u{302a}",
+            "a\u{200d}b\u{0e33}\u{0600}x\u{ad}y",
+        ];
+        for s in samples {
+            let fast: Vec<(usize, &str)> = clusters(s).collect();
+            let slow: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
     fn placeholders_are_printable() {
         for c in (0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32) {
             let p = placeholder(c);
@@ -147,5 +168,53 @@ mod tests {
         }
         assert_eq!(placeholder('\u{1b}').text(), "^[");
         assert_eq!(placeholder('\u{7f}').text(), "^?");
+    }
+}
+
+/// Grapheme clusters of `s` with their byte offsets: exactly unicode-segmentation's extended
+/// grapheme clusters, with a fast path for the common case of a character that cannot join its
+/// neighbour (ASCII, Latin-1, CJK ideographs, kana, CJK and full-width punctuation).
+pub fn clusters(s: &str) -> Clusters<'_> {
+    Clusters { s, pos: 0 }
+}
+
+/// Iterator returned by [`clusters`].
+#[derive(Debug, Clone)]
+pub struct Clusters<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+/// A character that never forms a cluster with the character after it, as long as that one is
+/// `never_joins` too (no CR, Prepend, Hangul jamo, regional indicator, Extend, ZWJ or
+/// SpacingMark among them).
+#[inline]
+fn never_joins(c: char) -> bool {
+    matches!(c as u32,
+        0x00..=0x0c | 0x0e..=0x7f
+        | 0xa0..=0xac | 0xae..=0x024f
+        | 0x2010..=0x2027
+        | 0x3000..=0x3029 | 0x3030..=0x303f
+        | 0x3041..=0x3098 | 0x309b..=0x30ff
+        | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+        | 0xff01..=0xff9d)
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.s.get(self.pos..)?;
+        let mut chars = rest.chars();
+        let c = chars.next()?;
+        let start = self.pos;
+        let len = if never_joins(c) && chars.next().is_none_or(never_joins) {
+            c.len_utf8()
+        } else {
+            rest.graphemes(true).next().map_or(c.len_utf8(), str::len)
+        };
+        self.pos += len;
+        rest.get(..len).map(|g| (start, g))
     }
 }

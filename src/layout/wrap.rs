@@ -11,9 +11,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::width::{TAB_WIDTH, cluster_width, is_break_space, is_wide_char};
+use super::width::{TAB_WIDTH, cluster_width, clusters, is_break_space, is_wide_char};
 
 /// Never at the start of a line (clreq / JIS X 4051 "not starting" characters).
 pub fn no_line_start(c: char) -> bool {
@@ -211,7 +209,7 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
     let mut run = SpaceRun::default();
     let mut used_before_run = 0usize;
 
-    for (i, g) in para.grapheme_indices(true) {
+    for (i, g) in clusters(para) {
         let mut chars = g.chars();
         let Some(first) = chars.next() else { continue };
         let single = chars.next().is_none();
@@ -289,7 +287,7 @@ pub fn legal_breaks(para: &str) -> Vec<usize> {
         .collect();
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
-    for (i, g) in para.grapheme_indices(true) {
+    for (i, g) in clusters(para) {
         let Some(first) = g.chars().next() else {
             continue;
         };
@@ -311,7 +309,7 @@ pub fn legal_breaks(para: &str) -> Vec<usize> {
 pub fn measure(text: &str, ambiguous_wide: bool) -> usize {
     let mut total = 0;
     let mut run = SpaceRun::default();
-    for g in text.graphemes(true) {
+    for (_, g) in clusters(text) {
         let mut chars = g.chars();
         let first = chars.next();
         let single = chars.next().is_none();
