@@ -157,7 +157,7 @@ fn resolved(text: &str, params: &LayoutParams) -> LayoutParams {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn lines_fit_and_lose_nothing(t in text(true), p in params(), heading in any::<bool>()) {
