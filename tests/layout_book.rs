@@ -39,13 +39,17 @@ fn params(width: usize) -> LayoutParams {
 fn auto_settings_are_decided_once_per_book() {
     let cjk = BookLayout::for_document(&cjk_book(), params(40));
     assert_eq!(cjk.params().paragraph_mode, ParagraphMode::Lines);
-    assert_eq!(cjk.params().indent, Some(4));
+    assert_eq!(
+        cjk.params().indent,
+        None,
+        "auto indent is decided per paragraph"
+    );
     assert_eq!(cjk.params().paragraph_spacing, Some(false));
 
     let doc = english_book();
     let mut eng = BookLayout::for_document(&doc, params(40));
     assert_eq!(eng.params().paragraph_mode, ParagraphMode::Blank);
-    assert_eq!(eng.params().indent, Some(0));
+    assert_eq!(eng.params().indent, None);
     assert_eq!(eng.params().paragraph_spacing, Some(true));
     // Hard-wrapped lines are joined: the second source line continues the first paragraph.
     let text = doc.chapter_text(0);

@@ -260,3 +260,41 @@ fn long_word_broken_by_grapheme() {
         ["supercalif|", "ragilistic|", "expialidoc|", "ious word |",]
     );
 }
+
+/// Blank-line paragraphs: a hard-wrapped CJK line end joins without a space, a Latin one with
+/// one space; the auto indent is decided per paragraph (CJK indented, English not).
+#[test]
+fn joined_lines_and_per_paragraph_indent() {
+    let text = "　　天地玄黃，宇宙\n洪荒。日月盈昃。\n\nThe sun\nrose.\n\n　　辰宿列張。\n";
+    assert_eq!(
+        picture(
+            text,
+            false,
+            &LayoutParams {
+                paragraph_mode: ParagraphMode::Blank,
+                paragraph_spacing: Some(false),
+                ..cjk(16)
+            }
+        ),
+        [
+            "    天地玄黃，宇|",
+            "宙洪荒。日月盈  |",
+            "昃。            |",
+            "The sun rose.   |",
+            "    辰宿列張。  |",
+        ]
+    );
+}
+
+/// A Markdown heading is shown without its # marks, centred.
+#[test]
+fn markdown_heading_marks_are_not_shown() {
+    assert_eq!(
+        picture("## 第一章 翻页\n正文。\n", true, &cjk(20)),
+        [
+            "    第一章 翻页     |",
+            "                    |",
+            "    正文。          |",
+        ]
+    );
+}

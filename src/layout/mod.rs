@@ -37,7 +37,8 @@ pub struct LayoutParams {
     pub width: usize,
     /// Page height in lines (≥ 1).
     pub height: usize,
-    /// First-line indent in cells; `None` = auto (4 cells, two U+3000, for CJK; 0 for English).
+    /// First-line indent in cells; `None` = auto, per paragraph: 4 cells (two U+3000) for a
+    /// CJK paragraph, 0 for an English one.
     pub indent: Option<usize>,
     /// Blank lines between text lines (0 or 1).
     pub line_spacing: u8,
@@ -166,7 +167,10 @@ impl BookStyle {
         }
         // A Chinese character carries about as much as a short English word.
         let cjk = wide * 4 >= latin;
-        let mode = if !cjk && nonblank > 0 && blank * 20 >= nonblank {
+        let blank_separated = nonblank > 0 && blank * 2 >= nonblank;
+        // Blank lines between most paragraphs, or hard-wrapped English: paragraphs are
+        // separated by blank lines and their lines are joined.
+        let mode = if blank_separated || (!cjk && nonblank > 0 && blank * 20 >= nonblank) {
             ParagraphMode::Blank
         } else {
             ParagraphMode::Lines
@@ -174,7 +178,7 @@ impl BookStyle {
         BookStyle {
             cjk,
             mode,
-            blank_separated: nonblank > 0 && blank * 2 >= nonblank,
+            blank_separated,
         }
     }
 }
@@ -194,7 +198,7 @@ impl LayoutParams {
         LayoutParams {
             width: self.width.max(2),
             height: self.height.max(1),
-            indent: Some(self.indent.unwrap_or(if style.cjk { 4 } else { 0 })),
+            indent: self.indent,
             line_spacing: self.line_spacing.min(1),
             paragraph_spacing: Some(self.paragraph_spacing.unwrap_or(!style.cjk)),
             paragraph_mode: match self.paragraph_mode {
@@ -206,11 +210,10 @@ impl LayoutParams {
         }
     }
 
-    /// True when no setting is left on auto.
+    /// True when no book-level setting is left on auto (the indent may stay on auto: it is
+    /// decided per paragraph).
     pub fn is_resolved(&self) -> bool {
-        self.indent.is_some()
-            && self.paragraph_spacing.is_some()
-            && self.paragraph_mode != ParagraphMode::Auto
+        self.paragraph_spacing.is_some() && self.paragraph_mode != ParagraphMode::Auto
     }
 }
 
@@ -262,10 +265,17 @@ impl Builder<'_> {
             + usize::from(self.params.paragraph_spacing.unwrap_or(false))
     }
 
-    fn paragraph(&mut self, text: &str, range: Range<usize>, indent: usize) {
+    fn paragraph(&mut self, text: &str, range: Range<usize>, cjk_book: bool) {
         let Some(para) = text.get(range.clone()) else {
             return;
         };
+        let indent = self.params.indent.unwrap_or_else(|| {
+            if is_cjk_paragraph(para, cjk_book) {
+                4
+            } else {
+                0
+            }
+        });
         let settings = WrapSettings {
             width: self.params.width,
             first_indent: indent,
@@ -326,6 +336,41 @@ fn trim_range(line: &str, start: usize) -> Range<usize> {
     }
 }
 
+/// Is this paragraph CJK (auto indent)? Decided from its first characters; a paragraph with
+/// neither CJK characters nor Latin letters there follows the book.
+fn is_cjk_paragraph(para: &str, cjk_book: bool) -> bool {
+    let (mut wide, mut latin) = (0usize, 0usize);
+    for c in para.chars().take(32) {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if is_wide_char(c) {
+            wide += 1;
+        }
+    }
+    if wide == 0 && latin == 0 {
+        cjk_book
+    } else {
+        wide * 4 >= latin
+    }
+}
+
+/// A Markdown ATX heading is shown without its `#` marks.
+fn without_markdown_marks(text: &str, r: Range<usize>) -> Range<usize> {
+    let Some(line) = text.get(r.clone()) else {
+        return r;
+    };
+    let rest = line.trim_start_matches('#');
+    let hashes = line.len() - rest.len();
+    if !(1..=6).contains(&hashes) || !rest.starts_with([' ', '\t']) {
+        return r;
+    }
+    let shown = rest.trim_start();
+    if shown.is_empty() {
+        return r;
+    }
+    r.end - shown.len()..r.end
+}
+
 /// The layout of one chapter with resolved params.
 fn layout_styled(
     text: &str,
@@ -339,7 +384,6 @@ fn layout_styled(
         params,
         gap: 0,
     };
-    let indent = params.indent.unwrap_or(0);
     let bytes = text.as_bytes();
     let line_end = |from: usize| {
         memchr::memchr(b'\n', bytes.get(from..).unwrap_or(&[]))
@@ -349,7 +393,7 @@ fn layout_styled(
     let mut pos = 0;
     if heading {
         let end = line_end(0);
-        let r = trim_range(&text[..end], 0);
+        let r = without_markdown_marks(text, trim_range(&text[..end], 0));
         if !r.is_empty() {
             builder.heading(text, r);
         }
@@ -375,7 +419,7 @@ fn layout_styled(
                     last = r.end;
                     pos = end + 1;
                 }
-                builder.paragraph(text, start..last, indent);
+                builder.paragraph(text, start..last, style.cjk);
             }
         }
         _ => {
@@ -388,7 +432,7 @@ fn layout_styled(
                         builder.section_break();
                     }
                 } else {
-                    builder.paragraph(text, r, indent);
+                    builder.paragraph(text, r, style.cjk);
                 }
             }
         }
@@ -436,6 +480,7 @@ pub fn line_glyphs(chapter_text: &str, line: &Line, params: &LayoutParams) -> Ve
     let mut in_run = false;
     let mut run_newline = false;
     let mut run_first = 0;
+    let mut prev_char: Option<char> = None;
     for (i, g) in clusters(s) {
         let offset = start + i;
         let mut chars = g.chars();
@@ -479,7 +524,18 @@ pub fn line_glyphs(chapter_text: &str, line: &Line, params: &LayoutParams) -> Ve
             }
             continue;
         }
+        if in_run
+            && run_newline
+            && prev_char.is_some_and(is_wide_char)
+            && is_wide_char(first)
+            && out.len() == run_first + 1
+        {
+            // A joined line end between two CJK characters shows as nothing.
+            out.truncate(run_first);
+            gaps.pop();
+        }
         in_run = false;
+        prev_char = g.chars().next_back();
         if g.chars().any(is_unsafe_char) {
             for c in g.chars().filter(|&c| is_unsafe_char(c)) {
                 let p = placeholder(c);

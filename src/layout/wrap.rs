@@ -186,7 +186,7 @@ fn space_width(c: char) -> usize {
 }
 
 /// Wrap `para` (no leading or trailing whitespace expected; a `'\n'` inside is a joined line
-/// end and counts as a space) into lines of at most `settings.width` cells, calling `emit` for
+/// end and counts as one space, or as nothing between two CJK characters) into lines of at most `settings.width` cells, calling `emit` for
 /// each line in order. A single grapheme wider than the line is put on a line of its own.
 pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(WrappedLine)) {
     let width = settings.width.max(1);
@@ -229,6 +229,10 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
             }
             used = used_before_run + run.width();
             continue;
+        }
+        if run.active && run.newline && prev_char.is_some_and(is_wide_char) && is_wide_char(first) {
+            // A hard-wrapped line end between two CJK characters joins them without a space.
+            used = used_before_run;
         }
         run.active = false;
         while next_opp.is_some_and(|o| o < i) {
@@ -309,6 +313,7 @@ pub fn legal_breaks(para: &str) -> Vec<usize> {
 pub fn measure(text: &str, ambiguous_wide: bool) -> usize {
     let mut total = 0;
     let mut run = SpaceRun::default();
+    let mut prev: Option<char> = None;
     for (_, g) in clusters(text) {
         let mut chars = g.chars();
         let first = chars.next();
@@ -328,13 +333,19 @@ pub fn measure(text: &str, ambiguous_wide: bool) -> usize {
                     run.sum += space_width(c);
                 }
             }
-            _ => {
+            Some(c) => {
                 if run.active {
-                    total += run.width();
+                    let joins_cjk =
+                        run.newline && prev.is_some_and(is_wide_char) && is_wide_char(c);
+                    if !joins_cjk {
+                        total += run.width();
+                    }
                     run.active = false;
                 }
                 total += cluster_width(g, ambiguous_wide);
+                prev = g.chars().next_back();
             }
+            None => {}
         }
     }
     if run.active {
