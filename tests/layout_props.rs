@@ -5,6 +5,7 @@
 use kanshu::layout::wrap::{WrapSettings, legal_breaks, wrap_paragraph};
 use kanshu::layout::{
     BookStyle, ChapterLayout, LayoutParams, LineKind, ParagraphMode, layout_text, line_glyphs,
+    render_line,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -127,6 +128,8 @@ fn check_layout(text: &str, layout: &ChapterLayout, params: &LayoutParams) {
                 "raw control in {g:?}"
             );
         }
+        let joined: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(render_line(text, line, params), joined);
         if line.kind == LineKind::Blank {
             assert!(line.range.is_empty());
             continue;
@@ -157,7 +160,7 @@ fn resolved(text: &str, params: &LayoutParams) -> LayoutParams {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn lines_fit_and_lose_nothing(t in text(true), p in params(), heading in any::<bool>()) {

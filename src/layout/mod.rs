@@ -599,11 +599,74 @@ fn justify(out: &mut Vec<Glyph>, indent: usize, gaps: &[usize], width: usize) {
 }
 
 /// The line as a plain string (what `kanshu render` prints).
+///
+/// The same text as joining `line_glyphs`, built without a glyph per grapheme (justified
+/// lines go through the glyphs).
 pub fn render_line(chapter_text: &str, line: &Line, params: &LayoutParams) -> String {
-    line_glyphs(chapter_text, line, params)
-        .into_iter()
-        .map(|g| g.text)
-        .collect()
+    if params.justify && line.kind == LineKind::Body {
+        return line_glyphs(chapter_text, line, params)
+            .into_iter()
+            .map(|g| g.text)
+            .collect();
+    }
+    let indent = usize::from(line.indent);
+    let mut out = String::with_capacity(indent + line.range.len());
+    out.extend(std::iter::repeat_n(' ', indent));
+    let Some(s) = chapter_text.get(line.range.clone()) else {
+        return out;
+    };
+    let mut in_run = false;
+    let mut run_newline = false;
+    let mut run_start = 0;
+    let mut prev_char: Option<char> = None;
+    for (_, g) in clusters(s) {
+        let mut chars = g.chars();
+        let Some(first) = chars.next() else { continue };
+        if chars.next().is_none() && is_break_space(first) {
+            if !in_run {
+                in_run = true;
+                run_newline = false;
+                run_start = out.len();
+            }
+            if run_newline {
+                continue;
+            }
+            match first {
+                '\n' => {
+                    out.truncate(run_start);
+                    out.push(' ');
+                    run_newline = true;
+                }
+                '\t' => out.extend(std::iter::repeat_n(' ', width::TAB_WIDTH)),
+                c => out.push(c),
+            }
+            continue;
+        }
+        if in_run
+            && run_newline
+            && prev_char.is_some_and(is_wide_char)
+            && is_wide_char(first)
+            && out.len() == run_start + 1
+        {
+            out.truncate(run_start);
+        }
+        in_run = false;
+        prev_char = g.chars().next_back();
+        if g.chars().any(is_unsafe_char) {
+            for c in g.chars().filter(|&c| is_unsafe_char(c)) {
+                match placeholder(c) {
+                    width::Placeholder::Caret(k) => {
+                        out.push('^');
+                        out.push(k);
+                    }
+                    width::Placeholder::Replacement => out.push('\u{FFFD}'),
+                }
+            }
+        } else {
+            out.push_str(g);
+        }
+    }
+    out
 }
 
 /// Lazily laid-out chapters of one book for one set of params.
