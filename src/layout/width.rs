@@ -88,6 +88,9 @@ pub fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
     }
     let mut chars = g.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
+        if matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff01..=0xff60) {
+            return 2; // CJK ideographs and full-width forms
+        }
         if is_unsafe_char(c) {
             return placeholder(c).width(ambiguous_wide);
         }
@@ -206,6 +209,17 @@ impl<'a> Iterator for Clusters<'a> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let rest = self.s.get(self.pos..)?;
+        let bytes = rest.as_bytes();
+        // ASCII (not CR) followed by ASCII or the end: a cluster of one byte.
+        if let Some(&b0) = bytes.first()
+            && b0 < 0x80
+            && b0 != b'\r'
+            && bytes.get(1).is_none_or(|&b1| b1 < 0x80)
+        {
+            let start = self.pos;
+            self.pos += 1;
+            return rest.get(..1).map(|g| (start, g));
+        }
         let mut chars = rest.chars();
         let c = chars.next()?;
         let start = self.pos;
