@@ -156,3 +156,17 @@ fn line_spacing_and_paragraph_spacing_add_spacer_lines() {
     // Heading, then two blanks (line + paragraph spacing), paragraph, two blanks, …
     assert_eq!(kinds, [Heading, Blank, Blank, Body, Blank, Blank]);
 }
+
+#[test]
+fn a_position_between_paragraphs_shows_the_next_paragraph() {
+    let doc = cjk_book();
+    let mut book = BookLayout::for_document(&doc, params(40));
+    let idx = doc.chapters.iter().position(|c| c.heading).unwrap();
+    let text = doc.chapter_text(idx);
+    // The indentation "　　" before the third paragraph.
+    let para = text.match_indices("\n　　").nth(2).map(|(i, _)| i).unwrap();
+    let (_, line) = book.locate(&doc, Position::new(idx, para + 1 + "　".len()));
+    let l = &book.chapter(&doc, idx).lines[line];
+    assert_eq!(l.range.start, para + 1 + "　　".len());
+    assert_eq!(l.indent, 4);
+}

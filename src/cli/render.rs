@@ -4,6 +4,7 @@
 //! of the book, or every page) and how a page becomes text (the reader's text area, trailing
 //! spaces trimmed). The page text comes from `page_text`, which tests call directly.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -58,15 +59,29 @@ pub fn page_text(doc: &Document, layout: &mut BookLayout, chapter: usize, page: 
 
 /// Every page of the book in order, each followed by a line holding only U+000C.
 pub fn all_pages_text(doc: &Document, layout: &mut BookLayout) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_all_pages(doc, layout, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write every page of the book, chapter by chapter, as `all_pages_text` shows them (a big
+/// book is never held as one string).
+pub fn write_all_pages(
+    doc: &Document,
+    layout: &mut BookLayout,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     for chapter in 0..doc.chapters.len() {
         let pages = layout.chapter(doc, chapter).page_count();
+        let mut text = String::new();
         for page in 0..pages {
-            out.push_str(&page_text(doc, layout, chapter, page));
-            out.push_str("\u{c}\n");
+            text.push_str(&page_text(doc, layout, chapter, page));
+            text.push_str("\u{c}\n");
         }
+        out.write_all(text.as_bytes())?;
     }
-    out
+    out.flush()
 }
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
@@ -96,7 +111,13 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     };
     let mut layout = BookLayout::for_document(&doc, params);
     if args.all {
-        return emit(&all_pages_text(&doc, &mut layout));
+        let mut out = std::io::stdout().lock();
+        return match write_all_pages(&doc, &mut layout, &mut out) {
+            Ok(()) => Ok(()),
+            // `kanshu render --all big.txt | head`: stop quietly.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(CliError::Other(format!("cannot write output: {e}"))),
+        };
     }
     let count = doc.chapters.len();
     let (chapter, page) = if let Some(at) = args.at {

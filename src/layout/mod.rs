@@ -756,13 +756,25 @@ impl BookLayout {
         self.layouts_made
     }
 
-    /// The (page, line) showing `pos`.
+    /// The (page, line) showing `pos`. A position in the whitespace between two paragraphs
+    /// (a line end, the next paragraph's source indentation) is shown by the next paragraph's
+    /// first line.
     pub fn locate(&mut self, doc: &Document, pos: Position) -> (usize, usize) {
+        let text = doc.chapter_text(pos.chapter);
         let layout = self.chapter(doc, pos.chapter);
-        (
-            layout.page_of_offset(pos.offset),
-            layout.line_of_offset(pos.offset),
-        )
+        let mut line = layout.line_of_offset(pos.offset);
+        if let Some(found) = layout.lines.get(line)
+            && pos.offset >= found.range.end
+            && text
+                .get(found.range.end..pos.offset.min(text.len()))
+                .is_some_and(|gap| gap.contains('\n'))
+            && let Some(next) = layout.lines[line + 1..]
+                .iter()
+                .position(|l| l.kind != LineKind::Blank)
+        {
+            line += 1 + next;
+        }
+        (layout.page_of_line(line), line)
     }
 
     /// Position of the first character of `page` in chapter `chapter`.
