@@ -298,3 +298,27 @@ fn markdown_heading_marks_are_not_shown() {
         ]
     );
 }
+
+/// Blank-line paragraphs: an indented line still starts a new paragraph (dialogue lines in a
+/// CJK book, indented verse in English).
+#[test]
+fn indented_lines_are_not_joined() {
+    let text = "　　“走吧。”\n　　“好。”\n\n  Tyger Tyger,\n  burning bright\n";
+    assert_eq!(
+        picture(
+            text,
+            false,
+            &LayoutParams {
+                paragraph_mode: ParagraphMode::Blank,
+                paragraph_spacing: Some(false),
+                ..cjk(16)
+            }
+        ),
+        [
+            "    “走吧。”    |",
+            "    “好。”      |",
+            "Tyger Tyger,    |",
+            "burning bright  |",
+        ]
+    );
+}

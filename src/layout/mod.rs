@@ -26,7 +26,8 @@ pub enum ParagraphMode {
     Auto,
     /// Every non-empty line is a paragraph.
     Lines,
-    /// Paragraphs are separated by blank lines; lines inside are re-joined.
+    /// Paragraphs are separated by blank lines; lines inside are re-joined (an indented line
+    /// still starts a new paragraph).
     Blank,
 }
 
@@ -354,6 +355,13 @@ fn is_cjk_paragraph(para: &str, cjk_book: bool) -> bool {
     }
 }
 
+/// Does a source line start with paragraph indentation (U+3000, a tab, or two spaces)? In
+/// blank-line mode such a line opens a new paragraph instead of continuing the last one
+/// (CJK books that also put blank lines between paragraphs; indented verse in English).
+fn starts_indented(line: &str) -> bool {
+    line.starts_with(['\u{3000}', '\t']) || line.starts_with("  ")
+}
+
 /// A Markdown ATX heading is shown without its `#` marks.
 fn without_markdown_marks(text: &str, r: Range<usize>) -> Range<usize> {
     let Some(line) = text.get(r.clone()) else {
@@ -413,7 +421,7 @@ fn layout_styled(
                 while pos < text.len() {
                     let end = line_end(pos);
                     let r = trim_range(&text[pos..end], pos);
-                    if r.is_empty() {
+                    if r.is_empty() || starts_indented(&text[pos..end]) {
                         break;
                     }
                     last = r.end;
