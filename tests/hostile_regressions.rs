@@ -21,3 +21,15 @@ fn offset_of_a_wild_position() {
         doc.text.len()
     );
 }
+
+/// A text saved twice by tools that add a BOM starts with two; the second one stayed in the
+/// text (and in the first chapter's title).
+#[test]
+fn two_leading_boms_are_both_dropped() {
+    let doc = Document::from_text("\u{feff}\u{feff}".into(), "book");
+    assert_eq!(doc.text, "");
+    let bytes = "\u{feff}\u{feff}《书》\n第一章 开始\n".as_bytes();
+    let doc = Document::from_bytes(bytes, "book", &Default::default()).unwrap();
+    assert!(!doc.text.starts_with('\u{feff}'));
+    assert_eq!(doc.title, "书");
+}

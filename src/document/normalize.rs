@@ -1,16 +1,18 @@
 //! Decoded text → the one `String` a book keeps: newlines and control characters.
 //!
-//! Owns: dropping a leading BOM, turning CRLF and lone CR into LF, and finding control
+//! Owns: dropping leading BOMs, turning CRLF and lone CR into LF, and finding control
 //! characters (C0 except tab and newline, DEL, C1 — ESC included). Control characters stay in
 //! the text, because the book is shown faithfully, but they are counted so that every printer
 //! knows it must show a placeholder. This module never removes or rewrites anything else.
 
 use std::borrow::Cow;
 
-/// Strip a BOM and normalise line ends, reusing the string when nothing changes.
+/// Strip leading BOMs and normalise line ends, reusing the string when nothing changes.
 pub fn normalize(mut text: String) -> String {
-    if text.starts_with('\u{FEFF}') {
-        text.drain(..'\u{FEFF}'.len_utf8());
+    // A file saved twice by BOM-writing tools starts with two (or more) BOMs.
+    let boms = text.len() - text.trim_start_matches('\u{FEFF}').len();
+    if boms > 0 {
+        text.drain(..boms);
     }
     if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
@@ -101,6 +103,7 @@ mod tests {
     fn newlines_become_lf() {
         assert_eq!(normalize("a\r\nb\rc\n\r\nd\r".into()), "a\nb\nc\n\nd\n");
         assert_eq!(normalize("\u{FEFF}x\r\n".into()), "x\n");
+        assert_eq!(normalize("\u{FEFF}\u{FEFF}x\u{FEFF}".into()), "x\u{FEFF}");
         assert_eq!(normalize("plain\n".into()), "plain\n");
     }
 
