@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub mod config_cmd;
 pub mod info;
 pub mod read;
 pub mod render;
@@ -25,7 +26,8 @@ Examples:
   kanshu toc --json novel.txt the table of contents as JSON
   kanshu info novel.txt       encoding, size, chapters, title
   kanshu render --width 40 --chapter 3 novel.txt
-                              print a page as the reader lays it out";
+                              print a page as the reader lays it out
+  kanshu config --default     the default settings, every key explained";
 
 #[derive(Debug, Parser)]
 #[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
@@ -66,6 +68,8 @@ pub enum Command {
     Bookmarks(store_cmds::BookmarksArgs),
     /// List recently read books
     Recent(store_cmds::RecentArgs),
+    /// Show or check the configuration
+    Config(config_cmd::ConfigArgs),
 }
 
 /// An error for the person at the terminal: one line, exit code 2.
@@ -118,6 +122,7 @@ pub fn run() -> i32 {
         Some(Command::Render(args)) => render::run(&args, &cli.global),
         Some(Command::Bookmarks(args)) => store_cmds::bookmarks(&args, &cli.global),
         Some(Command::Recent(args)) => store_cmds::recent(&args, &cli.global),
+        Some(Command::Config(args)) => config_cmd::run(&args, &cli.global),
         None => read::run(cli.file.as_deref(), cli.guide, &cli.global),
     };
     match result {

@@ -129,11 +129,7 @@ fn parse_hex(hex: &str) -> Option<Color> {
     let pair = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
     match hex.len() {
         6 => Some(Color::Rgb(pair(0)?, pair(2)?, pair(4)?)),
-        3 => Some(Color::Rgb(
-            digit(0)? * 17,
-            digit(1)? * 17,
-            digit(2)? * 17,
-        )),
+        3 => Some(Color::Rgb(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
         _ => None,
     }
 }

@@ -11,11 +11,18 @@ use super::keys::{KeyNameError, did_you_mean};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The file exists but could not be read.
-    Io { reason: String },
+    Io {
+        reason: String,
+    },
     /// Not valid TOML; `message` says what was expected.
-    Syntax { message: String },
+    Syntax {
+        message: String,
+    },
     /// A value of the wrong TOML type.
-    WrongType { expected: String, found: &'static str },
+    WrongType {
+        expected: String,
+        found: &'static str,
+    },
     /// A key (or section) the config does not know.
     UnknownKey {
         name: String,
@@ -24,7 +31,11 @@ pub enum ErrorKind {
         suggestion: Option<String>,
     },
     /// A number outside its range.
-    OutOfRange { min: i64, max: i64, found: String },
+    OutOfRange {
+        min: i64,
+        max: i64,
+        found: String,
+    },
     /// A string that is not one of the allowed words.
     NotOneOf {
         allowed: Vec<&'static str>,
@@ -32,7 +43,9 @@ pub enum ErrorKind {
         suggestion: Option<String>,
     },
     /// A required key is missing.
-    Missing { name: &'static str },
+    Missing {
+        name: &'static str,
+    },
     /// A key name in `[keys.*]` that is not a key.
     BadKeyName(KeyNameError),
     /// A key bound to an action that does not exist in that mode.
@@ -41,10 +54,18 @@ pub enum ErrorKind {
         suggestion: Option<String>,
     },
     /// A key sequence that can never be typed because a prefix of it is bound on its own.
-    ShadowedSequence { prefix: String, action: String },
+    ShadowedSequence {
+        prefix: String,
+        action: String,
+    },
     BadColor(ColorError),
-    BadRegex { pattern: String, reason: String },
-    UnknownEncoding { label: String },
+    BadRegex {
+        pattern: String,
+        reason: String,
+    },
+    UnknownEncoding {
+        label: String,
+    },
 }
 
 /// One problem in one config file.

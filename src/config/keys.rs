@@ -71,7 +71,9 @@ pub enum KeyNameError {
         name: String,
         suggestion: Option<String>,
     },
-    #[error("`{name}`: shift can only be combined with letters, tab and named keys; write the symbol itself")]
+    #[error(
+        "`{name}`: shift can only be combined with letters, tab and named keys; write the symbol itself"
+    )]
     ShiftSymbol { name: String },
     #[error("function key `{name}` is out of range (f1 … f24)")]
     FunctionKey { name: String },
@@ -97,7 +99,11 @@ const NAMED: &[(&str, &[&str], KeyCode)] = &[
     ("home", &[], KeyCode::Home),
     ("end", &[], KeyCode::End),
     ("pageup", &["pgup", "page-up"], KeyCode::PageUp),
-    ("pagedown", &["pgdn", "pgdown", "page-down"], KeyCode::PageDown),
+    (
+        "pagedown",
+        &["pgdn", "pgdown", "page-down"],
+        KeyCode::PageDown,
+    ),
     ("up", &[], KeyCode::Up),
     ("down", &[], KeyCode::Down),
     ("left", &[], KeyCode::Left),
@@ -639,9 +645,7 @@ mod tests {
     fn action_names_are_snake_case_and_unique() {
         for (i, a) in ACTIONS.iter().enumerate() {
             assert!(
-                a.name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b == b'_'),
+                a.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
                 "{}",
                 a.name
             );

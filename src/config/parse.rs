@@ -194,12 +194,7 @@ impl Walker<'_> {
         out
     }
 
-    fn table<'a>(
-        &mut self,
-        key: &Key,
-        item: &'a Item,
-        path: &str,
-    ) -> Option<&'a dyn TableLike> {
+    fn table<'a>(&mut self, key: &Key, item: &'a Item, path: &str) -> Option<&'a dyn TableLike> {
         let t = item.as_table_like();
         if t.is_none() {
             self.wrong_type(key, item, path, "a table");

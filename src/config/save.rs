@@ -8,7 +8,7 @@ use std::path::Path;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use super::color::ThemeName;
-use super::error::{ConfigError, ErrorKind};
+use super::error::{ConfigError, ConfigErrors, ErrorKind};
 use super::{Config, Spread};
 
 /// Settings the reader can change while running. `None` leaves a key as it is in the file.
@@ -21,14 +21,16 @@ pub struct Settings {
 
 /// Write `settings` into the config file at `path` (created, with its directory, if missing).
 /// A file that is not valid TOML is left untouched and reported.
-pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), ConfigError> {
+pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), ConfigErrors> {
     let shown = path.display().to_string();
-    let io = |reason: String| ConfigError {
-        file: shown.clone(),
-        line: None,
-        column: None,
-        key: String::new(),
-        kind: ErrorKind::Io { reason },
+    let io = |reason: String| {
+        ConfigErrors::from(ConfigError {
+            file: shown.clone(),
+            line: None,
+            column: None,
+            key: String::new(),
+            kind: ErrorKind::Io { reason },
+        })
     };
     let old = match std::fs::read(path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))?,
@@ -43,23 +45,21 @@ pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), ConfigError
 }
 
 /// The text of a config file with `settings` written into it; everything else kept.
-pub fn edit_settings(old: &str, file: &str, settings: &Settings) -> Result<String, ConfigError> {
+pub fn edit_settings(old: &str, file: &str, settings: &Settings) -> Result<String, ConfigErrors> {
     let body = old.strip_prefix('\u{feff}').unwrap_or(old);
     // Refuse to rewrite a file that would not load: the user's own text must win.
-    if let Err(e) = Config::from_user_toml(body, file)
-        && let Some(first) = e.0.into_iter().next()
-    {
-        return Err(first);
-    }
-    let mut doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| ConfigError {
-        file: file.to_string(),
-        line: None,
-        column: None,
-        key: String::new(),
-        kind: ErrorKind::Syntax {
-            message: e.message().to_string(),
-        },
-    })?;
+    Config::from_user_toml(body, file)?;
+    let mut doc: DocumentMut = body
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ConfigError {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            key: String::new(),
+            kind: ErrorKind::Syntax {
+                message: e.message().to_string(),
+            },
+        })?;
     if let Some(w) = settings.max_width {
         set(&mut doc, "layout", "max_width", Value::from(w as i64));
     }
