@@ -200,7 +200,7 @@ pub struct ChapterRules {
 pub struct BookConfig {
     /// Encoding used when `--encoding` is not given; `None` = detect.
     pub encoding: Option<String>,
-    /// Percent of control bytes in the start of a file above which it is refused as binary.
+    /// Percent of undecodable or control characters above which a file is refused as binary.
     pub binary_threshold: f64,
 }
 
