@@ -96,22 +96,6 @@ impl Spread {
 }
 
 impl LayoutConfig {
-    /// The text width for a screen `cols` cells wide (one page, margins taken off).
-    pub fn column_width(&self, cols: usize) -> usize {
-        cols.saturating_sub(2 * self.margin_x)
-            .min(self.max_width)
-            .max(2)
-    }
-
-    /// Whether a screen `cols` cells wide shows two pages.
-    pub fn shows_spread(&self, cols: usize) -> bool {
-        match self.spread {
-            Spread::On => cols >= 2 * (2 + 2 * self.margin_x) + self.gutter,
-            Spread::Off => false,
-            Spread::Auto => cols >= 2 * (self.max_width + 2 * self.margin_x) + self.gutter,
-        }
-    }
-
     /// Layout parameters for a text column `width` cells wide and `height` lines high.
     pub fn params(&self, width: usize, height: usize) -> LayoutParams {
         LayoutParams {
@@ -340,19 +324,6 @@ mod tests {
         assert!(p.ambiguous_wide);
         assert_eq!(p.indent, Some(3));
         assert_eq!(l.params(0, 0).width, 2);
-    }
-
-    #[test]
-    fn spread_needs_room_in_auto() {
-        let mut l = Config::defaults().layout.clone();
-        l.spread = Spread::Auto;
-        let need = 2 * (l.max_width + 2 * l.margin_x) + l.gutter;
-        assert!(l.shows_spread(need));
-        assert!(!l.shows_spread(need - 1));
-        l.spread = Spread::Off;
-        assert!(!l.shows_spread(1000));
-        l.spread = Spread::On;
-        assert!(l.shows_spread(100));
     }
 
     #[test]
