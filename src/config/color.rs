@@ -227,10 +227,16 @@ pub struct Palette {
     /// Search matches.
     pub match_text: Color,
     pub match_background: Color,
+    /// The search match the reader is at.
+    pub current_match_text: Color,
+    pub current_match_background: Color,
+    /// The chapter being read, in the table of contents.
+    pub current_chapter: Color,
     /// The bookmark marker in the status bar.
     pub bookmark: Color,
-    /// Error messages.
-    pub error: Color,
+    /// Error messages in the status bar.
+    pub error_text: Color,
+    pub error_background: Color,
     /// Borders of panels and popups.
     pub border: Color,
 }
@@ -247,14 +253,19 @@ pub const SLOTS: &[&str] = &[
     "selection_background",
     "match_text",
     "match_background",
+    "current_match_text",
+    "current_match_background",
+    "current_chapter",
     "bookmark",
-    "error",
+    "error_text",
+    "error_background",
     "border",
 ];
 
 impl Palette {
     /// No colour at all: every slot is the terminal's default (what `NO_COLOR` asks for). The
-    /// interface still tells things apart with bold and reverse video.
+    /// interface still tells things apart with bold and reverse video: a pair of slots that are
+    /// both `Default` (status bar, selection, matches, errors) is drawn in reverse video.
     pub const PLAIN: Palette = Palette {
         text: Color::Default,
         background: Color::Default,
@@ -266,8 +277,12 @@ impl Palette {
         selection_background: Color::Default,
         match_text: Color::Default,
         match_background: Color::Default,
+        current_match_text: Color::Default,
+        current_match_background: Color::Default,
+        current_chapter: Color::Default,
         bookmark: Color::Default,
-        error: Color::Default,
+        error_text: Color::Default,
+        error_background: Color::Default,
         border: Color::Default,
     };
 
@@ -284,8 +299,12 @@ impl Palette {
             "selection_background" => &mut self.selection_background,
             "match_text" => &mut self.match_text,
             "match_background" => &mut self.match_background,
+            "current_match_text" => &mut self.current_match_text,
+            "current_match_background" => &mut self.current_match_background,
+            "current_chapter" => &mut self.current_chapter,
             "bookmark" => &mut self.bookmark,
-            "error" => &mut self.error,
+            "error_text" => &mut self.error_text,
+            "error_background" => &mut self.error_background,
             "border" => &mut self.border,
             _ => return None,
         })
