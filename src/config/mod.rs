@@ -327,6 +327,27 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_file_means_defaults_and_a_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = user_config_path(dir.path());
+        // Missing: defaults, no message.
+        let (c, e) = Config::load_or_default(&path);
+        assert_eq!(&c, Config::defaults());
+        assert!(e.is_none());
+        // Partly wrong: nothing of it applies, and the message says where.
+        std::fs::write(&path, "[layout]\nmax_width = 50\njustfy = true\n").unwrap();
+        let (c, e) = Config::load_or_default(&path);
+        assert_eq!(&c, Config::defaults());
+        let msg = e.unwrap().to_string();
+        assert!(
+            msg.ends_with(
+                "config.toml:3:1: unknown key `justfy` in [layout], did you mean `justify`?"
+            ),
+            "{msg}"
+        );
+    }
+
+    #[test]
     fn no_color_drops_every_colour() {
         let mut t = Config::defaults().theme.clone();
         t.name = ThemeName::Dark;
