@@ -15,7 +15,8 @@ pub mod render;
 pub mod store_cmds;
 pub mod toc;
 
-use crate::document::{Document, LoadError, LoadOptions};
+use crate::config::{Config, ConfigErrors};
+use crate::document::{Document, LoadError, LoadOptions, RuleSet};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -54,6 +55,10 @@ pub struct GlobalArgs {
     /// also KANSHU_CONFIG_DIR)
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+    /// Find chapters with this rule only: a rule name (chinese, bracketed, english, markdown,
+    /// or one from your config) or a regular expression for heading lines
+    #[arg(long, global = true, value_name = "NAME|REGEX")]
+    pub toc_rule: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,15 +89,50 @@ pub enum CliError {
 }
 
 impl GlobalArgs {
-    pub fn load_options(&self) -> LoadOptions {
-        LoadOptions {
-            encoding: self.encoding.clone(),
+    /// The user's configuration; a broken file means the defaults, and the problems.
+    pub fn config(&self) -> (Config, Option<ConfigErrors>) {
+        match config_cmd::user_config_path(self) {
+            Ok(path) => Config::load_or_default(&path),
+            Err(_) => (Config::defaults().clone(), None),
         }
     }
 
-    /// Open a book with these options.
+    /// How to decode books: `--encoding` over the configuration.
+    pub fn load_options_with(&self, cfg: &Config) -> LoadOptions {
+        cfg.book.load_options(self.encoding.as_deref())
+    }
+
+    /// How to find chapters: `--toc-rule` over the configuration's chapter rules.
+    pub fn rules_with(&self, cfg: &Config) -> Result<RuleSet, CliError> {
+        match &self.toc_rule {
+            Some(arg) => cfg.chapters.toc_rule_set(arg).map_err(CliError::Usage),
+            None => Ok(cfg.chapters.rule_set()),
+        }
+    }
+
+    /// How to decode books with the user's configuration.
+    pub fn load_options(&self) -> LoadOptions {
+        self.load_options_with(&self.config().0)
+    }
+
+    /// Open a book with `cfg` and these options.
+    pub fn open_with(&self, path: &std::path::Path, cfg: &Config) -> Result<Document, CliError> {
+        let rules = self.rules_with(cfg)?;
+        Ok(Document::open_with_rules(
+            path,
+            &self.load_options_with(cfg),
+            &rules,
+        )?)
+    }
+
+    /// Open a book with the user's configuration (problems in it are reported on stderr, and
+    /// the defaults used).
     pub fn open(&self, path: &std::path::Path) -> Result<Document, CliError> {
-        Ok(Document::open(path, &self.load_options())?)
+        let (cfg, errors) = self.config();
+        if let Some(e) = errors {
+            eprintln!("kanshu: {e} (using the default settings)");
+        }
+        self.open_with(path, &cfg)
     }
 }
 

@@ -22,6 +22,7 @@ pub use error::{ConfigError, ConfigErrors, ErrorKind};
 pub use keys::{Binding, KeyBindings, KeyCode, KeySeq, KeySpec, Mode, Modifiers};
 pub use save::{Settings, save_settings};
 
+use crate::document::{HeadingRule, RuleFamily, RuleSet};
 use crate::layout::{LayoutParams, ParagraphMode};
 
 /// The shipped defaults, documented key by key.
@@ -179,6 +180,92 @@ pub struct ChapterRules {
     pub rules: Vec<ChapterRule>,
 }
 
+impl ChapterRules {
+    /// The configured rules as heading rules (patterns were checked when the config was read;
+    /// one that fails now is left out).
+    fn heading_rules(&self) -> Vec<HeadingRule> {
+        self.rules
+            .iter()
+            .filter_map(|r| HeadingRule::new(&r.name, &r.pattern, r.level).ok())
+            .collect()
+    }
+
+    /// The rule set chapter detection uses. No rules: the built-in set. `before`: each
+    /// built-in family tries the configured rules first (so they add to whichever family fits
+    /// the book), and a family of only the configured rules comes first, winning when the
+    /// built-in ones add nothing. `instead`: only the configured rules.
+    pub fn rule_set(&self) -> RuleSet {
+        let builtin = RuleSet::builtin();
+        let ours = self.heading_rules();
+        if ours.is_empty() && self.mode == RuleMode::Before {
+            return builtin.clone();
+        }
+        let own = RuleFamily {
+            name: "config".into(),
+            rules: ours.clone(),
+            markdown: false,
+        };
+        match self.mode {
+            RuleMode::Instead => RuleSet {
+                families: vec![own],
+            },
+            RuleMode::Before => {
+                let mut families = vec![own];
+                for f in &builtin.families {
+                    let mut f = f.clone();
+                    let mut rules = ours.clone();
+                    rules.append(&mut f.rules);
+                    f.rules = rules;
+                    families.push(f);
+                }
+                RuleSet { families }
+            }
+        }
+    }
+
+    /// The rule set for `--toc-rule ARG`: a built-in family by name (`chinese`, `bracketed`,
+    /// `english`, `markdown`), a configured rule by name, or else a regular expression for
+    /// top-level headings.
+    pub fn toc_rule_set(&self, arg: &str) -> Result<RuleSet, String> {
+        let builtin = RuleSet::builtin();
+        if let Some(f) = builtin.families.iter().find(|f| f.name == arg) {
+            return Ok(RuleSet {
+                families: vec![f.clone()],
+            });
+        }
+        if let Some(r) = self.rules.iter().find(|r| r.name == arg) {
+            let rule = HeadingRule::new(&r.name, &r.pattern, r.level)
+                .map_err(|e| format!("--toc-rule {arg}: {}", parse::regex_reason(&e)))?;
+            return Ok(RuleSet {
+                families: vec![RuleFamily {
+                    name: r.name.clone(),
+                    rules: vec![rule],
+                    markdown: false,
+                }],
+            });
+        }
+        match HeadingRule::new("toc-rule", arg, 1) {
+            Ok(rule) => Ok(RuleSet {
+                families: vec![RuleFamily {
+                    name: "toc-rule".into(),
+                    rules: vec![rule],
+                    markdown: false,
+                }],
+            }),
+            Err(e) => {
+                let mut names: Vec<&str> =
+                    builtin.families.iter().map(|f| f.name.as_str()).collect();
+                names.extend(self.rules.iter().map(|r| r.name.as_str()));
+                Err(format!(
+                    "--toc-rule: `{arg}` is neither a rule name ({}) nor a valid regex: {}",
+                    names.join(", "),
+                    parse::regex_reason(&e)
+                ))
+            }
+        }
+    }
+}
+
 /// `[book]`: how books are opened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BookConfig {
@@ -248,6 +335,19 @@ impl Config {
         match Config::load(path) {
             Ok(c) => (c, None),
             Err(e) => (Config::defaults().clone(), Some(e)),
+        }
+    }
+}
+
+impl BookConfig {
+    /// Options for opening a book: the configured encoding (unless `encoding` overrides it)
+    /// and binary threshold.
+    pub fn load_options(&self, encoding: Option<&str>) -> crate::document::LoadOptions {
+        crate::document::LoadOptions {
+            encoding: encoding
+                .map(str::to_string)
+                .or_else(|| self.encoding.clone()),
+            binary_threshold: Some(self.binary_threshold),
         }
     }
 }

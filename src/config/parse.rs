@@ -619,7 +619,7 @@ impl Walker<'_> {
                     let label = label.trim();
                     if label.eq_ignore_ascii_case("auto") {
                         b.encoding = None;
-                    } else if encoding_rs::Encoding::for_label(label.as_bytes()).is_some() {
+                    } else if crate::document::decode::encoding_for_label(label).is_some() {
                         b.encoding = Some(label.to_string());
                     } else {
                         self.error(
@@ -659,7 +659,7 @@ impl Walker<'_> {
 
 /// The one line of a regex error that says what is wrong (its message spans several lines,
 /// with the pattern and a caret).
-fn regex_reason(e: &regex::Error) -> String {
+pub(super) fn regex_reason(e: &regex::Error) -> String {
     let text = e.to_string();
     text.lines()
         .rev()
