@@ -28,7 +28,9 @@ Examples:
   kanshu info novel.txt       encoding, size, chapters, title
   kanshu render --width 40 --chapter 3 novel.txt
                               print a page as the reader lays it out
-  kanshu config --default     the default settings, every key explained";
+  kanshu config --default     the default settings, every key explained
+  kanshu --toc-rule '^Section \d+' notes.txt
+                              split chapters with your own pattern";
 
 #[derive(Debug, Parser)]
 #[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
