@@ -29,7 +29,7 @@ Examples:
   kanshu render --width 40 --chapter 3 novel.txt
                               print a page as the reader lays it out
   kanshu config --default     the default settings, every key explained
-  kanshu --toc-rule '^Section \d+' notes.txt
+  kanshu --toc-rule '^Section \\d+' notes.txt
                               split chapters with your own pattern";
 
 #[derive(Debug, Parser)]
