@@ -1,0 +1,389 @@
+//! Views of a book: the same `Document` shown converted (Simplified ↔ Traditional), cleaned of
+//! scrape artifacts, or both — plus the offset maps that tie every view back to the source.
+//!
+//! A view never changes the file or the `Document`: it builds new text per chapter and an
+//! `OffsetMap` between source and view byte offsets. Positions, bookmarks and search results are
+//! always kept in *source* offsets; the reader maps a source position into the view to lay out
+//! and draw, and maps back when the reader moves. Switching views therefore keeps the place.
+//!
+//! Views are built per chapter (`ViewCache`) so opening a large book never waits for converting
+//! all of it; `build_view` converts a whole book at once for the headless commands.
+//! No terminal crate here.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::document::{Chapter, Document};
+use crate::position::Position;
+
+pub mod clean;
+pub mod convert;
+pub mod search;
+pub mod vertical;
+
+pub use clean::{ArtifactCounts, count_artifacts};
+pub use convert::Script;
+
+/// What a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct ViewOptions {
+    /// Script conversion (none for `Original`).
+    pub script: Script,
+    /// Hide pinyin annotations and HTML leftovers.
+    pub clean: bool,
+}
+
+impl ViewOptions {
+    /// True when the view shows the text exactly as the document has it.
+    pub fn is_identity(&self) -> bool {
+        self.script == Script::Original && !self.clean
+    }
+
+    /// A short title converted and cleaned like the text (chapter titles in the TOC).
+    pub fn apply_to_title(&self, title: &str) -> String {
+        view_text(title, self).0
+    }
+}
+
+/// One span the view changed in a way that is not byte-for-byte: source `src` is shown as view
+/// `view` (which may be empty when the span is hidden). Offsets inside either side of an edit
+/// map to its start; offsets between edits map one-to-one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub src: Range<usize>,
+    pub view: Range<usize>,
+}
+
+/// Source ↔ view byte offsets for one text (a chapter: offsets are chapter-relative).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    edits: Vec<Edit>,
+    src_len: usize,
+    view_len: usize,
+}
+
+impl OffsetMap {
+    /// The map of a view that changed nothing.
+    pub fn identity(len: usize) -> Self {
+        OffsetMap {
+            edits: Vec::new(),
+            src_len: len,
+            view_len: len,
+        }
+    }
+
+    pub fn is_identity(&self) -> bool {
+        self.edits.is_empty() && self.src_len == self.view_len
+    }
+
+    /// The non-linear spans, in order.
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
+    }
+
+    /// View offset showing source offset `src`. A source offset inside a hidden span maps to
+    /// where the next shown character is; inside a replaced span, to the replacement's start.
+    pub fn to_view(&self, src: usize) -> usize {
+        let idx = self.edits.partition_point(|e| e.src.start <= src);
+        let v = match idx.checked_sub(1).and_then(|i| self.edits.get(i)) {
+            None => src,
+            Some(e) if src < e.src.end => e.view.start,
+            Some(e) => e.view.end + (src - e.src.end),
+        };
+        v.min(self.view_len)
+    }
+
+    /// Source offset of the character shown at view offset `view`.
+    pub fn to_source(&self, view: usize) -> usize {
+        let idx = self.edits.partition_point(|e| e.view.start <= view);
+        let s = match idx.checked_sub(1).and_then(|i| self.edits.get(i)) {
+            None => view,
+            Some(e) if view < e.view.end => e.src.start,
+            Some(e) => e.src.end + (view - e.view.end),
+        };
+        s.min(self.src_len)
+    }
+
+    /// A source range (a search hit, a bookmark span) as a view range.
+    pub fn range_to_view(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.to_view(r.start);
+        start..self.to_view(r.end).max(start)
+    }
+}
+
+/// One chapter as a view shows it: a one-chapter `Document` (so the layout engine can take it as
+/// is, heading flag and title included) and the map back to the source chapter.
+#[derive(Debug, Clone)]
+pub struct ChapterView {
+    pub doc: Document,
+    pub map: OffsetMap,
+}
+
+impl ChapterView {
+    /// The chapter's text in the view.
+    pub fn text(&self) -> &str {
+        &self.doc.text
+    }
+}
+
+/// Build the view of chapter `idx` of `doc`.
+pub fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> ChapterView {
+    let source = doc.chapter_text(idx);
+    let (text, map) = view_text(source, opts);
+    let chapter = doc.chapters.get(idx);
+    let title = chapter
+        .map(|c| opts.apply_to_title(&c.title))
+        .unwrap_or_default();
+    let single = Document {
+        title: opts.apply_to_title(&doc.title),
+        chapters: vec![Chapter {
+            title,
+            level: chapter.map(|c| c.level).unwrap_or(1),
+            range: 0..text.len(),
+            heading: chapter.map(|c| c.heading).unwrap_or(false),
+        }],
+        text,
+        encoding: doc.encoding.clone(),
+        rule: doc.rule.clone(),
+        source_bytes: doc.source_bytes,
+        path: doc.path.clone(),
+    };
+    ChapterView { doc: single, map }
+}
+
+/// Chapter views built on first use, for one book and one set of options.
+#[derive(Debug, Default)]
+pub struct ViewCache {
+    options: ViewOptions,
+    chapters: HashMap<usize, Arc<ChapterView>>,
+}
+
+impl ViewCache {
+    pub fn new(options: ViewOptions) -> Self {
+        ViewCache {
+            options,
+            chapters: HashMap::new(),
+        }
+    }
+
+    pub fn options(&self) -> ViewOptions {
+        self.options
+    }
+
+    /// Change what the view shows; built chapters are dropped only when something changed.
+    pub fn set_options(&mut self, options: ViewOptions) {
+        if options != self.options {
+            self.options = options;
+            self.chapters.clear();
+        }
+    }
+
+    /// The view of chapter `idx`, built on first use.
+    pub fn chapter(&mut self, doc: &Document, idx: usize) -> Arc<ChapterView> {
+        let options = self.options;
+        self.chapters
+            .entry(idx)
+            .or_insert_with(|| Arc::new(view_chapter(doc, idx, &options)))
+            .clone()
+    }
+
+    /// A source position as a view position (same chapter, view offset).
+    pub fn to_view(&mut self, doc: &Document, pos: Position) -> Position {
+        if self.options.is_identity() {
+            return pos;
+        }
+        let cv = self.chapter(doc, pos.chapter);
+        Position::new(pos.chapter, cv.map.to_view(pos.offset))
+    }
+
+    /// A view position as a source position.
+    pub fn to_source(&mut self, doc: &Document, pos: Position) -> Position {
+        if self.options.is_identity() {
+            return pos;
+        }
+        let cv = self.chapter(doc, pos.chapter);
+        Position::new(pos.chapter, cv.map.to_source(pos.offset))
+    }
+}
+
+/// A whole book as a view shows it: chapters in the same order (chapter ranges refer to the
+/// view's text) and one map per chapter (chapter-relative offsets).
+#[derive(Debug, Clone)]
+pub struct ViewDocument {
+    pub doc: Document,
+    pub maps: Vec<OffsetMap>,
+}
+
+impl ViewDocument {
+    /// A source position as a position in `self.doc`.
+    pub fn to_view(&self, pos: Position) -> Position {
+        match self.maps.get(pos.chapter) {
+            Some(m) => Position::new(pos.chapter, m.to_view(pos.offset)),
+            None => pos,
+        }
+    }
+
+    /// A position in `self.doc` as a source position.
+    pub fn to_source(&self, pos: Position) -> Position {
+        match self.maps.get(pos.chapter) {
+            Some(m) => Position::new(pos.chapter, m.to_source(pos.offset)),
+            None => pos,
+        }
+    }
+}
+
+/// Build the view of a whole book (every chapter converted now).
+pub fn build_view(doc: &Document, opts: &ViewOptions) -> ViewDocument {
+    let mut text = String::with_capacity(doc.text.len());
+    let mut chapters = Vec::with_capacity(doc.chapters.len());
+    let mut maps = Vec::with_capacity(doc.chapters.len());
+    for (idx, chapter) in doc.chapters.iter().enumerate() {
+        let (t, map) = view_text(doc.chapter_text(idx), opts);
+        let start = text.len();
+        text.push_str(&t);
+        chapters.push(Chapter {
+            title: opts.apply_to_title(&chapter.title),
+            level: chapter.level,
+            range: start..text.len(),
+            heading: chapter.heading,
+        });
+        maps.push(map);
+    }
+    ViewDocument {
+        doc: Document {
+            title: opts.apply_to_title(&doc.title),
+            text,
+            chapters,
+            encoding: doc.encoding.clone(),
+            rule: doc.rule.clone(),
+            source_bytes: doc.source_bytes,
+            path: doc.path.clone(),
+        },
+        maps,
+    }
+}
+
+/// Builds view text and its edits, keeping source order.
+struct Builder<'a> {
+    src: &'a str,
+    out: String,
+    edits: Vec<Edit>,
+}
+
+impl Builder<'_> {
+    /// Show source bytes `r` unchanged.
+    fn copy(&mut self, r: Range<usize>) {
+        if let Some(s) = self.src.get(r) {
+            self.out.push_str(s);
+        }
+    }
+
+    /// Show `with` for the single character at `r`: one-to-one when the byte lengths agree.
+    fn replace_char(&mut self, r: Range<usize>, with: &str) {
+        if r.len() == with.len() {
+            self.out.push_str(with);
+        } else {
+            self.replace(r, with);
+        }
+    }
+
+    /// Show `with` for source span `r` as one unit (empty `with` hides the span).
+    fn replace(&mut self, r: Range<usize>, with: &str) {
+        let start = self.out.len();
+        self.out.push_str(with);
+        self.edits.push(Edit {
+            src: r,
+            view: start..self.out.len(),
+        });
+    }
+}
+
+/// A run of Han characters waiting to be converted together (so phrases convert as phrases),
+/// with hidden annotations that sit between them.
+#[derive(Default)]
+struct HanRun {
+    text: String,
+    pieces: Vec<(Range<usize>, bool)>, // (source span, is a character rather than hidden)
+}
+
+impl HanRun {
+    fn flush(&mut self, b: &mut Builder<'_>, script: Script) {
+        if self.pieces.is_empty() {
+            return;
+        }
+        let converted = convert::convert(&self.text, script);
+        let chars = self.pieces.iter().filter(|p| p.1).count();
+        if converted.chars().count() == chars {
+            let mut out = converted.chars();
+            let mut buf = [0u8; 4];
+            for (r, is_char) in self.pieces.drain(..) {
+                match (is_char, out.next()) {
+                    (true, Some(c)) => b.replace_char(r, c.encode_utf8(&mut buf)),
+                    _ => b.replace(r, ""),
+                }
+            }
+        } else {
+            let start = self.pieces.first().map(|p| p.0.start).unwrap_or(0);
+            let end = self.pieces.last().map(|p| p.0.end).unwrap_or(start);
+            b.replace(start..end, &converted);
+            self.pieces.clear();
+        }
+        self.text.clear();
+    }
+}
+
+/// The view of one text: converted and/or cleaned text plus its offset map.
+pub fn view_text(source: &str, opts: &ViewOptions) -> (String, OffsetMap) {
+    if opts.is_identity() {
+        return (source.to_string(), OffsetMap::identity(source.len()));
+    }
+    let mut b = Builder {
+        src: source,
+        out: String::with_capacity(source.len()),
+        edits: Vec::new(),
+    };
+    let convert = opts.script != Script::Original;
+    let mut run = HanRun::default();
+    let mut plain_from = 0; // start of source bytes still to be copied unchanged
+    let mut i = 0;
+    while let Some(c) = source.get(i..).and_then(|s| s.chars().next()) {
+        let len = c.len_utf8();
+        if opts.clean
+            && matches!(c, '(' | '（' | '<' | '&' | '?')
+            && let Some(a) = clean::artifact_at(source, i)
+        {
+            b.copy(plain_from..i);
+            match a.replacement {
+                None if !run.pieces.is_empty() => run.pieces.push((a.range.clone(), false)),
+                None => b.replace(a.range.clone(), ""),
+                Some(rep) => {
+                    run.flush(&mut b, opts.script);
+                    let mut buf = [0u8; 4];
+                    b.replace(a.range.clone(), rep.encode_utf8(&mut buf));
+                }
+            }
+            i = a.range.end;
+            plain_from = i;
+            continue;
+        }
+        if convert && convert::is_han(c) {
+            b.copy(plain_from..i);
+            run.text.push(c);
+            run.pieces.push((i..i + len, true));
+            i += len;
+            plain_from = i;
+            continue;
+        }
+        run.flush(&mut b, opts.script);
+        i += len;
+    }
+    run.flush(&mut b, opts.script);
+    b.copy(plain_from..source.len());
+    let map = OffsetMap {
+        src_len: source.len(),
+        view_len: b.out.len(),
+        edits: b.edits,
+    };
+    (b.out, map)
+}
