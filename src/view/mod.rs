@@ -318,9 +318,9 @@ impl HanRun {
             let mut out = converted.chars();
             let mut buf = [0u8; 4];
             for (r, is_char) in self.pieces.drain(..) {
-                match (is_char, out.next()) {
-                    (true, Some(c)) => b.replace_char(r, c.encode_utf8(&mut buf)),
-                    _ => b.replace(r, ""),
+                match if is_char { out.next() } else { None } {
+                    Some(c) => b.replace_char(r, c.encode_utf8(&mut buf)),
+                    None => b.replace(r, ""),
                 }
             }
         } else {

@@ -109,7 +109,7 @@ mod tests {
             ..SearchOptions::default()
         };
         assert!(find_all("脫貧攻堅戰", "战", &opts).is_empty());
-        assert_eq!(find_all("脫貧攻堅戰", "戰", &opts), [12..15]);
+        assert_eq!(find_all("脫貧攻堅戰", "戰", &opts), vec![12..15usize]);
     }
 
     #[test]
