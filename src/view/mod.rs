@@ -299,38 +299,89 @@ impl Builder<'_> {
     }
 }
 
-/// A run of Han characters waiting to be converted together (so phrases convert as phrases),
-/// with hidden annotations that sit between them.
-#[derive(Default)]
-struct HanRun {
-    text: String,
-    pieces: Vec<(Range<usize>, bool)>, // (source span, is a character rather than hidden)
+/// One source span waiting in a `Run`.
+struct Piece {
+    src: Range<usize>,
+    /// The character shown for it before conversion; `None` when the span is hidden.
+    ch: Option<char>,
+    /// An entity replaced by `ch` (always an edit, whatever the lengths).
+    replaced: bool,
 }
 
-impl HanRun {
+/// Text waiting to be converted in one call (a line at most, so phrases convert as phrases and
+/// a call is never tiny), with the spans it came from.
+#[derive(Default)]
+struct Run {
+    text: String,
+    pieces: Vec<Piece>,
+}
+
+/// Longest run converted in one call; longer lines are cut at a non-Han character.
+const RUN_LIMIT: usize = 16 * 1024;
+
+impl Run {
+    fn push(&mut self, src: Range<usize>, ch: Option<char>, replaced: bool) {
+        if let Some(c) = ch {
+            self.text.push(c);
+        }
+        self.pieces.push(Piece { src, ch, replaced });
+    }
+
     fn flush(&mut self, b: &mut Builder<'_>, script: Script) {
         if self.pieces.is_empty() {
             return;
         }
         let converted = convert::convert(&self.text, script);
-        let chars = self.pieces.iter().filter(|p| p.1).count();
-        if converted.chars().count() == chars {
-            let mut out = converted.chars();
-            let mut buf = [0u8; 4];
-            for (r, is_char) in self.pieces.drain(..) {
-                match if is_char { out.next() } else { None } {
-                    Some(c) => b.replace_char(r, c.encode_utf8(&mut buf)),
-                    None => b.replace(r, ""),
+        if !emit_aligned(&self.pieces, &converted, b) {
+            // The converter changed the number of characters somewhere: convert the Han
+            // stretches one by one so only the stretch that changed becomes one unit.
+            let mut k = 0;
+            while k < self.pieces.len() {
+                let is_han = |p: &Piece| p.ch.is_none_or(convert::is_han);
+                if !is_han(&self.pieces[k]) {
+                    emit_aligned(&self.pieces[k..k + 1], &self.text_of(k..k + 1), b);
+                    k += 1;
+                    continue;
                 }
+                let mut e = k + 1;
+                while e < self.pieces.len() && is_han(&self.pieces[e]) {
+                    e += 1;
+                }
+                let part = convert::convert(&self.text_of(k..e), script);
+                if !emit_aligned(&self.pieces[k..e], &part, b) {
+                    let start = self.pieces[k].src.start;
+                    let end = self.pieces[e - 1].src.end;
+                    b.replace(start..end, &part);
+                }
+                k = e;
             }
-        } else {
-            let start = self.pieces.first().map(|p| p.0.start).unwrap_or(0);
-            let end = self.pieces.last().map(|p| p.0.end).unwrap_or(start);
-            b.replace(start..end, &converted);
-            self.pieces.clear();
         }
+        self.pieces.clear();
         self.text.clear();
     }
+
+    fn text_of(&self, r: Range<usize>) -> String {
+        self.pieces[r].iter().filter_map(|p| p.ch).collect()
+    }
+}
+
+/// Emit `pieces` shown as `converted`, character for character. False (and nothing emitted)
+/// when the character counts differ.
+fn emit_aligned(pieces: &[Piece], converted: &str, b: &mut Builder<'_>) -> bool {
+    let shown = pieces.iter().filter(|p| p.ch.is_some()).count();
+    if converted.chars().count() != shown {
+        return false;
+    }
+    let mut out = converted.chars();
+    let mut buf = [0u8; 4];
+    for p in pieces {
+        match if p.ch.is_some() { out.next() } else { None } {
+            Some(c) if p.replaced => b.replace(p.src.clone(), c.encode_utf8(&mut buf)),
+            Some(c) => b.replace_char(p.src.clone(), c.encode_utf8(&mut buf)),
+            None => b.replace(p.src.clone(), ""),
+        }
+    }
+    true
 }
 
 /// The view of one text: converted and/or cleaned text plus its offset map.
@@ -344,7 +395,7 @@ pub fn view_text(source: &str, opts: &ViewOptions) -> (String, OffsetMap) {
         edits: Vec::new(),
     };
     let convert = opts.script != Script::Original;
-    let mut run = HanRun::default();
+    let mut run = Run::default();
     let mut plain_from = 0; // start of source bytes still to be copied unchanged
     let mut i = 0;
     while let Some(c) = source.get(i..).and_then(|s| s.chars().next()) {
@@ -353,29 +404,29 @@ pub fn view_text(source: &str, opts: &ViewOptions) -> (String, OffsetMap) {
             && matches!(c, '(' | '（' | '<' | '&' | '?')
             && let Some(a) = clean::artifact_at(source, i)
         {
-            b.copy(plain_from..i);
-            match a.replacement {
-                None if !run.pieces.is_empty() => run.pieces.push((a.range.clone(), false)),
-                None => b.replace(a.range.clone(), ""),
-                Some(rep) => {
-                    run.flush(&mut b, opts.script);
-                    let mut buf = [0u8; 4];
-                    b.replace(a.range.clone(), rep.encode_utf8(&mut buf));
-                }
+            if convert {
+                run.push(a.range.clone(), a.replacement, a.replacement.is_some());
+            } else {
+                b.copy(plain_from..i);
+                let mut buf = [0u8; 4];
+                let shown = a
+                    .replacement
+                    .map(|r| &*r.encode_utf8(&mut buf))
+                    .unwrap_or("");
+                b.replace(a.range.clone(), shown);
             }
             i = a.range.end;
             plain_from = i;
             continue;
         }
-        if convert && convert::is_han(c) {
-            b.copy(plain_from..i);
-            run.text.push(c);
-            run.pieces.push((i..i + len, true));
-            i += len;
-            plain_from = i;
-            continue;
+        if convert {
+            run.push(i..i + len, Some(c), false);
+            let long = run.text.len() >= RUN_LIMIT;
+            if c == '\n' || (long && !convert::is_han(c)) || run.text.len() >= 4 * RUN_LIMIT {
+                run.flush(&mut b, opts.script);
+            }
+            plain_from = i + len;
         }
-        run.flush(&mut b, opts.script);
         i += len;
     }
     run.flush(&mut b, opts.script);
