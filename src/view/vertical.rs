@@ -1,13 +1,14 @@
 //! Vertical layout (竖排): a chapter's text in columns read top to bottom, right to left.
 //!
-//! Owns turning text + `LayoutParams` into columns of cells and columns into pages, and finding
-//! the page that holds an offset. Each column is one CJK character (2 cells) wide and
-//! `params.height` rows tall; punctuation is shown in its vertical presentation form; line-breaking
-//! rules apply at column ends; a paragraph starts with an indent at the top of its first column.
-//! Short digit runs (≤ 2) sit upright in one cell pair, longer Latin and digit runs take one row
-//! per character. Offsets are byte offsets into the text laid out, exactly as for horizontal
-//! lines, so a page is a range of offsets and switching modes keeps the place.
-//! No terminal crate here; drawing is the reader's job (`page_grid` gives it glyphs).
+//! Owns turning text + `LayoutParams` into columns and columns into pages, and finding the page
+//! that holds an offset. Each column is one CJK character (2 cells) wide and `params.height`
+//! rows tall; punctuation is shown in its vertical presentation form; line-breaking rules apply
+//! at column ends (push-out, —— and …… kept whole); a paragraph starts with an indent at the top
+//! of its first column. Short digit runs (≤ 2) sit upright in one cell pair, longer Latin and
+//! digit runs take one row per character. Offsets are byte offsets into the text laid out,
+//! exactly as for horizontal lines, so a page is a range of offsets and switching modes keeps
+//! the place. Columns store ranges only; the cells of a page are rebuilt when it is drawn, so a
+//! huge chapter costs a few words per column. No terminal crate here.
 
 use std::ops::Range;
 
@@ -22,12 +23,13 @@ pub const COLUMN_GAP: usize = 1;
 /// Cells one column takes.
 pub const COLUMN_WIDTH: usize = 2;
 
-/// One row of a column: a grapheme (or an upright pair of digits) and where it came from.
+/// One row of a column as drawn: a grapheme (or an upright pair of digits) and where it came
+/// from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// What to print (the vertical form for punctuation); never a control character.
     pub text: String,
-    /// Cells `text` takes (≤ 2 for anything the book can hold in one column row).
+    /// Cells `text` takes (≤ 2 for anything a book holds in one row).
     pub width: usize,
     /// Source bytes (in the text laid out) this cell shows.
     pub range: Range<usize>,
@@ -41,13 +43,14 @@ pub struct Column {
     pub kind: LineKind,
     /// Blank rows above the first cell (the paragraph indent).
     pub indent: usize,
-    pub cells: Vec<Cell>,
+    /// Rows holding a cell.
+    pub cells: usize,
 }
 
 impl Column {
     /// Rows the column fills.
     pub fn rows(&self) -> usize {
-        self.indent + self.cells.len()
+        self.indent + self.cells
     }
 }
 
@@ -63,6 +66,8 @@ pub struct VerticalLayout {
     pub columns_per_page: usize,
     /// Page width in cells.
     pub width: usize,
+    /// Ambiguous-width characters take 2 cells.
+    pub ambiguous_wide: bool,
 }
 
 /// How many columns fit `width` cells.
@@ -89,38 +94,49 @@ pub fn layout_vertical(text: &str, heading: bool, params: &LayoutParams) -> Vert
     for (n, raw) in text.split_inclusive('\n').enumerate() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let is_heading = n == 0 && heading;
-        let units = units_of(line, pos, params.ambiguous_wide);
-        if units.is_empty() {
+        let indent = if is_heading || rows <= indent_rows {
+            0
+        } else {
+            indent_rows
+        };
+        let kind = if is_heading {
+            LineKind::Heading
+        } else {
+            LineKind::Body
+        };
+        let before = columns.len();
+        let mut filler = Filler {
+            out: &mut columns,
+            rows,
+            kind,
+            indent,
+            first: true,
+            buf: Vec::with_capacity(rows + 1),
+        };
+        for unit in Units::new(line, pos, params.ambiguous_wide) {
+            filler.push(unit);
+        }
+        filler.finish();
+        if columns.len() == before {
             // A blank line marks a section break: one blank column, never two in a row.
             if columns.last().is_some_and(|c| c.kind != LineKind::Blank) {
                 columns.push(blank_column(pos));
             }
-        } else {
-            let indent = if is_heading || rows <= indent_rows {
-                0
-            } else {
-                indent_rows
-            };
-            let kind = if is_heading {
-                LineKind::Heading
-            } else {
-                LineKind::Body
-            };
-            fill_columns(units, indent, rows, kind, &mut columns);
-            if is_heading {
-                columns.push(blank_column(pos + raw.len()));
-            }
+        } else if is_heading {
+            columns.push(blank_column(pos + raw.len()));
         }
         pos += raw.len();
     }
-    let per_page = columns_per_page(params.width.max(COLUMN_WIDTH));
+    let width = params.width.max(COLUMN_WIDTH);
+    let per_page = columns_per_page(width);
     let pages = (0..columns.len().max(1)).step_by(per_page).collect();
     VerticalLayout {
         columns,
         pages,
         rows,
         columns_per_page: per_page,
-        width: params.width.max(COLUMN_WIDTH),
+        width,
+        ambiguous_wide: params.ambiguous_wide,
     }
 }
 
@@ -129,18 +145,39 @@ fn blank_column(at: usize) -> Column {
         range: at..at,
         kind: LineKind::Blank,
         indent: 0,
-        cells: Vec::new(),
+        cells: 0,
     }
 }
 
-/// A cell plus the line-breaking facts about it.
+/// How a unit is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// The source text itself.
+    Source,
+    /// A vertical presentation form replacing the first character.
+    Form(char),
+    /// A blank row (a run of spaces inside a paragraph).
+    Blank,
+    /// A control or bidi character, drawn as U+FFFD.
+    Placeholder,
+}
+
+/// A row-to-be plus the line-breaking facts about it.
+#[derive(Debug, Clone)]
 struct Unit {
-    cell: Cell,
-    /// May not start a column (closing punctuation, the second half of —— or ……).
+    range: Range<usize>,
+    width: usize,
+    shown: Shown,
+    /// May not start a column (closing punctuation, either half of —— or ……).
     no_break_before: bool,
     /// May not end a column (opening punctuation).
     no_break_after: bool,
-    space: bool,
+}
+
+impl Unit {
+    fn is_space(&self) -> bool {
+        self.shown == Shown::Blank
+    }
 }
 
 /// Never at the top of a column (clreq/jlreq "not at line start", plus ASCII closers).
@@ -193,7 +230,7 @@ pub fn vertical_form(c: char) -> Option<char> {
 }
 
 /// ASCII punctuation that takes a vertical form when it sits in CJK text (not inside `1,000` or
-/// `a:b`, where the neighbours are ASCII letters or digits).
+/// `a:b`, where both neighbours are ASCII letters or digits).
 fn ascii_vertical_form(c: char) -> Option<char> {
     Some(match c {
         ',' => '︐',
@@ -205,6 +242,12 @@ fn ascii_vertical_form(c: char) -> Option<char> {
     })
 }
 
+/// Characters that must never reach the terminal: C0/C1 controls, DEL, bidi overrides.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 fn cell_width(s: &str, ambiguous_wide: bool) -> usize {
     if ambiguous_wide {
         s.width_cjk()
@@ -213,189 +256,213 @@ fn cell_width(s: &str, ambiguous_wide: bool) -> usize {
     }
 }
 
-/// The cells of one paragraph line; `base` is the line's offset in the text.
-fn units_of(line: &str, base: usize, ambiguous_wide: bool) -> Vec<Unit> {
-    let graphemes: Vec<(usize, &str)> = line.grapheme_indices(true).collect();
-    let mut units: Vec<Unit> = Vec::new();
-    let mut i = 0;
-    while let Some(&(off, g)) = graphemes.get(i) {
-        let start = base + off;
-        let first = g.chars().next().unwrap_or(' ');
-        // Whitespace: dropped at the paragraph start, one blank row for a run inside.
-        if g.chars().all(char::is_whitespace) {
-            let mut j = i + 1;
-            while graphemes
-                .get(j)
-                .is_some_and(|(_, g)| g.chars().all(char::is_whitespace))
-            {
-                j += 1;
-            }
-            let end = graphemes
-                .get(j)
-                .map(|&(o, _)| base + o)
-                .unwrap_or(base + line.len());
-            if !units.is_empty() && j < graphemes.len() {
-                units.push(Unit {
-                    cell: Cell {
-                        text: String::new(),
-                        width: 0,
-                        range: start..end,
-                    },
-                    no_break_before: false,
-                    no_break_after: false,
-                    space: true,
-                });
-            }
-            i = j;
-            continue;
-        }
-        // Digit runs: up to two digits upright side by side in one row.
-        if first.is_ascii_digit() {
-            let mut j = i;
-            while graphemes
-                .get(j)
-                .is_some_and(|(_, g)| g.len() == 1 && g.as_bytes()[0].is_ascii_digit())
-            {
-                j += 1;
-            }
-            let end = graphemes
-                .get(j)
-                .map(|&(o, _)| base + o)
-                .unwrap_or(base + line.len());
-            let run = line.get(off..end - base).unwrap_or("");
-            if j - i <= 2 {
-                units.push(plain_unit(run.to_string(), run.len(), start..end));
-            } else {
-                // A longer number: one digit per row.
-                for (k, d) in run.char_indices() {
-                    units.push(plain_unit(d.to_string(), 1, start + k..start + k + 1));
-                }
-            }
-            i = j;
-            continue;
-        }
-        let end = start + g.len();
-        let prev = i.checked_sub(1).and_then(|p| graphemes.get(p)).map(|g| g.1);
-        let next = graphemes.get(i + 1).map(|g| g.1);
-        let ascii_word = |g: Option<&str>| {
-            g.and_then(|g| g.chars().next())
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-        };
-        let single = g.chars().count() == 1;
-        let form = if single {
-            vertical_form(first).or_else(|| {
-                if ascii_word(prev) && ascii_word(next) {
-                    None
-                } else {
-                    ascii_vertical_form(first)
-                }
-            })
-        } else {
-            None
-        };
-        let text = match form {
-            Some(v) => v.to_string(),
-            None if g.chars().any(char::is_control) => "\u{FFFD}".to_string(),
-            None => g.to_string(),
-        };
-        let width = cell_width(&text, ambiguous_wide);
-        if width == 0 {
-            // Invisible on its own (a stray combining mark, a zero-width char): ride along with
-            // the previous cell so it is neither lost nor given an empty row.
-            if let Some(last) = units.last_mut().filter(|u| !u.space) {
-                last.cell.text.push_str(&text);
-                last.cell.range.end = end;
-                i += 1;
-                continue;
-            }
-        }
-        units.push(Unit {
-            cell: Cell {
-                text,
-                width,
-                range: start..end,
-            },
-            no_break_before: single && no_start(first),
-            no_break_after: single && no_end(first),
-            space: false,
-        });
-        i += 1;
-    }
-    units
+fn is_ascii_digit_grapheme(g: &str) -> bool {
+    g.len() == 1 && g.as_bytes()[0].is_ascii_digit()
 }
 
-fn plain_unit(text: String, width: usize, range: Range<usize>) -> Unit {
-    Unit {
-        cell: Cell { text, width, range },
-        no_break_before: false,
-        no_break_after: false,
-        space: false,
-    }
+/// The units of one line, in order; `base` is the line's offset in the chapter text.
+struct Units<'a> {
+    base: usize,
+    ambiguous_wide: bool,
+    iter: std::iter::Peekable<unicode_segmentation::GraphemeIndices<'a>>,
+    prev: Option<&'a str>,
+    /// Digits of a long number still to be given one row each.
+    digits_left: usize,
+    started: bool,
 }
 
-/// Cut a paragraph's units into columns of at most `rows` rows, first column indented.
-fn fill_columns(
-    units: Vec<Unit>,
-    indent: usize,
-    rows: usize,
-    kind: LineKind,
-    out: &mut Vec<Column>,
-) {
-    let n = units.len();
-    let can_break =
-        |b: usize| b > 0 && b < n && !units[b].no_break_before && !units[b - 1].no_break_after;
-    let mut cuts = Vec::new(); // (start, end, indent)
-    let mut s = 0;
-    let mut first = true;
-    while s < n {
-        let ind = if first { indent } else { 0 };
-        let cap = rows.saturating_sub(ind).max(1);
-        let e = if n - s <= cap {
-            n
-        } else {
-            let limit = s + cap;
-            // Push out: move characters to the next column until the break is allowed.
-            (s + 1..=limit)
-                .rev()
-                .find(|&b| can_break(b))
-                .unwrap_or(limit)
-        };
-        cuts.push((s, e, ind));
-        s = e;
-        // A space at the top of a column is not shown.
-        while s < n && units[s].space {
-            s += 1;
+impl<'a> Units<'a> {
+    fn new(line: &'a str, base: usize, ambiguous_wide: bool) -> Self {
+        Units {
+            base,
+            ambiguous_wide,
+            iter: line.grapheme_indices(true).peekable(),
+            prev: None,
+            digits_left: 0,
+            started: false,
         }
-        first = false;
     }
-    let mut units = units.into_iter().enumerate().peekable();
-    for (s, e, ind) in cuts {
-        let mut cells = Vec::with_capacity(e - s);
-        let mut range: Option<Range<usize>> = None;
-        while let Some((k, _)) = units.peek() {
-            if *k >= e {
+
+    /// Swallow zero-width graphemes after a unit into it (they are neither lost nor given a row).
+    fn absorb_zero_width(&mut self, unit: &mut Unit) {
+        while let Some(&(off, g)) = self.iter.peek() {
+            let invisible =
+                !g.chars().all(char::is_whitespace) && (g.chars().all(is_unsafe) || g.width() == 0);
+            if !invisible {
                 break;
             }
-            let Some((k, u)) = units.next() else { break };
-            if k < s {
-                continue; // a space dropped at a column top
-            }
-            let r = range.get_or_insert(u.cell.range.start..u.cell.range.end);
-            r.end = u.cell.range.end;
-            let mut cell = u.cell;
-            if u.space {
-                cell.text = " ".repeat(COLUMN_WIDTH);
-                cell.width = COLUMN_WIDTH;
-            }
-            cells.push(cell);
+            unit.range.end = self.base + off + g.len();
+            self.iter.next();
         }
-        let range = range.unwrap_or(0..0);
-        out.push(Column {
-            range,
-            kind,
-            indent: ind,
-            cells,
+    }
+}
+
+impl Iterator for Units<'_> {
+    type Item = Unit;
+
+    fn next(&mut self) -> Option<Unit> {
+        loop {
+            let (off, g) = self.iter.next()?;
+            let start = self.base + off;
+            let first = g.chars().next().unwrap_or(' ');
+            if g.chars().all(char::is_whitespace) {
+                let mut end = start + g.len();
+                while let Some(&(o, w)) = self.iter.peek() {
+                    if !w.chars().all(char::is_whitespace) {
+                        break;
+                    }
+                    end = self.base + o + w.len();
+                    self.iter.next();
+                }
+                self.prev = Some(g);
+                // Dropped at the start and the end of a paragraph.
+                if !self.started || self.iter.peek().is_none() {
+                    continue;
+                }
+                return Some(Unit {
+                    range: start..end,
+                    width: COLUMN_WIDTH,
+                    shown: Shown::Blank,
+                    no_break_before: false,
+                    no_break_after: false,
+                });
+            }
+            self.started = true;
+            if is_ascii_digit_grapheme(g) {
+                if self.digits_left > 0 {
+                    self.digits_left -= 1;
+                } else {
+                    // Count the run (only whether it is longer than two matters).
+                    let mut ahead = self.iter.clone();
+                    let mut run = 1;
+                    while run < 3
+                        && ahead
+                            .next()
+                            .is_some_and(|(_, n)| is_ascii_digit_grapheme(n))
+                    {
+                        run += 1;
+                    }
+                    if run == 2 {
+                        let (o2, d2) = self.iter.next().unwrap_or((off, ""));
+                        self.prev = Some(d2);
+                        let mut unit = Unit {
+                            range: start..self.base + o2 + d2.len(),
+                            width: 2,
+                            shown: Shown::Source,
+                            no_break_before: false,
+                            no_break_after: false,
+                        };
+                        self.absorb_zero_width(&mut unit);
+                        return Some(unit);
+                    }
+                    if run > 2 {
+                        // Every digit of this run gets its own row.
+                        let mut ahead = self.iter.clone();
+                        let mut left = 0;
+                        while ahead
+                            .next()
+                            .is_some_and(|(_, n)| is_ascii_digit_grapheme(n))
+                        {
+                            left += 1;
+                        }
+                        self.digits_left = left;
+                    }
+                }
+            }
+            let single = g.chars().nth(1).is_none();
+            let next = self.iter.peek().map(|&(_, n)| n);
+            let ascii_word = |g: Option<&str>| {
+                g.and_then(|g| g.chars().next())
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            };
+            let form = if single {
+                vertical_form(first).or_else(|| {
+                    if ascii_word(self.prev) && ascii_word(next) {
+                        None
+                    } else {
+                        ascii_vertical_form(first)
+                    }
+                })
+            } else {
+                None
+            };
+            let (shown, width) = match form {
+                Some(v) => (
+                    Shown::Form(v),
+                    cell_width(v.encode_utf8(&mut [0; 4]), self.ambiguous_wide),
+                ),
+                None if g.chars().any(is_unsafe) => (Shown::Placeholder, 1),
+                None => (Shown::Source, cell_width(g, self.ambiguous_wide)),
+            };
+            self.prev = Some(g);
+            let mut unit = Unit {
+                range: start..start + g.len(),
+                width,
+                shown,
+                no_break_before: single && no_start(first),
+                no_break_after: single && no_end(first),
+            };
+            self.absorb_zero_width(&mut unit);
+            return Some(unit);
+        }
+    }
+}
+
+/// Cuts a stream of units into columns of at most `rows` rows, the first one indented.
+struct Filler<'a> {
+    out: &'a mut Vec<Column>,
+    rows: usize,
+    kind: LineKind,
+    indent: usize,
+    first: bool,
+    /// Units of the column being filled (at most one more than fits).
+    buf: Vec<Unit>,
+}
+
+impl Filler<'_> {
+    fn capacity(&self) -> usize {
+        let indent = if self.first { self.indent } else { 0 };
+        self.rows.saturating_sub(indent).max(1)
+    }
+
+    fn push(&mut self, unit: Unit) {
+        if self.buf.is_empty() && unit.is_space() {
+            return; // a space at the top of a column is not shown
+        }
+        self.buf.push(unit);
+        let cap = self.capacity();
+        if self.buf.len() <= cap {
+            return;
+        }
+        // Push out: move characters to the next column until the break is allowed.
+        let allowed = |b: usize| !self.buf[b].no_break_before && !self.buf[b - 1].no_break_after;
+        let cut = (1..=cap).rev().find(|&b| allowed(b)).unwrap_or(cap);
+        let rest: Vec<Unit> = self.buf.split_off(cut);
+        self.emit();
+        for u in rest {
+            if self.buf.is_empty() && u.is_space() {
+                continue;
+            }
+            self.buf.push(u);
+        }
+    }
+
+    fn emit(&mut self) {
+        let (Some(first), Some(last)) = (self.buf.first(), self.buf.last()) else {
+            return;
+        };
+        self.out.push(Column {
+            range: first.range.start..last.range.end,
+            kind: self.kind,
+            indent: if self.first { self.indent } else { 0 },
+            cells: self.buf.len(),
         });
+        self.buf.clear();
+        self.first = false;
+    }
+
+    fn finish(mut self) {
+        self.emit();
     }
 }
 
@@ -463,9 +530,9 @@ impl VerticalLayout {
 
     /// Byte range of the text shown on page `page`.
     pub fn page_range(&self, page: usize) -> Range<usize> {
-        let cols = self.page_columns(page);
         let start = self.page_start_offset(page);
-        let end = cols
+        let end = self
+            .page_columns(page)
             .iter()
             .rev()
             .find(|c| c.kind != LineKind::Blank)
@@ -474,11 +541,55 @@ impl VerticalLayout {
         start..end.max(start)
     }
 
+    /// The cells of column `col` of `text` (the text this layout was made from), top to bottom.
+    pub fn column_cells(&self, text: &str, col: usize) -> Vec<Cell> {
+        let Some(column) = self.columns.get(col) else {
+            return Vec::new();
+        };
+        let r = column.range.clone();
+        if r.is_empty() || text.get(r.clone()).is_none() {
+            return Vec::new();
+        }
+        // Rebuild the units of a window around the column: its line, cut a few characters
+        // beyond the column on each side (enough context for digit runs and ASCII punctuation).
+        let line_start = text[..r.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line_end = text[r.end..]
+            .find('\n')
+            .map(|i| r.end + i)
+            .unwrap_or(text.len());
+        let from = text[line_start..r.start]
+            .char_indices()
+            .rev()
+            .nth(3)
+            .map(|(i, _)| line_start + i)
+            .unwrap_or(line_start);
+        let to = text[r.end..line_end]
+            .char_indices()
+            .nth(4)
+            .map(|(i, _)| r.end + i)
+            .unwrap_or(line_end);
+        let window = &text[from..to];
+        let mut units = Units::new(window, from, self.ambiguous_wide);
+        units.started = from > line_start;
+        units
+            .filter(|u| u.range.start >= r.start && u.range.end <= r.end)
+            .map(|u| Cell {
+                text: cell_text(text, &u),
+                width: u.width,
+                range: u.range,
+            })
+            .collect()
+    }
+
     /// Page `page` as `rows` rows of glyphs, left to right, exactly `width` cells each: the
     /// page's first column is the rightmost one. Padding and gaps are spaces carrying the offset
     /// of the column they belong to.
-    pub fn page_grid(&self, page: usize) -> Vec<Vec<Glyph>> {
+    pub fn page_grid(&self, text: &str, page: usize) -> Vec<Vec<Glyph>> {
+        let first = self.pages.get(page).copied().unwrap_or(0);
         let cols = self.page_columns(page);
+        let cells: Vec<Vec<Cell>> = (0..cols.len())
+            .map(|k| self.column_cells(text, first + k))
+            .collect();
         let slots = self.columns_per_page;
         let used = slots * COLUMN_WIDTH + slots.saturating_sub(1) * COLUMN_GAP;
         let lead = self.width.saturating_sub(used);
@@ -491,26 +602,25 @@ impl VerticalLayout {
             .map(|row| {
                 let mut glyphs = Vec::with_capacity(slots * 3 + 1);
                 if lead > 0 {
-                    glyphs.push(space(
-                        lead,
-                        cols.first().map(|c| c.range.start).unwrap_or(0),
-                    ));
+                    let at = cols.last().map(|c| c.range.start).unwrap_or(0);
+                    glyphs.push(space(lead, at));
                 }
                 for slot in (0..slots).rev() {
                     let col = cols.get(slot);
                     let at = col.map(|c| c.range.start).unwrap_or(0);
-                    let cell =
-                        col.and_then(|c| row.checked_sub(c.indent).and_then(|r| c.cells.get(r)));
+                    let cell = col.and_then(|c| {
+                        let r = row.checked_sub(c.indent)?;
+                        cells.get(slot)?.get(r)
+                    });
                     match cell {
                         Some(cell) => {
-                            let w = cell.width.min(COLUMN_WIDTH);
                             glyphs.push(Glyph {
                                 text: cell.text.clone(),
                                 width: cell.width,
                                 offset: cell.range.start,
                             });
-                            if w < COLUMN_WIDTH {
-                                glyphs.push(space(COLUMN_WIDTH - w, cell.range.start));
+                            if cell.width < COLUMN_WIDTH {
+                                glyphs.push(space(COLUMN_WIDTH - cell.width, cell.range.start));
                             }
                         }
                         None => glyphs.push(space(COLUMN_WIDTH, at)),
@@ -524,13 +634,31 @@ impl VerticalLayout {
             .collect()
     }
 
-    /// Page `page` as text lines (what `kanshu render --vertical` prints), trailing spaces kept
-    /// so columns line up; callers may trim.
-    pub fn render_page(&self, page: usize) -> Vec<String> {
-        self.page_grid(page)
+    /// Page `page` as text lines (what `kanshu render --vertical` prints); trailing spaces are
+    /// kept so columns line up, callers may trim.
+    pub fn render_page(&self, text: &str, page: usize) -> Vec<String> {
+        self.page_grid(text, page)
             .into_iter()
             .map(|row| row.into_iter().map(|g| g.text).collect())
             .collect()
+    }
+}
+
+fn cell_text(text: &str, u: &Unit) -> String {
+    let src = text.get(u.range.clone()).unwrap_or("");
+    match u.shown {
+        Shown::Blank => " ".repeat(COLUMN_WIDTH),
+        Shown::Placeholder => "\u{FFFD}".to_string(),
+        Shown::Source | Shown::Form(_) => {
+            let mut out = String::with_capacity(src.len());
+            let mut chars = src.chars();
+            if let Shown::Form(f) = u.shown {
+                out.push(f);
+                chars.next();
+            }
+            out.extend(chars.filter(|&c| !is_unsafe(c)));
+            out
+        }
     }
 }
 
@@ -549,7 +677,7 @@ mod tests {
     /// Page `page` as lines with trailing spaces shown as `·` so pictures line up.
     fn picture(text: &str, width: usize, height: usize, page: usize) -> String {
         let v = layout_vertical(text, false, &params(width, height));
-        v.render_page(page)
+        v.render_page(text, page)
             .into_iter()
             .map(|l| format!("|{l}|"))
             .collect::<Vec<_>>()
@@ -629,12 +757,12 @@ mod tests {
                 ..params(2, 6)
             },
         );
-        let cell = |v: &VerticalLayout| v.columns[0].cells[1].width;
+        let cell = |v: &VerticalLayout| v.column_cells("甲·乙", 0)[1].width;
         assert_eq!(cell(&narrow), 1);
         assert_eq!(cell(&wide), 2);
         // Either way every row is exactly the page width.
         for v in [&narrow, &wide] {
-            for row in v.page_grid(0) {
+            for row in v.page_grid("甲·乙", 0) {
                 assert_eq!(row.iter().map(|g| g.width).sum::<usize>(), 2);
             }
         }
@@ -642,13 +770,14 @@ mod tests {
 
     #[test]
     fn heading_has_no_indent_and_a_blank_column_after() {
-        let v = layout_vertical("第一章 起\n正文。\n", true, &params(11, 6));
+        let text = "第一章 起\n正文。\n";
+        let v = layout_vertical(text, true, &params(11, 6));
         assert_eq!(v.columns[0].kind, LineKind::Heading);
         assert_eq!(v.columns[0].indent, 0);
         assert_eq!(v.columns[1].kind, LineKind::Blank);
         assert_eq!(v.columns[2].indent, 2);
         // The space inside the heading is one blank row.
-        assert_eq!(v.columns[0].cells[3].text, "  ");
+        assert_eq!(v.column_cells(text, 0)[3].text, "  ");
     }
 
     #[test]
@@ -685,7 +814,10 @@ mod tests {
             let piece = prop_oneof![
                 6 => token(),
                 1 => Just("\n".to_string()),
-                1 => prop::sample::select(vec!["12", "2020", "abc", " ", "x1"]).prop_map(String::from),
+                1 => prop::sample::select(vec![
+                    "12", "2020", "abc", " ", "x1", "a,b", "1,000", "12345", "\u{200B}", "e\u{301}",
+                    "\u{1b}", "　", "7",
+                ]).prop_map(String::from),
             ];
             prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
         }
@@ -697,9 +829,12 @@ mod tests {
             fn nothing_lost_nothing_too_tall(text in book(), width in 2usize..30, height in 1usize..12) {
                 let v = layout_vertical(&text, false, &params(width, height));
                 let mut shown = String::new();
-                for col in &v.columns {
+                for (k, col) in v.columns.iter().enumerate() {
                     prop_assert!(col.rows() <= height.max(1));
-                    for cell in &col.cells {
+                    let cells = v.column_cells(&text, k);
+                    prop_assert_eq!(cells.len(), col.cells);
+                    for cell in &cells {
+                        prop_assert!(!cell.text.chars().any(char::is_control));
                         let src = &text[cell.range.clone()];
                         shown.push_str(src);
                         let mut cs = src.chars();
@@ -713,7 +848,7 @@ mod tests {
                 let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
                 prop_assert_eq!(strip(&shown), strip(&text));
                 for page in 0..v.page_count() {
-                    for row in v.page_grid(page) {
+                    for row in v.page_grid(&text, page) {
                         prop_assert_eq!(row.iter().map(|g| g.width).sum::<usize>(), v.width);
                     }
                 }
@@ -722,12 +857,13 @@ mod tests {
             #[test]
             fn no_forbidden_char_at_column_top(text in book(), height in 6usize..12) {
                 let v = layout_vertical(&text, false, &params(20, height));
-                for col in &v.columns {
-                    if let Some(top) = col.cells.first() {
+                for k in 0..v.columns.len() {
+                    let cells = v.column_cells(&text, k);
+                    if let Some(top) = cells.first() {
                         let c = text[top.range.clone()].chars().next().unwrap_or(' ');
                         prop_assert!(!no_start(c), "{:?} starts a column in {:?}", c, text);
                     }
-                    if let Some(bottom) = col.cells.last() {
+                    if let Some(bottom) = cells.last() {
                         let c = text[bottom.range.clone()].chars().last().unwrap_or(' ');
                         let para_end = text[bottom.range.end..].starts_with('\n')
                             || bottom.range.end == text.len();
