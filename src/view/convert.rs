@@ -90,10 +90,16 @@ pub fn is_han(c: char) -> bool {
 /// The character `c` folded to Simplified, one char to one char (so offsets line up).
 ///
 /// Used by script-insensitive search: 戰 and 战 both fold to 战. Characters the dictionary maps
-/// to more than one character, and everything that is not Han, fold to themselves.
+/// to more than one character, and everything that is not Han, fold to themselves. The common
+/// ideographs (U+3400–U+9FFF, U+F900–U+FAFF) come from a table built once, in one converter
+/// call; rarer ones are converted on first use and remembered.
 pub fn fold_char(c: char) -> char {
-    if !is_han(c) {
+    let u = c as u32;
+    if u < 0x3400 || !is_han(c) {
         return c;
+    }
+    if let Some(i) = bmp_index(u) {
+        return bmp_table().get(i).copied().unwrap_or(c);
     }
     static CACHE: OnceLock<Mutex<HashMap<char, char>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
@@ -102,17 +108,59 @@ pub fn fold_char(c: char) -> char {
     {
         return f;
     }
-    let mut buf = [0u8; 4];
-    let converted = convert(c.encode_utf8(&mut buf), Script::Simplified);
-    let mut chars = converted.chars();
-    let folded = match (chars.next(), chars.next()) {
-        (Some(f), None) => f,
-        _ => c,
-    };
+    let folded = single(&convert(c.encode_utf8(&mut [0u8; 4]), Script::Simplified)).unwrap_or(c);
     if let Ok(mut map) = cache.lock() {
         map.insert(c, folded);
     }
     folded
+}
+
+const BMP_RANGES: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
+
+fn bmp_index(u: u32) -> Option<usize> {
+    let mut base = 0;
+    for (lo, hi) in BMP_RANGES {
+        if (lo..=hi).contains(&u) {
+            return Some(base + (u - lo) as usize);
+        }
+        base += (hi - lo + 1) as usize;
+    }
+    None
+}
+
+fn single(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(f), None) => Some(f),
+        _ => None,
+    }
+}
+
+/// Folded form of every BMP ideograph, in `bmp_index` order.
+fn bmp_table() -> &'static [char] {
+    static TABLE: OnceLock<Vec<char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars: Vec<char> = BMP_RANGES
+            .iter()
+            .flat_map(|&(lo, hi)| (lo..=hi).filter_map(char::from_u32))
+            .collect();
+        // One character per line so no two characters ever form a phrase.
+        let mut joined = String::with_capacity(chars.len() * 4);
+        for c in &chars {
+            joined.push(*c);
+            joined.push('\n');
+        }
+        let converted = convert(&joined, Script::Simplified);
+        let lines: Vec<&str> = converted.split('\n').collect();
+        if lines.len() != chars.len() + 1 {
+            return chars; // the converter is unavailable: fold nothing
+        }
+        chars
+            .iter()
+            .zip(lines)
+            .map(|(&c, line)| single(line).unwrap_or(c))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -131,6 +179,12 @@ mod tests {
         assert_eq!(fold_char('戰'), '战');
         assert_eq!(fold_char('战'), '战');
         assert_eq!(fold_char('a'), 'a');
+        // The table agrees with converting each character on its own.
+        for c in "脫貧攻堅戰鞏固發髮後裏麼乾隆產業鄉農現區關質經協".chars()
+        {
+            let one = convert(c.encode_utf8(&mut [0u8; 4]), Script::Simplified);
+            assert_eq!(fold_char(c).to_string(), one, "{c}");
+        }
     }
 
     #[test]

@@ -42,29 +42,56 @@ fn fold(c: char, opts: &SearchOptions) -> char {
 
 /// Byte ranges in `text` of every non-overlapping match of `needle`, in order.
 pub fn find_all(text: &str, needle: &str, opts: &SearchOptions) -> Vec<Range<usize>> {
-    let pattern: Vec<char> = needle.chars().map(|c| fold(c, opts)).collect();
-    let Some(&first) = pattern.first() else {
-        return Vec::new();
-    };
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut folded: Vec<char> = Vec::with_capacity(chars.len());
-    folded.extend(chars.iter().map(|&(_, c)| fold(c, opts)));
-    let mut hits = Vec::new();
-    let mut i = 0;
-    while i + pattern.len() <= folded.len() {
-        if folded[i] == first && folded[i..i + pattern.len()] == pattern[..] {
-            let start = chars[i].0;
-            let end = chars
-                .get(i + pattern.len())
-                .map(|&(o, _)| o)
-                .unwrap_or(text.len());
-            hits.push(start..end);
-            i += pattern.len();
-        } else {
-            i += 1;
-        }
+    find_iter(text, needle, opts).collect()
+}
+
+/// The matches of `needle` in `text`, lazily (take as many as you need from a huge book).
+pub fn find_iter<'a>(text: &'a str, needle: &str, opts: &SearchOptions) -> Matches<'a> {
+    Matches {
+        text,
+        pattern: needle.chars().map(|c| fold(c, opts)).collect(),
+        opts: *opts,
+        at: 0,
     }
-    hits
+}
+
+/// Iterator over the matches of one needle (see `find_iter`).
+#[derive(Debug, Clone)]
+pub struct Matches<'a> {
+    text: &'a str,
+    pattern: Vec<char>,
+    opts: SearchOptions,
+    at: usize,
+}
+
+impl Iterator for Matches<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let (&first, rest) = self.pattern.split_first()?;
+        let mut iter = self.text.get(self.at..)?.char_indices();
+        while let Some((i, c)) = iter.next() {
+            if fold(c, &self.opts) != first {
+                continue;
+            }
+            let start = self.at + i;
+            let mut ahead = iter.clone();
+            let mut end = start + c.len_utf8();
+            let matched = rest.iter().all(|&p| match ahead.next() {
+                Some((j, d)) if fold(d, &self.opts) == p => {
+                    end = self.at + j + d.len_utf8();
+                    true
+                }
+                _ => false,
+            });
+            if matched {
+                self.at = end;
+                return Some(start..end);
+            }
+        }
+        self.at = self.text.len();
+        None
+    }
 }
 
 /// The first match at or after byte `from` (wrapping to the start when `wrap`).
