@@ -327,11 +327,11 @@ impl Run {
         self.pieces.push(Piece { src, ch, replaced });
     }
 
-    fn flush(&mut self, b: &mut Builder<'_>, script: Script) {
+    fn flush(&mut self, b: &mut Builder<'_>, conv: &dyn Fn(&str) -> String) {
         if self.pieces.is_empty() {
             return;
         }
-        let converted = convert::convert(&self.text, script);
+        let converted = conv(&self.text);
         if !emit_aligned(&self.pieces, &converted, b) {
             // The converter changed the number of characters somewhere: convert the Han
             // stretches one by one so only the stretch that changed becomes one unit.
@@ -347,7 +347,7 @@ impl Run {
                 while e < self.pieces.len() && is_han(&self.pieces[e]) {
                     e += 1;
                 }
-                let part = convert::convert(&self.text_of(k..e), script);
+                let part = conv(&self.text_of(k..e));
                 if !emit_aligned(&self.pieces[k..e], &part, b) {
                     let start = self.pieces[k].src.start;
                     let end = self.pieces[e - 1].src.end;
@@ -386,6 +386,16 @@ fn emit_aligned(pieces: &[Piece], converted: &str, b: &mut Builder<'_>) -> bool 
 
 /// The view of one text: converted and/or cleaned text plus its offset map.
 pub fn view_text(source: &str, opts: &ViewOptions) -> (String, OffsetMap) {
+    let script = opts.script;
+    view_text_with(source, opts, &move |s: &str| convert::convert(s, script))
+}
+
+/// `view_text` with the conversion given as a function (tests use one that changes lengths).
+fn view_text_with(
+    source: &str,
+    opts: &ViewOptions,
+    conv: &dyn Fn(&str) -> String,
+) -> (String, OffsetMap) {
     if opts.is_identity() {
         return (source.to_string(), OffsetMap::identity(source.len()));
     }
@@ -423,13 +433,13 @@ pub fn view_text(source: &str, opts: &ViewOptions) -> (String, OffsetMap) {
             run.push(i..i + len, Some(c), false);
             let long = run.text.len() >= RUN_LIMIT;
             if c == '\n' || (long && !convert::is_han(c)) || run.text.len() >= 4 * RUN_LIMIT {
-                run.flush(&mut b, opts.script);
+                run.flush(&mut b, conv);
             }
             plain_from = i + len;
         }
         i += len;
     }
-    run.flush(&mut b, opts.script);
+    run.flush(&mut b, conv);
     b.copy(plain_from..source.len());
     let map = OffsetMap {
         src_len: source.len(),
@@ -437,4 +447,43 @@ pub fn view_text(source: &str, opts: &ViewOptions) -> (String, OffsetMap) {
         edits: b.edits,
     };
     (b.out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A converter that turns 甲乙 into one character, as a phrase conversion might.
+    fn shrinking(s: &str) -> String {
+        s.replace("甲乙", "丙")
+    }
+
+    #[test]
+    fn a_stretch_that_changes_length_becomes_one_unit() {
+        let opts = ViewOptions {
+            script: Script::Simplified,
+            clean: true,
+        };
+        let src = "天甲乙地，甲(jiǎ)乙 x";
+        let (view, map) = view_text_with(src, &opts, &shrinking);
+        // The first line converts as a whole; the count changed, so only 天甲乙地 (the Han
+        // stretch) became one unit and the rest still maps character by character.
+        assert_eq!(view, "天丙地，丙 x");
+        let comma = src.find('，').unwrap_or(0);
+        assert_eq!(map.to_view(comma), view.find('，').unwrap_or(0));
+        assert_eq!(
+            map.to_source(view.find('x').unwrap_or(0)),
+            src.find('x').unwrap_or(0)
+        );
+        // Inside a unit, positions go to its start.
+        assert_eq!(map.to_view(src.find('乙').unwrap_or(0)), 0);
+        // View → source → view lands on the unit's start, and is exact outside units.
+        for (v, _) in view.char_indices() {
+            let back = map.to_view(map.to_source(v));
+            assert!(
+                back == v || (v < "天丙地".len() && back == 0),
+                "{v} → {back}"
+            );
+        }
+    }
 }
