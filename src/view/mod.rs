@@ -19,6 +19,7 @@ use crate::position::Position;
 
 pub mod clean;
 pub mod convert;
+pub mod display;
 pub mod search;
 pub mod vertical;
 
