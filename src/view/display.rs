@@ -120,6 +120,19 @@ impl DisplayChapter {
         glyphs
     }
 
+    /// Rows showing `count` vertical columns from column `first` (the reader's screen when it
+    /// scrolls by columns), offsets in source. Empty in horizontal mode.
+    pub fn column_rows(&self, first: usize, count: usize) -> Vec<Vec<Glyph>> {
+        let Some(v) = &self.vertical else {
+            return Vec::new();
+        };
+        let mut rows = v.columns_grid(self.view.text(), first, count);
+        for g in rows.iter_mut().flatten() {
+            g.offset = self.view.map.to_source(g.offset);
+        }
+        rows
+    }
+
     /// Rows of vertical page `page` (view text, offsets in source), each exactly the page width.
     /// Empty in horizontal mode.
     pub fn page_rows(&self, page: usize) -> Vec<Vec<Glyph>> {

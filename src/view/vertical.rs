@@ -585,8 +585,19 @@ impl VerticalLayout {
     /// page's first column is the rightmost one. Padding and gaps are spaces carrying the offset
     /// of the column they belong to.
     pub fn page_grid(&self, text: &str, page: usize) -> Vec<Vec<Glyph>> {
-        let first = self.pages.get(page).copied().unwrap_or(0);
-        let cols = self.page_columns(page);
+        let first = self.pages.get(page).copied().unwrap_or(self.columns.len());
+        let count = self.page_columns(page).len();
+        self.columns_grid(text, first, count)
+    }
+
+    /// Like `page_grid` for any `count` columns from column `first` (a reader scrolling by
+    /// columns shows pages that need not start at a page boundary). At most
+    /// `columns_per_page` columns are drawn.
+    pub fn columns_grid(&self, text: &str, first: usize, count: usize) -> Vec<Vec<Glyph>> {
+        let end = first
+            .saturating_add(count.min(self.columns_per_page))
+            .min(self.columns.len());
+        let cols = self.columns.get(first.min(end)..end).unwrap_or(&[]);
         let cells: Vec<Vec<Cell>> = (0..cols.len())
             .map(|k| self.column_cells(text, first + k))
             .collect();
