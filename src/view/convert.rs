@@ -53,6 +53,22 @@ impl Script {
     }
 }
 
+impl std::str::FromStr for Script {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Script, String> {
+        Script::parse(s).ok_or_else(|| {
+            format!("unknown script `{s}`: use simplified, traditional or original")
+        })
+    }
+}
+
+impl std::fmt::Display for Script {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 fn converter(script: Script) -> Option<&'static OpenCC> {
     static T2S: OnceLock<Option<OpenCC>> = OnceLock::new();
     static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
