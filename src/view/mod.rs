@@ -149,6 +149,7 @@ pub fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> ChapterVi
         rule: doc.rule.clone(),
         source_bytes: doc.source_bytes,
         path: doc.path.clone(),
+        control_chars: doc.control_chars,
     };
     ChapterView { doc: single, map }
 }
@@ -260,6 +261,7 @@ pub fn build_view(doc: &Document, opts: &ViewOptions) -> ViewDocument {
             rule: doc.rule.clone(),
             source_bytes: doc.source_bytes,
             path: doc.path.clone(),
+            control_chars: doc.control_chars,
         },
         maps,
     }
