@@ -57,9 +57,8 @@ impl std::str::FromStr for Script {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Script, String> {
-        Script::parse(s).ok_or_else(|| {
-            format!("unknown script `{s}`: use simplified, traditional or original")
-        })
+        Script::parse(s)
+            .ok_or_else(|| format!("unknown script `{s}`: use simplified, traditional or original"))
     }
 }
 
