@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use criterion::Criterion;
 use kanshu::layout::LayoutParams;
-use kanshu::view::vertical::layout_vertical;
+use kanshu::layout::vertical::layout_vertical;
 use kanshu::view::{Script, ViewOptions, count_artifacts, view_text};
 
 const SEED: &str = include_str!("../tests/fixtures/seed.txt");

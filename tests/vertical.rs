@@ -2,7 +2,7 @@
 //! across views and modes.
 
 use kanshu::layout::LayoutParams;
-use kanshu::view::vertical::layout_vertical;
+use kanshu::layout::vertical::layout_vertical;
 use kanshu::view::{Script, ViewOptions, view_text};
 
 const SEED: &str = include_str!("fixtures/seed.txt");

@@ -7,9 +7,9 @@
 
 use std::sync::Arc;
 
-use super::vertical::{VerticalLayout, layout_vertical};
 use super::{ChapterView, OffsetMap, ViewOptions, view_chapter};
 use crate::document::Document;
+use crate::layout::vertical::{VerticalLayout, layout_vertical};
 use crate::layout::{ChapterLayout, Glyph, LayoutParams, Line, line_glyphs};
 
 /// How a chapter is shown.

@@ -21,8 +21,9 @@ pub mod clean;
 pub mod convert;
 pub mod display;
 pub mod search;
-pub mod vertical;
 
+/// Vertical layout lives with the layout engine; this path is kept for convenience.
+pub use crate::layout::vertical;
 pub use clean::{ArtifactCounts, count_artifacts};
 pub use convert::Script;
 

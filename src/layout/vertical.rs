@@ -15,8 +15,9 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::width::{cluster_width, is_unsafe_char, placeholder};
+use super::{Glyph, LayoutParams, LineKind};
 use crate::document::Document;
-use crate::layout::{Glyph, LayoutParams, LineKind};
 
 /// Cells of space between two columns.
 pub const COLUMN_GAP: usize = 1;
@@ -158,8 +159,8 @@ enum Shown {
     Form(char),
     /// A blank row (a run of spaces inside a paragraph).
     Blank,
-    /// A control or bidi character, drawn as U+FFFD.
-    Placeholder,
+    /// A control or bidi character, drawn as its placeholder (`^[`, U+FFFD).
+    Placeholder(char),
 }
 
 /// A row-to-be plus the line-breaking facts about it.
@@ -242,18 +243,11 @@ fn ascii_vertical_form(c: char) -> Option<char> {
     })
 }
 
-/// Characters that must never reach the terminal: C0/C1 controls, DEL, bidi overrides.
+/// Characters that must never reach the terminal as they are: the layout's unsafe set, plus
+/// bidi marks and overrides (they would reorder the columns).
 fn is_unsafe(c: char) -> bool {
-    c.is_control()
+    is_unsafe_char(c)
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-fn cell_width(s: &str, ambiguous_wide: bool) -> usize {
-    if ambiguous_wide {
-        s.width_cjk()
-    } else {
-        s.width()
-    }
 }
 
 fn is_ascii_digit_grapheme(g: &str) -> bool {
@@ -389,10 +383,15 @@ impl Iterator for Units<'_> {
             let (shown, width) = match form {
                 Some(v) => (
                     Shown::Form(v),
-                    cell_width(v.encode_utf8(&mut [0; 4]), self.ambiguous_wide),
+                    cluster_width(v.encode_utf8(&mut [0; 4]), self.ambiguous_wide),
                 ),
-                None if g.chars().any(is_unsafe) => (Shown::Placeholder, 1),
-                None => (Shown::Source, cell_width(g, self.ambiguous_wide)),
+                None => match g.chars().find(|&c| is_unsafe(c)) {
+                    Some(c) => (
+                        Shown::Placeholder(c),
+                        placeholder(c).width(self.ambiguous_wide),
+                    ),
+                    None => (Shown::Source, cluster_width(g, self.ambiguous_wide)),
+                },
             };
             self.prev = Some(g);
             let mut unit = Unit {
@@ -659,7 +658,7 @@ fn cell_text(text: &str, u: &Unit) -> String {
     let src = text.get(u.range.clone()).unwrap_or("");
     match u.shown {
         Shown::Blank => " ".repeat(COLUMN_WIDTH),
-        Shown::Placeholder => "\u{FFFD}".to_string(),
+        Shown::Placeholder(c) => placeholder(c).text(),
         Shown::Source | Shown::Form(_) => {
             let mut out = String::with_capacity(src.len());
             let mut chars = src.chars();
