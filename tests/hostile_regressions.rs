@@ -33,3 +33,20 @@ fn two_leading_boms_are_both_dropped() {
     assert!(!doc.text.starts_with('\u{feff}'));
     assert_eq!(doc.title, "书");
 }
+
+/// A config key or value written with TOML escapes (`"\u001b]0;…\u0007"`) came back in the
+/// error message raw: on stderr, and in the reader's status bar.
+#[test]
+fn config_errors_quote_keys_and_values_safely() {
+    let text =
+        "[layout]\n\"\\u001b]0;pwn\\u0007\\nx\" = 1\nparagraph_mode = \"\\u001b[2J\\u009b\"\n";
+    let errors = kanshu::config::Config::from_user_toml(text, "a\u{1b}[2J.toml").unwrap_err();
+    assert_eq!(errors.len(), 2);
+    for shown in std::iter::once(errors.to_string()).chain(errors.iter().map(|e| e.to_string())) {
+        assert!(
+            !shown.chars().any(|c| c.is_control()),
+            "raw control in {shown:?}"
+        );
+        assert!(shown.contains("pwn") || shown.contains("2J"), "{shown}");
+    }
+}

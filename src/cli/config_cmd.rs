@@ -9,6 +9,7 @@ use clap::{ArgGroup, Args};
 
 use super::{CliError, GlobalArgs, emit};
 use crate::config::{self, Config};
+use crate::document::visible;
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["default", "path", "check"])))]
@@ -53,7 +54,7 @@ pub fn run(args: &ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
     }
     if args.path {
         let path = user_config_path(global)?;
-        return emit(&format!("{}\n", path.display()));
+        return emit(&format!("{}\n", visible(&path.display().to_string())));
     }
     match &args.check {
         Some(Some(file)) => check(file, true),
@@ -71,7 +72,7 @@ fn check(path: &Path, named: bool) -> Result<(), CliError> {
         }
         return emit(&format!(
             "ok: no config file at {} (the defaults apply)\n",
-            path.display()
+            visible(&path.display().to_string())
         ));
     }
     if path.is_dir() {

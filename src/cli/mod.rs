@@ -132,7 +132,10 @@ impl GlobalArgs {
     pub fn open(&self, path: &std::path::Path) -> Result<Document, CliError> {
         let (cfg, errors) = self.config();
         if let Some(e) = errors {
-            eprintln!("kanshu: {e} (using the default settings)");
+            eprintln!(
+                "kanshu: {} (using the default settings)",
+                crate::config::error::one_line(&e.to_string())
+            );
         }
         self.open_with(path, &cfg)
     }
@@ -170,7 +173,8 @@ pub fn run() -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("kanshu: {e}");
+            // Messages quote paths, labels and config keys: never a raw control character.
+            eprintln!("kanshu: {}", crate::config::error::one_line(&e.to_string()));
             2
         }
     }

@@ -168,11 +168,36 @@ impl ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
+        let mut text = self.file.clone();
         if let (Some(l), Some(c)) = (self.line, self.column) {
-            write!(f, ":{l}:{c}")?;
+            text.push_str(&format!(":{l}:{c}"));
         }
-        write!(f, ": {}", self.message())
+        text.push_str(": ");
+        text.push_str(&self.message());
+        // Key names, values and paths come from the file: a control character or a line
+        // break in them must not reach the terminal or split the line.
+        f.write_str(&one_line(&text))
+    }
+}
+
+/// `s` with control characters and line breaks shown as U+FFFD.
+pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| matches!(c, '\n' | '\u{2028}' | '\u{2029}');
+    if s.chars()
+        .any(|c| breaks(c) || crate::document::is_control(c))
+    {
+        s.chars()
+            .map(|c| {
+                if breaks(c) || crate::document::is_control(c) {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
     }
 }
 
