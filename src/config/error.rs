@@ -91,11 +91,19 @@ impl ConfigError {
         key: &str,
         kind: ErrorKind,
     ) -> ConfigError {
-        let (line, column) = match span {
-            Some(span) => {
-                let (l, c) = line_col(src, span.start);
-                (Some(l), Some(c))
-            }
+        let at = span.map(|span| line_col(src, span.start));
+        ConfigError::located(file, at, key, kind)
+    }
+
+    /// A problem at an already computed (line, column).
+    pub(crate) fn located(
+        file: &str,
+        at: Option<(usize, usize)>,
+        key: &str,
+        kind: ErrorKind,
+    ) -> ConfigError {
+        let (line, column) = match at {
+            Some((l, c)) => (Some(l), Some(c)),
             None => (None, None),
         };
         ConfigError {
@@ -248,6 +256,33 @@ impl From<ConfigError> for ConfigErrors {
     }
 }
 
+/// Where each line of a file starts, so that locating many problems in a big file does not
+/// rescan it from the top for each one.
+#[derive(Debug, Default)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(src: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The same as [`line_col`], in time proportional to the line's length.
+    pub(crate) fn line_col(&self, src: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0).min(offset);
+        let column = src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line, column)
+    }
+}
+
 /// 1-based line and column (counted in characters) of byte `offset` in `src`.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(src.len());
@@ -273,6 +308,14 @@ mod tests {
         let x = src.find('x').unwrap();
         assert_eq!(line_col(src, x), (2, 6));
         assert_eq!(line_col(src, 10_000), (3, 1));
+        let index = LineIndex::new(src);
+        for offset in 0..=src.len() + 2 {
+            assert_eq!(
+                index.line_col(src, offset),
+                line_col(src, offset),
+                "{offset}"
+            );
+        }
         // Inside a multi-byte character: the character's own column.
         assert_eq!(line_col(src, 7), (2, 1));
     }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml_edit::{Document, Item, Key, TableLike, Value};
 
 use super::color::{self, Color, Palette, ThemeName};
-use super::error::{ConfigError, ConfigErrors, ErrorKind};
+use super::error::{ConfigError, ConfigErrors, ErrorKind, LineIndex};
 use super::keys::{self, KeyBindings, KeySeq, Mode, UNBIND};
 use super::*;
 
@@ -76,6 +76,7 @@ pub(super) fn apply_text(
         file,
         errors: Vec::new(),
         new_bindings: Vec::new(),
+        lines: LineIndex::new(text),
     };
     let mut next = cfg.clone();
     w.root(&mut next, doc.as_table());
@@ -96,6 +97,8 @@ struct Walker<'s> {
     errors: Vec<ConfigError>,
     /// Bindings made by this file: (mode, keys, where, key path), for the shadowing check.
     new_bindings: Vec<(Mode, KeySeq, Option<Range<usize>>, String)>,
+    /// Line starts of `src`: a file with thousands of problems is located in one pass.
+    lines: LineIndex,
 }
 
 /// A dotted key path, quoting keys that are not bare TOML keys.
@@ -150,8 +153,9 @@ fn found_text(item: &Item) -> String {
 
 impl Walker<'_> {
     fn error(&mut self, span: Option<Range<usize>>, key: &str, kind: ErrorKind) {
+        let at = span.map(|s| self.lines.line_col(self.src, s.start));
         self.errors
-            .push(ConfigError::new(self.file, self.src, span, key, kind));
+            .push(ConfigError::located(self.file, at, key, kind));
     }
 
     fn wrong_type(&mut self, key: &Key, item: &Item, path: &str, expected: &str) {

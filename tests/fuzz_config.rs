@@ -1,0 +1,240 @@
+//! Fuzz target: config parsing.
+//!
+//! The embedded default file and the valid fixtures, mutated line by line (values swapped for
+//! hostile ones, keys renamed, lines cut, duplicated or moved), plus random TOML-ish text. A
+//! config either parses or comes back as errors; every error displays as one line without a
+//! control character; a config that parses gives layout params, heading rules and keys the
+//! reader can use at any terminal size. See `fuzz_support` for long runs.
+
+mod fuzz_support;
+
+use fuzz_support::{config, raw_control};
+use kanshu::config::{Config, DEFAULT_TOML};
+use kanshu::document::Format;
+use kanshu::layout::{BookLayout, LayoutParams};
+use kanshu::{Document, Position};
+use proptest::prelude::*;
+
+const FIXTURES: [&str; 8] = [
+    DEFAULT_TOML,
+    include_str!("configs/valid/chapter_rules.toml"),
+    include_str!("configs/valid/cjk_comments.toml"),
+    include_str!("configs/valid/inline_and_dotted.toml"),
+    include_str!("configs/valid/layout.toml"),
+    include_str!("configs/valid/remap_keys.toml"),
+    include_str!("configs/valid/themes.toml"),
+    include_str!("configs/valid/bom.toml"),
+];
+
+/// Values a hostile or careless config could hold.
+const VALUES: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "-1",
+    "65535",
+    "65536",
+    "4294967296",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "99999999999999999999",
+    "1e309",
+    "nan",
+    "inf",
+    "-inf",
+    "0.5",
+    "true",
+    "false",
+    "\"\"",
+    "\"auto\"",
+    "\"on\"",
+    "\"\\u001b]0;pwn\\u0007\"",
+    "\"\\u009b2J\"",
+    "\"a\\nb\"",
+    "\"#zzzzzz\"",
+    "\"#fff\"",
+    "\"rgb(1,2,3)\"",
+    "\"[\"",
+    "\"(a*)*b\"",
+    "\"(?=x)\"",
+    "\"^第.{1,9}话\"",
+    "\"C-x C-c\"",
+    "\"<esc>\"",
+    "\"ctrl-alt-shift-super-F99\"",
+    "\"klingon-8\"",
+    "[]",
+    "[1, \"a\"]",
+    "[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]",
+    "{}",
+    "{ a = 1 }",
+    "{ pattern = \"^x\", level = 99 }",
+    "1979-05-27T07:32:00Z",
+    "'''\nmulti\nline'''",
+];
+
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Replace the value of line `n` (if it has one).
+    Value(usize, &'static str),
+    /// Rename the key of line `n`.
+    Key(usize, String),
+    Delete(usize),
+    Duplicate(usize),
+    Cut(usize, usize),
+    Insert(usize, String),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let insert = prop_oneof![
+        Just("[layout]".to_string()),
+        Just("[keys.reader]".to_string()),
+        Just("[[chapters.rules]]".to_string()),
+        Just("[theme]".to_string()),
+        Just("[\u{1b}]".to_string()),
+        Just("[layout.layout.layout]".to_string()),
+        Just("layout = 1".to_string()),
+        Just("\"\\u001b[2J\" = \"quit\"".to_string()),
+        Just("max_width = 0".to_string()),
+        Just("margin_x = 99999".to_string()),
+        Just("margin_y = 99999".to_string()),
+        Just("gutter = 18446744073709551615".to_string()),
+        Just("indent = 65536".to_string()),
+        Just("line_spacing = 255".to_string()),
+        "[a-z_\\.]{1,12} = [0-9a-z\"]{0,8}",
+        ".{0,30}",
+    ];
+    prop_oneof![
+        (any::<usize>(), prop::sample::select(VALUES)).prop_map(|(n, v)| Edit::Value(n, v)),
+        (any::<usize>(), "[a-z_]{1,10}|\"[^\"]{0,6}\"").prop_map(|(n, k)| Edit::Key(n, k)),
+        any::<usize>().prop_map(Edit::Delete),
+        any::<usize>().prop_map(Edit::Duplicate),
+        (any::<usize>(), any::<usize>()).prop_map(|(n, at)| Edit::Cut(n, at)),
+        (any::<usize>(), insert).prop_map(|(n, s)| Edit::Insert(n, s)),
+    ]
+}
+
+fn apply(lines: &mut Vec<String>, e: &Edit) {
+    let len = lines.len();
+    if len == 0 {
+        if let Edit::Insert(_, s) = e {
+            lines.push(s.clone());
+        }
+        return;
+    }
+    match e {
+        Edit::Value(n, v) => {
+            let l = &mut lines[n % len];
+            if let Some(eq) = l.find('=') {
+                l.truncate(eq + 1);
+                l.push(' ');
+                l.push_str(v);
+            }
+        }
+        Edit::Key(n, k) => {
+            let l = &mut lines[n % len];
+            if let Some(eq) = l.find('=') {
+                *l = format!("{k} {}", &l[eq..]);
+            }
+        }
+        Edit::Delete(n) => {
+            lines.remove(n % len);
+        }
+        Edit::Duplicate(n) => {
+            let l = lines[n % len].clone();
+            lines.insert(n % len, l);
+        }
+        Edit::Cut(n, at) => {
+            let l = &mut lines[n % len];
+            let mut at = at % (l.len() + 1);
+            while !l.is_char_boundary(at) {
+                at -= 1;
+            }
+            l.truncate(at);
+        }
+        Edit::Insert(n, s) => lines.insert(n % (len + 1), s.clone()),
+    }
+}
+
+const BOOK: &str = "《书》\n第一章 开始\n　　天色渐晚，“山路”上只剩下他一个人……\n\nCHAPTER 2\n\nIt was a dark night.\n# 第三章\n正文。\n";
+
+/// A config that parsed must be usable: params at every size, rules, a layout of a book.
+fn use_config(cfg: &Config) {
+    let rules = cfg.chapters.rule_set();
+    let doc = Document::from_text_with_rules(BOOK.into(), "book", Format::Text, &rules);
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (2, 2),
+        (10, 3),
+        (80, 24),
+        (400, 120),
+        (usize::MAX, usize::MAX),
+    ] {
+        let params: LayoutParams = cfg.layout.params(w, h);
+        assert!(params.width >= 2 && params.height >= 1);
+        let mut layout = BookLayout::for_document(
+            &doc,
+            LayoutParams {
+                // A terminal is never wider than u16 cells.
+                width: params.width.min(usize::from(u16::MAX)),
+                height: params.height.min(usize::from(u16::MAX)),
+                ..params
+            },
+        );
+        for i in 0..doc.chapters.len() {
+            let _ = layout.chapter(&doc, i);
+        }
+        let _ = layout.locate(&doc, Position::new(1, 5));
+    }
+    let _ = cfg.book.load_options(None);
+}
+
+fn check(text: &str) {
+    match Config::from_user_toml(text, "config.toml") {
+        Ok(cfg) => use_config(&cfg),
+        Err(errors) => {
+            assert!(!errors.is_empty());
+            for shown in
+                std::iter::once(errors.to_string()).chain(errors.iter().map(|e| e.to_string()))
+            {
+                assert_eq!(raw_control(&shown), None, "{shown:?}");
+                assert!(!shown.contains('\n'), "one line: {shown:?}");
+                assert!(
+                    shown.starts_with("config.toml"),
+                    "names the file: {shown:?}"
+                );
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn mutated_configs(
+        which in 0..FIXTURES.len(),
+        edits in prop::collection::vec(edit(), 1..8),
+    ) {
+        let mut lines: Vec<String> = FIXTURES[which].lines().map(str::to_string).collect();
+        for e in &edits {
+            apply(&mut lines, e);
+        }
+        check(&lines.join("\n"));
+    }
+
+    #[test]
+    fn random_text(text in prop_oneof![
+        ".{0,200}",
+        "[\\[\\]a-z_=\"\\. 0-9\n#{},'\\\\]{0,200}",
+    ]) {
+        check(&text);
+    }
+}
+
+#[test]
+fn every_fixture_as_it_is() {
+    for f in FIXTURES {
+        check(f);
+    }
+}
