@@ -355,11 +355,23 @@ fn is_cjk_paragraph(para: &str, cjk_book: bool) -> bool {
     }
 }
 
-/// Does a source line start with paragraph indentation (U+3000, a tab, or two spaces)? In
-/// blank-line mode such a line opens a new paragraph instead of continuing the last one
-/// (CJK books that also put blank lines between paragraphs; indented verse in English).
+/// Does a source line start with paragraph indentation (U+3000, a tab, or two spaces) or a
+/// list marker? In blank-line mode such a line opens a new paragraph instead of continuing the
+/// last one (CJK books that also put blank lines between paragraphs; indented verse; lists).
 fn starts_indented(line: &str) -> bool {
-    line.starts_with(['\u{3000}', '\t']) || line.starts_with("  ")
+    line.starts_with(['\u{3000}', '\t']) || line.starts_with("  ") || starts_list_item(line)
+}
+
+/// A Markdown-style list item or quote line ("- ", "* ", "+ ", "> ", "1. ", "2) "): its own
+/// paragraph in blank-line mode.
+fn starts_list_item(line: &str) -> bool {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &line[digits..];
+    if digits > 0 {
+        digits <= 3 && (rest.starts_with(". ") || rest.starts_with(") "))
+    } else {
+        ["- ", "* ", "+ ", "> "].iter().any(|m| line.starts_with(m))
+    }
 }
 
 /// A Markdown ATX heading is shown without its `#` marks.
