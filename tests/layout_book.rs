@@ -170,3 +170,11 @@ fn a_position_between_paragraphs_shows_the_next_paragraph() {
     assert_eq!(l.range.start, para + 1 + "　　".len());
     assert_eq!(l.indent, 4);
 }
+
+#[test]
+fn a_tiny_book_keeps_one_paragraph_per_line() {
+    let doc = Document::from_text("一二三\n四五六\n".to_string(), "tiny");
+    let mut book = BookLayout::for_document(&doc, params(40));
+    assert_eq!(book.params().paragraph_mode, ParagraphMode::Lines);
+    assert_eq!(book.chapter(&doc, 0).lines.len(), 2);
+}

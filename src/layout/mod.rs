@@ -151,7 +151,8 @@ impl BookStyle {
                 // Start at a whole line.
                 window = window.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
             }
-            for line in window.split('\n') {
+            // `lines` does not count the empty piece after a final line end.
+            for line in window.lines() {
                 if line.trim().is_empty() {
                     blank += 1;
                 } else {
