@@ -47,7 +47,7 @@ pub struct RenderArgs {
 /// The text of page `page` (0-based) of chapter `chapter`: one line per laid-out line,
 /// trailing spaces trimmed, each ending in '\n'.
 pub fn page_text(doc: &Document, layout: &mut BookLayout, chapter: usize, page: usize) -> String {
-    let params = layout.params().clone();
+    let params = layout.resolved_params().clone();
     let text = doc.chapter_text(chapter);
     let mut out = String::new();
     for line in layout.chapter(doc, chapter).page_lines(page) {

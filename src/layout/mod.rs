@@ -698,7 +698,10 @@ pub fn render_line(chapter_text: &str, line: &Line, params: &LayoutParams) -> St
 /// for afterwards are laid out again.
 #[derive(Debug, Default)]
 pub struct BookLayout {
+    /// The params as asked for (auto settings left on auto).
     params: LayoutParams,
+    /// The params the chapters are laid out with: auto settings decided for this book.
+    resolved: LayoutParams,
     style: Option<BookStyle>,
     cache: HashMap<usize, ChapterLayout>,
     layouts_made: usize,
@@ -707,6 +710,7 @@ pub struct BookLayout {
 impl BookLayout {
     pub fn new(params: LayoutParams) -> Self {
         BookLayout {
+            resolved: params.clone(),
             params,
             style: None,
             cache: HashMap::new(),
@@ -719,17 +723,25 @@ impl BookLayout {
     pub fn for_document(doc: &Document, params: LayoutParams) -> Self {
         let style = BookStyle::detect(&doc.text);
         BookLayout {
-            params: params.resolve(&style),
+            resolved: params.resolve(&style),
+            params,
             style: Some(style),
             cache: HashMap::new(),
             layouts_made: 0,
         }
     }
 
-    /// The params in use, with auto settings already decided for this book (once known). Pass
-    /// these to `line_glyphs`/`render_line`.
+    /// The params as asked for, auto settings still on auto: safe to hand to
+    /// `for_document` for another book.
     pub fn params(&self) -> &LayoutParams {
         &self.params
+    }
+
+    /// The params chapters are laid out with: auto settings decided for this book (once it
+    /// is known). Pass these to `line_glyphs`/`render_line` so justification knows where
+    /// paragraphs end in blank-line books.
+    pub fn resolved_params(&self) -> &LayoutParams {
+        &self.resolved
     }
 
     /// The book's detected style, once known.
@@ -737,15 +749,16 @@ impl BookLayout {
         self.style
     }
 
-    /// Change the params; cached chapters are dropped only when something changed. Auto
-    /// settings are decided with the book's style again.
+    /// Change the params; cached chapters are dropped only when the params they are laid out
+    /// with change. Auto settings are decided with the book's style again.
     pub fn set_params(&mut self, params: LayoutParams) {
-        let params = match &self.style {
+        let resolved = match &self.style {
             Some(style) => params.resolve(style),
-            None => params,
+            None => params.clone(),
         };
-        if params != self.params {
-            self.params = params;
+        self.params = params;
+        if resolved != self.resolved {
+            self.resolved = resolved;
             self.cache.clear();
         }
     }
@@ -758,7 +771,7 @@ impl BookLayout {
             self.set_params(self.params.clone());
         }
         let style = self.style.unwrap_or_default();
-        let params = &self.params;
+        let params = &self.resolved;
         let made = &mut self.layouts_made;
         self.cache.entry(idx).or_insert_with(|| {
             *made += 1;
