@@ -120,13 +120,25 @@ mod tests {
             Some(Action::BookEnd)
         );
         let four = press(CtKeyCode::Char('4'), KeyModifiers::NONE);
-        assert_eq!(action_for(&four, &map, Mode::Reader), Some(Action::Digit(4)));
-        assert_eq!(action_for(&four, &map, Mode::Prompt), Some(Action::Insert('4')));
+        assert_eq!(
+            action_for(&four, &map, Mode::Reader),
+            Some(Action::Digit(4))
+        );
+        assert_eq!(
+            action_for(&four, &map, Mode::Prompt),
+            Some(Action::Insert('4'))
+        );
         let han = press(CtKeyCode::Char('篇'), KeyModifiers::NONE);
-        assert_eq!(action_for(&han, &map, Mode::Toc), Some(Action::Insert('篇')));
+        assert_eq!(
+            action_for(&han, &map, Mode::Toc),
+            Some(Action::Insert('篇'))
+        );
         let j = press(CtKeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(action_for(&j, &map, Mode::Toc), Some(Action::SelectNext));
-        assert_eq!(action_for(&j, &map, Mode::TocFilter), Some(Action::Insert('j')));
+        assert_eq!(
+            action_for(&j, &map, Mode::TocFilter),
+            Some(Action::Insert('j'))
+        );
         let x = press(CtKeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(action_for(&x, &map, Mode::Reader), None);
     }

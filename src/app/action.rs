@@ -55,9 +55,14 @@ pub enum Action {
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// Mouse wheel towards the reader (`true`) or away.
-    Wheel { down: bool },
+    Wheel {
+        down: bool,
+    },
     /// Left click at column, row.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
 }
 
 /// Every bindable action, in help order.

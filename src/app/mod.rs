@@ -415,7 +415,11 @@ impl App {
                 return;
             }
             let c = self.count.unwrap_or(0);
-            self.count = Some(c.saturating_mul(10).saturating_add(d as usize).min(1_000_000));
+            self.count = Some(
+                c.saturating_mul(10)
+                    .saturating_add(d as usize)
+                    .min(1_000_000),
+            );
             return;
         }
         let count = self.count.take();
@@ -719,7 +723,12 @@ impl App {
         let h = self.geometry.column_height();
         let ncols = self.geometry.columns.len();
         let ch = self.top.chapter;
-        let chapter_start = self.doc.chapters.get(ch).map(|c| c.range.start).unwrap_or(0);
+        let chapter_start = self
+            .doc
+            .chapters
+            .get(ch)
+            .map(|c| c.range.start)
+            .unwrap_or(0);
         let params = self.layout.params().clone();
         let top_off = self.top.offset;
         let cl = self.layout.chapter(&self.doc, ch);
@@ -746,7 +755,10 @@ impl App {
                     vis_end = chapter_start + line.range.end;
                 }
             }
-            if let Some(l) = cl.lines[from..to].iter().find(|l| l.kind != LineKind::Blank) {
+            if let Some(l) = cl.lines[from..to]
+                .iter()
+                .find(|l| l.kind != LineKind::Blank)
+            {
                 pages.push(cl.page_of_offset(l.range.start) + 1);
             }
             columns.push(col);
@@ -965,11 +977,7 @@ impl App {
                 };
                 wrapped = w;
                 // The first step lands on `i` itself.
-                if ahead {
-                    i + n - 1
-                } else {
-                    i + 1
-                }
+                if ahead { i + n - 1 } else { i + 1 }
             }
         } % n;
         for _ in 0..times {
@@ -1023,10 +1031,7 @@ impl App {
         }
         match cmd.parse::<usize>() {
             Ok(n) => self.goto_chapter(n),
-            Err(_) => self.set_message(
-                format!("unknown command: {cmd} (try :42 or :37%)"),
-                true,
-            ),
+            Err(_) => self.set_message(format!("unknown command: {cmd} (try :42 or :37%)"), true),
         }
     }
 
@@ -1072,7 +1077,9 @@ impl App {
             let needle = t.filter.to_lowercase();
             let keep_selected = t.entries.get(t.selected).copied();
             t.entries = (0..doc.chapters.len())
-                .filter(|&i| needle.is_empty() || doc.chapters[i].title.to_lowercase().contains(&needle))
+                .filter(|&i| {
+                    needle.is_empty() || doc.chapters[i].title.to_lowercase().contains(&needle)
+                })
                 .collect();
             t.selected = keep_selected
                 .and_then(|c| t.entries.iter().position(|&e| e == c))
@@ -1095,9 +1102,7 @@ impl App {
         match action {
             Action::SelectNext => t.selected = (t.selected + 1).min(n.saturating_sub(1)),
             Action::SelectPrev => t.selected = t.selected.saturating_sub(1),
-            Action::SelectPageDown => {
-                t.selected = (t.selected + rows).min(n.saturating_sub(1))
-            }
+            Action::SelectPageDown => t.selected = (t.selected + rows).min(n.saturating_sub(1)),
             Action::SelectPageUp => t.selected = t.selected.saturating_sub(rows),
             Action::SelectFirst => t.selected = 0,
             Action::SelectLast => t.selected = n.saturating_sub(1),
@@ -1108,7 +1113,9 @@ impl App {
                 } else {
                     t.scroll.saturating_sub(3)
                 };
-                t.selected = t.selected.clamp(t.scroll, (t.scroll + rows - 1).min(n.saturating_sub(1)));
+                t.selected = t
+                    .selected
+                    .clamp(t.scroll, (t.scroll + rows - 1).min(n.saturating_sub(1)));
                 return;
             }
             Action::Click { column, row } => {
@@ -1269,7 +1276,9 @@ fn first_text_line_from(cl: &ChapterLayout, idx: usize) -> Option<usize> {
 /// Last non-spacer line before `idx`.
 fn last_text_line_before(cl: &ChapterLayout, idx: usize) -> Option<usize> {
     let end = idx.min(cl.lines.len());
-    cl.lines[..end].iter().rposition(|l| l.kind != LineKind::Blank)
+    cl.lines[..end]
+        .iter()
+        .rposition(|l| l.kind != LineKind::Blank)
 }
 
 fn line_start(cl: &ChapterLayout, i: usize) -> usize {

@@ -32,9 +32,7 @@ impl Matches {
 
     /// Index of the last match starting before `at`.
     pub fn last_before(&self, at: usize) -> Option<usize> {
-        self.ranges
-            .partition_point(|r| r.start < at)
-            .checked_sub(1)
+        self.ranges.partition_point(|r| r.start < at).checked_sub(1)
     }
 }
 

@@ -54,7 +54,10 @@ impl EventSource for ScriptedEvents {
     fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
         match self.events.pop_front() {
             Some(e) => Ok(Some(e)),
-            None => Err(io::Error::new(io::ErrorKind::UnexpectedEof, "no more events")),
+            None => Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "no more events",
+            )),
         }
     }
 }

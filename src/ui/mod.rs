@@ -29,9 +29,7 @@ pub mod style {
         .bg(Color::Red)
         .add_modifier(Modifier::BOLD);
     pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
-    pub const CURRENT_CHAPTER: Style = Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD);
+    pub const CURRENT_CHAPTER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
     pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 }
 
@@ -127,6 +125,20 @@ pub fn cut_middle(s: &str, max: usize) -> String {
     out.push('…');
     out.extend(tail);
     out
+}
+
+/// Before painting a box over the text: a wide glyph just left of the box would hang into it
+/// (and hide the border), so replace such glyphs with a space.
+fn clear_wide_edges(buf: &mut Buffer, r: Rect) {
+    if r.x == 0 {
+        return;
+    }
+    for y in r.y..r.y.saturating_add(r.height).min(buf.area.bottom()) {
+        let cell = &mut buf[(r.x - 1, y)];
+        if width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// Write `s` (already clean) at (x, y), at most `max` cells; returns the x after it.
@@ -270,7 +282,14 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let x = put(buf, rect.x + 1, y, lead, w, style::STATUS);
         let x = put(buf, x, y, &shown, room, style::STATUS);
         cursor = Some((x, y));
-        put(buf, x, y, &flags, left_max.saturating_sub((x - rect.x) as usize), style::STATUS);
+        put(
+            buf,
+            x,
+            y,
+            &flags,
+            left_max.saturating_sub((x - rect.x) as usize),
+            style::STATUS,
+        );
     } else if let Some(m) = app.message() {
         let st = if m.error {
             style::STATUS_ERROR
@@ -314,6 +333,7 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
     };
     let geo = app.geometry();
     let boxr = geo.toc_box();
+    clear_wide_edges(buf, boxr);
     Clear.render(boxr, buf);
     let title = if t.filtering || !t.filter.is_empty() {
         format!(" Contents /{} ", clean(&t.filter))
@@ -375,6 +395,7 @@ fn draw_help(app: &App, buf: &mut Buffer) {
     };
     let geo = app.geometry();
     let boxr = geo.help_box();
+    clear_wide_edges(buf, boxr);
     Clear.render(boxr, buf);
     Block::new()
         .borders(Borders::ALL)
