@@ -114,7 +114,7 @@ fn page_back_from_a_chapter_start_lands_on_the_previous_chapters_last_page() {
     press(&mut app, &["b"]);
     assert_eq!(app.top().chapter, 0);
     // That page holds the chapter's last line and the next page is chapter 2's start.
-    let last = *all_lines(&app).iter().filter(|l| l.0 == 0).last().unwrap();
+    let last = *all_lines(&app).iter().rfind(|l| l.0 == 0).unwrap();
     assert!(visible_lines(&app).contains(&last));
     press(&mut app, &["space"]);
     assert_eq!(app.top(), Position::new(1, 0));

@@ -865,13 +865,9 @@ impl App {
                 .last_before(origin_abs)
                 .or_else(|| matches.ranges.len().checked_sub(1))
         } else {
-            matches.first_from(origin_abs).or_else(|| {
-                if matches.ranges.is_empty() {
-                    None
-                } else {
-                    Some(0)
-                }
-            })
+            matches
+                .first_from(origin_abs)
+                .or((!matches.ranges.is_empty()).then_some(0))
         };
         self.search = Some(SearchState {
             query: prompt.text.clone(),
