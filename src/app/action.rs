@@ -147,7 +147,7 @@ impl Action {
     /// What the action does, for the help screen.
     pub fn description(&self) -> &'static str {
         match self {
-            Action::NextPage => "next page (flows into the next chapter)",
+            Action::NextPage => "next page",
             Action::PrevPage => "previous page",
             Action::LineDown => "scroll down a line",
             Action::LineUp => "scroll up a line",

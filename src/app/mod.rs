@@ -1189,7 +1189,9 @@ impl App {
     // ----- help -----
 
     /// Rows of the help screen (built from the keymap).
+    /// On a narrow screen each description gets a line of its own under its keys.
     pub fn help_lines(&self) -> Vec<HelpLine> {
+        let narrow = self.geometry.help_text().width < 60;
         let mut out = Vec::new();
         for (i, section) in self.keymap.help_rows().into_iter().enumerate() {
             if i > 0 {
@@ -1197,10 +1199,19 @@ impl App {
             }
             out.push(HelpLine::Section(section.mode.title().to_string()));
             for row in section.rows {
-                out.push(HelpLine::Row {
-                    keys: row.keys.join(" "),
-                    description: row.description,
-                });
+                let keys = row.keys.join(" ");
+                if narrow {
+                    out.push(HelpLine::Row {
+                        keys,
+                        description: String::new(),
+                    });
+                    out.push(HelpLine::Detail(row.description));
+                } else {
+                    out.push(HelpLine::Row {
+                        keys,
+                        description: row.description,
+                    });
+                }
             }
         }
         out.push(HelpLine::Blank);
@@ -1245,7 +1256,12 @@ impl App {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Section(String),
-    Row { keys: String, description: String },
+    Row {
+        keys: String,
+        description: String,
+    },
+    /// A description on its own line (narrow screens).
+    Detail(String),
     Note(String),
     Blank,
 }

@@ -186,6 +186,7 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             buf[(x, y)].set_symbol(sym).set_style(style);
             for k in 1..g.width as u16 {
                 buf[(x + k, y)].reset();
+                buf[(x + k, y)].set_style(style);
             }
             x += g.width as u16;
         }
@@ -193,16 +194,29 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
 }
 
 fn draw_too_small(area: Rect, buf: &mut Buffer) {
-    let lines = ["kanshu", "enlarge the window", "(at least 16×3)"];
     let w = area.width as usize;
     let h = area.height as usize;
-    let shown: Vec<&str> = if h >= 3 {
-        lines.to_vec()
-    } else {
-        vec![lines[1]]
-    };
-    let top = h.saturating_sub(shown.len()) / 2;
-    for (i, l) in shown.iter().enumerate().take(h) {
+    // Word-wrap the notice to the width; cut what still does not fit.
+    let mut lines: Vec<String> = Vec::new();
+    for para in ["kanshu", "enlarge the window", "(at least 16×3)"] {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            if !line.is_empty() && width(&line) + 1 + width(word) > w {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    if lines.len() > h {
+        // Keep the request itself, dropping the name and the detail first.
+        lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with('('));
+    }
+    let top = h.saturating_sub(lines.len()) / 2;
+    for (i, l) in lines.iter().enumerate().take(h) {
         let s = cut_end(l, w);
         let x = (w.saturating_sub(width(&s))) / 2;
         put(
@@ -425,6 +439,11 @@ fn draw_help(app: &App, buf: &mut Buffer) {
             HelpLine::Section(s) => {
                 put(buf, area.x, y, &cut_end(s, w), w, style::HEADING);
             }
+            HelpLine::Row { keys, description } if description.is_empty() => {
+                let room = w.saturating_sub(1);
+                let k = cut_end(keys, room);
+                put(buf, area.x + 1, y, &k, room, style::CURRENT_CHAPTER);
+            }
             HelpLine::Row { keys, description } => {
                 let k = cut_end(keys, keys_w);
                 put(buf, area.x + 1, y, &k, keys_w, style::CURRENT_CHAPTER);
@@ -438,6 +457,10 @@ fn draw_help(app: &App, buf: &mut Buffer) {
                     room,
                     Style::new(),
                 );
+            }
+            HelpLine::Detail(s) => {
+                let room = w.saturating_sub(4);
+                put(buf, area.x + 4, y, &cut_end(s, room), room, Style::new());
             }
             HelpLine::Note(s) => {
                 put(buf, area.x, y, &cut_end(s, w), w, style::DIM);
