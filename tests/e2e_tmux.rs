@@ -73,8 +73,7 @@ impl Drop for Tmux {
 fn status(screen: &str) -> String {
     screen
         .lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or("")
         .to_string()
 }
