@@ -68,7 +68,12 @@ pub trait ReaderHooks {
     fn moved(&mut self, _doc: &Document, _from: Position, _to: Position) {}
     /// The reader is about to quit (also on SIGTERM/SIGHUP) while showing `at`.
     fn quitting(&mut self, _doc: &Document, _at: Position) {}
-    /// Called now and then while idle (a few times a second), e.g. for a debounced save.
+    /// How soon the hooks want `tick` called while the reader is idle (`None`: never; the
+    /// reader then sleeps until a key, a resize or a signal).
+    fn tick_interval(&self) -> Option<std::time::Duration> {
+        None
+    }
+    /// Called when `tick_interval` passed without an event, e.g. for a debounced save.
     fn tick(&mut self, _doc: &Document, _at: Position) {}
 }
 
@@ -360,6 +365,11 @@ impl App {
             self.quit = true;
             self.hooks.quitting(&self.doc, self.top);
         }
+    }
+
+    /// How long the main loop may sleep before calling `tick` (`None`: until an event).
+    pub fn tick_interval(&self) -> Option<std::time::Duration> {
+        self.hooks.tick_interval()
     }
 
     /// Idle tick from the main loop.
