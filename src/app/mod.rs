@@ -13,6 +13,7 @@
 pub mod action;
 pub mod geometry;
 pub mod search;
+pub mod theme;
 
 use std::ops::Range;
 
@@ -24,6 +25,7 @@ use crate::position::Position;
 pub use action::Action;
 pub use geometry::Geometry;
 use search::Matches;
+pub use theme::Theme;
 
 /// Two-page spread setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -196,6 +198,8 @@ pub struct App {
     top: Position,
     settings: Settings,
     pub keymap: Keymap,
+    /// Colours and text styles the screens are painted with.
+    pub theme: Theme,
     geometry: Geometry,
     view: View,
     pub overlay: Overlay,
@@ -245,6 +249,7 @@ impl App {
             top: Position::START,
             settings,
             keymap,
+            theme: Theme::default(),
             geometry,
             view: View::default(),
             overlay: Overlay::None,
