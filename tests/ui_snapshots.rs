@@ -96,18 +96,23 @@ fn too_small_notice() {
 fn every_small_size_draws_without_panicking() {
     let mut app = App::new(seed(), 80, 24);
     press(&mut app, &["t"]);
-    for w in 0..=24u16 {
-        for h in 0..=8u16 {
+    // Everything up to the smallest real page, then a few sizes around it.
+    for w in 0..=16u16 {
+        for h in 0..=3u16 {
             app.update(Action::Resize(w, h));
             let _ = render(&app);
         }
     }
     press(&mut app, &["esc", "f1"]);
-    for w in (0..=90u16).step_by(7) {
-        for h in 0..=12u16 {
-            app.update(Action::Resize(w, h));
-            let _ = render(&app);
-        }
+    for (w, h) in [(16, 3), (17, 4), (20, 5), (25, 6), (33, 9), (1, 40), (200, 2)] {
+        app.update(Action::Resize(w, h));
+        let _ = render(&app);
+    }
+    press(&mut app, &["esc", "/"]);
+    type_text(&mut app, "脫貧");
+    for (w, h) in [(16, 3), (5, 5), (18, 4)] {
+        app.update(Action::Resize(w, h));
+        let _ = render(&app);
     }
 }
 
