@@ -50,15 +50,12 @@ pub fn book(chapters: usize, lines: usize) -> Document {
             heading: true,
         });
     }
-    Document {
-        title: "Hand-made book".into(),
-        source_bytes: text.len(),
-        text,
-        chapters: chs,
-        encoding: "UTF-8".into(),
-        rule: "test".into(),
-        path: None,
-    }
+    // Start from the engine's own constructor (so new fields get their defaults), then set the
+    // chapters by hand.
+    let mut doc = Document::from_text(text, "Hand-made book");
+    doc.title = "Hand-made book".into();
+    doc.chapters = chs;
+    doc
 }
 
 /// A crossterm key event for a key name as the keymap spells it (`j`, `space`, `ctrl-o`).
