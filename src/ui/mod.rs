@@ -339,7 +339,7 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
     Block::new()
         .borders(Borders::ALL)
         .title(title)
-        .title_bottom(" Enter jump · type to filter · Esc close ")
+        .title_bottom(" Enter jump · Esc close ")
         .render(boxr, buf);
     let list = geo.toc_list();
     let w = list.width as usize;
