@@ -44,12 +44,24 @@ fn small_app() -> App {
 
 #[test]
 fn paging_forward_shows_every_line_once_and_chapters_start_a_page() {
-    for (w, h) in [(40, 12), (80, 24), (200, 30)] {
-        let mut app = App::new(book(3, 30), w, h);
+    for (w, h, lines) in [
+        (40, 12, 30),
+        (80, 24, 30),
+        (200, 30, 30),
+        (200, 30, 5),
+        (200, 30, 40),
+    ] {
+        let mut app = App::new(book(3, lines), w, h);
         let mut seen = Vec::new();
         let mut tops = vec![app.top()];
+        let mut column_tops = Vec::new();
         for _ in 0..200 {
             seen.extend(visible_lines(&app));
+            for col in &app.view().columns {
+                if let Some(l) = col.iter().find(|l| l.kind != LineKind::Blank) {
+                    column_tops.push((l.chapter, l.range.start));
+                }
+            }
             let before = app.top();
             press(&mut app, &["space"]);
             if app.top() == before {
@@ -58,11 +70,11 @@ fn paging_forward_shows_every_line_once_and_chapters_start_a_page() {
             tops.push(app.top());
         }
         assert_eq!(seen, all_lines(&app), "at {w}×{h}");
-        // Each chapter's first page starts at its start.
+        // Each chapter starts at the top of a page (a column of a spread counts as a page).
         for ch in 0..3 {
             assert!(
-                tops.contains(&Position::new(ch, 0)),
-                "chapter {ch} at {w}×{h}"
+                column_tops.contains(&(ch, 0)),
+                "chapter {ch} at {w}×{h}: {column_tops:?}"
             );
         }
         assert_eq!(
@@ -88,6 +100,30 @@ fn paging_forward_shows_every_line_once_and_chapters_start_a_page() {
             Some("start of the book")
         );
     }
+}
+
+#[test]
+fn a_spread_shows_the_next_chapter_on_the_right_page() {
+    let mut app = App::new(book(5, 5), 200, 30);
+    assert_eq!(app.geometry().columns.len(), 2);
+    let first_chapters = |app: &App| -> Vec<usize> {
+        app.view()
+            .columns
+            .iter()
+            .filter_map(|c| c.first().map(|l| l.chapter))
+            .collect()
+    };
+    assert_eq!(first_chapters(&app), vec![0, 1]);
+    press(&mut app, &["space"]);
+    assert_eq!(first_chapters(&app), vec![2, 3]);
+    press(&mut app, &["space"]);
+    assert_eq!(first_chapters(&app), vec![4]);
+    press(&mut app, &["space"]);
+    assert_eq!(app.message().unwrap().text, "end of the book");
+    press(&mut app, &["b"]);
+    assert_eq!(first_chapters(&app), vec![2, 3]);
+    press(&mut app, &["b"]);
+    assert_eq!(first_chapters(&app), vec![0, 1]);
 }
 
 #[test]

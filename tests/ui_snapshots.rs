@@ -104,7 +104,15 @@ fn every_small_size_draws_without_panicking() {
         }
     }
     press(&mut app, &["esc", "f1"]);
-    for (w, h) in [(16, 3), (17, 4), (20, 5), (25, 6), (33, 9), (1, 40), (200, 2)] {
+    for (w, h) in [
+        (16, 3),
+        (17, 4),
+        (20, 5),
+        (25, 6),
+        (33, 9),
+        (1, 40),
+        (200, 2),
+    ] {
         app.update(Action::Resize(w, h));
         let _ = render(&app);
     }

@@ -513,8 +513,9 @@ impl App {
 
     // ----- movement -----
 
-    fn step(&self) -> usize {
-        self.geometry.column_height().max(1) * self.geometry.columns.len().max(1)
+    /// Lines per page (one text column).
+    fn page_height(&self) -> usize {
+        self.geometry.column_height().max(1)
     }
 
     fn chapter_layout(&mut self, ch: usize) -> &ChapterLayout {
@@ -531,57 +532,103 @@ impl App {
         self.doc.chapters.len().saturating_sub(1)
     }
 
-    /// Next page; false at the end of the book.
-    fn next_page(&mut self) -> bool {
-        let step = self.step();
-        let line = self.top_line();
-        let ch = self.top.chapter;
-        let cl = self.chapter_layout(ch);
-        if let Some(i) = first_text_line_from(cl, line + step) {
-            self.top = Position::new(ch, cl.lines[i].range.start);
-            true
-        } else if ch < self.last_chapter() {
-            self.top = Position::new(ch + 1, 0);
-            true
+    /// The top of the page after the one starting at `pos`: a page further down the chapter
+    /// (skipping a leading spacer line), else the start of the next chapter; `None` at the end.
+    fn page_after(&mut self, pos: Position) -> Option<Position> {
+        let h = self.page_height();
+        let last = self.last_chapter();
+        let cl = self.chapter_layout(pos.chapter);
+        let line = cl.line_of_offset(pos.offset);
+        if let Some(i) = first_text_line_from(cl, line + h) {
+            Some(Position::new(pos.chapter, cl.lines[i].range.start))
+        } else if pos.chapter < last {
+            Some(Position::new(pos.chapter + 1, 0))
         } else {
-            self.set_message("end of the book", false);
-            false
+            None
         }
     }
 
-    /// Previous page; false at the start of the book.
-    fn prev_page(&mut self) -> bool {
-        let step = self.step();
-        let line = self.top_line();
-        let ch = self.top.chapter;
-        let cl = self.chapter_layout(ch);
+    /// The top of the page before the one starting at `pos`; from a chapter start that is the
+    /// previous chapter's last page. `None` at the start of the book.
+    fn page_before(&mut self, pos: Position) -> Option<Position> {
+        let h = self.page_height();
+        let cl = self.chapter_layout(pos.chapter);
+        let line = cl.line_of_offset(pos.offset);
         if last_text_line_before(cl, line).is_some() {
-            let target = line.saturating_sub(step);
-            let i = first_text_line_from(cl, target)
+            let i = first_text_line_from(cl, line.saturating_sub(h))
                 .filter(|&i| i < line)
                 .or_else(|| last_text_line_before(cl, line))
                 .unwrap_or(0);
-            self.top = Position::new(ch, line_start(cl, i));
-            true
-        } else if ch > 0 {
-            self.top = self.last_page_of(ch - 1);
-            true
+            Some(Position::new(pos.chapter, line_start(cl, i)))
+        } else if pos.chapter > 0 {
+            Some(self.last_page_of(pos.chapter - 1))
+        } else if pos.offset != 0 {
+            Some(Position::START)
         } else {
-            if self.top.offset != 0 {
-                self.top = Position::START;
-                return true;
-            }
-            self.set_message("start of the book", false);
-            false
+            None
         }
+    }
+
+    /// The tops of the pages on screen: the top, then one page after it per extra column.
+    fn column_tops(&mut self) -> Vec<Position> {
+        let n = self.geometry.columns.len().max(1);
+        let mut tops = vec![self.top];
+        while tops.len() < n {
+            let Some(&last) = tops.last() else { break };
+            match self.page_after(last) {
+                Some(p) => tops.push(p),
+                None => break,
+            }
+        }
+        tops
+    }
+
+    /// Next page (or spread); false at the end of the book.
+    fn next_page(&mut self) -> bool {
+        let tops = self.column_tops();
+        let n = self.geometry.columns.len().max(1);
+        let after = if tops.len() == n {
+            tops.last().and_then(|&p| self.page_after(p))
+        } else {
+            None
+        };
+        match after {
+            Some(p) => {
+                self.top = p;
+                true
+            }
+            None => {
+                self.set_message("end of the book", false);
+                false
+            }
+        }
+    }
+
+    /// Previous page (or spread); false at the start of the book.
+    fn prev_page(&mut self) -> bool {
+        let n = self.geometry.columns.len().max(1);
+        let mut moved = false;
+        for _ in 0..n {
+            match self.page_before(self.top) {
+                Some(p) => {
+                    self.top = p;
+                    moved = true;
+                }
+                None => break,
+            }
+        }
+        if !moved {
+            self.set_message("start of the book", false);
+        }
+        moved
     }
 
     /// The top of the last page of chapter `ch`, pages counted from the chapter start.
     fn last_page_of(&mut self, ch: usize) -> Position {
-        let step = self.step();
+        let h = self.page_height();
         let cl = self.chapter_layout(ch);
         let last = last_text_line_before(cl, cl.lines.len()).unwrap_or(0);
-        let first = (last / step) * step;
+        let first = (last / h) * h;
         let i = first_text_line_from(cl, first).unwrap_or(0);
         Position::new(ch, line_start(cl, i))
     }
@@ -688,10 +735,10 @@ impl App {
 
     /// The top of the page (counted from the chapter start) that shows `pos`.
     fn page_top_for(&mut self, pos: Position) -> Position {
-        let step = self.step();
+        let h = self.page_height();
         let cl = self.chapter_layout(pos.chapter);
         let line = cl.line_of_offset(pos.offset);
-        let first = (line / step) * step;
+        let first = (line / h) * h;
         let i = first_text_line_from(cl, first)
             .filter(|&i| i <= line)
             .unwrap_or(line);
@@ -736,25 +783,24 @@ impl App {
             return;
         }
         let h = self.geometry.column_height();
-        let ncols = self.geometry.columns.len();
-        let ch = self.top.chapter;
-        let chapter_start = self
-            .doc
-            .chapters
-            .get(ch)
-            .map(|c| c.range.start)
-            .unwrap_or(0);
         let params = self.layout.params().clone();
-        let top_off = self.top.offset;
-        let cl = self.layout.chapter(&self.doc, ch);
-        let first = cl.line_of_offset(top_off);
-        let text = self.doc.chapter_text(ch);
-        let mut columns = Vec::with_capacity(ncols);
+        let tops = self.column_tops();
+        let mut columns = Vec::with_capacity(tops.len());
         let mut pages = Vec::new();
         let mut vis_start = None;
-        let mut vis_end = chapter_start + top_off;
-        for c in 0..ncols {
-            let from = (first + c * h).min(cl.lines.len());
+        let mut vis_end = self.doc.offset_of(self.top);
+        let mut page_count = 1;
+        for (c, top) in tops.iter().enumerate() {
+            let ch = top.chapter;
+            let chapter_start = self
+                .doc
+                .chapters
+                .get(ch)
+                .map(|c| c.range.start)
+                .unwrap_or(0);
+            let cl = self.layout.chapter(&self.doc, ch);
+            let text = self.doc.chapter_text(ch);
+            let from = cl.line_of_offset(top.offset).min(cl.lines.len());
             let to = (from + h).min(cl.lines.len());
             let mut col = Vec::with_capacity(h);
             for line in &cl.lines[from..to] {
@@ -770,16 +816,20 @@ impl App {
                     vis_end = chapter_start + line.range.end;
                 }
             }
-            if let Some(l) = cl.lines[from..to]
-                .iter()
-                .find(|l| l.kind != LineKind::Blank)
+            if c == 0 {
+                page_count = cl.page_count();
+            }
+            // Page numbers only for columns of the first column's chapter.
+            if ch == self.top.chapter
+                && let Some(l) = cl.lines[from..to]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
             {
                 pages.push(cl.page_of_offset(l.range.start) + 1);
             }
             columns.push(col);
         }
-        let page_count = cl.page_count();
-        let vis_start = vis_start.unwrap_or(chapter_start + top_off);
+        let vis_start = vis_start.unwrap_or(vis_end);
         self.view = View {
             columns,
             pages,
