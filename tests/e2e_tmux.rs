@@ -66,7 +66,12 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        // Kill the server and remove its socket file, even after a failed assertion.
+        let path = self.display("#{socket_path}");
         let _ = self.cmd(&["kill-server"]);
+        if !path.is_empty() {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
