@@ -617,3 +617,60 @@ fn bookmarks_mark_the_status_bar() {
     press(&mut app, &["]"]);
     assert!(!status_text(&app).contains('★'));
 }
+
+#[test]
+fn every_key_on_an_empty_book_and_a_one_line_book() {
+    for text in ["", "one line", "\n\n\n", "第一章\n"] {
+        let doc = Document::from_text(text.to_string(), "empty");
+        let mut app = App::new(doc, 40, 12);
+        let keys = [
+            "space",
+            "b",
+            "j",
+            "k",
+            "n",
+            "p",
+            "]",
+            "[",
+            "g",
+            "G",
+            "5",
+            "%",
+            "3",
+            "g",
+            "ctrl-o",
+            "ctrl-n",
+            "t",
+            "j",
+            "enter",
+            "t",
+            "x",
+            "backspace",
+            "esc",
+            "esc",
+            "/",
+            "a",
+            "enter",
+            "n",
+            "N",
+            "?",
+            "b",
+            "esc",
+            ":",
+            "5",
+            "0",
+            "%",
+            "enter",
+            "f1",
+            "j",
+            "esc",
+        ];
+        for k in keys {
+            press(&mut app, &[k]);
+            let _ = render(&app);
+        }
+        app.update(Action::Resize(1, 1));
+        let _ = render(&app);
+        assert!(!app.should_quit());
+    }
+}
