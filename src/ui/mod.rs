@@ -165,9 +165,17 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
                 g.text.as_str()
             };
             buf[(x, y)].set_symbol(sym).set_style(style);
-            for k in 1..g.width as u16 {
-                buf[(x + k, y)].reset();
-                buf[(x + k, y)].set_style(style);
+            // Cells the glyph covers. When layout counts more cells than ratatui would (an
+            // ambiguous-width character on a terminal set to draw it wide), the extra cells are
+            // left alone so the terminal's own rendering of the glyph is not overwritten.
+            let own = width(sym).max(1);
+            for k in 1..g.width {
+                let cell = &mut buf[(x + k as u16, y)];
+                cell.reset();
+                cell.set_style(style);
+                if k >= own {
+                    cell.set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+                }
             }
             x += g.width as u16;
         }
