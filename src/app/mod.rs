@@ -1174,9 +1174,9 @@ impl App {
                 } else {
                     t.scroll.saturating_sub(3)
                 };
-                t.selected = t
-                    .selected
-                    .clamp(t.scroll, (t.scroll + rows - 1).min(n.saturating_sub(1)));
+                // Keep the selection among the rows on screen (never a panicking clamp).
+                let last_shown = (t.scroll + rows - 1).min(n.saturating_sub(1));
+                t.selected = t.selected.max(t.scroll).min(last_shown);
                 return;
             }
             Action::Click { column, row } => {
