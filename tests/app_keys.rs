@@ -674,3 +674,34 @@ fn every_key_on_an_empty_book_and_a_one_line_book() {
         assert!(!app.should_quit());
     }
 }
+
+#[test]
+fn wheel_scrolls_the_contents_and_help() {
+    let mut app = App::new(book(60, 1), 80, 24);
+    press(&mut app, &["t"]);
+    for _ in 0..30 {
+        app.update(Action::Wheel { down: true });
+    }
+    let rows = app.geometry().toc_list().height as usize;
+    let Overlay::Toc(t) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(t.scroll, 60 - rows, "scrolled to the end, not past it");
+    assert!(t.selected >= t.scroll && t.selected < t.scroll + rows);
+    app.update(Action::Wheel { down: false });
+    let Overlay::Toc(t) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(t.scroll, 60 - rows - 3);
+    // Filtering to nothing, then the wheel: no panic, nothing selected to jump to.
+    type_text(&mut app, "zzz");
+    app.update(Action::Wheel { down: true });
+    press(&mut app, &["enter"]);
+    assert!(app.message().unwrap().error);
+    press(&mut app, &["esc", "esc", "f1"]);
+    app.update(Action::Wheel { down: true });
+    let Overlay::Help { scroll } = app.overlay else {
+        panic!()
+    };
+    assert_eq!(scroll, 3);
+}
