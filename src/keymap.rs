@@ -279,6 +279,7 @@ impl Default for Keymap {
             (&[Key::ch('t'), Key::plain(K::Tab)], A::ToggleToc),
             (&[Key::plain(K::F(1))], A::Help),
             (&[Key::plain(K::Esc)], A::Close),
+            (&[Key::ctrl('l')], A::Redraw),
             (&[Key::ch('q'), Key::ctrl('c')], A::Quit),
         ];
         let toc: &[(&[Key], Action)] = &[

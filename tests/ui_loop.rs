@@ -32,6 +32,8 @@ fn presses_act_releases_do_not_and_q_ends_the_loop() {
         key(' ', KeyEventKind::Press),
         key(' ', KeyEventKind::Release),
         key(' ', KeyEventKind::Repeat),
+        // Ctrl-l repaints everything (clears, then draws) without moving.
+        Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL)),
         key('q', KeyEventKind::Press),
     ]);
     let stop = AtomicBool::new(false);

@@ -32,6 +32,8 @@ pub enum Action {
     Help,
     /// Close whatever is open (popup, prompt, search highlight, count).
     Close,
+    /// Repaint the whole screen (after something else wrote to the terminal).
+    Redraw,
     Quit,
     // Lists (table of contents).
     SelectNext,
@@ -87,6 +89,7 @@ pub const BINDABLE: &[Action] = &[
     Action::ToggleToc,
     Action::Help,
     Action::Close,
+    Action::Redraw,
     Action::Quit,
     Action::SelectNext,
     Action::SelectPrev,
@@ -124,6 +127,7 @@ impl Action {
             Action::ToggleToc => "toggle_toc",
             Action::Help => "help",
             Action::Close => "close",
+            Action::Redraw => "redraw",
             Action::Quit => "quit",
             Action::SelectNext => "select_next",
             Action::SelectPrev => "select_prev",
@@ -167,6 +171,7 @@ impl Action {
             Action::ToggleToc => "table of contents",
             Action::Help => "this help",
             Action::Close => "close / clear search",
+            Action::Redraw => "repaint the screen",
             Action::Quit => "quit",
             Action::SelectNext => "next entry",
             Action::SelectPrev => "previous entry",

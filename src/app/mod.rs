@@ -211,6 +211,8 @@ pub struct App {
     count: Option<usize>,
     message: Option<Message>,
     quit: bool,
+    /// The whole screen should be repainted, not only what changed.
+    repaint: bool,
     /// Positions that hold a bookmark; pages showing one get a marker in the status bar.
     pub bookmarks: Vec<Position>,
     hooks: Box<dyn ReaderHooks>,
@@ -260,6 +262,7 @@ impl App {
             count: None,
             message: None,
             quit: false,
+            repaint: false,
             bookmarks: Vec::new(),
             hooks: Box::new(NoHooks),
         };
@@ -377,6 +380,11 @@ impl App {
         self.hooks.tick_interval()
     }
 
+    /// Whether the whole screen must be repainted (Ctrl-l); asking clears the request.
+    pub fn take_repaint(&mut self) -> bool {
+        std::mem::take(&mut self.repaint)
+    }
+
     /// Idle tick from the main loop.
     pub fn tick(&mut self) {
         self.hooks.tick(&self.doc, self.top);
@@ -415,6 +423,10 @@ impl App {
             }
             Action::Quit => {
                 self.quit();
+                true
+            }
+            Action::Redraw => {
+                self.repaint = true;
                 true
             }
             _ => false,

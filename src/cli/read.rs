@@ -197,6 +197,9 @@ pub fn run_loop<B: Backend, E: EventSource>(
             continue;
         };
         if app.update(action) && !app.should_quit() {
+            if app.take_repaint() {
+                terminal.clear().map_err(draw_err)?;
+            }
             terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
         }
     }
@@ -286,6 +289,7 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
         .size()
         .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
     let mut app = App::new(doc, size.width, size.height);
+    app.set_message("F1 help · t contents · / search · q quit", false);
     let mut events = TerminalEvents::new()
         .map_err(|e| CliError::Other(format!("cannot watch the terminal: {e}")))?;
     let result = run_loop(&mut terminal, &mut app, &mut events, &stop);
