@@ -705,3 +705,18 @@ fn wheel_scrolls_the_contents_and_help() {
     };
     assert_eq!(scroll, 3);
 }
+
+#[test]
+fn replacing_the_document_keeps_size_and_clamps_the_top() {
+    let mut app = App::new(book(5, 30), 80, 24);
+    press(&mut app, &["G", "/"]);
+    type_text(&mut app, "line");
+    press(&mut app, &["enter"]);
+    app.replace_document(book(2, 3), Position::new(9, 999));
+    assert_eq!(app.top().chapter, 1);
+    assert!(app.search.is_none());
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(status_text(&app).contains("第2章"));
+    press(&mut app, &["ctrl-o"]);
+    assert_eq!(app.message().unwrap().text, "no earlier jump");
+}

@@ -360,6 +360,23 @@ impl App {
         self.notify_moved(old);
     }
 
+    /// Read another book (e.g. from the library): new layout, `top` clamped into it; search,
+    /// jump list, popups and bookmarks of the old book are dropped. The hooks are kept and told
+    /// nothing (they decide what opening a book means).
+    pub fn replace_document(&mut self, doc: Document, top: Position) {
+        let params = self.layout.params().clone();
+        self.layout = BookLayout::for_document(&doc, params);
+        self.doc = doc;
+        self.search = None;
+        self.prompt = None;
+        self.overlay = Overlay::None;
+        self.jumps = JumpList::default();
+        self.count = None;
+        self.bookmarks.clear();
+        self.top = self.clamp(top);
+        self.refresh();
+    }
+
     /// Change settings (width, spread, layout); the same text stays at the top.
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
