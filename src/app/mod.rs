@@ -504,12 +504,16 @@ impl App {
             },
             Action::Percent => match count {
                 Some(p) => self.goto_percent(p as f64),
-                None => self.set_message("type a number first, e.g. 37% ", false),
+                None => self.set_message("type a number first, e.g. 37%", false),
             },
             Action::CommandLine => self.open_prompt(PromptKind::Command),
             Action::SearchForward => self.open_prompt(PromptKind::Search { backward: false }),
             Action::SearchBackward => self.open_prompt(PromptKind::Search { backward: true }),
             Action::JumpBack => {
+                // Entries equal to where we are would be a jump that does not move: skip them.
+                while self.jumps.back.last() == Some(&self.top) {
+                    self.jumps.back.pop();
+                }
                 if let Some(p) = self.jumps.back.pop() {
                     self.jumps.forward.push(self.top);
                     self.top = p;
@@ -518,6 +522,9 @@ impl App {
                 }
             }
             Action::JumpForward => {
+                while self.jumps.forward.last() == Some(&self.top) {
+                    self.jumps.forward.pop();
+                }
                 if let Some(p) = self.jumps.forward.pop() {
                     self.jumps.back.push(self.top);
                     self.top = p;
