@@ -1,7 +1,7 @@
 //! `Theme`: the styles the screens are painted with, as plain data the configuration can
 //! replace. No drawing here.
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 
 /// Every style the reader uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,25 +21,41 @@ pub struct Theme {
     pub dim: Style,
 }
 
+/// The default theme's styles as constants (the terminal's own colours with a few accents).
+/// Drawing code should use `App::theme` so a configured theme applies; these are its defaults.
+pub mod defaults {
+    use ratatui::style::{Color, Modifier, Style};
+
+    pub const BODY: Style = Style::new();
+    pub const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
+    pub const MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+    pub const CURRENT_MATCH: Style = Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightRed)
+        .add_modifier(Modifier::BOLD);
+    pub const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
+    pub const STATUS_ERROR: Style = Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD);
+    pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
+    pub const CURRENT_CHAPTER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+}
+
 impl Default for Theme {
-    /// The terminal's own colours, with a few accents.
     fn default() -> Self {
+        use defaults as d;
         Theme {
-            body: Style::new(),
-            heading: Style::new().add_modifier(Modifier::BOLD),
-            matched: Style::new().fg(Color::Black).bg(Color::Yellow),
-            current_match: Style::new()
-                .fg(Color::Black)
-                .bg(Color::LightRed)
-                .add_modifier(Modifier::BOLD),
-            status: Style::new().add_modifier(Modifier::REVERSED),
-            status_error: Style::new()
-                .fg(Color::White)
-                .bg(Color::Red)
-                .add_modifier(Modifier::BOLD),
-            selected: Style::new().add_modifier(Modifier::REVERSED),
-            current_chapter: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            dim: Style::new().add_modifier(Modifier::DIM),
+            body: d::BODY,
+            heading: d::HEADING,
+            matched: d::MATCH,
+            current_match: d::CURRENT_MATCH,
+            status: d::STATUS,
+            status_error: d::STATUS_ERROR,
+            selected: d::SELECTED,
+            current_chapter: d::CURRENT_CHAPTER,
+            dim: d::DIM,
         }
     }
 }

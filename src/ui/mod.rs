@@ -14,6 +14,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, HelpLine, Overlay, PromptKind, ViewLine};
 use crate::layout::LineKind;
 
+/// The default theme's styles (kept under this name for drawing code written before themes;
+/// new code should paint with `app.theme`).
+pub use crate::app::theme::defaults as style;
+
 /// Paint the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
