@@ -153,3 +153,19 @@ fn nothing_from_the_book_reaches_the_terminal_raw() {
     press(&mut app, &["esc", ":"]);
     check(&app);
 }
+
+#[test]
+fn toc_indents_by_level_and_marks_the_current_chapter() {
+    let mut doc = book(4, 2);
+    for (c, level) in doc.chapters.iter_mut().zip([1u8, 2, 2, 1]) {
+        c.level = level;
+    }
+    let mut app = App::new(doc, 80, 24);
+    press(&mut app, &["2", "g", "t"]);
+    let text = screen_text(&render(&app));
+    let rows: Vec<&str> = text.lines().skip(1).take(4).collect();
+    assert!(rows[0].starts_with("│  第1章"), "{text}");
+    assert!(rows[1].starts_with("│▸   第2章"), "{text}");
+    assert!(rows[2].starts_with("│    第3章"), "{text}");
+    assert!(rows[3].starts_with("│  第4章"), "{text}");
+}
