@@ -720,3 +720,18 @@ fn replacing_the_document_keeps_size_and_clamps_the_top() {
     press(&mut app, &["ctrl-o"]);
     assert_eq!(app.message().unwrap().text, "no earlier jump");
 }
+
+#[test]
+fn toc_opens_with_the_current_chapter_in_view() {
+    let mut app = App::new(book(200, 1), 80, 24);
+    press(&mut app, &["1", "5", "0", "g", "t"]);
+    let rows = app.geometry().toc_list().height as usize;
+    let Overlay::Toc(t) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(t.entries[t.selected], 149);
+    assert!(t.scroll <= 149 && 149 < t.scroll + rows);
+    assert!(status_text(&app).contains("第150章"));
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains("▸ 第150章"), "{screen}");
+}

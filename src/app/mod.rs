@@ -1142,7 +1142,8 @@ impl App {
             filtering: false,
             entries,
             selected,
-            scroll: 0,
+            // The current chapter in the middle of the list, where the eye looks first.
+            scroll: selected.saturating_sub(self.toc_rows() / 2),
         });
         self.scroll_toc_into_view();
     }
