@@ -16,7 +16,7 @@ use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
-use super::{CliError, GlobalArgs};
+use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
 use crate::document::Document;
 use crate::{input, ui};
@@ -267,16 +267,26 @@ fn signal_flag() -> Arc<AtomicBool> {
     flag
 }
 
-/// Open the book (or the guide) and read it.
+/// The title and the table of contents as plain text (control characters made visible).
+pub fn contents_text(doc: &Document) -> String {
+    let mut out = format!("{}\n\n", ui::clean(&doc.title));
+    for c in &doc.chapters {
+        out.push_str(&"  ".repeat(c.level.max(1) as usize - 1));
+        out.push_str(&ui::clean(&c.title));
+        out.push('\n');
+    }
+    out
+}
+
+/// Open the book (or the guide) and read it; outside a terminal print its contents instead.
 pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
     let doc = match file {
         Some(path) if !guide => global.open(path)?,
         _ => Document::guide(),
     };
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(CliError::Usage(
-            "the reader needs a terminal; for text output try `kanshu render FILE`".into(),
-        ));
+    if !io::stdout().is_terminal() {
+        // Not on a terminal (a pipe, a file): say what the book holds instead of drawing.
+        return emit(&contents_text(&doc));
     }
     let stop = signal_flag();
     install_panic_hook();
