@@ -78,12 +78,14 @@ impl Geometry {
         self.columns.first().map(|r| r.height as usize).unwrap_or(0)
     }
 
-    /// The table of contents box: a sidebar on the left on wide screens, the whole text area on
+    /// The table of contents box: a sidebar on the left on wide screens, the whole width on
     /// narrow ones. Borders included.
     pub fn toc_box(&self) -> Rect {
         let w = self.screen.width;
         let h = self.screen.height.saturating_sub(1);
-        let box_w = if w >= 70 { (w / 2).min(56) } else { w };
+        // Wide enough for long titles (web-novel and article titles run to 30+ characters),
+        // leaving some of the page visible beside it.
+        let box_w = if w >= 70 { (w - 10).min(72) } else { w };
         Rect::new(0, 0, box_w, h)
     }
 
