@@ -124,6 +124,9 @@ fn a_spread_shows_the_next_chapter_on_the_right_page() {
     assert_eq!(first_chapters(&app), vec![2, 3]);
     press(&mut app, &["b"]);
     assert_eq!(first_chapters(&app), vec![0, 1]);
+    // G puts the book's last page on the right.
+    press(&mut app, &["G"]);
+    assert_eq!(first_chapters(&app), vec![3, 4]);
 }
 
 #[test]

@@ -498,7 +498,13 @@ impl App {
                 None if action == Action::BookStart => self.jump(Position::START),
                 None => {
                     let last = self.doc.chapters.len().saturating_sub(1);
-                    let pos = self.last_page_of(last);
+                    let mut pos = self.last_page_of(last);
+                    // In a spread the book's last page is the right-hand one.
+                    for _ in 1..self.geometry.columns.len() {
+                        if let Some(p) = self.page_before(pos) {
+                            pos = p;
+                        }
+                    }
                     self.jump(pos);
                 }
             },
