@@ -267,14 +267,11 @@ fn signal_flag() -> Arc<AtomicBool> {
     flag
 }
 
-/// The title and the table of contents as plain text (control characters made visible).
+/// The title and the table of contents as plain text, as `kanshu toc` prints it (control
+/// characters made visible).
 pub fn contents_text(doc: &Document) -> String {
-    let mut out = format!("{}\n\n", ui::clean(&doc.title));
-    for c in &doc.chapters {
-        out.push_str(&"  ".repeat(c.level.max(1) as usize - 1));
-        out.push_str(&ui::clean(&c.title));
-        out.push('\n');
-    }
+    let mut out = format!("{}\n\n", crate::document::visible(&doc.title));
+    out.push_str(&super::toc::text(doc));
     out
 }
 
