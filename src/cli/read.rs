@@ -1,6 +1,6 @@
 //! `kanshu [FILE]` and `kanshu --guide`: open the book and run the interactive reader.
 //!
-//! Owns the terminal session (raw mode, alternate screen, mouse) and its restoration on every
+//! Owns the terminal while reading (raw mode, alternate screen, mouse) and its restoration on every
 //! exit path: normal quit, error (a guard), panic (a hook that restores first and then chains to
 //! the previous hook) and SIGTERM/SIGHUP (a flag checked by the main loop). Restoring is safe to
 //! call more than once. The main loop is generic over ratatui's `Backend` and over where events
