@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, HelpLine, Overlay, PromptKind, ViewLine};
 use crate::layout::LineKind;
+use crate::layout::width::is_unsafe_char;
 
 /// The default theme's styles (kept under this name for drawing code written before themes;
 /// new code should paint with `app.theme`).
@@ -40,10 +41,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-/// Replace control characters (which could drive the terminal) with a visible placeholder.
+/// Replace control characters (which could drive the terminal) and line separators with a
+/// visible placeholder: the same characters the layout never draws raw.
 pub fn clean(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
         .collect()
 }
 
@@ -163,7 +165,7 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
                 Some(false) => base.patch(app.theme.matched),
                 None => base,
             };
-            let sym = if g.text.chars().any(char::is_control) {
+            let sym = if g.text.chars().any(is_unsafe_char) {
                 "\u{FFFD}"
             } else {
                 g.text.as_str()
