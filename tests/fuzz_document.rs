@@ -64,6 +64,7 @@ fn check(doc: &Document) {
 fn open(bytes: &[u8], label: Option<&str>, format: Format) -> Option<Document> {
     let opts = LoadOptions {
         encoding: label.map(str::to_string),
+        ..LoadOptions::default()
     };
     let doc = Document::decode(bytes, "book", &opts, format).ok()?;
     check(&doc);
@@ -194,8 +195,17 @@ proptest! {
     fn random_bytes(
         bytes in prop::collection::vec(any::<u8>(), 0..4096),
         label in prop::sample::select(LABELS.to_vec()),
+        threshold in prop::sample::select(vec![
+            None, Some(0.0), Some(100.0), Some(-1.0), Some(f64::NAN), Some(f64::INFINITY), Some(1e300),
+        ]),
     ) {
-        open(&bytes, label, Format::Text);
+        let opts = LoadOptions {
+            encoding: label.map(str::to_string),
+            binary_threshold: threshold,
+        };
+        if let Ok(doc) = Document::decode(&bytes, "book", &opts, Format::Text) {
+            check(&doc);
+        }
     }
 
     #[test]
