@@ -170,6 +170,23 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             } else {
                 g.text.as_str()
             };
+            if sym.len() > 1 && sym.is_ascii() {
+                // A placeholder like `^[`: one character per cell. Held in one cell, ratatui
+                // would take it for a single wide character and skip the next cell when it
+                // repaints, leaving a stray `[` on screen under a popup.
+                for (k, c) in sym.chars().take(g.width).enumerate() {
+                    let mut tmp = [0u8; 4];
+                    buf[(x + k as u16, y)]
+                        .set_symbol(c.encode_utf8(&mut tmp))
+                        .set_style(style);
+                }
+                for k in sym.len()..g.width {
+                    buf[(x + k as u16, y)].reset();
+                    buf[(x + k as u16, y)].set_style(style);
+                }
+                x += g.width as u16;
+                continue;
+            }
             buf[(x, y)].set_symbol(sym).set_style(style);
             // Cells the glyph covers. When layout counts more cells than ratatui would (an
             // ambiguous-width character on a terminal set to draw it wide), the extra cells are

@@ -1,0 +1,399 @@
+//! The real binary in a real terminal (tmux on a private socket) against hostile books and a
+//! hostile terminal: a book full of OSC/CSI sequences changes neither the window title nor the
+//! clipboard and clears nothing; SIGTERM and SIGHUP give the terminal back (alternate screen
+//! left, cursor shown, mouse off); a storm of 200 resizes leaves a working reader; and when the
+//! terminal goes away (the tmux server is killed) the reader exits instead of spinning, even
+//! in a session of its own where no SIGHUP reaches it.
+//!
+//! Waits poll with a bounded retry loop (a generous bound: these are not speed tests). Skipped
+//! when tmux is not installed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A new server with one 80×24 window running `sh`, or `None` without tmux.
+    fn start(tag: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not installed; skipping");
+            return None;
+        }
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let tmux = Tmux {
+            socket: format!("kanshu-hostile-{tag}-{}-{nanos}", std::process::id()),
+        };
+        let out = tmux.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "h",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "env",
+            "PS1=$ ",
+            "sh",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // OSC 52 from a program would land in tmux's paste buffers.
+        tmux.cmd(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux.cmd(&["set-option", "-g", "allow-rename", "on"]);
+        tmux.cmd(&["set-option", "-g", "automatic-rename", "off"]);
+        Some(tmux)
+    }
+
+    fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("-f")
+            .arg("/dev/null")
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn capture(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "h"]).stdout).into_owned()
+    }
+
+    fn display(&self, format: &str) -> String {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "h", format])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "h"];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+
+    fn line(&self, text: &str) {
+        self.cmd(&["send-keys", "-t", "h", "-l", text]);
+        self.keys(&["Enter"]);
+    }
+
+    /// Poll the pane until `ok` holds (at most 30 s); returns the screen.
+    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The shell is back: the reader's exit line is on screen and the terminal is restored.
+    fn assert_restored(&self, what: &str) {
+        let screen = self.wait_for(&format!("{what}: the shell"), |s| s.contains("EXIT="));
+        assert_eq!(
+            self.display("#{alternate_on}"),
+            "0",
+            "{what}: alternate screen left\n{screen}"
+        );
+        assert_eq!(self.display("#{cursor_flag}"), "1", "{what}: cursor shown");
+        assert_eq!(
+            self.display("#{mouse_any_flag}"),
+            "0",
+            "{what}: mouse reporting off"
+        );
+        // Keys echo again (raw mode is off).
+        self.line("echo ECHO-$((40+2))");
+        self.wait_for(&format!("{what}: echo"), |s| s.contains("ECHO-42"));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let path = self.display("#{socket_path}");
+        let _ = self.cmd(&["kill-server"]);
+        if !path.is_empty() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn quote(p: &Path) -> String {
+    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
+}
+
+/// A command line that records the reader's pid in `pidfile`, runs it on `book` and prints
+/// its exit code. `prefix` runs the reader's shell (e.g. `setsid -w`).
+fn reader_line(config: &Path, book: &Path, pidfile: &Path, prefix: &str) -> String {
+    format!(
+        "KANSHU_CONFIG_DIR={} {prefix} sh -c 'echo $$ > {}; exec {} {}'; echo EXIT=$?",
+        quote(config),
+        quote(pidfile),
+        quote(Path::new(env!("CARGO_BIN_EXE_kanshu"))),
+        quote(book)
+    )
+}
+
+fn read_pid(pidfile: &Path) -> u32 {
+    let start = Instant::now();
+    loop {
+        if let Some(pid) = std::fs::read_to_string(pidfile)
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+        {
+            return pid;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "no pid file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The process is gone (or a zombie nobody reaps).
+fn gone(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with(['Z', 'X'])),
+    }
+}
+
+const ESCAPES: &str = "\u{1b}[2J\u{1b}[H\u{1b}]0;PWNED-TITLE\u{7}\u{1b}]2;PWNED-TITLE\u{1b}\\\
+\u{1b}]52;c;UFdORUQtQ0xJUA==\u{7}\u{1b}]8;;https://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\\
+\u{1b}c\u{1b}[?1049l\u{1b}[?1000h\u{9b}2J\u{9d}0;PWNED-TITLE\u{9c}\u{1b}k PWNED-TITLE\u{1b}\\\u{7}";
+
+fn escapes_book(dir: &Path) -> PathBuf {
+    let mut text = format!("《书名{ESCAPES}》\n");
+    for n in 1..=3 {
+        text.push_str(&format!("第{n}章 标题{ESCAPES}\n"));
+        for i in 0..40 {
+            text.push_str(&format!("　　第{i}段正文开始{ESCAPES}正文继续。\n"));
+        }
+    }
+    let p = dir.join("escapes.txt");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn plain_book(dir: &Path) -> PathBuf {
+    let mut text = String::new();
+    for n in 1..=5 {
+        text.push_str(&format!("第{n}章 标题{n}\n"));
+        for i in 0..60 {
+            text.push_str(&format!(
+                "　　第{n}章第{i}段，天色渐晚，山路上只剩下他一个人。\n"
+            ));
+        }
+    }
+    let p = dir.join("plain.txt");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn a_book_of_escape_sequences_does_not_drive_the_terminal() {
+    let Some(tmux) = Tmux::start("esc") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = escapes_book(dir.path());
+    let title = tmux.display("#{pane_title}");
+    let window = tmux.display("#{window_name}");
+    tmux.line(&reader_line(dir.path(), &book, &dir.path().join("pid"), ""));
+    tmux.wait_for("the book", |s| s.contains("正文开始"));
+    for keys in [
+        &["Space"][..],
+        &["Space"],
+        &["n"],
+        &["t"],
+        &["Down"],
+        &["Enter"],
+        &["G"],
+        &["g"],
+    ] {
+        tmux.keys(keys);
+        std::thread::sleep(Duration::from_millis(100));
+        let screen = tmux.wait_for("text on screen", |s| s.contains("PWNED"));
+        // Under a popup nothing of the page shows through (a placeholder like `^[` held in
+        // one cell used to leave its `[` behind).
+        for l in screen.lines().filter(|l| l.starts_with('│')) {
+            let inner: String = l.chars().skip(1).take_while(|&c| c != '│').collect();
+            if !inner.contains("书名") {
+                assert!(
+                    inner.trim().is_empty(),
+                    "left behind under the popup: {l:?}\n{screen}"
+                );
+            }
+        }
+        // The sequences show as text with placeholders (^[ …); none of them acted.
+        assert!(!screen.contains('\u{1b}'), "{screen}");
+        assert_eq!(
+            tmux.display("#{pane_title}"),
+            title,
+            "window title unchanged"
+        );
+        assert_eq!(
+            tmux.display("#{window_name}"),
+            window,
+            "window name unchanged"
+        );
+        assert_eq!(
+            tmux.display("#{alternate_on}"),
+            "1",
+            "still on the alternate screen"
+        );
+        assert_eq!(
+            tmux.display("#{mouse_any_flag}"),
+            "1",
+            "mouse mode as the reader set it"
+        );
+    }
+    let buffers = tmux.cmd(&["list-buffers"]);
+    assert!(
+        buffers.stdout.is_empty(),
+        "no clipboard write: {}",
+        String::from_utf8_lossy(&buffers.stdout)
+    );
+    tmux.keys(&["q"]);
+    tmux.assert_restored("quit");
+    assert_eq!(tmux.display("#{pane_title}"), title);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let Some(tmux) = Tmux::start(&signal.to_lowercase()) else {
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let book = plain_book(dir.path());
+        let pidfile = dir.path().join("pid");
+        tmux.line(&reader_line(dir.path(), &book, &pidfile, ""));
+        tmux.wait_for("the book", |s| s.contains("天色渐晚"));
+        let pid = read_pid(&pidfile);
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        tmux.assert_restored(&format!("SIG{signal}"));
+        assert!(gone(pid), "SIG{signal}: the reader has exited");
+    }
+}
+
+#[test]
+fn a_storm_of_200_resizes_leaves_a_working_reader() {
+    let Some(tmux) = Tmux::start("resize") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = plain_book(dir.path());
+    tmux.line(&reader_line(dir.path(), &book, &dir.path().join("pid"), ""));
+    tmux.wait_for("the book", |s| s.contains("天色渐晚"));
+    for _ in 0..4 {
+        tmux.keys(&["Space"]);
+    }
+    let first_paragraph = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("段，"))
+            .map(|l| l.trim().to_string())
+            .unwrap_or_default()
+    };
+    let before = tmux.wait_for("page 5", |s| s.contains("第2章第2"));
+    let before = first_paragraph(&before);
+    // 200 resizes in one tmux command: they reach the reader as fast as tmux can send them.
+    let mut args: Vec<String> = Vec::new();
+    for i in 0..200u32 {
+        if i > 0 {
+            args.push(";".into());
+        }
+        let (w, h) = match i % 7 {
+            0 => (1, 1),
+            1 => (2, 2),
+            2 => (10, 3),
+            3 => (300, 100),
+            _ => (20 + (i * 37) % 150, 5 + (i * 11) % 50),
+        };
+        args.extend(["resize-window", "-t", "h", "-x"].map(String::from));
+        args.push(w.to_string());
+        args.push("-y".into());
+        args.push(h.to_string());
+    }
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = tmux.cmd(&refs);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmux.cmd(&["resize-window", "-t", "h", "-x", "80", "-y", "24"]);
+    let screen = tmux.wait_for("the book again at 80×24", |s| s.contains("天色渐晚"));
+    assert_eq!(
+        first_paragraph(&screen),
+        before,
+        "the place survived the storm:\n{screen}"
+    );
+    // Still answering keys.
+    tmux.keys(&["t"]);
+    tmux.wait_for("the contents", |s| s.contains("标题5"));
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("after the storm");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_reader_exits_when_its_terminal_goes_away() {
+    // Plain: the hang-up also sends SIGHUP. With `setsid` the reader is in a session of its
+    // own: no SIGHUP reaches it, and only noticing the dead terminal ends it.
+    let setsid = Command::new("setsid").arg("--version").output().is_ok();
+    for prefix in ["", "setsid -w"] {
+        if !prefix.is_empty() && !setsid {
+            eprintln!("setsid not installed; skipping that case");
+            continue;
+        }
+        let Some(tmux) = Tmux::start("gone") else {
+            return;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let book = plain_book(dir.path());
+        let pidfile = dir.path().join("pid");
+        tmux.line(&reader_line(dir.path(), &book, &pidfile, prefix));
+        tmux.wait_for("the book", |s| s.contains("天色渐晚"));
+        let pid = read_pid(&pidfile);
+        assert!(!gone(pid));
+        drop(tmux); // kill-server: the pty's master side closes.
+        let start = Instant::now();
+        while !gone(pid) {
+            if start.elapsed() > Duration::from_secs(20) {
+                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+                let _ = Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+                panic!("`{prefix}` reader still running 20 s after its terminal went away: {stat}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
