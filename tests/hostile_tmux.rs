@@ -397,3 +397,31 @@ fn the_reader_exits_when_its_terminal_goes_away() {
         }
     }
 }
+
+/// Not a test on its own: run inside tmux by `a_panic_gives_the_terminal_back`, it enters the
+/// reader's terminal mode, installs the reader's panic hook and panics.
+#[test]
+fn panic_helper() {
+    if std::env::var_os("KANSHU_TEST_PANIC_HELPER").is_none() {
+        return;
+    }
+    kanshu::cli::read::enter_terminal().unwrap();
+    kanshu::cli::read::install_panic_hook();
+    panic!("a bug in the reader");
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    let Some(tmux) = Tmux::start("panic") else {
+        return;
+    };
+    let exe = std::env::current_exe().unwrap();
+    tmux.line(&format!(
+        "KANSHU_TEST_PANIC_HELPER=1 {} --exact panic_helper --nocapture --test-threads=1; echo EXIT=$?",
+        quote(&exe)
+    ));
+    let screen = tmux.wait_for("the panic message", |s| s.contains("EXIT="));
+    // The message was printed after the terminal was restored: on the normal screen.
+    assert!(screen.contains("a bug in the reader"), "{screen}");
+    tmux.assert_restored("panic");
+}

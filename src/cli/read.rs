@@ -245,7 +245,8 @@ impl Drop for TerminalGuard {
     }
 }
 
-fn install_panic_hook() {
+/// Restore the terminal before a panic message is printed, then run the previous hook.
+pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
