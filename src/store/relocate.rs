@@ -1,0 +1,301 @@
+//! Turning a place into an `Anchor` and an `Anchor` back into a place in a (possibly changed)
+//! text.
+//!
+//! When the text is the one the anchor was made in, the place comes back exactly. When it was
+//! edited, the anchor's snippet is searched for near the old offset, then in the old chapter,
+//! then in the whole book (the full snippet first, then the text after the place, then the
+//! text before it); when nothing matches, the old position is clamped to the nearest valid
+//! place. Pure functions of the text; no I/O.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::state::Anchor;
+use crate::document::Document;
+use crate::position::Position;
+
+/// Characters of text kept before the place in a snippet.
+const SNIPPET_BEFORE: usize = 24;
+/// Characters of text kept from the place on.
+const SNIPPET_AFTER: usize = 48;
+/// Bytes on each side of the old offset searched first.
+const WINDOW: usize = 16 * 1024;
+/// Shortest partial snippet (in bytes) worth searching for on its own.
+const MIN_PART: usize = 12;
+
+/// How an anchor was found again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// The text at the remembered offset is still the remembered text.
+    Exact,
+    /// The text moved; it was found by its snippet.
+    Moved,
+    /// The text is gone; this is the nearest valid place.
+    Nearest,
+}
+
+/// The largest char boundary ≤ `i` in `s` (or `s.len()`).
+fn floor_boundary(s: &str, i: usize) -> usize {
+    s.floor_char_boundary(i.min(s.len()))
+}
+
+/// A valid position: existing chapter, offset inside it on a char boundary.
+pub fn clamp(doc: &Document, pos: Position) -> Position {
+    let last = doc.chapters.len().saturating_sub(1);
+    let chapter = pos.chapter.min(last);
+    let text = doc.chapter_text(chapter);
+    Position::new(chapter, floor_boundary(text, pos.offset))
+}
+
+/// Absolute byte offset in `doc.text` of a (clamped) position.
+fn absolute(doc: &Document, pos: Position) -> usize {
+    floor_boundary(&doc.text, doc.offset_of(clamp(doc, pos)))
+}
+
+/// Percent of the book before absolute offset `abs`, 0–100, one decimal.
+pub fn percent_at(doc: &Document, abs: usize) -> f64 {
+    if doc.text.is_empty() {
+        return 100.0;
+    }
+    let p = abs.min(doc.text.len()) as f64 * 100.0 / doc.text.len() as f64;
+    (p * 10.0).round() / 10.0
+}
+
+/// Remember `pos` in `doc`.
+pub fn anchor_at(doc: &Document, pos: Position) -> Anchor {
+    let pos = clamp(doc, pos);
+    let abs = absolute(doc, pos);
+    let text = &doc.text;
+    let start = text[..abs]
+        .char_indices()
+        .rev()
+        .take(SNIPPET_BEFORE)
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(abs);
+    let end = text[abs..]
+        .char_indices()
+        .nth(SNIPPET_AFTER)
+        .map(|(i, _)| abs + i)
+        .unwrap_or(text.len());
+    Anchor {
+        position: pos,
+        text_offset: abs,
+        chapter_title: doc
+            .chapters
+            .get(pos.chapter)
+            .map(|c| c.title.clone())
+            .unwrap_or_default(),
+        snippet: text[start..end].to_string(),
+        snippet_at: abs - start,
+        percent: percent_at(doc, abs),
+    }
+}
+
+/// Find `anchor` in `doc`: the position and how it was found.
+pub fn resolve(doc: &Document, anchor: &Anchor) -> (Position, Found) {
+    let text = doc.text.as_str();
+    let snippet = anchor.snippet.as_str();
+    let at = floor_boundary(snippet, anchor.snippet_at);
+    let matches_at = |abs: usize| -> bool {
+        abs.checked_sub(at)
+            .and_then(|s| text.get(s..s + snippet.len()))
+            .is_some_and(|t| t == snippet)
+    };
+    if !snippet.is_empty() || text.is_empty() {
+        for abs in [anchor.text_offset, absolute(doc, anchor.position)] {
+            if text.is_char_boundary(abs.min(text.len())) && abs <= text.len() && matches_at(abs) {
+                return (doc.position_of(abs), Found::Exact);
+            }
+        }
+    }
+    let old = anchor.text_offset.min(text.len());
+    let mut needles: Vec<(&str, usize)> = Vec::new();
+    if !snippet.is_empty() {
+        needles.push((snippet, at));
+    }
+    let (before, after) = snippet.split_at(at);
+    if after.len() >= MIN_PART {
+        needles.push((after, 0));
+    }
+    if before.len() >= MIN_PART {
+        needles.push((before, before.len()));
+    }
+    for region in regions(doc, anchor, old) {
+        let Some(hay) = text.get(region.clone()) else {
+            continue;
+        };
+        for &(needle, needle_at) in &needles {
+            let best = hay
+                .match_indices(needle)
+                .map(|(i, _)| region.start + i + needle_at)
+                .min_by_key(|&abs| abs.abs_diff(old));
+            if let Some(abs) = best {
+                return (doc.position_of(abs), Found::Moved);
+            }
+        }
+    }
+    (clamp(doc, anchor.position), Found::Nearest)
+}
+
+/// Where to look, in order: a window around the old offset, the old chapter, the whole text.
+fn regions(doc: &Document, anchor: &Anchor, old: usize) -> Vec<std::ops::Range<usize>> {
+    let text = &doc.text;
+    let window =
+        floor_boundary(text, old.saturating_sub(WINDOW))..floor_boundary(text, old + WINDOW);
+    let chapter_idx = doc
+        .chapters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !anchor.chapter_title.is_empty() && c.title == anchor.chapter_title)
+        .min_by_key(|(i, _)| i.abs_diff(anchor.position.chapter))
+        .map(|(i, _)| i)
+        .unwrap_or(anchor.position.chapter);
+    let mut out = vec![window];
+    if let Some(c) = doc.chapters.get(chapter_idx) {
+        out.push(c.range.clone());
+    }
+    out.push(0..text.len());
+    out
+}
+
+/// The default name of a bookmark at `pos`: the chapter title and the first words of the text
+/// there (about 24 cells), control characters dropped.
+pub fn default_bookmark_name(doc: &Document, pos: Position) -> String {
+    let pos = clamp(doc, pos);
+    let chapter = doc.chapters.get(pos.chapter);
+    let title = chapter.map(|c| c.title.trim()).unwrap_or("");
+    let text = doc.chapter_text(pos.chapter);
+    let mut rest = text.get(pos.offset..).unwrap_or("");
+    // At the very top of a chapter with a heading, the first words are the heading itself.
+    if pos.offset == 0 && chapter.is_some_and(|c| c.heading) {
+        rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
+    }
+    let mut words = String::new();
+    let mut width = 0;
+    let mut last_space = false;
+    for c in rest.chars() {
+        let c = if c.is_whitespace() || c.is_control() {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' {
+            if words.is_empty() || last_space {
+                continue;
+            }
+            last_space = true;
+        } else {
+            last_space = false;
+        }
+        let w = c.width().unwrap_or(0);
+        if width + w > 24 {
+            words.push('…');
+            break;
+        }
+        width += w;
+        words.push(c);
+    }
+    let words = words.trim_end();
+    let title: String = title.chars().filter(|c| !c.is_control()).collect();
+    match (title.is_empty(), words.is_empty()) {
+        (true, _) => words.to_string(),
+        (false, true) => title,
+        (false, false) => format!("{title} · {words}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn book(text: &str) -> Document {
+        Document::from_text(text.to_string(), "book")
+    }
+
+    const TEXT: &str = "序言在此。\n第一章 起\n春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。\n\
+        床前明月光，疑是地上霜。举头望明月，低头思故乡。\n第二章 承\n白日依山尽，黄河入海流。\
+        欲穷千里目，更上一层楼。\n";
+
+    #[test]
+    fn unchanged_text_resolves_exactly() {
+        let doc = book(TEXT);
+        let pos = doc.position_of(TEXT.find("举头").unwrap());
+        let a = anchor_at(&doc, pos);
+        assert_eq!(resolve(&doc, &a), (pos, Found::Exact));
+    }
+
+    #[test]
+    fn inserted_text_moves_the_anchor_with_its_words() {
+        let doc = book(TEXT);
+        let a = anchor_at(&doc, doc.position_of(TEXT.find("举头").unwrap()));
+        let edited = TEXT.replace("春眠不觉晓", "又添了好些新的文字。春眠不觉晓");
+        let doc2 = book(&edited);
+        let (pos, how) = resolve(&doc2, &a);
+        assert_eq!(how, Found::Moved);
+        assert!(doc2.chapter_text(pos.chapter)[pos.offset..].starts_with("举头"));
+    }
+
+    #[test]
+    fn an_edit_inside_the_snippet_still_finds_the_place() {
+        let doc = book(TEXT);
+        let a = anchor_at(&doc, doc.position_of(TEXT.find("举头").unwrap()));
+        // a typo fixed just before the place: the text after it still matches
+        let doc2 = book(&TEXT.replace("疑是地上霜", "疑似地上霜"));
+        let (pos, how) = resolve(&doc2, &a);
+        assert_eq!(how, Found::Moved);
+        assert!(doc2.chapter_text(pos.chapter)[pos.offset..].starts_with("举头"));
+    }
+
+    #[test]
+    fn vanished_text_clamps_to_a_valid_place() {
+        let doc = book(TEXT);
+        let a = anchor_at(&doc, doc.position_of(TEXT.find("欲穷").unwrap()));
+        let doc2 = book("第一章 起\n全新的内容。\n");
+        let (pos, how) = resolve(&doc2, &a);
+        assert_eq!(how, Found::Nearest);
+        assert!(pos.chapter < doc2.chapters.len());
+        assert!(doc2.chapter_text(pos.chapter).is_char_boundary(pos.offset));
+    }
+
+    #[test]
+    fn default_names_use_chapter_and_first_words() {
+        let doc = book(TEXT);
+        let ch = doc
+            .chapters
+            .iter()
+            .position(|c| c.title == "第二章 承")
+            .unwrap();
+        assert_eq!(
+            default_bookmark_name(&doc, Position::new(ch, 0)),
+            "第二章 承 · 白日依山尽，黄河入海流。…"
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn every_place_comes_back_exactly(cut in 0usize..TEXT.len()) {
+            let doc = book(TEXT);
+            let abs = TEXT.floor_char_boundary(cut);
+            let pos = doc.position_of(abs);
+            let a = anchor_at(&doc, pos);
+            let (back, how) = resolve(&doc, &a);
+            prop_assert_eq!(how, Found::Exact);
+            prop_assert_eq!(doc.offset_of(back), abs);
+        }
+
+        #[test]
+        fn text_inserted_before_keeps_the_words(cut in 0usize..TEXT.len(), extra in "[a-z，。 ]{1,40}") {
+            let doc = book(TEXT);
+            let abs = TEXT.floor_char_boundary(cut);
+            let a = anchor_at(&doc, doc.position_of(abs));
+            let edited = format!("{extra}{TEXT}");
+            let doc2 = book(&edited);
+            let (pos, _) = resolve(&doc2, &a);
+            let new_abs = doc2.offset_of(pos);
+            prop_assert_eq!(&edited[new_abs..], &TEXT[abs..]);
+        }
+    }
+}
