@@ -170,6 +170,7 @@ fn local_offset_secs(unix_secs: i64) -> i64 {
     if r.is_null() {
         0
     } else {
+        #[allow(clippy::useless_conversion)]
         i64::from(tm.tm_gmtoff)
     }
 }

@@ -111,7 +111,15 @@ pub enum LibraryRead {
 pub fn read_library(path: &Path) -> LibraryRead {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return LibraryRead::Missing,
+        // A parent that is not a directory: there is no such file either.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return LibraryRead::Missing;
+        }
         Err(e) => {
             return LibraryRead::Bad {
                 reason: if path.is_dir() {

@@ -183,7 +183,7 @@ impl Store {
                 Loaded::Missing => {}
             }
         }
-        books.sort_by(|a, b| b.last_read.cmp(&a.last_read));
+        books.sort_by_key(|b| std::cmp::Reverse(b.last_read));
         (books, warnings)
     }
 

@@ -175,7 +175,15 @@ pub enum Loaded {
 pub fn read_state(path: &Path) -> Loaded {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
+        // A parent that is not a directory: there is no such file either.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Loaded::Missing;
+        }
         Err(e) => {
             let reason = if path.is_dir() {
                 "it is a directory".to_string()
