@@ -175,7 +175,13 @@ fn a_corrupt_file_is_a_warning_not_a_failure() {
     let book = tmp.path().join("seed.txt");
     fs::write(&book, SEED).unwrap();
     read_some(&config, &book, Some("ok"));
-    fs::write(config.join("books").join("broken.json"), "{{{").unwrap();
+    fs::write(
+        config
+            .join("books")
+            .join(format!("{}.json", "0123456789abcdef".repeat(2))),
+        "{{{",
+    )
+    .unwrap();
     let out = kanshu(&config).args(["bookmarks"]).output().unwrap();
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);

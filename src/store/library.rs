@@ -191,7 +191,10 @@ pub fn scan_books(books_dir: &Path) -> Vec<(PathBuf, Loaded)> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            !name.starts_with('.') && name.ends_with(".json")
+            // `<32 hex digits>.json` only: temp files, quarantined files and a syncer's
+            // conflict copies are not books.
+            name.strip_suffix(".json")
+                .is_some_and(|stem| stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
         })
         .collect();
     paths.sort();
