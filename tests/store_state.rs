@@ -430,3 +430,48 @@ fn the_config_dir_option_wins_over_the_environment() {
     let dir = Path::new("/somewhere/else");
     assert_eq!(kanshu::store::config_dir(Some(dir)).unwrap(), dir);
 }
+
+#[test]
+fn a_different_book_saved_under_an_old_name_starts_afresh() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::new(tmp.path().join("cfg"));
+    let path = write_book(tmp.path(), "download.txt", SEED);
+    let doc = open(&path);
+    let mut session = BookSession::open(&store, &doc);
+    session.add_bookmark(&doc, place_of(&doc, "【篇三】"), Some("seed's"));
+    session.set_position(&doc, place_of(&doc, "【篇四】"));
+    session.save().unwrap();
+    let seed_fp = session.fingerprint().to_string();
+
+    // Same file name (and so perhaps the same title), another book.
+    let other: String = "第一章 风起\n山雨欲来风满楼。\n".repeat(200);
+    fs::write(&path, &other).unwrap();
+    let doc = open(&path);
+    let mut session = BookSession::open(&store, &doc);
+    assert!(session.bookmarks().is_empty(), "no bookmarks carried over");
+    assert_eq!(session.resume(), None);
+    session.save().unwrap();
+    assert!(
+        store.book_file(&seed_fp).is_file(),
+        "the seed's state is kept"
+    );
+}
+
+#[test]
+fn an_idle_window_does_not_undo_another_windows_reading() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::new(tmp.path().join("cfg"));
+    let doc = open(&write_book(tmp.path(), "seed.txt", SEED));
+    let mut idle = BookSession::open(&store, &doc);
+    idle.set_position(&doc, place_of(&doc, "【篇一】"));
+    idle.save().unwrap();
+    let mut busy = BookSession::open(&store, &doc);
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    busy.set_position(&doc, place_of(&doc, "【篇六】"));
+    busy.save().unwrap();
+    // The idle window saves (debounce, quit) without having moved.
+    idle.set_position(&doc, place_of(&doc, "【篇一】"));
+    idle.save().unwrap();
+    let resumed = BookSession::open(&store, &doc).resume().unwrap();
+    assert!(text_at(&doc, resumed).starts_with("【篇六】"));
+}

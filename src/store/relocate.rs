@@ -125,9 +125,8 @@ pub fn resolve(doc: &Document, anchor: &Anchor) -> (Position, Found) {
             continue;
         };
         for &(needle, needle_at) in &needles {
-            let best = hay
-                .match_indices(needle)
-                .map(|(i, _)| region.start + i + needle_at)
+            let best = memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+                .map(|i| region.start + i + needle_at)
                 .min_by_key(|&abs| abs.abs_diff(old));
             if let Some(abs) = best {
                 return (doc.position_of(abs), Found::Moved);

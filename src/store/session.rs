@@ -33,6 +33,9 @@ pub struct BookSession {
     dirty: bool,
     last_saved: Option<Instant>,
     resume: Option<Position>,
+    /// The position this session last recorded (or resumed at): unchanged places are not
+    /// written again, so an idle window doesn't override where another one read to.
+    last_set: Option<Position>,
     warnings: Vec<String>,
 }
 
@@ -87,13 +90,18 @@ impl BookSession {
         let fresh = || BookState::new(&fp, &doc.title);
         let mut state = match read_state(&file) {
             Loaded::Ok(s) => *s,
-            Loaded::Missing => match path.as_deref().and_then(|p| older_text_of(store, p, &fp)) {
-                Some(old) => {
-                    replaces.push(old.fingerprint.clone());
-                    old
+            Loaded::Missing => {
+                match path
+                    .as_deref()
+                    .and_then(|p| older_text_of(store, p, &fp, doc))
+                {
+                    Some(old) => {
+                        replaces.push(old.fingerprint.clone());
+                        old
+                    }
+                    None => fresh(),
                 }
-                None => fresh(),
-            },
+            }
             Loaded::Future { version, state } => {
                 let why = format!(
                     "this book's reading state is from a newer kanshu (format {version}); \
@@ -160,6 +168,7 @@ impl BookSession {
             dirty: true,
             last_saved: None,
             resume,
+            last_set: resume,
             warnings,
         }
     }
@@ -202,14 +211,10 @@ impl BookSession {
     /// Record the reading position (cheap; written by the next `save`).
     pub fn set_position(&mut self, doc: &Document, pos: Position) {
         let pos = clamp(doc, pos);
-        if self
-            .state
-            .position
-            .as_ref()
-            .is_some_and(|p| p.anchor.position == pos)
-        {
+        if self.last_set == Some(pos) {
             return;
         }
+        self.last_set = Some(pos);
         let now = Timestamp::now();
         self.state.position = Some(ReadingPlace {
             anchor: anchor_at(doc, pos),
@@ -356,14 +361,28 @@ impl BookSession {
     }
 }
 
-/// The state saved for an older text of the book last opened from `path`, if there is one.
-fn older_text_of(store: &Store, path: &str, fp: &str) -> Option<BookState> {
+/// The state saved for an older text of this book, last opened from the same `path`. It is
+/// taken only if one of its places is found again by its text: a different book saved over an
+/// old file name starts afresh (titles are no proof: they often come from the file name).
+fn older_text_of(store: &Store, path: &str, fp: &str, doc: &Document) -> Option<BookState> {
     let (books, _) = store.library();
     let entry = books
         .iter()
         .find(|b| b.path.as_deref() == Some(path) && b.fingerprint != fp)?;
-    match read_state(&store.book_file(&entry.fingerprint)) {
-        Loaded::Ok(s) => Some(*s),
-        _ => None,
-    }
+    let Loaded::Ok(state) = read_state(&store.book_file(&entry.fingerprint)) else {
+        return None;
+    };
+    let found_again = state
+        .position
+        .iter()
+        .map(|p| &p.anchor)
+        .chain(
+            state
+                .bookmarks
+                .iter()
+                .filter(|b| !b.deleted)
+                .map(|b| &b.anchor),
+        )
+        .any(|a| resolve(doc, a).1 != Found::Nearest);
+    found_again.then_some(*state)
 }
