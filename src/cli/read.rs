@@ -19,6 +19,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use super::{CliError, GlobalArgs};
 use crate::app::App;
 use crate::document::Document;
+use crate::store::Store;
 use crate::{input, ui};
 
 /// How long the loop sleeps in the event wait before checking for signals and ticking.
@@ -157,12 +158,52 @@ fn signal_flag() -> Arc<AtomicBool> {
     flag
 }
 
-/// Open the book (or the guide) and read it.
-pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
-    let doc = match file {
-        Some(path) if !guide => global.open(path)?,
-        _ => Document::guide(),
+/// Which book `kanshu [FILE] [--guide]` opens, and a note for the status bar: FILE; else the
+/// book read last (from the store's library); else the guide. A last book whose file is gone
+/// or unreadable gives the guide and a note saying so, not an error.
+pub fn choose_book(
+    file: Option<&Path>,
+    guide: bool,
+    global: &GlobalArgs,
+    store: Option<&Store>,
+) -> Result<(Document, Option<String>), CliError> {
+    if guide {
+        return Ok((Document::guide(), None));
+    }
+    if let Some(path) = file {
+        return Ok((global.open(path)?, None));
+    }
+    let Some(store) = store else {
+        return Ok((Document::guide(), None));
     };
+    let (last, _) = store.last_book();
+    let Some(entry) = last else {
+        return Ok((Document::guide(), None));
+    };
+    let path = entry.path_buf().unwrap_or_default();
+    if entry.is_missing() {
+        let note = format!(
+            "the last book you read is gone: {} · L opens the library",
+            path.display()
+        );
+        return Ok((Document::guide(), Some(note)));
+    }
+    match global.open(&path) {
+        Ok(doc) => Ok((doc, None)),
+        Err(e) => Ok((
+            Document::guide(),
+            Some(format!("can't reopen the last book: {e}")),
+        )),
+    }
+}
+
+/// Open the book (or the guide) and read it; a book picked in the library replaces it.
+pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
+    let store = Store::open(global.config_dir.as_deref());
+    let (doc, mut note) = choose_book(file, guide, global, store.as_ref().ok())?;
+    if let Err(e) = &store {
+        note = Some(format!("bookmarks can't be saved: {e}"));
+    }
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(CliError::Usage(
             "the reader needs a terminal; for text output try `kanshu render FILE`".into(),
@@ -175,13 +216,39 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal =
         Terminal::new(backend).map_err(|e| CliError::Other(format!("terminal: {e}")))?;
-    let size = terminal
-        .size()
-        .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
-    let mut app = App::new(doc, size.width, size.height);
-    let result = run_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop);
-    // Make sure the hooks hear about the end even when the loop ended with an error.
-    app.quit();
+    let mut doc = doc;
+    let mut previous: Option<App> = None;
+    let result = loop {
+        let size = terminal
+            .size()
+            .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
+        let mut app = match previous.take() {
+            Some(old) => App::with_settings(
+                doc,
+                old.settings().clone(),
+                old.keymap.clone(),
+                size.width,
+                size.height,
+            ),
+            None => App::new(doc, size.width, size.height),
+        };
+        if let Ok(store) = &store {
+            app.attach_store(store.clone());
+        }
+        if let Some(n) = note.take() {
+            app.set_message(n, true);
+        }
+        let result = run_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop);
+        // Make sure the hooks hear about the end even when the loop ended with an error.
+        app.quit();
+        match (result, app.take_next_book()) {
+            (Ok(()), Some(next)) if !stop.load(Ordering::Relaxed) => {
+                doc = next;
+                previous = Some(app);
+            }
+            (result, _) => break result,
+        }
+    };
     restore_terminal();
     result
 }

@@ -14,6 +14,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, HelpLine, Overlay, PromptKind, ViewLine};
 use crate::layout::LineKind;
 
+mod shelf;
+
 /// Styles of the reader (themes come later through the configuration).
 pub mod style {
     use super::*;
@@ -48,6 +50,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.overlay {
         Overlay::Toc(_) => draw_toc(app, buf),
         Overlay::Help { .. } => draw_help(app, buf),
+        Overlay::Bookmarks(_) => shelf::draw_bookmarks(app, buf),
+        Overlay::Library(_) => shelf::draw_library(app, buf),
         Overlay::None => {}
     }
     if let Some((x, y)) = draw_status(app, buf) {
@@ -261,6 +265,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             PromptKind::Search { backward: false } => "/",
             PromptKind::Search { backward: true } => "?",
             PromptKind::Command => ":",
+            PromptKind::BookmarkName => "bookmark name: ",
+            PromptKind::RenameBookmark => "rename: ",
         };
         let mut flags = String::new();
         if matches!(p.kind, PromptKind::Search { .. }) && app.regex_mode {
@@ -282,6 +288,11 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let x = put(buf, rect.x + 1, y, lead, w, style::STATUS);
         let x = put(buf, x, y, &shown, room, style::STATUS);
         cursor = Some((x, y));
+        if p.kind == PromptKind::BookmarkName && p.text.is_empty() {
+            // What Enter alone gives.
+            let hint = cut_end(&clean(&app.default_bookmark_name()), room);
+            put(buf, x, y, &hint, room, style::STATUS.patch(style::DIM));
+        }
         put(
             buf,
             x,
