@@ -31,7 +31,9 @@ pub struct BookSession {
     /// file that could not be moved aside).
     writable: Result<(), String>,
     dirty: bool,
-    last_saved: Option<Instant>,
+    /// When the last save was tried (successful or not): the debounce also spaces out retries
+    /// on a failing disk.
+    last_attempt: Option<Instant>,
     resume: Option<Position>,
     /// The position this session last recorded (or resumed at): unchanged places are not
     /// written again, so an idle window doesn't override where another one read to.
@@ -166,7 +168,7 @@ impl BookSession {
             replaces,
             writable,
             dirty: true,
-            last_saved: None,
+            last_attempt: None,
             resume,
             last_set: resume,
             warnings,
@@ -289,7 +291,7 @@ impl BookSession {
     /// Save if something changed and the last save is at least `interval` ago (the debounced
     /// save while reading). `None` when nothing was due.
     pub fn save_if_due(&mut self, interval: Duration) -> Option<Result<(), StoreError>> {
-        let due = self.dirty && self.last_saved.is_none_or(|t| t.elapsed() >= interval);
+        let due = self.dirty && self.last_attempt.is_none_or(|t| t.elapsed() >= interval);
         due.then(|| self.save())
     }
 
@@ -297,6 +299,7 @@ impl BookSession {
     /// bookmarks survive), write atomically, update the library index. On error the old file
     /// is intact and the state stays in memory for the next try.
     pub fn save(&mut self) -> Result<(), StoreError> {
+        self.last_attempt = Some(Instant::now());
         if let Err(why) = &self.writable {
             return Err(StoreError::CantSave(why.clone()));
         }
@@ -356,7 +359,6 @@ impl BookSession {
         }
         drop(lock);
         self.dirty = false;
-        self.last_saved = Some(Instant::now());
         Ok(())
     }
 }
