@@ -113,12 +113,11 @@ impl App {
             if let Some(pos) = session.resume() {
                 self.set_top(pos);
             }
-            let warnings = session.take_warnings();
+            // Saved right away: the book joins the library as soon as it is opened.
+            session.set_position(&self.doc, self.top);
+            let result = session.save();
             self.shelf.session = Some(session);
-            self.sync_bookmarks();
-            if let Some(w) = warnings.into_iter().next() {
-                self.show_warning(w);
-            }
+            self.report(Some(result), false);
         }
         self.shelf.store = Some(store);
     }
@@ -178,8 +177,9 @@ impl App {
         }
     }
 
-    /// Show what a save said (warnings, a failure), once per distinct problem.
-    fn report(&mut self, result: Option<Result<(), StoreError>>) {
+    /// Show what a save said (warnings, a failure), once per distinct problem unless `always`
+    /// (a bookmark change the reader must know was not kept).
+    fn report(&mut self, result: Option<Result<(), StoreError>>, always: bool) {
         let Some(session) = self.shelf.session.as_mut() else {
             return;
         };
@@ -192,13 +192,17 @@ impl App {
         // Another window's bookmarks may have come in with the merge.
         self.sync_bookmarks();
         if let Some(w) = warnings.into_iter().next() {
+            if always {
+                self.shelf.shown_warning = None;
+            }
             self.show_warning(w);
         }
     }
 
+    /// Save a bookmark change now; a failure is always shown.
     fn save_now(&mut self) {
         let result = self.shelf.session.as_mut().map(|s| s.save());
-        self.report(result);
+        self.report(result, true);
     }
 
     /// After every update: record the position; save when the chapter changed or a save is due.
@@ -213,7 +217,7 @@ impl App {
         } else {
             session.save_if_due(SAVE_EVERY)
         };
-        self.report(result);
+        self.report(result, false);
     }
 
     /// Idle tick: the debounced save.
@@ -224,7 +228,7 @@ impl App {
         };
         session.set_position(doc, top);
         let result = session.save_if_due(SAVE_EVERY);
-        self.report(result);
+        self.report(result, false);
     }
 
     /// Quitting (also on SIGTERM/SIGHUP): save whatever is not saved yet.
@@ -236,7 +240,7 @@ impl App {
         session.set_position(doc, top);
         if session.is_dirty() {
             let result = session.save();
-            self.report(Some(result));
+            self.report(Some(result), false);
         }
     }
 
