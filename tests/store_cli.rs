@@ -42,7 +42,10 @@ fn bookmarks_json_lists_every_book() {
     let list = v.as_array().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["name"], "第三篇");
-    assert_eq!(list[0]["book"], "seed");
+    let title = Document::open(&book, &LoadOptions::default())
+        .unwrap()
+        .title;
+    assert_eq!(list[0]["book"], title.as_str());
     assert!(list[0]["snippet"].as_str().unwrap().contains("【篇三】"));
     assert!(list[0]["path"].as_str().unwrap().ends_with("seed.txt"));
     assert!(list[0]["percent"].as_f64().unwrap() > 20.0);

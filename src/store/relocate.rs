@@ -195,12 +195,44 @@ pub fn default_bookmark_name(doc: &Document, pos: Position) -> String {
         words.push(c);
     }
     let words = words.trim_end();
-    let title: String = title.chars().filter(|c| !c.is_control()).collect();
+    let title = shorten_middle(
+        &title
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect::<String>(),
+        24,
+    );
     match (title.is_empty(), words.is_empty()) {
         (true, _) => words.to_string(),
         (false, true) => title,
         (false, false) => format!("{title} · {words}"),
     }
+}
+
+/// `s` cut to about `max` cells by dropping its middle: long chapter titles often share their
+/// beginning with their neighbours (2020堅守…【篇三】), so both ends are kept.
+fn shorten_middle(s: &str, max: usize) -> String {
+    let width = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let keep = |chars: &mut dyn Iterator<Item = char>, room: usize| {
+        let mut used = 0;
+        chars
+            .take_while(|c| {
+                used += c.width().unwrap_or(0);
+                used <= room
+            })
+            .collect::<Vec<char>>()
+    };
+    let tail_room = max.saturating_sub(1) / 2;
+    let head = keep(&mut s.chars(), max.saturating_sub(1) - tail_room);
+    let mut tail = keep(&mut s.chars().rev(), tail_room);
+    tail.reverse();
+    head.into_iter()
+        .chain(std::iter::once('…'))
+        .chain(tail)
+        .collect()
 }
 
 #[cfg(test)]
@@ -268,6 +300,21 @@ mod tests {
         assert_eq!(
             default_bookmark_name(&doc, Position::new(ch, 0)),
             "第二章 承 · 白日依山尽，黄河入海流。…"
+        );
+    }
+
+    #[test]
+    fn long_chapter_titles_keep_both_ends_in_default_names() {
+        let text =
+            "2020堅守防疫一線踐行初心使命脫貧攻堅戰全面勝利心得體會【篇三】\n正文從這裡開始。\n";
+        let mut doc = book(text);
+        doc.chapters[0].title = text.lines().next().unwrap().to_string();
+        doc.chapters[0].heading = true;
+        let name = default_bookmark_name(&doc, Position::new(0, 0));
+        assert!(name.starts_with("2020堅守"), "{name}");
+        assert!(
+            name.contains("…") && name.contains("【篇三】 · 正文從這裡開始。"),
+            "{name}"
         );
     }
 
