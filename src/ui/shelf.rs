@@ -83,15 +83,15 @@ pub(super) fn draw_bookmarks(app: &App, buf: &mut Buffer) {
         };
         let room = (area.width as usize).saturating_sub(width(&right) + 2);
         let name = clean(&r.name);
-        let chapter = cut_middle(
-            &clean(&r.chapter),
-            room.saturating_sub(width(&name).min(room / 2) + 3),
-        );
-        let left = vec![
-            (name, Style::new()),
-            (" · ".to_string(), style::DIM),
-            (chapter, style::DIM),
-        ];
+        let chapter = clean(&r.chapter);
+        let mut left = vec![(name.clone(), Style::new())];
+        // A default name already starts with (the start of) the chapter title.
+        let head: String = chapter.chars().take(4).collect();
+        if !name.starts_with(&head) {
+            let chapter_room = room.saturating_sub(width(&name).min(room / 2) + 3);
+            left.push((" · ".to_string(), style::DIM));
+            left.push((cut_middle(&chapter, chapter_room), style::DIM));
+        }
         two_sided(buf, area, y, &left, &right);
         if selected {
             buf.set_style(Rect::new(area.x, y, area.width, 1), style::SELECTED);
@@ -119,7 +119,7 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
         };
         let room = (area.width as usize).saturating_sub(width(&right) + 2);
         let marker = if r.current { "▸ " } else { "  " };
-        let title = clean(&r.title);
+        let title = cut_middle(&clean(&r.title), (room / 2).max(16));
         let title_st = if r.current {
             style::CURRENT_CHAPTER
         } else {
