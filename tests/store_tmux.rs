@@ -92,6 +92,21 @@ impl Tmux {
         }
     }
 
+    /// Send signal `sig` (e.g. "TERM") to the program running in session `name`.
+    fn signal(&self, name: &str, sig: &str) {
+        let out = self
+            .run(&["display-message", "-p", "-t", name, "#{pane_pid}"])
+            .expect("pane pid");
+        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "no pane pid");
+        let status = Command::new("kill")
+            .arg(format!("-{sig}"))
+            .arg(&pid)
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
     fn wait_gone(&self, name: &str) {
         let start = Instant::now();
         while self
@@ -193,6 +208,26 @@ fn bookmark_in_one_window_and_resume_in_another() {
         !short.is_empty() && long.starts_with(short.as_str()),
         "same first line of text:\n{line}\n{line2}"
     );
-    tmux.keys("second", &["q"]);
+
+    // A chapter change is saved at once: even `kill -9` right after it keeps it.
+    tmux.keys("second", &["]"]);
+    tmux.wait_for("second", "part four", |s| status(s).contains("篇四"));
+    tmux.signal("second", "KILL");
     tmux.wait_gone("second");
+    tmux.session("third", 80, 24, &env, &[exe]);
+    let fourth = tmux.wait_for("third", "part four again", |s| status(s).contains('%'));
+    assert!(status(&fourth).contains("篇四"), "{fourth}");
+
+    // SIGTERM saves the place reached since the last save, like q.
+    tmux.keys("third", &["Space", "Space", "j"]);
+    let moved = tmux.wait_for("third", "two pages on", |s| {
+        first_line(s) != first_line(&fourth)
+    });
+    tmux.signal("third", "TERM");
+    tmux.wait_gone("third");
+    tmux.session("fourth", 80, 24, &env, &[exe]);
+    let back = tmux.wait_for("fourth", "the reader", |s| status(s).contains('%'));
+    assert_eq!(first_line(&back), first_line(&moved), "{back}");
+    tmux.keys("fourth", &["q"]);
+    tmux.wait_gone("fourth");
 }
