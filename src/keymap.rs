@@ -292,6 +292,7 @@ impl Default for Keymap {
             (&[Key::ch('\''), Key::ch('B')], A::BookmarkList),
             (&[Key::ch('L')], A::Library),
             (&[Key::plain(K::Esc)], A::Close),
+            (&[Key::ctrl('l')], A::Redraw),
             (&[Key::ch('q'), Key::ctrl('c')], A::Quit),
         ];
         let bookmarks: &[(&[Key], Action)] = &[
@@ -387,6 +388,34 @@ impl Default for Keymap {
                 for key in *keys {
                     map.bind(mode, *key, action.clone(), None);
                 }
+            }
+        }
+        // Where an action means something more specific in a mode, say so on the help screen.
+        let specific = [
+            (Mode::Toc, A::Close, "close the contents"),
+            (Mode::Toc, A::Confirm, "jump to the chapter"),
+            (Mode::TocFilter, A::Close, "clear the filter"),
+            (Mode::TocFilter, A::Confirm, "jump to the chapter"),
+            (Mode::Help, A::Close, "close the help"),
+            (Mode::Help, A::NextPage, "scroll down a page"),
+            (Mode::Help, A::PrevPage, "scroll up a page"),
+            (
+                Mode::Prompt,
+                A::Close,
+                "cancel (back to where the search started)",
+            ),
+            (
+                Mode::Prompt,
+                A::Confirm,
+                "keep the search / run the command",
+            ),
+        ];
+        for b in &mut map.bindings {
+            if let Some((_, _, d)) = specific
+                .iter()
+                .find(|(m, a, _)| *m == b.mode && *a == b.action)
+            {
+                b.description = d.to_string();
             }
         }
         map

@@ -44,12 +44,24 @@ fn small_app() -> App {
 
 #[test]
 fn paging_forward_shows_every_line_once_and_chapters_start_a_page() {
-    for (w, h) in [(40, 12), (80, 24), (200, 30)] {
-        let mut app = App::new(book(3, 30), w, h);
+    for (w, h, lines) in [
+        (40, 12, 30),
+        (80, 24, 30),
+        (200, 30, 30),
+        (200, 30, 5),
+        (200, 30, 40),
+    ] {
+        let mut app = App::new(book(3, lines), w, h);
         let mut seen = Vec::new();
         let mut tops = vec![app.top()];
+        let mut column_tops = Vec::new();
         for _ in 0..200 {
             seen.extend(visible_lines(&app));
+            for col in &app.view().columns {
+                if let Some(l) = col.iter().find(|l| l.kind != LineKind::Blank) {
+                    column_tops.push((l.chapter, l.range.start));
+                }
+            }
             let before = app.top();
             press(&mut app, &["space"]);
             if app.top() == before {
@@ -58,11 +70,11 @@ fn paging_forward_shows_every_line_once_and_chapters_start_a_page() {
             tops.push(app.top());
         }
         assert_eq!(seen, all_lines(&app), "at {w}×{h}");
-        // Each chapter's first page starts at its start.
+        // Each chapter starts at the top of a page (a column of a spread counts as a page).
         for ch in 0..3 {
             assert!(
-                tops.contains(&Position::new(ch, 0)),
-                "chapter {ch} at {w}×{h}"
+                column_tops.contains(&(ch, 0)),
+                "chapter {ch} at {w}×{h}: {column_tops:?}"
             );
         }
         assert_eq!(
@@ -88,6 +100,30 @@ fn paging_forward_shows_every_line_once_and_chapters_start_a_page() {
             Some("start of the book")
         );
     }
+}
+
+#[test]
+fn a_spread_shows_the_next_chapter_on_the_right_page() {
+    let mut app = App::new(book(5, 5), 200, 30);
+    assert_eq!(app.geometry().columns.len(), 2);
+    let first_chapters = |app: &App| -> Vec<usize> {
+        app.view()
+            .columns
+            .iter()
+            .filter_map(|c| c.first().map(|l| l.chapter))
+            .collect()
+    };
+    assert_eq!(first_chapters(&app), vec![0, 1]);
+    press(&mut app, &["space"]);
+    assert_eq!(first_chapters(&app), vec![2, 3]);
+    press(&mut app, &["space"]);
+    assert_eq!(first_chapters(&app), vec![4]);
+    press(&mut app, &["space"]);
+    assert_eq!(app.message().unwrap().text, "end of the book");
+    press(&mut app, &["b"]);
+    assert_eq!(first_chapters(&app), vec![2, 3]);
+    press(&mut app, &["b"]);
+    assert_eq!(first_chapters(&app), vec![0, 1]);
 }
 
 #[test]
@@ -580,4 +616,122 @@ fn bookmarks_mark_the_status_bar() {
     assert!(status_text(&app).contains('★'));
     press(&mut app, &["]"]);
     assert!(!status_text(&app).contains('★'));
+}
+
+#[test]
+fn every_key_on_an_empty_book_and_a_one_line_book() {
+    for text in ["", "one line", "\n\n\n", "第一章\n"] {
+        let doc = Document::from_text(text.to_string(), "empty");
+        let mut app = App::new(doc, 40, 12);
+        let keys = [
+            "space",
+            "b",
+            "j",
+            "k",
+            "n",
+            "p",
+            "]",
+            "[",
+            "g",
+            "G",
+            "5",
+            "%",
+            "3",
+            "g",
+            "ctrl-o",
+            "ctrl-n",
+            "t",
+            "j",
+            "enter",
+            "t",
+            "x",
+            "backspace",
+            "esc",
+            "esc",
+            "/",
+            "a",
+            "enter",
+            "n",
+            "N",
+            "?",
+            "b",
+            "esc",
+            ":",
+            "5",
+            "0",
+            "%",
+            "enter",
+            "f1",
+            "j",
+            "esc",
+        ];
+        for k in keys {
+            press(&mut app, &[k]);
+            let _ = render(&app);
+        }
+        app.update(Action::Resize(1, 1));
+        let _ = render(&app);
+        assert!(!app.should_quit());
+    }
+}
+
+#[test]
+fn wheel_scrolls_the_contents_and_help() {
+    let mut app = App::new(book(60, 1), 80, 24);
+    press(&mut app, &["t"]);
+    for _ in 0..30 {
+        app.update(Action::Wheel { down: true });
+    }
+    let rows = app.geometry().toc_list().height as usize;
+    let Overlay::Toc(t) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(t.scroll, 60 - rows, "scrolled to the end, not past it");
+    assert!(t.selected >= t.scroll && t.selected < t.scroll + rows);
+    app.update(Action::Wheel { down: false });
+    let Overlay::Toc(t) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(t.scroll, 60 - rows - 3);
+    // Filtering to nothing, then the wheel: no panic, nothing selected to jump to.
+    type_text(&mut app, "zzz");
+    app.update(Action::Wheel { down: true });
+    press(&mut app, &["enter"]);
+    assert!(app.message().unwrap().error);
+    press(&mut app, &["esc", "esc", "f1"]);
+    app.update(Action::Wheel { down: true });
+    let Overlay::Help { scroll } = app.overlay else {
+        panic!()
+    };
+    assert_eq!(scroll, 3);
+}
+
+#[test]
+fn replacing_the_document_keeps_size_and_clamps_the_top() {
+    let mut app = App::new(book(5, 30), 80, 24);
+    press(&mut app, &["G", "/"]);
+    type_text(&mut app, "line");
+    press(&mut app, &["enter"]);
+    app.replace_document(book(2, 3), Position::new(9, 999));
+    assert_eq!(app.top().chapter, 1);
+    assert!(app.search.is_none());
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(status_text(&app).contains("第2章"));
+    press(&mut app, &["ctrl-o"]);
+    assert_eq!(app.message().unwrap().text, "no earlier jump");
+}
+
+#[test]
+fn toc_opens_with_the_current_chapter_in_view() {
+    let mut app = App::new(book(200, 1), 80, 24);
+    press(&mut app, &["1", "5", "0", "g", "t"]);
+    let rows = app.geometry().toc_list().height as usize;
+    let Overlay::Toc(t) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(t.entries[t.selected], 149);
+    assert!(t.scroll <= 149 && 149 < t.scroll + rows);
+    assert!(status_text(&app).contains("第150章"));
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains("▸ 第150章"), "{screen}");
 }

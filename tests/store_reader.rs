@@ -280,9 +280,17 @@ fn the_library_opens_other_books_and_marks_missing_ones() {
     assert!(status_text(&app).contains("gone"));
     assert_eq!(app.mode(), Mode::Library, "the library stays open");
     press(&mut app, &["j", "enter"]);
-    assert!(app.should_quit());
-    let next = app.take_next_book().expect("the chosen book");
-    assert_eq!(next.title, "first");
+    assert!(!app.should_quit());
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(app.doc.title, "first", "the chosen book is open");
+    assert_eq!(app.top().chapter, 1, "where it was left");
+    // And the book left behind is saved: it is now second in the library.
+    press(&mut app, &["L"]);
+    let Overlay::Library(state) = &app.overlay else {
+        panic!("the library is open");
+    };
+    assert_eq!(state.rows[0].title, "first");
+    assert_eq!(state.rows[1].title, "current");
 }
 
 #[test]

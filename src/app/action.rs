@@ -32,6 +32,8 @@ pub enum Action {
     Help,
     /// Close whatever is open (popup, prompt, search highlight, count).
     Close,
+    /// Repaint the whole screen (after something else wrote to the terminal).
+    Redraw,
     Quit,
     // Lists (table of contents).
     SelectNext,
@@ -98,6 +100,7 @@ pub const BINDABLE: &[Action] = &[
     Action::ToggleToc,
     Action::Help,
     Action::Close,
+    Action::Redraw,
     Action::Quit,
     Action::SelectNext,
     Action::SelectPrev,
@@ -141,6 +144,7 @@ impl Action {
             Action::ToggleToc => "toggle_toc",
             Action::Help => "help",
             Action::Close => "close",
+            Action::Redraw => "redraw",
             Action::Quit => "quit",
             Action::SelectNext => "select_next",
             Action::SelectPrev => "select_prev",
@@ -170,7 +174,7 @@ impl Action {
     /// What the action does, for the help screen.
     pub fn description(&self) -> &'static str {
         match self {
-            Action::NextPage => "next page (flows into the next chapter)",
+            Action::NextPage => "next page",
             Action::PrevPage => "previous page",
             Action::LineDown => "scroll down a line",
             Action::LineUp => "scroll up a line",
@@ -190,6 +194,7 @@ impl Action {
             Action::ToggleToc => "table of contents",
             Action::Help => "this help",
             Action::Close => "close / clear search",
+            Action::Redraw => "repaint the screen",
             Action::Quit => "quit",
             Action::SelectNext => "next entry",
             Action::SelectPrev => "previous entry",

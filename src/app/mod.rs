@@ -14,6 +14,7 @@ pub mod action;
 pub mod geometry;
 pub mod search;
 pub mod shelf;
+pub mod theme;
 
 use std::ops::Range;
 
@@ -26,6 +27,7 @@ pub use action::Action;
 pub use geometry::Geometry;
 use search::Matches;
 pub use shelf::{BookmarkRow, LibraryRow, LibraryState, ListState, Shelf};
+pub use theme::Theme;
 
 /// Two-page spread setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,7 +72,12 @@ pub trait ReaderHooks {
     fn moved(&mut self, _doc: &Document, _from: Position, _to: Position) {}
     /// The reader is about to quit (also on SIGTERM/SIGHUP) while showing `at`.
     fn quitting(&mut self, _doc: &Document, _at: Position) {}
-    /// Called now and then while idle (a few times a second), e.g. for a debounced save.
+    /// How soon the hooks want `tick` called while the reader is idle (`None`: never; the
+    /// reader then sleeps until a key, a resize or a signal).
+    fn tick_interval(&self) -> Option<std::time::Duration> {
+        None
+    }
+    /// Called when `tick_interval` passed without an event, e.g. for a debounced save.
     fn tick(&mut self, _doc: &Document, _at: Position) {}
 }
 
@@ -203,6 +210,8 @@ pub struct App {
     top: Position,
     settings: Settings,
     pub keymap: Keymap,
+    /// Colours and text styles the screens are painted with.
+    pub theme: Theme,
     geometry: Geometry,
     view: View,
     pub overlay: Overlay,
@@ -214,6 +223,8 @@ pub struct App {
     count: Option<usize>,
     message: Option<Message>,
     quit: bool,
+    /// The whole screen should be repainted, not only what changed.
+    repaint: bool,
     /// Positions that hold a bookmark; pages showing one get a marker in the status bar.
     pub bookmarks: Vec<Position>,
     hooks: Box<dyn ReaderHooks>,
@@ -254,6 +265,7 @@ impl App {
             top: Position::START,
             settings,
             keymap,
+            theme: Theme::default(),
             geometry,
             view: View::default(),
             overlay: Overlay::None,
@@ -264,6 +276,7 @@ impl App {
             count: None,
             message: None,
             quit: false,
+            repaint: false,
             bookmarks: Vec::new(),
             hooks: Box::new(NoHooks),
             shelf: Shelf::default(),
@@ -364,6 +377,23 @@ impl App {
         self.notify_moved(old);
     }
 
+    /// Read another book (e.g. from the library): new layout, `top` clamped into it; search,
+    /// jump list, popups and bookmarks of the old book are dropped. The hooks are kept and told
+    /// nothing (they decide what opening a book means).
+    pub fn replace_document(&mut self, doc: Document, top: Position) {
+        let params = self.layout.params().clone();
+        self.layout = BookLayout::for_document(&doc, params);
+        self.doc = doc;
+        self.search = None;
+        self.prompt = None;
+        self.overlay = Overlay::None;
+        self.jumps = JumpList::default();
+        self.count = None;
+        self.bookmarks.clear();
+        self.top = self.clamp(top);
+        self.refresh();
+    }
+
     /// Change settings (width, spread, layout); the same text stays at the top.
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
@@ -378,6 +408,19 @@ impl App {
             self.shelf_quit();
             self.hooks.quitting(&self.doc, self.top);
         }
+    }
+
+    /// How long the main loop may sleep before calling `tick` (`None`: until an event).
+    pub fn tick_interval(&self) -> Option<std::time::Duration> {
+        match (self.hooks.tick_interval(), self.shelf_tick_interval()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Whether the whole screen must be repainted (Ctrl-l); asking clears the request.
+    pub fn take_repaint(&mut self) -> bool {
+        std::mem::take(&mut self.repaint)
     }
 
     /// Idle tick from the main loop.
@@ -422,6 +465,10 @@ impl App {
             }
             Action::Quit => {
                 self.quit();
+                true
+            }
+            Action::Redraw => {
+                self.repaint = true;
                 true
             }
             _ => false,
@@ -482,12 +529,16 @@ impl App {
             },
             Action::Percent => match count {
                 Some(p) => self.goto_percent(p as f64),
-                None => self.set_message("type a number first, e.g. 37% ", false),
+                None => self.set_message("type a number first, e.g. 37%", false),
             },
             Action::CommandLine => self.open_prompt(PromptKind::Command),
             Action::SearchForward => self.open_prompt(PromptKind::Search { backward: false }),
             Action::SearchBackward => self.open_prompt(PromptKind::Search { backward: true }),
             Action::JumpBack => {
+                // Entries equal to where we are would be a jump that does not move: skip them.
+                while self.jumps.back.last() == Some(&self.top) {
+                    self.jumps.back.pop();
+                }
                 if let Some(p) = self.jumps.back.pop() {
                     self.jumps.forward.push(self.top);
                     self.top = p;
@@ -496,6 +547,9 @@ impl App {
                 }
             }
             Action::JumpForward => {
+                while self.jumps.forward.last() == Some(&self.top) {
+                    self.jumps.forward.pop();
+                }
                 if let Some(p) = self.jumps.forward.pop() {
                     self.jumps.back.push(self.top);
                     self.top = p;
@@ -523,8 +577,9 @@ impl App {
 
     // ----- movement -----
 
-    fn step(&self) -> usize {
-        self.geometry.column_height().max(1) * self.geometry.columns.len().max(1)
+    /// Lines per page (one text column).
+    fn page_height(&self) -> usize {
+        self.geometry.column_height().max(1)
     }
 
     fn chapter_layout(&mut self, ch: usize) -> &ChapterLayout {
@@ -541,57 +596,103 @@ impl App {
         self.doc.chapters.len().saturating_sub(1)
     }
 
-    /// Next page; false at the end of the book.
-    fn next_page(&mut self) -> bool {
-        let step = self.step();
-        let line = self.top_line();
-        let ch = self.top.chapter;
-        let cl = self.chapter_layout(ch);
-        if let Some(i) = first_text_line_from(cl, line + step) {
-            self.top = Position::new(ch, cl.lines[i].range.start);
-            true
-        } else if ch < self.last_chapter() {
-            self.top = Position::new(ch + 1, 0);
-            true
+    /// The top of the page after the one starting at `pos`: a page further down the chapter
+    /// (skipping a leading spacer line), else the start of the next chapter; `None` at the end.
+    fn page_after(&mut self, pos: Position) -> Option<Position> {
+        let h = self.page_height();
+        let last = self.last_chapter();
+        let cl = self.chapter_layout(pos.chapter);
+        let line = cl.line_of_offset(pos.offset);
+        if let Some(i) = first_text_line_from(cl, line + h) {
+            Some(Position::new(pos.chapter, cl.lines[i].range.start))
+        } else if pos.chapter < last {
+            Some(Position::new(pos.chapter + 1, 0))
         } else {
-            self.set_message("end of the book", false);
-            false
+            None
         }
     }
 
-    /// Previous page; false at the start of the book.
-    fn prev_page(&mut self) -> bool {
-        let step = self.step();
-        let line = self.top_line();
-        let ch = self.top.chapter;
-        let cl = self.chapter_layout(ch);
+    /// The top of the page before the one starting at `pos`; from a chapter start that is the
+    /// previous chapter's last page. `None` at the start of the book.
+    fn page_before(&mut self, pos: Position) -> Option<Position> {
+        let h = self.page_height();
+        let cl = self.chapter_layout(pos.chapter);
+        let line = cl.line_of_offset(pos.offset);
         if last_text_line_before(cl, line).is_some() {
-            let target = line.saturating_sub(step);
-            let i = first_text_line_from(cl, target)
+            let i = first_text_line_from(cl, line.saturating_sub(h))
                 .filter(|&i| i < line)
                 .or_else(|| last_text_line_before(cl, line))
                 .unwrap_or(0);
-            self.top = Position::new(ch, line_start(cl, i));
-            true
-        } else if ch > 0 {
-            self.top = self.last_page_of(ch - 1);
-            true
+            Some(Position::new(pos.chapter, line_start(cl, i)))
+        } else if pos.chapter > 0 {
+            Some(self.last_page_of(pos.chapter - 1))
+        } else if pos.offset != 0 {
+            Some(Position::START)
         } else {
-            if self.top.offset != 0 {
-                self.top = Position::START;
-                return true;
-            }
-            self.set_message("start of the book", false);
-            false
+            None
         }
+    }
+
+    /// The tops of the pages on screen: the top, then one page after it per extra column.
+    fn column_tops(&mut self) -> Vec<Position> {
+        let n = self.geometry.columns.len().max(1);
+        let mut tops = vec![self.top];
+        while tops.len() < n {
+            let Some(&last) = tops.last() else { break };
+            match self.page_after(last) {
+                Some(p) => tops.push(p),
+                None => break,
+            }
+        }
+        tops
+    }
+
+    /// Next page (or spread); false at the end of the book.
+    fn next_page(&mut self) -> bool {
+        let tops = self.column_tops();
+        let n = self.geometry.columns.len().max(1);
+        let after = if tops.len() == n {
+            tops.last().and_then(|&p| self.page_after(p))
+        } else {
+            None
+        };
+        match after {
+            Some(p) => {
+                self.top = p;
+                true
+            }
+            None => {
+                self.set_message("end of the book", false);
+                false
+            }
+        }
+    }
+
+    /// Previous page (or spread); false at the start of the book.
+    fn prev_page(&mut self) -> bool {
+        let n = self.geometry.columns.len().max(1);
+        let mut moved = false;
+        for _ in 0..n {
+            match self.page_before(self.top) {
+                Some(p) => {
+                    self.top = p;
+                    moved = true;
+                }
+                None => break,
+            }
+        }
+        if !moved {
+            self.set_message("start of the book", false);
+        }
+        moved
     }
 
     /// The top of the last page of chapter `ch`, pages counted from the chapter start.
     fn last_page_of(&mut self, ch: usize) -> Position {
-        let step = self.step();
+        let h = self.page_height();
         let cl = self.chapter_layout(ch);
         let last = last_text_line_before(cl, cl.lines.len()).unwrap_or(0);
-        let first = (last / step) * step;
+        let first = (last / h) * h;
         let i = first_text_line_from(cl, first).unwrap_or(0);
         Position::new(ch, line_start(cl, i))
     }
@@ -698,10 +799,10 @@ impl App {
 
     /// The top of the page (counted from the chapter start) that shows `pos`.
     fn page_top_for(&mut self, pos: Position) -> Position {
-        let step = self.step();
+        let h = self.page_height();
         let cl = self.chapter_layout(pos.chapter);
         let line = cl.line_of_offset(pos.offset);
-        let first = (line / step) * step;
+        let first = (line / h) * h;
         let i = first_text_line_from(cl, first)
             .filter(|&i| i <= line)
             .unwrap_or(line);
@@ -746,25 +847,24 @@ impl App {
             return;
         }
         let h = self.geometry.column_height();
-        let ncols = self.geometry.columns.len();
-        let ch = self.top.chapter;
-        let chapter_start = self
-            .doc
-            .chapters
-            .get(ch)
-            .map(|c| c.range.start)
-            .unwrap_or(0);
         let params = self.layout.params().clone();
-        let top_off = self.top.offset;
-        let cl = self.layout.chapter(&self.doc, ch);
-        let first = cl.line_of_offset(top_off);
-        let text = self.doc.chapter_text(ch);
-        let mut columns = Vec::with_capacity(ncols);
+        let tops = self.column_tops();
+        let mut columns = Vec::with_capacity(tops.len());
         let mut pages = Vec::new();
         let mut vis_start = None;
-        let mut vis_end = chapter_start + top_off;
-        for c in 0..ncols {
-            let from = (first + c * h).min(cl.lines.len());
+        let mut vis_end = self.doc.offset_of(self.top);
+        let mut page_count = 1;
+        for (c, top) in tops.iter().enumerate() {
+            let ch = top.chapter;
+            let chapter_start = self
+                .doc
+                .chapters
+                .get(ch)
+                .map(|c| c.range.start)
+                .unwrap_or(0);
+            let cl = self.layout.chapter(&self.doc, ch);
+            let text = self.doc.chapter_text(ch);
+            let from = cl.line_of_offset(top.offset).min(cl.lines.len());
             let to = (from + h).min(cl.lines.len());
             let mut col = Vec::with_capacity(h);
             for line in &cl.lines[from..to] {
@@ -780,16 +880,20 @@ impl App {
                     vis_end = chapter_start + line.range.end;
                 }
             }
-            if let Some(l) = cl.lines[from..to]
-                .iter()
-                .find(|l| l.kind != LineKind::Blank)
+            if c == 0 {
+                page_count = cl.page_count();
+            }
+            // Page numbers only for columns of the first column's chapter.
+            if ch == self.top.chapter
+                && let Some(l) = cl.lines[from..to]
+                    .iter()
+                    .find(|l| l.kind != LineKind::Blank)
             {
                 pages.push(cl.page_of_offset(l.range.start) + 1);
             }
             columns.push(col);
         }
-        let page_count = cl.page_count();
-        let vis_start = vis_start.unwrap_or(chapter_start + top_off);
+        let vis_start = vis_start.unwrap_or(vis_end);
         self.view = View {
             columns,
             pages,
@@ -1071,7 +1175,8 @@ impl App {
             filtering: false,
             entries,
             selected,
-            scroll: 0,
+            // The current chapter in the middle of the list, where the eye looks first.
+            scroll: selected.saturating_sub(self.toc_rows() / 2),
         });
         self.scroll_toc_into_view();
     }
@@ -1139,9 +1244,9 @@ impl App {
                 } else {
                     t.scroll.saturating_sub(3)
                 };
-                t.selected = t
-                    .selected
-                    .clamp(t.scroll, (t.scroll + rows - 1).min(n.saturating_sub(1)));
+                // Keep the selection among the rows on screen (never a panicking clamp).
+                let last_shown = (t.scroll + rows - 1).min(n.saturating_sub(1));
+                t.selected = t.selected.max(t.scroll).min(last_shown);
                 return;
             }
             Action::Click { column, row } => {
@@ -1219,7 +1324,9 @@ impl App {
     // ----- help -----
 
     /// Rows of the help screen (built from the keymap).
+    /// On a narrow screen each description gets a line of its own under its keys.
     pub fn help_lines(&self) -> Vec<HelpLine> {
+        let narrow = self.geometry.help_text().width < 60;
         let mut out = Vec::new();
         for (i, section) in self.keymap.help_rows().into_iter().enumerate() {
             if i > 0 {
@@ -1227,10 +1334,19 @@ impl App {
             }
             out.push(HelpLine::Section(section.mode.title().to_string()));
             for row in section.rows {
-                out.push(HelpLine::Row {
-                    keys: row.keys.join(" "),
-                    description: row.description,
-                });
+                let keys = row.keys.join(" ");
+                if narrow {
+                    out.push(HelpLine::Row {
+                        keys,
+                        description: String::new(),
+                    });
+                    out.push(HelpLine::Detail(row.description));
+                } else {
+                    out.push(HelpLine::Row {
+                        keys,
+                        description: row.description,
+                    });
+                }
             }
         }
         out.push(HelpLine::Blank);
@@ -1275,7 +1391,12 @@ impl App {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
     Section(String),
-    Row { keys: String, description: String },
+    Row {
+        keys: String,
+        description: String,
+    },
+    /// A description on its own line (narrow screens).
+    Detail(String),
     Note(String),
     Blank,
 }

@@ -29,8 +29,6 @@ pub struct Shelf {
     renaming: Option<String>,
     /// The bookmark deleted last (for undo).
     deleted: Option<String>,
-    /// A book chosen in the library: the reader closes this one and opens that one.
-    next_book: Option<Document>,
 }
 
 /// Selection in a list popup.
@@ -108,23 +106,40 @@ impl App {
     /// Connect the reader to the store: find this book's saved state, go to where reading
     /// stopped and show any warning. Books without a file (the guide) get the library only.
     pub fn attach_store(&mut self, store: Store) {
-        if self.doc.path.is_some() {
-            let mut session = BookSession::open(&store, &self.doc);
-            if let Some(pos) = session.resume() {
-                self.set_top(pos);
-            }
-            // Saved right away: the book joins the library as soon as it is opened.
-            session.set_position(&self.doc, self.top);
-            let result = session.save();
-            self.shelf.session = Some(session);
-            self.report(Some(result), false);
-        }
         self.shelf.store = Some(store);
+        self.open_session();
     }
 
-    /// The book chosen in the library, once the reader has quit to open it.
-    pub fn take_next_book(&mut self) -> Option<Document> {
-        self.shelf.next_book.take()
+    /// Find the saved state of the book now open (if it came from a file) and resume.
+    fn open_session(&mut self) {
+        self.shelf.session = None;
+        self.shelf.deleted = None;
+        self.shelf.renaming = None;
+        let Some(store) = &self.shelf.store else {
+            return;
+        };
+        if self.doc.path.is_none() {
+            self.sync_bookmarks();
+            return;
+        }
+        let mut session = BookSession::open(store, &self.doc);
+        if let Some(pos) = session.resume() {
+            self.set_top(pos);
+        }
+        // Saved right away: the book joins the library as soon as it is opened.
+        session.set_position(&self.doc, self.top);
+        let result = session.save();
+        self.shelf.session = Some(session);
+        self.report(Some(result), false);
+    }
+
+    /// How soon the reader must tick for the debounced save (`None`: nothing to save).
+    pub(super) fn shelf_tick_interval(&self) -> Option<Duration> {
+        self.shelf
+            .session
+            .as_ref()
+            .filter(|s| s.is_dirty())
+            .map(|_| Duration::from_millis(500))
     }
 
     /// The bookmark list's rows, in reading order.
@@ -444,11 +459,7 @@ impl App {
                     self.set_message(format!("the file is gone: {}", row.path), true);
                 } else {
                     match Document::open(std::path::Path::new(&row.path), &LoadOptions::default()) {
-                        Ok(doc) => {
-                            self.shelf.next_book = Some(doc);
-                            self.overlay = Overlay::None;
-                            self.quit();
-                        }
+                        Ok(doc) => self.switch_book(doc),
                         Err(e) => self.set_message(e.to_string(), true),
                     }
                 }
@@ -456,6 +467,17 @@ impl App {
             Action::Close | Action::Library => self.overlay = Overlay::None,
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             _ => {}
+        }
+    }
+
+    /// Leave this book (its place saved) and read `doc` from where it was left.
+    fn switch_book(&mut self, doc: Document) {
+        self.shelf_quit();
+        let title = doc.title.clone();
+        self.replace_document(doc, Position::START);
+        self.open_session();
+        if self.message().is_none_or(|m| !m.error) {
+            self.set_message(format!("opened {title}"), false);
         }
     }
 

@@ -16,28 +16,123 @@ use crossterm::event::{self, Event};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
-use super::{CliError, GlobalArgs};
+use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
 use crate::document::Document;
 use crate::store::Store;
 use crate::{input, ui};
 
-/// How long the loop sleeps in the event wait before checking for signals and ticking.
-pub const TICK: Duration = Duration::from_millis(250);
-
 /// Where the main loop gets its events.
 pub trait EventSource {
-    /// The next event, or `None` when `timeout` passed without one.
-    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+    /// The next event; `None` when `timeout` passed (or a signal woke the wait) without one.
+    /// `timeout: None` waits as long as it takes. An error of kind `BrokenPipe` or
+    /// `UnexpectedEof` means the input is gone (terminal hung up) and the reader should quit.
+    fn next_event(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
 }
 
 /// Events from the real terminal.
-#[derive(Debug, Default)]
-pub struct TerminalEvents;
+///
+/// Waits with `poll(2)` on the terminal and on a pipe that signals (SIGWINCH, SIGTERM, SIGHUP,
+/// SIGINT) write to, so the loop sleeps without any timer and still wakes at once for a resize
+/// or a signal. A hung-up terminal is reported as `BrokenPipe` before crossterm reads from it
+/// (crossterm would spin on the end of file).
+pub struct TerminalEvents {
+    #[cfg(unix)]
+    wake: std::os::unix::net::UnixStream,
+}
+
+impl TerminalEvents {
+    /// Set up the wake-up pipe and register it for the signals.
+    pub fn new() -> io::Result<TerminalEvents> {
+        #[cfg(unix)]
+        {
+            let (read, write) = std::os::unix::net::UnixStream::pair()?;
+            read.set_nonblocking(true)?;
+            write.set_nonblocking(true)?;
+            for sig in [
+                signal_hook::consts::SIGWINCH,
+                signal_hook::consts::SIGTERM,
+                signal_hook::consts::SIGHUP,
+                signal_hook::consts::SIGINT,
+            ] {
+                signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
+            }
+            Ok(TerminalEvents { wake: read })
+        }
+        #[cfg(not(unix))]
+        Ok(TerminalEvents {})
+    }
+}
+
+#[cfg(unix)]
+fn hung_up() -> io::Error {
+    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away")
+}
 
 impl EventSource for TerminalEvents {
-    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
+    #[cfg(unix)]
+    fn next_event(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        use std::io::Read;
+        use std::os::fd::AsRawFd;
+
+        let wait = |ms: i32, wake: i32| -> io::Result<(i16, i16)> {
+            let mut fds = [
+                libc::pollfd {
+                    fd: libc::STDIN_FILENO,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+                libc::pollfd {
+                    fd: wake,
+                    events: libc::POLLIN,
+                    revents: 0,
+                },
+            ];
+            // SAFETY: `fds` is a valid array of two pollfd structs for the duration of the call.
+            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+            if n < 0 {
+                let e = io::Error::last_os_error();
+                if e.kind() == io::ErrorKind::Interrupted {
+                    return Ok((0, 0));
+                }
+                return Err(e);
+            }
+            Ok((fds[0].revents, fds[1].revents))
+        };
+        let wake_fd = self.wake.as_raw_fd();
+        let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+        // Never hand a hung-up terminal to crossterm.
+        let (tty, _) = wait(0, wake_fd)?;
+        if tty & gone != 0 {
+            return Err(hung_up());
+        }
+        // Events crossterm already read and parsed come first.
+        if event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
+        }
+        let ms = match timeout {
+            Some(d) => d.as_millis().min(i32::MAX as u128) as i32,
+            None => -1,
+        };
+        let (tty, wake) = wait(ms, wake_fd)?;
+        if tty & gone != 0 {
+            return Err(hung_up());
+        }
+        if wake & libc::POLLIN != 0 {
+            let mut sink = [0u8; 64];
+            while matches!(self.wake.read(&mut sink), Ok(n) if n > 0) {}
+        }
+        // A resize arrives through crossterm's own SIGWINCH handling; keys through the terminal.
+        if (tty & libc::POLLIN != 0 || wake & libc::POLLIN != 0) && event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
+        }
+        Ok(None)
+    }
+
+    #[cfg(not(unix))]
+    fn next_event(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        let t = timeout.unwrap_or(Duration::from_secs(3600));
+        if event::poll(t)? {
             event::read().map(Some)
         } else {
             Ok(None)
@@ -52,7 +147,7 @@ pub struct ScriptedEvents {
 }
 
 impl EventSource for ScriptedEvents {
-    fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
+    fn next_event(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Event>> {
         match self.events.pop_front() {
             Some(e) => Ok(Some(e)),
             None => Err(io::Error::new(
@@ -63,8 +158,9 @@ impl EventSource for ScriptedEvents {
     }
 }
 
-/// Draw, then handle events until the app quits or `stop` is raised (a signal). Redraws only
-/// after an event that did something; waits for events without spinning.
+/// Draw, then handle events until the app quits, `stop` is raised (a signal) or the input is
+/// gone. Redraws only after an event that did something; waits for events without a timer
+/// unless the app asks for ticks.
 pub fn run_loop<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -80,17 +176,31 @@ pub fn run_loop<B: Backend, E: EventSource>(
         if app.should_quit() {
             return Ok(());
         }
-        let Some(ev) = events
-            .next_event(TICK)
-            .map_err(|e| CliError::Other(format!("cannot read the terminal: {e}")))?
-        else {
-            app.tick();
-            continue;
+        let ev = match events.next_event(app.tick_interval()) {
+            Ok(Some(ev)) => ev,
+            Ok(None) => {
+                app.tick();
+                continue;
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::BrokenPipe | io::ErrorKind::UnexpectedEof
+                ) =>
+            {
+                // The terminal is gone: quit the normal way (the position gets saved).
+                app.quit();
+                return Ok(());
+            }
+            Err(e) => return Err(CliError::Other(format!("cannot read the terminal: {e}"))),
         };
         let Some(action) = input::action_for(&ev, &app.keymap, app.mode()) else {
             continue;
         };
         if app.update(action) && !app.should_quit() {
+            if app.take_repaint() {
+                terminal.clear().map_err(draw_err)?;
+            }
             terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
         }
     }
@@ -158,6 +268,17 @@ fn signal_flag() -> Arc<AtomicBool> {
     flag
 }
 
+/// The title and the table of contents as plain text (control characters made visible).
+pub fn contents_text(doc: &Document) -> String {
+    let mut out = format!("{}\n\n", ui::clean(&doc.title));
+    for c in &doc.chapters {
+        out.push_str(&"  ".repeat(c.level.max(1) as usize - 1));
+        out.push_str(&ui::clean(&c.title));
+        out.push('\n');
+    }
+    out
+}
+
 /// Which book `kanshu [FILE] [--guide]` opens, and a note for the status bar: FILE; else the
 /// book read last (from the store's library); else the guide. A last book whose file is gone
 /// or unreadable gives the guide and a note saying so, not an error.
@@ -197,17 +318,17 @@ pub fn choose_book(
     }
 }
 
-/// Open the book (or the guide) and read it; a book picked in the library replaces it.
+/// Open the book (FILE, else the one read last, else the guide) and read it; outside a
+/// terminal print its contents instead.
 pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = choose_book(file, guide, global, store.as_ref().ok())?;
     if let Err(e) = &store {
         note = Some(format!("bookmarks can't be saved: {e}"));
     }
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(CliError::Usage(
-            "the reader needs a terminal; for text output try `kanshu render FILE`".into(),
-        ));
+    if !io::stdout().is_terminal() {
+        // Not on a terminal (a pipe, a file): say what the book holds instead of drawing.
+        return emit(&contents_text(&doc));
     }
     let stop = signal_flag();
     install_panic_hook();
@@ -216,39 +337,23 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal =
         Terminal::new(backend).map_err(|e| CliError::Other(format!("terminal: {e}")))?;
-    let mut doc = doc;
-    let mut previous: Option<App> = None;
-    let result = loop {
-        let size = terminal
-            .size()
-            .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
-        let mut app = match previous.take() {
-            Some(old) => App::with_settings(
-                doc,
-                old.settings().clone(),
-                old.keymap.clone(),
-                size.width,
-                size.height,
-            ),
-            None => App::new(doc, size.width, size.height),
-        };
-        if let Ok(store) = &store {
-            app.attach_store(store.clone());
-        }
-        if let Some(n) = note.take() {
-            app.set_message(n, true);
-        }
-        let result = run_loop(&mut terminal, &mut app, &mut TerminalEvents, &stop);
-        // Make sure the hooks hear about the end even when the loop ended with an error.
-        app.quit();
-        match (result, app.take_next_book()) {
-            (Ok(()), Some(next)) if !stop.load(Ordering::Relaxed) => {
-                doc = next;
-                previous = Some(app);
-            }
-            (result, _) => break result,
-        }
-    };
+    let size = terminal
+        .size()
+        .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
+    let mut app = App::new(doc, size.width, size.height);
+    app.set_message("F1 help · t contents · / search · q quit", false);
+    if let Ok(store) = store {
+        // Resume where reading stopped; a warning from the store replaces the hint.
+        app.attach_store(store);
+    }
+    if let Some(n) = note {
+        app.set_message(n, true);
+    }
+    let mut events = TerminalEvents::new()
+        .map_err(|e| CliError::Other(format!("cannot watch the terminal: {e}")))?;
+    let result = run_loop(&mut terminal, &mut app, &mut events, &stop);
+    // Make sure the hooks hear about the end even when the loop ended with an error.
+    app.quit();
     restore_terminal();
     result
 }

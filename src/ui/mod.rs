@@ -7,7 +7,7 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
@@ -16,24 +16,9 @@ use crate::layout::LineKind;
 
 mod shelf;
 
-/// Styles of the reader (themes come later through the configuration).
-pub mod style {
-    use super::*;
-    pub const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
-    pub const MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
-    pub const CURRENT_MATCH: Style = Style::new()
-        .fg(Color::Black)
-        .bg(Color::LightRed)
-        .add_modifier(Modifier::BOLD);
-    pub const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
-    pub const STATUS_ERROR: Style = Style::new()
-        .fg(Color::White)
-        .bg(Color::Red)
-        .add_modifier(Modifier::BOLD);
-    pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
-    pub const CURRENT_CHAPTER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
-    pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
-}
+/// The default theme's styles (kept under this name for drawing code written before themes;
+/// new code should paint with `app.theme`).
+pub use crate::app::theme::defaults as style;
 
 /// Paint the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -158,9 +143,9 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             continue;
         }
         let base = if line.kind == LineKind::Heading {
-            style::HEADING
+            app.theme.heading
         } else {
-            Style::new()
+            app.theme.body
         };
         let text = app.doc.chapter_text(line.chapter);
         let mut x = rect.x;
@@ -178,8 +163,8 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
                 .then(|| app.match_at(line.chapter_start + g.offset))
                 .flatten()
             {
-                Some(true) => base.patch(style::CURRENT_MATCH),
-                Some(false) => base.patch(style::MATCH),
+                Some(true) => base.patch(app.theme.current_match),
+                Some(false) => base.patch(app.theme.matched),
                 None => base,
             };
             let sym = if g.text.chars().any(char::is_control) {
@@ -188,8 +173,17 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
                 g.text.as_str()
             };
             buf[(x, y)].set_symbol(sym).set_style(style);
-            for k in 1..g.width as u16 {
-                buf[(x + k, y)].reset();
+            // Cells the glyph covers. When layout counts more cells than ratatui would (an
+            // ambiguous-width character on a terminal set to draw it wide), the extra cells are
+            // left alone so the terminal's own rendering of the glyph is not overwritten.
+            let own = width(sym).max(1);
+            for k in 1..g.width {
+                let cell = &mut buf[(x + k as u16, y)];
+                cell.reset();
+                cell.set_style(style);
+                if k >= own {
+                    cell.set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+                }
             }
             x += g.width as u16;
         }
@@ -197,16 +191,29 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
 }
 
 fn draw_too_small(area: Rect, buf: &mut Buffer) {
-    let lines = ["kanshu", "enlarge the window", "(at least 16×3)"];
     let w = area.width as usize;
     let h = area.height as usize;
-    let shown: Vec<&str> = if h >= 3 {
-        lines.to_vec()
-    } else {
-        vec![lines[1]]
-    };
-    let top = h.saturating_sub(shown.len()) / 2;
-    for (i, l) in shown.iter().enumerate().take(h) {
+    // Word-wrap the notice to the width; cut what still does not fit.
+    let mut lines: Vec<String> = Vec::new();
+    for para in ["kanshu", "enlarge the window", "(at least 16×3)"] {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            if !line.is_empty() && width(&line) + 1 + width(word) > w {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    if lines.len() > h {
+        // Keep the request itself, dropping the name and the detail first.
+        lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with('('));
+    }
+    let top = h.saturating_sub(lines.len()) / 2;
+    for (i, l) in lines.iter().enumerate().take(h) {
         let s = cut_end(l, w);
         let x = (w.saturating_sub(width(&s))) / 2;
         put(
@@ -224,7 +231,7 @@ fn draw_too_small(area: Rect, buf: &mut Buffer) {
 fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     let rect = app.geometry().status;
     let w = rect.width as usize;
-    buf.set_style(rect, style::STATUS);
+    buf.set_style(rect, app.theme.status);
     let y = rect.y;
 
     // Right part: count, match counter, bookmark marker, page, percent.
@@ -285,13 +292,20 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         } else {
             text
         };
-        let x = put(buf, rect.x + 1, y, lead, w, style::STATUS);
-        let x = put(buf, x, y, &shown, room, style::STATUS);
+        let x = put(buf, rect.x + 1, y, lead, w, app.theme.status);
+        let x = put(buf, x, y, &shown, room, app.theme.status);
         cursor = Some((x, y));
         if p.kind == PromptKind::BookmarkName && p.text.is_empty() {
             // What Enter alone gives.
             let hint = cut_end(&clean(&app.default_bookmark_name()), room);
-            put(buf, x, y, &hint, room, style::STATUS.patch(style::DIM));
+            put(
+                buf,
+                x,
+                y,
+                &hint,
+                room,
+                app.theme.status.patch(app.theme.dim),
+            );
         }
         put(
             buf,
@@ -299,13 +313,13 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             y,
             &flags,
             left_max.saturating_sub((x - rect.x) as usize),
-            style::STATUS,
+            app.theme.status,
         );
     } else if let Some(m) = app.message() {
         let st = if m.error {
-            style::STATUS_ERROR
+            app.theme.status_error
         } else {
-            style::STATUS
+            app.theme.status
         };
         let text = cut_end(&clean(&m.text), left_max);
         put(buf, rect.x + 1, y, &text, left_max, st);
@@ -331,10 +345,10 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
                 cut_middle(&chapter, left_max)
             }
         };
-        put(buf, rect.x + 1, y, &left, left_max, style::STATUS);
+        put(buf, rect.x + 1, y, &left, left_max, app.theme.status);
     }
     let rx = rect.x as usize + w.saturating_sub(right_w + 1);
-    put(buf, rx as u16, y, &right, right_w, style::STATUS);
+    put(buf, rx as u16, y, &right, right_w, app.theme.status);
     cursor
 }
 
@@ -355,7 +369,7 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
     Block::new()
         .borders(Borders::ALL)
         .title(title)
-        .title_bottom(" Enter jump · type to filter · Esc close ")
+        .title_bottom(" Enter jump · Esc close ")
         .render(boxr, buf);
     let list = geo.toc_list();
     let w = list.width as usize;
@@ -366,7 +380,7 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
             list.y,
             &cut_end("no chapter matches", w),
             w,
-            style::DIM,
+            app.theme.dim,
         );
     }
     for (row, (idx, &ch)) in t
@@ -388,13 +402,13 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
         let room = w.saturating_sub(width(&lead));
         let text = format!("{lead}{}", cut_middle(&clean(&c.title), room));
         let mut st = if current {
-            style::CURRENT_CHAPTER
+            app.theme.current_chapter
         } else {
             Style::new()
         };
         if idx == t.selected {
-            st = st.patch(style::SELECTED);
-            buf.set_style(Rect::new(list.x, y, list.width, 1), style::SELECTED);
+            st = st.patch(app.theme.selected);
+            buf.set_style(Rect::new(list.x, y, list.width, 1), app.theme.selected);
         }
         put(buf, list.x, y, &text, w, st);
     }
@@ -434,11 +448,16 @@ fn draw_help(app: &App, buf: &mut Buffer) {
         let y = area.y + row as u16;
         match line {
             HelpLine::Section(s) => {
-                put(buf, area.x, y, &cut_end(s, w), w, style::HEADING);
+                put(buf, area.x, y, &cut_end(s, w), w, app.theme.heading);
+            }
+            HelpLine::Row { keys, description } if description.is_empty() => {
+                let room = w.saturating_sub(1);
+                let k = cut_end(keys, room);
+                put(buf, area.x + 1, y, &k, room, app.theme.current_chapter);
             }
             HelpLine::Row { keys, description } => {
                 let k = cut_end(keys, keys_w);
-                put(buf, area.x + 1, y, &k, keys_w, style::CURRENT_CHAPTER);
+                put(buf, area.x + 1, y, &k, keys_w, app.theme.current_chapter);
                 let x = area.x as usize + 1 + keys_w + 2;
                 let room = (area.x as usize + w).saturating_sub(x);
                 put(
@@ -450,8 +469,12 @@ fn draw_help(app: &App, buf: &mut Buffer) {
                     Style::new(),
                 );
             }
+            HelpLine::Detail(s) => {
+                let room = w.saturating_sub(4);
+                put(buf, area.x + 4, y, &cut_end(s, room), room, Style::new());
+            }
             HelpLine::Note(s) => {
-                put(buf, area.x, y, &cut_end(s, w), w, style::DIM);
+                put(buf, area.x, y, &cut_end(s, w), w, app.theme.dim);
             }
             HelpLine::Blank => {}
         }

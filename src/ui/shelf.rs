@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{clean, clear_wide_edges, cut_end, cut_middle, put, style, width};
+use super::{clean, clear_wide_edges, cut_end, cut_middle, put, width};
 use crate::app::{App, ListState, Overlay};
 
 const MISSING: Style = Style::new().fg(Color::Red);
@@ -89,12 +89,12 @@ pub(super) fn draw_bookmarks(app: &App, buf: &mut Buffer) {
         let head: String = chapter.chars().take(4).collect();
         if !name.starts_with(&head) {
             let chapter_room = room.saturating_sub(width(&name).min(room / 2) + 3);
-            left.push((" · ".to_string(), style::DIM));
-            left.push((cut_middle(&chapter, chapter_room), style::DIM));
+            left.push((" · ".to_string(), app.theme.dim));
+            left.push((cut_middle(&chapter, chapter_room), app.theme.dim));
         }
         two_sided(buf, area, y, &left, &right);
         if selected {
-            buf.set_style(Rect::new(area.x, y, area.width, 1), style::SELECTED);
+            buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
         }
     }
 }
@@ -121,7 +121,7 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
         let marker = if r.current { "▸ " } else { "  " };
         let title = cut_middle(&clean(&r.title), (room / 2).max(16));
         let title_st = if r.current {
-            style::CURRENT_CHAPTER
+            app.theme.current_chapter
         } else {
             Style::new()
         };
@@ -132,7 +132,7 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
                 MISSING,
             )
         } else {
-            (cut_middle(&clean(&r.path), path_room), style::DIM)
+            (cut_middle(&clean(&r.path), path_room), app.theme.dim)
         };
         let left = vec![
             (marker.to_string(), title_st),
@@ -142,7 +142,7 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
         ];
         two_sided(buf, area, y, &left, &right);
         if selected {
-            buf.set_style(Rect::new(area.x, y, area.width, 1), style::SELECTED);
+            buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
         }
     }
 }

@@ -50,15 +50,12 @@ pub fn book(chapters: usize, lines: usize) -> Document {
             heading: true,
         });
     }
-    Document {
-        title: "Hand-made book".into(),
-        source_bytes: text.len(),
-        text,
-        chapters: chs,
-        encoding: "UTF-8".into(),
-        rule: "test".into(),
-        path: None,
-    }
+    // Start from the engine's own constructor (so new fields get their defaults), then set the
+    // chapters by hand.
+    let mut doc = Document::from_text(text, "Hand-made book");
+    doc.title = "Hand-made book".into();
+    doc.chapters = chs;
+    doc
 }
 
 /// A crossterm key event for a key name as the keymap spells it (`j`, `space`, `ctrl-o`).
@@ -145,14 +142,23 @@ pub fn screen_text(buf: &Buffer) -> String {
     out
 }
 
-/// One marker per cell: `.` plain, `B` bold, `M` search match, `C` current match,
+/// One marker per cell (cells covered by a wide glyph repeat its marker): `.` plain, `B` bold, `M` search match, `C` current match,
 /// `R` reversed (status bar, selection), `Y` current chapter / keys, `E` error, `D` dim.
 pub fn style_mask(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut row = String::new();
+        // Cells hidden behind a wide glyph repeat its marker (a terminal paints them alike).
+        let mut skip = 0usize;
+        let mut last = '.';
         for x in 0..buf.area.width {
             let c = &buf[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                row.push(last);
+                continue;
+            }
+            skip = c.symbol().width().max(1) - 1;
             let m = if c.bg == Color::LightRed {
                 'C'
             } else if c.bg == Color::Yellow {
@@ -170,6 +176,7 @@ pub fn style_mask(buf: &Buffer) -> String {
             } else {
                 '.'
             };
+            last = m;
             row.push(m);
         }
         out.push_str(&row);
