@@ -105,25 +105,25 @@ impl ListState {
 impl App {
     /// Connect the reader to the store: find this book's saved state, go to where reading
     /// stopped and show any warning. Books without a file (the guide) get the library only.
-    pub fn attach_store(&mut self, store: Store) {
+    /// Returns where reading resumed (`None` for a book read for the first time).
+    pub fn attach_store(&mut self, store: Store) -> Option<Position> {
         self.shelf.store = Some(store);
-        self.open_session();
+        self.open_session()
     }
 
     /// Find the saved state of the book now open (if it came from a file) and resume.
-    fn open_session(&mut self) {
+    fn open_session(&mut self) -> Option<Position> {
         self.shelf.session = None;
         self.shelf.deleted = None;
         self.shelf.renaming = None;
-        let Some(store) = &self.shelf.store else {
-            return;
-        };
+        let store = self.shelf.store.as_ref()?;
         if self.doc.path.is_none() {
             self.sync_bookmarks();
-            return;
+            return None;
         }
         let mut session = BookSession::open(store, &self.doc);
-        if let Some(pos) = session.resume() {
+        let resumed = session.resume();
+        if let Some(pos) = resumed {
             self.set_top(pos);
         }
         // Saved right away: the book joins the library as soon as it is opened.
@@ -131,6 +131,7 @@ impl App {
         let result = session.save();
         self.shelf.session = Some(session);
         self.report(Some(result), false);
+        resumed
     }
 
     /// How soon the reader must tick for the debounced save (`None`: nothing to save).

@@ -341,13 +341,12 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
         .size()
         .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
     let mut app = App::new(doc, size.width, size.height);
-    app.set_message("F1 help · t contents · / search · q quit", false);
-    if let Ok(store) = store {
-        // Resume where reading stopped; a warning from the store replaces the hint.
-        app.attach_store(store);
-    }
+    // Resume where reading stopped (the status bar then shows the chapter, not the hint).
+    let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
     if let Some(n) = note {
         app.set_message(n, true);
+    } else if !resumed && app.message().is_none() {
+        app.set_message("F1 help · t contents · / search · q quit", false);
     }
     let mut events = TerminalEvents::new()
         .map_err(|e| CliError::Other(format!("cannot watch the terminal: {e}")))?;
