@@ -93,6 +93,33 @@ pub fn anchor_at(doc: &Document, pos: Position) -> Anchor {
 
 /// Find `anchor` in `doc`: the position and how it was found.
 pub fn resolve(doc: &Document, anchor: &Anchor) -> (Position, Found) {
+    resolve_all(doc, &[anchor])
+        .pop()
+        .unwrap_or((clamp(doc, anchor.position), Found::Nearest))
+}
+
+/// The pieces of an anchor's snippet to search for, best first: (text, offset of the place in
+/// it). The whole snippet, then the text from the place on, then the text before it.
+fn needles(anchor: &Anchor) -> Vec<(&str, usize)> {
+    let snippet = anchor.snippet.as_str();
+    let at = floor_boundary(snippet, anchor.snippet_at);
+    let mut out = Vec::new();
+    if !snippet.is_empty() {
+        out.push((snippet, at));
+    }
+    let (before, after) = snippet.split_at(at);
+    if after.len() >= MIN_PART {
+        out.push((after, 0));
+    }
+    if before.len() >= MIN_PART {
+        out.push((before, before.len()));
+    }
+    out
+}
+
+/// The place if the text is unchanged there, or found near its old offset; `None` when the
+/// wider search is needed.
+fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
     let text = doc.text.as_str();
     let snippet = anchor.snippet.as_str();
     let at = floor_boundary(snippet, anchor.snippet_at);
@@ -103,45 +130,29 @@ pub fn resolve(doc: &Document, anchor: &Anchor) -> (Position, Found) {
     };
     if !snippet.is_empty() || text.is_empty() {
         for abs in [anchor.text_offset, absolute(doc, anchor.position)] {
-            if text.is_char_boundary(abs.min(text.len())) && abs <= text.len() && matches_at(abs) {
-                return (doc.position_of(abs), Found::Exact);
+            if abs <= text.len() && text.is_char_boundary(abs) && matches_at(abs) {
+                return Some((doc.position_of(abs), Found::Exact));
             }
         }
     }
     let old = anchor.text_offset.min(text.len());
-    let mut needles: Vec<(&str, usize)> = Vec::new();
-    if !snippet.is_empty() {
-        needles.push((snippet, at));
-    }
-    let (before, after) = snippet.split_at(at);
-    if after.len() >= MIN_PART {
-        needles.push((after, 0));
-    }
-    if before.len() >= MIN_PART {
-        needles.push((before, before.len()));
-    }
-    for region in regions(doc, anchor, old) {
-        let Some(hay) = text.get(region.clone()) else {
-            continue;
-        };
-        for &(needle, needle_at) in &needles {
-            let best = memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
-                .map(|i| region.start + i + needle_at)
-                .min_by_key(|&abs| abs.abs_diff(old));
-            if let Some(abs) = best {
-                return (doc.position_of(abs), Found::Moved);
-            }
-        }
-    }
-    (clamp(doc, anchor.position), Found::Nearest)
-}
-
-/// Where to look, in order: a window around the old offset, the old chapter, the whole text.
-fn regions(doc: &Document, anchor: &Anchor, old: usize) -> Vec<std::ops::Range<usize>> {
-    let text = &doc.text;
     let window =
         floor_boundary(text, old.saturating_sub(WINDOW))..floor_boundary(text, old + WINDOW);
-    let chapter_idx = doc
+    let hay = text.get(window.clone())?;
+    for (needle, needle_at) in needles(anchor) {
+        let best = memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+            .map(|i| window.start + i + needle_at)
+            .min_by_key(|&abs| abs.abs_diff(old));
+        if let Some(abs) = best {
+            return Some((doc.position_of(abs), Found::Moved));
+        }
+    }
+    None
+}
+
+/// The chapter an anchor was in: the one with its title nearest its old index, else the index.
+fn old_chapter(doc: &Document, anchor: &Anchor) -> std::ops::Range<usize> {
+    let idx = doc
         .chapters
         .iter()
         .enumerate()
@@ -149,12 +160,65 @@ fn regions(doc: &Document, anchor: &Anchor, old: usize) -> Vec<std::ops::Range<u
         .min_by_key(|(i, _)| i.abs_diff(anchor.position.chapter))
         .map(|(i, _)| i)
         .unwrap_or(anchor.position.chapter);
-    let mut out = vec![window];
-    if let Some(c) = doc.chapters.get(chapter_idx) {
-        out.push(c.range.clone());
+    doc.chapters
+        .get(idx)
+        .map(|c| c.range.clone())
+        .unwrap_or(0..0)
+}
+
+/// Find many anchors at once. Each is looked for where it was, then near its old offset, then
+/// in its old chapter, then in the whole book; the last two stages share one pass over the
+/// text for all anchors (a 100 MB book is read once, not once per bookmark).
+pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)> {
+    let out: Vec<Option<(Position, Found)>> =
+        anchors.iter().map(|a| resolve_near(doc, a)).collect();
+    let pending: Vec<usize> = (0..anchors.len()).filter(|&i| out[i].is_none()).collect();
+    // Pattern k belongs to anchor owner[k].0, is its needle number owner[k].1, and the place
+    // is owner[k].2 bytes into it.
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut owner: Vec<(usize, usize, usize)> = Vec::new();
+    for &i in &pending {
+        for (rank, (needle, at)) in needles(anchors[i]).into_iter().enumerate() {
+            patterns.push(needle);
+            owner.push((i, rank, at));
+        }
     }
-    out.push(0..text.len());
-    out
+    // best[i][stage * 3 + rank]: the match nearest the old offset; stage 0 = old chapter,
+    // stage 1 = anywhere.
+    let mut best: Vec<[Option<usize>; 6]> = vec![[None; 6]; anchors.len()];
+    let chapters: Vec<std::ops::Range<usize>> =
+        anchors.iter().map(|a| old_chapter(doc, a)).collect();
+    if !patterns.is_empty()
+        && let Ok(ac) = aho_corasick::AhoCorasick::new(&patterns)
+    {
+        for m in ac.find_overlapping_iter(doc.text.as_bytes()) {
+            let Some(&(i, rank, at)) = owner.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let abs = m.start() + at;
+            let old = anchors[i].text_offset.min(doc.text.len());
+            let mut keep = |slot: usize| {
+                let cur = &mut best[i][slot];
+                if cur.is_none_or(|c| abs.abs_diff(old) < c.abs_diff(old)) {
+                    *cur = Some(abs);
+                }
+            };
+            if chapters[i].contains(&m.start()) && m.end() <= chapters[i].end {
+                keep(rank);
+            }
+            keep(3 + rank);
+        }
+    }
+    anchors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            out[i].unwrap_or_else(|| match best[i].iter().flatten().next() {
+                Some(&abs) => (doc.position_of(abs), Found::Moved),
+                None => (clamp(doc, a.position), Found::Nearest),
+            })
+        })
+        .collect()
 }
 
 /// The default name of a bookmark at `pos`: the chapter title and the first words of the text
@@ -301,6 +365,29 @@ mod tests {
             default_bookmark_name(&doc, Position::new(ch, 0)),
             "第二章 承 · 白日依山尽，黄河入海流。…"
         );
+    }
+
+    #[test]
+    fn many_places_are_found_in_one_pass_and_prefer_their_own_chapter() {
+        // The same sentence in two chapters, far apart; filler pushes both out of the window.
+        let filler = "甲乙丙丁戊己庚辛壬癸。".repeat(2000);
+        let line = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。";
+        let text = format!("第一章 上\n{filler}\n{line}\n第二章 下\n{filler}\n{line}\n{filler}\n");
+        let doc = book(&text);
+        let second = doc.position_of(text.rfind(line).unwrap());
+        let first = doc.position_of(text.find(line).unwrap());
+        let a2 = anchor_at(&doc, second);
+        let a1 = anchor_at(&doc, first);
+        // The book gains a long preface: every offset moves far beyond the window.
+        let edited = format!("序\n{}\n{text}", "新".repeat(30_000));
+        let doc2 = book(&edited);
+        let found = resolve_all(&doc2, &[&a2, &a1]);
+        assert_eq!(found.len(), 2);
+        for ((pos, how), want) in found.iter().zip(["第二章 下", "第一章 上"]) {
+            assert_eq!(*how, Found::Moved);
+            assert_eq!(doc2.chapters[pos.chapter].title, want);
+            assert!(doc2.chapter_text(pos.chapter)[pos.offset..].starts_with(line));
+        }
     }
 
     #[test]

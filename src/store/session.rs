@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use super::atomic;
 use super::clock::Timestamp;
 use super::library::LibraryEntry;
-use super::relocate::{Found, anchor_at, clamp, default_bookmark_name, resolve};
-use super::state::{BookState, Bookmark, Loaded, ReadingPlace, STATE_VERSION, read_state};
+use super::relocate::{Found, anchor_at, clamp, default_bookmark_name, resolve_all};
+use super::state::{Anchor, BookState, Bookmark, Loaded, ReadingPlace, STATE_VERSION, read_state};
 use super::{Store, StoreError, fingerprint};
 use crate::document::Document;
 use crate::position::Position;
@@ -92,18 +92,13 @@ impl BookSession {
         let fresh = || BookState::new(&fp, &doc.title);
         let mut state = match read_state(&file) {
             Loaded::Ok(s) => *s,
-            Loaded::Missing => {
-                match path
-                    .as_deref()
-                    .and_then(|p| older_text_of(store, p, &fp, doc))
-                {
-                    Some(old) => {
-                        replaces.push(old.fingerprint.clone());
-                        old
-                    }
-                    None => fresh(),
+            Loaded::Missing => match path.as_deref().and_then(|p| older_text_of(store, p, &fp)) {
+                Some(old) => {
+                    replaces.push(old.fingerprint.clone());
+                    old
                 }
-            }
+                None => fresh(),
+            },
             Loaded::Future { version, state } => {
                 let why = format!(
                     "this book's reading state is from a newer kanshu (format {version}); \
@@ -132,7 +127,29 @@ impl BookSession {
                 fresh()
             }
         };
-        let same_text = state.fingerprint == fp;
+        let mut same_text = state.fingerprint == fp;
+        // Find every place again in this text, in one pass over it.
+        let anchors: Vec<&Anchor> = state
+            .position
+            .iter()
+            .map(|p| &p.anchor)
+            .chain(
+                state
+                    .bookmarks
+                    .iter()
+                    .filter(|b| !b.deleted)
+                    .map(|b| &b.anchor),
+            )
+            .collect();
+        let mut found = resolve_all(doc, &anchors);
+        if !replaces.is_empty() && found.iter().all(|(_, how)| *how == Found::Nearest) {
+            // None of the older text's places is in this one: not the same book after all
+            // (another book saved under an old file name). Start afresh; its state stays.
+            replaces.clear();
+            state = fresh();
+            same_text = true;
+            found.clear();
+        }
         state.fingerprint = fp.clone();
         state.title = doc.title.clone();
         state.text_bytes = doc.text.len();
@@ -144,22 +161,24 @@ impl BookSession {
         }
         state.last_read = Timestamp::now().max(state.last_read);
 
-        let mut resume = None;
-        if let Some(place) = state.position.as_mut() {
-            let (pos, found) = resolve(doc, &place.anchor);
-            if found != Found::Exact || !same_text {
-                place.anchor = anchor_at(doc, pos);
+        let refresh = |anchor: &mut Anchor, (pos, how): (Position, Found)| {
+            if how != Found::Exact || !same_text {
+                *anchor = anchor_at(doc, pos);
             } else {
-                place.anchor.position = pos;
+                anchor.position = pos;
             }
-            resume = Some(pos);
+        };
+        let mut found = found.into_iter();
+        let mut resume = None;
+        if let Some(place) = state.position.as_mut()
+            && let Some(r) = found.next()
+        {
+            refresh(&mut place.anchor, r);
+            resume = Some(r.0);
         }
         for b in state.bookmarks.iter_mut().filter(|b| !b.deleted) {
-            let (pos, found) = resolve(doc, &b.anchor);
-            if found != Found::Exact || !same_text {
-                b.anchor = anchor_at(doc, pos);
-            } else {
-                b.anchor.position = pos;
+            if let Some(r) = found.next() {
+                refresh(&mut b.anchor, r);
             }
         }
         BookSession {
@@ -363,28 +382,16 @@ impl BookSession {
     }
 }
 
-/// The state saved for an older text of this book, last opened from the same `path`. It is
-/// taken only if one of its places is found again by its text: a different book saved over an
-/// old file name starts afresh (titles are no proof: they often come from the file name).
-fn older_text_of(store: &Store, path: &str, fp: &str, doc: &Document) -> Option<BookState> {
+/// The state saved for an older text of this book, last opened from the same `path`. The
+/// caller keeps it only if one of its places is found again by its text (titles are no proof
+/// that it is the same book: they often come from the file name).
+fn older_text_of(store: &Store, path: &str, fp: &str) -> Option<BookState> {
     let (books, _) = store.library();
     let entry = books
         .iter()
         .find(|b| b.path.as_deref() == Some(path) && b.fingerprint != fp)?;
-    let Loaded::Ok(state) = read_state(&store.book_file(&entry.fingerprint)) else {
-        return None;
-    };
-    let found_again = state
-        .position
-        .iter()
-        .map(|p| &p.anchor)
-        .chain(
-            state
-                .bookmarks
-                .iter()
-                .filter(|b| !b.deleted)
-                .map(|b| &b.anchor),
-        )
-        .any(|a| resolve(doc, a).1 != Found::Nearest);
-    found_again.then_some(*state)
+    match read_state(&store.book_file(&entry.fingerprint)) {
+        Loaded::Ok(state) => Some(*state),
+        _ => None,
+    }
 }
