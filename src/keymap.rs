@@ -20,15 +20,21 @@ pub enum Mode {
     TocFilter,
     /// The help screen is open.
     Help,
-    /// A prompt on the status line (search or `:` command) is being typed.
+    /// A prompt on the status line (search, `:` command, bookmark name) is being typed.
     Prompt,
+    /// The bookmark list is open.
+    Bookmarks,
+    /// The library of recent books is open.
+    Library,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
+        Mode::Bookmarks,
+        Mode::Library,
         Mode::Help,
         Mode::Prompt,
     ];
@@ -41,6 +47,8 @@ impl Mode {
             Mode::TocFilter => "toc_filter",
             Mode::Help => "help",
             Mode::Prompt => "prompt",
+            Mode::Bookmarks => "bookmarks",
+            Mode::Library => "library",
         }
     }
 
@@ -55,7 +63,9 @@ impl Mode {
             Mode::Toc => "Table of contents",
             Mode::TocFilter => "Table of contents, filtering",
             Mode::Help => "Help",
-            Mode::Prompt => "Search and command prompt",
+            Mode::Prompt => "Search, command and name prompt",
+            Mode::Bookmarks => "Bookmarks",
+            Mode::Library => "Library",
         }
     }
 }
@@ -278,9 +288,48 @@ impl Default for Keymap {
             (&[Key::ch('N')], A::SearchPrev),
             (&[Key::ch('t'), Key::plain(K::Tab)], A::ToggleToc),
             (&[Key::plain(K::F(1))], A::Help),
+            (&[Key::ch('m')], A::AddBookmark),
+            (&[Key::ch('\''), Key::ch('B')], A::BookmarkList),
+            (&[Key::ch('L')], A::Library),
             (&[Key::plain(K::Esc)], A::Close),
             (&[Key::ctrl('l')], A::Redraw),
             (&[Key::ch('q'), Key::ctrl('c')], A::Quit),
+        ];
+        let bookmarks: &[(&[Key], Action)] = &[
+            (&[Key::ch('j'), Key::plain(K::Down)], A::SelectNext),
+            (&[Key::ch('k'), Key::plain(K::Up)], A::SelectPrev),
+            (&[Key::plain(K::PageDown), Key::ch(' ')], A::SelectPageDown),
+            (&[Key::plain(K::PageUp), Key::ch('b')], A::SelectPageUp),
+            (&[Key::ch('g'), Key::plain(K::Home)], A::SelectFirst),
+            (&[Key::ch('G'), Key::plain(K::End)], A::SelectLast),
+            (&[Key::plain(K::Enter)], A::Confirm),
+            (&[Key::ch('r')], A::RenameBookmark),
+            (&[Key::ch('d'), Key::plain(K::Delete)], A::DeleteBookmark),
+            (&[Key::ch('u')], A::UndoDelete),
+            (&[Key::ch('m')], A::AddBookmark),
+            (
+                &[
+                    Key::ch('\''),
+                    Key::ch('B'),
+                    Key::plain(K::Esc),
+                    Key::ch('q'),
+                ],
+                A::Close,
+            ),
+            (&[Key::plain(K::F(1))], A::Help),
+            (&[Key::ctrl('c')], A::Quit),
+        ];
+        let library: &[(&[Key], Action)] = &[
+            (&[Key::ch('j'), Key::plain(K::Down)], A::SelectNext),
+            (&[Key::ch('k'), Key::plain(K::Up)], A::SelectPrev),
+            (&[Key::plain(K::PageDown), Key::ch(' ')], A::SelectPageDown),
+            (&[Key::plain(K::PageUp), Key::ch('b')], A::SelectPageUp),
+            (&[Key::ch('g'), Key::plain(K::Home)], A::SelectFirst),
+            (&[Key::ch('G'), Key::plain(K::End)], A::SelectLast),
+            (&[Key::plain(K::Enter)], A::Confirm),
+            (&[Key::ch('L'), Key::plain(K::Esc), Key::ch('q')], A::Close),
+            (&[Key::plain(K::F(1))], A::Help),
+            (&[Key::ctrl('c')], A::Quit),
         ];
         let toc: &[(&[Key], Action)] = &[
             (&[Key::ch('j'), Key::plain(K::Down)], A::SelectNext),
@@ -338,6 +387,8 @@ impl Default for Keymap {
             (Mode::Reader, reader),
             (Mode::Toc, toc),
             (Mode::TocFilter, toc_filter),
+            (Mode::Bookmarks, bookmarks),
+            (Mode::Library, library),
             (Mode::Help, help),
             (Mode::Prompt, prompt),
         ] {
@@ -512,10 +563,10 @@ mod tests {
         assert_eq!(r(Key::ctrl('o')), Some(Action::JumpBack));
         assert_eq!(r(Key::ctrl('n')), Some(Action::JumpForward));
         assert_eq!(r(Key::plain(KeyCode::Tab)), Some(Action::ToggleToc));
-        // Left free for bookmarks and the library.
-        for c in ['m', '\'', 'B', 'L'] {
-            assert_eq!(r(Key::ch(c)), None, "{c} must stay free");
-        }
+        assert_eq!(r(Key::ch('m')), Some(Action::AddBookmark));
+        assert_eq!(r(Key::ch('\'')), Some(Action::BookmarkList));
+        assert_eq!(r(Key::ch('B')), Some(Action::BookmarkList));
+        assert_eq!(r(Key::ch('L')), Some(Action::Library));
     }
 
     #[test]

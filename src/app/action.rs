@@ -47,6 +47,17 @@ pub enum Action {
     Confirm,
     DeleteBack,
     ToggleRegex,
+    // Bookmarks and the library.
+    /// Add a bookmark at the top of the page (asks for an optional name).
+    AddBookmark,
+    /// Open (or close) the bookmark list.
+    BookmarkList,
+    /// Open (or close) the library of recent books.
+    Library,
+    RenameBookmark,
+    DeleteBookmark,
+    /// Bring back the bookmark deleted last.
+    UndoDelete,
     // Produced by the input layer, not bindable.
     /// A typed character in a prompt or filter.
     Insert(char),
@@ -101,6 +112,12 @@ pub const BINDABLE: &[Action] = &[
     Action::Confirm,
     Action::DeleteBack,
     Action::ToggleRegex,
+    Action::AddBookmark,
+    Action::BookmarkList,
+    Action::Library,
+    Action::RenameBookmark,
+    Action::DeleteBookmark,
+    Action::UndoDelete,
 ];
 
 impl Action {
@@ -139,6 +156,12 @@ impl Action {
             Action::Confirm => "confirm",
             Action::DeleteBack => "delete_back",
             Action::ToggleRegex => "toggle_regex",
+            Action::AddBookmark => "add_bookmark",
+            Action::BookmarkList => "bookmarks",
+            Action::Library => "library",
+            Action::RenameBookmark => "rename",
+            Action::DeleteBookmark => "delete",
+            Action::UndoDelete => "undo",
             _ => return None,
         })
     }
@@ -183,6 +206,12 @@ impl Action {
             Action::Confirm => "jump there / run",
             Action::DeleteBack => "delete a character",
             Action::ToggleRegex => "regex on/off",
+            Action::AddBookmark => "bookmark the top of the page (asks for a name)",
+            Action::BookmarkList => "bookmarks",
+            Action::Library => "library of recent books",
+            Action::RenameBookmark => "rename the bookmark",
+            Action::DeleteBookmark => "delete the bookmark",
+            Action::UndoDelete => "undo the last delete",
             Action::Insert(_) => "type a character",
             Action::Digit(_) => "count prefix",
             Action::Paste(_) => "paste",

@@ -13,6 +13,7 @@
 pub mod action;
 pub mod geometry;
 pub mod search;
+pub mod shelf;
 pub mod theme;
 
 use std::ops::Range;
@@ -25,6 +26,7 @@ use crate::position::Position;
 pub use action::Action;
 pub use geometry::Geometry;
 use search::Matches;
+pub use shelf::{BookmarkRow, LibraryRow, LibraryState, ListState, Shelf};
 pub use theme::Theme;
 
 /// Two-page spread setting.
@@ -131,13 +133,23 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// The bookmark list (rows come from `App::bookmark_rows`).
+    Bookmarks(ListState),
+    /// The library of recent books.
+    Library(LibraryState),
 }
 
 /// Which prompt is open on the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
-    Search { backward: bool },
+    Search {
+        backward: bool,
+    },
     Command,
+    /// The name of a new bookmark (empty: the default name).
+    BookmarkName,
+    /// A new name for the bookmark picked in the list.
+    RenameBookmark,
 }
 
 /// A prompt on the status line.
@@ -216,6 +228,8 @@ pub struct App {
     /// Positions that hold a bookmark; pages showing one get a marker in the status bar.
     pub bookmarks: Vec<Position>,
     hooks: Box<dyn ReaderHooks>,
+    /// Saved state: resume, bookmarks, the library (`attach_store`).
+    shelf: Shelf,
 }
 
 impl std::fmt::Debug for App {
@@ -265,6 +279,7 @@ impl App {
             repaint: false,
             bookmarks: Vec::new(),
             hooks: Box::new(NoHooks),
+            shelf: Shelf::default(),
         };
         app.refresh();
         app
@@ -306,6 +321,8 @@ impl App {
             Overlay::Toc(t) if t.filtering => Mode::TocFilter,
             Overlay::Toc(_) => Mode::Toc,
             Overlay::Help { .. } => Mode::Help,
+            Overlay::Bookmarks(_) => Mode::Bookmarks,
+            Overlay::Library(_) => Mode::Library,
             Overlay::None => Mode::Reader,
         }
     }
@@ -388,13 +405,17 @@ impl App {
     pub fn quit(&mut self) {
         if !self.quit {
             self.quit = true;
+            self.shelf_quit();
             self.hooks.quitting(&self.doc, self.top);
         }
     }
 
     /// How long the main loop may sleep before calling `tick` (`None`: until an event).
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
-        self.hooks.tick_interval()
+        match (self.hooks.tick_interval(), self.shelf_tick_interval()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Whether the whole screen must be repainted (Ctrl-l); asking clears the request.
@@ -404,6 +425,7 @@ impl App {
 
     /// Idle tick from the main loop.
     pub fn tick(&mut self) {
+        self.shelf_tick();
         self.hooks.tick(&self.doc, self.top);
     }
 
@@ -419,10 +441,13 @@ impl App {
             Mode::Prompt => self.update_prompt(action),
             Mode::Toc | Mode::TocFilter => self.update_toc(action),
             Mode::Help => self.update_help(action),
+            Mode::Bookmarks => self.update_bookmarks(action),
+            Mode::Library => self.update_library(action),
             Mode::Reader => self.update_reader(action),
         }
         self.refresh();
         self.notify_moved(old);
+        self.shelf_after_update(old);
         true
     }
 
@@ -541,6 +566,9 @@ impl App {
             Action::ToggleToc => self.open_toc(),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Close => self.search = None,
+            Action::AddBookmark | Action::BookmarkList | Action::Library => {
+                self.shelf_reader_action(&action);
+            }
             _ => {}
         }
     }
@@ -909,12 +937,16 @@ impl App {
                 if matches!(prompt.kind, PromptKind::Search { .. }) {
                     self.search = None;
                 }
+                self.cancel_name();
                 return;
             }
             Action::Confirm => {
                 match prompt.kind {
                     PromptKind::Command => self.run_command(&prompt.text),
                     PromptKind::Search { .. } => self.finish_search(&prompt),
+                    PromptKind::BookmarkName | PromptKind::RenameBookmark => {
+                        self.confirm_name(prompt.kind, &prompt.text)
+                    }
                 }
                 return;
             }
@@ -925,6 +957,7 @@ impl App {
                     if matches!(prompt.kind, PromptKind::Search { .. }) {
                         self.search = None;
                     }
+                    self.cancel_name();
                     return;
                 }
             }

@@ -111,7 +111,7 @@ impl BookSession {
             Loaded::Corrupt { reason } => {
                 match store.quarantine(&file) {
                     Ok(to) => warnings.push(format!(
-                        "this book's reading state was unreadable ({reason}); moved aside to {}",
+                        "this book's saved state was unreadable and is moved aside ({reason}): {}",
                         to.display()
                     )),
                     Err(e) => {
@@ -348,7 +348,7 @@ impl BookSession {
             }
             Loaded::Corrupt { reason } => match store.quarantine(&file) {
                 Ok(to) => self.warnings.push(format!(
-                    "this book's reading state was unreadable ({reason}); moved aside to {}",
+                    "this book's saved state was unreadable and is moved aside ({reason}): {}",
                     to.display()
                 )),
                 Err(e) => {

@@ -14,6 +14,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::{App, HelpLine, Overlay, PromptKind, ViewLine};
 use crate::layout::LineKind;
 
+mod shelf;
+
 /// The default theme's styles (kept under this name for drawing code written before themes;
 /// new code should paint with `app.theme`).
 pub use crate::app::theme::defaults as style;
@@ -33,6 +35,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.overlay {
         Overlay::Toc(_) => draw_toc(app, buf),
         Overlay::Help { .. } => draw_help(app, buf),
+        Overlay::Bookmarks(_) => shelf::draw_bookmarks(app, buf),
+        Overlay::Library(_) => shelf::draw_library(app, buf),
         Overlay::None => {}
     }
     if let Some((x, y)) = draw_status(app, buf) {
@@ -268,6 +272,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             PromptKind::Search { backward: false } => "/",
             PromptKind::Search { backward: true } => "?",
             PromptKind::Command => ":",
+            PromptKind::BookmarkName => "bookmark name: ",
+            PromptKind::RenameBookmark => "rename: ",
         };
         let mut flags = String::new();
         if matches!(p.kind, PromptKind::Search { .. }) && app.regex_mode {
@@ -289,6 +295,18 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let x = put(buf, rect.x + 1, y, lead, w, app.theme.status);
         let x = put(buf, x, y, &shown, room, app.theme.status);
         cursor = Some((x, y));
+        if p.kind == PromptKind::BookmarkName && p.text.is_empty() {
+            // What Enter alone gives.
+            let hint = cut_end(&clean(&app.default_bookmark_name()), room);
+            put(
+                buf,
+                x,
+                y,
+                &hint,
+                room,
+                app.theme.status.patch(app.theme.dim),
+            );
+        }
         put(
             buf,
             x,
