@@ -11,8 +11,10 @@ use clap::Args;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::document::Document;
-use crate::layout::{BookLayout, LayoutParams, render_line};
+use crate::layout::{BookLayout, Glyph, LayoutParams};
 use crate::position::Position;
+use crate::view::display::DisplayMode;
+use crate::view::{Script, ViewOptions};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -42,16 +44,34 @@ pub struct RenderArgs {
     /// Spread body lines so they end flush
     #[arg(long)]
     pub justify: bool,
+    /// Show the text converted to this script: simplified, traditional or original
+    #[arg(long, value_name = "SCRIPT", default_value_t = Script::Original)]
+    pub script: Script,
+    /// Hide pinyin annotations such as 戰(zhàn) and HTML leftovers (the file is not changed)
+    #[arg(long)]
+    pub clean: bool,
+    /// Vertical pages (竖排): columns top to bottom, read right to left
+    #[arg(long)]
+    pub vertical: bool,
 }
 
 /// The text of page `page` (0-based) of chapter `chapter`: one line per laid-out line,
 /// trailing spaces trimmed, each ending in '\n'.
 pub fn page_text(doc: &Document, layout: &mut BookLayout, chapter: usize, page: usize) -> String {
-    let params = layout.params().clone();
-    let text = doc.chapter_text(chapter);
+    let cl = layout.chapter(doc, chapter);
+    let first = cl.pages.get(page).copied().unwrap_or(cl.lines.len());
+    let count = cl.page_lines(page).len();
+    let rows: Vec<Vec<Glyph>> = if layout.display().vertical {
+        layout.vertical_rows(doc, chapter, first, count)
+    } else {
+        (first..first + count)
+            .map(|i| layout.glyphs_of_line(doc, chapter, i))
+            .collect()
+    };
     let mut out = String::new();
-    for line in layout.chapter(doc, chapter).page_lines(page) {
-        out.push_str(render_line(text, line, &params).trim_end());
+    for row in rows {
+        let line: String = row.into_iter().map(|g| g.text).collect();
+        out.push_str(line.trim_end());
         out.push('\n');
     }
     out
@@ -112,6 +132,13 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
         ..configured
     };
     let mut layout = BookLayout::for_document(&doc, params);
+    layout.set_display(DisplayMode {
+        view: ViewOptions {
+            script: args.script,
+            clean: args.clean,
+        },
+        vertical: args.vertical,
+    });
     if args.all {
         let mut out = std::io::stdout().lock();
         return match write_all_pages(&doc, &mut layout, &mut out) {

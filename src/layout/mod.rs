@@ -9,8 +9,11 @@ use std::ops::Range;
 
 use crate::document::Document;
 use crate::position::Position;
+use crate::view::ViewCache;
+use crate::view::display::{DisplayChapter, DisplayMode, display_chapter_in};
 
 pub mod paginate;
+pub mod vertical;
 pub mod width;
 pub mod wrap;
 
@@ -689,6 +692,11 @@ pub struct BookLayout {
     style: Option<BookStyle>,
     cache: HashMap<usize, ChapterLayout>,
     layouts_made: usize,
+    /// How chapters are shown (script, clean view, vertical columns); plain by default.
+    display: DisplayMode,
+    views: ViewCache,
+    /// Chapters laid out through `display` (ranges in source offsets).
+    shown: HashMap<usize, DisplayChapter>,
 }
 
 impl BookLayout {
@@ -698,6 +706,9 @@ impl BookLayout {
             style: None,
             cache: HashMap::new(),
             layouts_made: 0,
+            display: DisplayMode::default(),
+            views: ViewCache::default(),
+            shown: HashMap::new(),
         }
     }
 
@@ -710,6 +721,9 @@ impl BookLayout {
             style: Some(style),
             cache: HashMap::new(),
             layouts_made: 0,
+            display: DisplayMode::default(),
+            views: ViewCache::default(),
+            shown: HashMap::new(),
         }
     }
 
@@ -734,6 +748,7 @@ impl BookLayout {
         if params != self.params {
             self.params = params;
             self.cache.clear();
+            self.shown.clear();
         }
     }
 
@@ -747,6 +762,21 @@ impl BookLayout {
         let style = self.style.unwrap_or_default();
         let params = &self.params;
         let made = &mut self.layouts_made;
+        if !self.display.is_plain() {
+            let (views, display) = (&mut self.views, self.display);
+            let lay = |d: &Document, i: usize, p: &LayoutParams| {
+                let heading = d.chapters.get(i).is_some_and(|c| c.heading);
+                layout_styled(d.chapter_text(i), heading, p, &style)
+            };
+            return &self
+                .shown
+                .entry(idx)
+                .or_insert_with(|| {
+                    *made += 1;
+                    display_chapter_in(views.chapter(doc, idx), params, &display, &lay)
+                })
+                .layout;
+        }
         self.cache.entry(idx).or_insert_with(|| {
             *made += 1;
             let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
@@ -754,9 +784,58 @@ impl BookLayout {
         })
     }
 
+    /// Show chapters converted, cleaned and/or in vertical columns. Lines, pages and glyph
+    /// offsets stay in source offsets, so positions survive every switch.
+    pub fn set_display(&mut self, mode: DisplayMode) {
+        if mode != self.display {
+            self.display = mode;
+            self.views.set_options(mode.view);
+            self.shown.clear();
+        }
+    }
+
+    /// How chapters are shown.
+    pub fn display(&self) -> DisplayMode {
+        self.display
+    }
+
+    /// What line `line` of chapter `idx` shows (through the display mode; offsets in source).
+    /// Empty in vertical mode, where `vertical_rows` draws.
+    pub fn glyphs_of_line(&mut self, doc: &Document, idx: usize, line: usize) -> Vec<Glyph> {
+        self.chapter(doc, idx);
+        let params = self.params.clone();
+        if let Some(shown) = self.shown.get(&idx) {
+            return shown.line_glyphs(line, &params);
+        }
+        match self.cache.get(&idx).and_then(|cl| cl.lines.get(line)) {
+            Some(l) => line_glyphs(doc.chapter_text(idx), l, &params),
+            None => Vec::new(),
+        }
+    }
+
+    /// Vertical mode: the screen rows showing `count` columns from column `first` of chapter
+    /// `idx` (offsets in source). Empty in horizontal mode.
+    pub fn vertical_rows(
+        &mut self,
+        doc: &Document,
+        idx: usize,
+        first: usize,
+        count: usize,
+    ) -> Vec<Vec<Glyph>> {
+        self.chapter(doc, idx);
+        self.shown
+            .get(&idx)
+            .map(|d| d.column_rows(first, count))
+            .unwrap_or_default()
+    }
+
     /// True when chapter `idx` is laid out and cached for the current params.
     pub fn is_cached(&self, idx: usize) -> bool {
-        self.cache.contains_key(&idx)
+        if self.display.is_plain() {
+            self.cache.contains_key(&idx)
+        } else {
+            self.shown.contains_key(&idx)
+        }
     }
 
     /// How many chapter layouts this `BookLayout` has computed so far (cache misses).
