@@ -236,118 +236,19 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    /// The keys of `config/default.toml` (the one place default keys are written down).
     fn default() -> Self {
+        let (mut map, _) =
+            crate::app::prefs::keymap_from_config(&crate::config::Config::defaults().keys);
+        map.describe_specific();
+        map
+    }
+}
+
+impl Keymap {
+    /// Where an action means something more specific in a mode, say so on the help screen.
+    pub fn describe_specific(&mut self) {
         use Action as A;
-        use KeyCode as K;
-        let mut map = Keymap {
-            bindings: Vec::new(),
-        };
-        let reader: &[(&[Key], Action)] = &[
-            (
-                &[
-                    Key::ch(' '),
-                    Key::plain(K::PageDown),
-                    Key::ch('f'),
-                    Key::plain(K::Right),
-                    Key::ch('l'),
-                ],
-                A::NextPage,
-            ),
-            (
-                &[
-                    Key::ch('b'),
-                    Key::plain(K::PageUp),
-                    Key::plain(K::Left),
-                    Key::ch('h'),
-                ],
-                A::PrevPage,
-            ),
-            (&[Key::ch('j'), Key::plain(K::Down)], A::LineDown),
-            (&[Key::ch('k'), Key::plain(K::Up)], A::LineUp),
-            (&[Key::ch('n')], A::NextMatchOrChapter),
-            (&[Key::ch(']')], A::NextChapter),
-            (&[Key::ch('p'), Key::ch('[')], A::PrevChapter),
-            (&[Key::ch('g'), Key::plain(K::Home)], A::BookStart),
-            (&[Key::ch('G'), Key::plain(K::End)], A::BookEnd),
-            (&[Key::ch('%')], A::Percent),
-            (&[Key::ch(':')], A::CommandLine),
-            (&[Key::ctrl('o')], A::JumpBack),
-            (&[Key::ctrl('n')], A::JumpForward),
-            (&[Key::ch('/')], A::SearchForward),
-            (&[Key::ch('?')], A::SearchBackward),
-            (&[Key::ch('N')], A::SearchPrev),
-            (&[Key::ch('t'), Key::plain(K::Tab)], A::ToggleToc),
-            (&[Key::plain(K::F(1))], A::Help),
-            (&[Key::plain(K::Esc)], A::Close),
-            (&[Key::ctrl('l')], A::Redraw),
-            (&[Key::ch('q'), Key::ctrl('c')], A::Quit),
-        ];
-        let toc: &[(&[Key], Action)] = &[
-            (&[Key::ch('j'), Key::plain(K::Down)], A::SelectNext),
-            (&[Key::ch('k'), Key::plain(K::Up)], A::SelectPrev),
-            (&[Key::plain(K::PageDown), Key::ch(' ')], A::SelectPageDown),
-            (&[Key::plain(K::PageUp), Key::ch('b')], A::SelectPageUp),
-            (&[Key::ch('g'), Key::plain(K::Home)], A::SelectFirst),
-            (&[Key::ch('G'), Key::plain(K::End)], A::SelectLast),
-            (&[Key::plain(K::Enter)], A::Confirm),
-            (&[Key::ch('/')], A::StartFilter),
-            (
-                &[Key::ch('t'), Key::plain(K::Tab), Key::plain(K::Esc)],
-                A::Close,
-            ),
-            (&[Key::plain(K::F(1))], A::Help),
-            (&[Key::ch('q'), Key::ctrl('c')], A::Quit),
-        ];
-        let toc_filter: &[(&[Key], Action)] = &[
-            (&[Key::plain(K::Down), Key::ctrl('n')], A::SelectNext),
-            (&[Key::plain(K::Up), Key::ctrl('p')], A::SelectPrev),
-            (&[Key::plain(K::PageDown)], A::SelectPageDown),
-            (&[Key::plain(K::PageUp)], A::SelectPageUp),
-            (&[Key::plain(K::Enter)], A::Confirm),
-            (&[Key::plain(K::Backspace)], A::DeleteBack),
-            (&[Key::plain(K::Esc)], A::Close),
-            (&[Key::ctrl('c')], A::Quit),
-        ];
-        let help: &[(&[Key], Action)] = &[
-            (&[Key::ch('j'), Key::plain(K::Down)], A::LineDown),
-            (&[Key::ch('k'), Key::plain(K::Up)], A::LineUp),
-            (
-                &[Key::ch(' '), Key::plain(K::PageDown), Key::ch('f')],
-                A::NextPage,
-            ),
-            (&[Key::ch('b'), Key::plain(K::PageUp)], A::PrevPage),
-            (
-                &[
-                    Key::plain(K::Esc),
-                    Key::ch('q'),
-                    Key::ch('?'),
-                    Key::plain(K::F(1)),
-                ],
-                A::Close,
-            ),
-            (&[Key::ctrl('c')], A::Quit),
-        ];
-        let prompt: &[(&[Key], Action)] = &[
-            (&[Key::plain(K::Enter)], A::Confirm),
-            (&[Key::plain(K::Backspace)], A::DeleteBack),
-            (&[Key::ctrl('r')], A::ToggleRegex),
-            (&[Key::plain(K::Esc)], A::Close),
-            (&[Key::ctrl('c')], A::Quit),
-        ];
-        for (mode, table) in [
-            (Mode::Reader, reader),
-            (Mode::Toc, toc),
-            (Mode::TocFilter, toc_filter),
-            (Mode::Help, help),
-            (Mode::Prompt, prompt),
-        ] {
-            for (keys, action) in table {
-                for key in *keys {
-                    map.bind(mode, *key, action.clone(), None);
-                }
-            }
-        }
-        // Where an action means something more specific in a mode, say so on the help screen.
         let specific = [
             (Mode::Toc, A::Close, "close the contents"),
             (Mode::Toc, A::Confirm, "jump to the chapter"),
@@ -367,7 +268,7 @@ impl Default for Keymap {
                 "keep the search / run the command",
             ),
         ];
-        for b in &mut map.bindings {
+        for b in &mut self.bindings {
             if let Some((_, _, d)) = specific
                 .iter()
                 .find(|(m, a, _)| *m == b.mode && *a == b.action)
@@ -375,11 +276,8 @@ impl Default for Keymap {
                 b.description = d.to_string();
             }
         }
-        map
     }
-}
 
-impl Keymap {
     /// A keymap with no bindings at all.
     pub fn empty() -> Keymap {
         Keymap {

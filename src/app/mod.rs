@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod geometry;
+pub mod prefs;
 pub mod search;
 pub mod theme;
 
@@ -24,6 +25,7 @@ use crate::position::Position;
 
 pub use action::Action;
 pub use geometry::Geometry;
+pub use prefs::Prefs;
 use search::Matches;
 pub use theme::Theme;
 
@@ -44,6 +46,8 @@ pub struct Settings {
     pub max_width: usize,
     /// Cells kept free left and right of the text.
     pub margin: usize,
+    /// Lines kept free above and below the text.
+    pub margin_y: usize,
     /// Cells between the two pages of a spread.
     pub gutter: usize,
     pub spread: Spread,
@@ -56,6 +60,7 @@ impl Default for Settings {
         Settings {
             max_width: 80,
             margin: 2,
+            margin_y: 0,
             gutter: 4,
             spread: Spread::Auto,
             layout: LayoutParams::default(),
@@ -216,6 +221,8 @@ pub struct App {
     /// Positions that hold a bookmark; pages showing one get a marker in the status bar.
     pub bookmarks: Vec<Position>,
     hooks: Box<dyn ReaderHooks>,
+    /// Themes and where settings are saved (see `prefs`).
+    prefs: Prefs,
 }
 
 impl std::fmt::Debug for App {
@@ -265,6 +272,7 @@ impl App {
             repaint: false,
             bookmarks: Vec::new(),
             hooks: Box::new(NoHooks),
+            prefs: Prefs::default(),
         };
         app.refresh();
         app
@@ -539,6 +547,11 @@ impl App {
                 }
             }
             Action::ToggleToc => self.open_toc(),
+            Action::Wider => self.change_width(true),
+            Action::Narrower => self.change_width(false),
+            Action::CycleTheme => self.cycle_theme(),
+            Action::ToggleSpread => self.toggle_spread(),
+            Action::SaveSettings => self.save_settings(),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Close => self.search = None,
             _ => {}

@@ -277,8 +277,10 @@ pub fn contents_text(doc: &Document) -> String {
 
 /// Open the book (or the guide) and read it; outside a terminal print its contents instead.
 pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
+    // A broken config never stops the reader: it starts with the defaults and says why.
+    let (cfg, cfg_errors) = global.config();
     let doc = match file {
-        Some(path) if !guide => global.open(path)?,
+        Some(path) if !guide => global.open_with(path, &cfg)?,
         _ => Document::guide(),
     };
     if !io::stdout().is_terminal() {
@@ -296,7 +298,18 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
         .size()
         .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
     let mut app = App::new(doc, size.width, size.height);
-    app.set_message("F1 help · t contents · / search · q quit", false);
+    let no_color =
+        crate::config::color::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    let note = app.apply_config(
+        &cfg,
+        no_color,
+        super::config_cmd::user_config_path(global).ok(),
+    );
+    match (cfg_errors, note) {
+        (Some(e), _) => app.set_message(e.brief(), true),
+        (None, Some(note)) => app.set_message(note, true),
+        (None, None) => app.set_message(crate::app::prefs::start_hint(&app.keymap), false),
+    }
     let mut events = TerminalEvents::new()
         .map_err(|e| CliError::Other(format!("cannot watch the terminal: {e}")))?;
     let result = run_loop(&mut terminal, &mut app, &mut events, &stop);
