@@ -224,9 +224,34 @@ pub struct KeyParseError {
 pub struct Binding {
     pub mode: Mode,
     pub key: Key,
+    /// Keys typed after `key` for a sequence such as `g g`; empty for a single key.
+    pub then: Vec<Key>,
     pub action: Action,
     /// What the help screen says about this binding.
     pub description: String,
+}
+
+impl Binding {
+    /// The keys as the help screen shows them: `F1`, or `g g` for a sequence.
+    pub fn keys_text(&self) -> String {
+        let mut text = self.key.to_string();
+        for k in &self.then {
+            text.push(' ');
+            text.push_str(&k.to_string());
+        }
+        text
+    }
+}
+
+/// What a sequence of keys typed so far means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SequenceMatch {
+    /// A whole sequence: run this.
+    Action(Action),
+    /// The start of one or more sequences: wait for the next key.
+    Prefix,
+    /// No sequence.
+    None,
 }
 
 /// All key bindings of the reader.
@@ -293,21 +318,75 @@ impl Keymap {
         self.bindings.push(Binding {
             mode,
             key,
+            then: Vec::new(),
             action,
             description,
         });
     }
 
+    /// Bind keys typed one after another (`g g`) in `mode` to `action`.
+    pub fn bind_sequence(
+        &mut self,
+        mode: Mode,
+        keys: &[Key],
+        action: Action,
+        description: Option<String>,
+    ) {
+        let Some((&key, then)) = keys.split_first() else {
+            return;
+        };
+        if then.is_empty() {
+            return self.bind(mode, key, action, description);
+        }
+        self.bindings
+            .retain(|b| !(b.mode == mode && b.key == key && b.then == then));
+        let description = description.unwrap_or_else(|| action.description().to_string());
+        self.bindings.push(Binding {
+            mode,
+            key,
+            then: then.to_vec(),
+            action,
+            description,
+        });
+    }
+
+    /// What the keys typed so far (`pending`, two or more keys, or one that starts a sequence)
+    /// mean in `mode`.
+    pub fn sequence(&self, mode: Mode, pending: &[Key]) -> SequenceMatch {
+        let Some((&first, rest)) = pending.split_first() else {
+            return SequenceMatch::None;
+        };
+        let mut prefix = false;
+        for b in self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode && b.key == first && !b.then.is_empty())
+        {
+            if b.then == rest {
+                return SequenceMatch::Action(b.action.clone());
+            }
+            if b.then.starts_with(rest) {
+                prefix = true;
+            }
+        }
+        if prefix {
+            SequenceMatch::Prefix
+        } else {
+            SequenceMatch::None
+        }
+    }
+
     /// Remove what `key` does in `mode`.
     pub fn unbind(&mut self, mode: Mode, key: Key) {
-        self.bindings.retain(|b| !(b.mode == mode && b.key == key));
+        self.bindings
+            .retain(|b| !(b.mode == mode && b.key == key && b.then.is_empty()));
     }
 
     /// The action of `key` in `mode`.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<&Action> {
         self.bindings
             .iter()
-            .find(|b| b.mode == mode && b.key == key)
+            .find(|b| b.mode == mode && b.key == key && b.then.is_empty())
             .map(|b| &b.action)
     }
 
@@ -320,7 +399,7 @@ impl Keymap {
     pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<Key> {
         self.bindings
             .iter()
-            .filter(|b| b.mode == mode && &b.action == action)
+            .filter(|b| b.mode == mode && &b.action == action && b.then.is_empty())
             .map(|b| b.key)
             .collect()
     }
@@ -335,9 +414,9 @@ impl Keymap {
                     .iter_mut()
                     .find(|r| r.action == b.action && r.description == b.description)
                 {
-                    Some(row) => row.keys.push(b.key.to_string()),
+                    Some(row) => row.keys.push(b.keys_text()),
                     None => rows.push(HelpRow {
-                        keys: vec![b.key.to_string()],
+                        keys: vec![b.keys_text()],
                         action: b.action.clone(),
                         description: b.description.clone(),
                     }),

@@ -191,16 +191,49 @@ fn every_reader_action_can_be_named_in_the_config() {
     }
 }
 
+/// Press keys the way the reader's main loop does, key sequences included.
+fn press_seq(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        let mode = app.mode();
+        if let Some(a) =
+            kanshu::input::action_for_pending(&event(k), &app.keymap, mode, &mut app.pending_keys)
+        {
+            app.update(a);
+        }
+    }
+}
+
 #[test]
-fn sequences_and_unknown_panels_are_reported_not_dropped_silently() {
-    let cfg = Config::from_user_toml(
-        "[keys.reader]\ng = \"none\"\n\"g g\" = \"book_start\"\n",
-        "t",
-    )
-    .unwrap();
+fn key_sequences_work_and_help_lists_them() {
+    let mut app = configured(
+        "[keys.reader]\ng = \"none\"\n\"g g\" = \"book_start\"\n\"z t\" = \"toggle_toc\"\n",
+        80,
+        24,
+    );
+    press_seq(&mut app, &["space", "space"]);
+    assert_ne!(app.top(), kanshu::Position::START);
+    press_seq(&mut app, &["g"]);
+    assert_ne!(app.top(), kanshu::Position::START, "one g waits");
+    press_seq(&mut app, &["g"]);
+    assert_eq!(app.top(), kanshu::Position::START);
+    // A key that continues no sequence drops the pending one and acts on its own.
+    press_seq(&mut app, &["z", "space"]);
+    assert_ne!(app.top(), kanshu::Position::START);
+    assert!(app.pending_keys.is_empty());
+    press_seq(&mut app, &["z", "t"]);
+    assert_eq!(app.mode(), kanshu::keymap::Mode::Toc);
+    let rows = app.keymap.help_rows();
+    let reading = &rows[0].rows;
+    assert!(reading.iter().any(|r| r.keys.contains(&"g g".to_string())));
+    assert!(reading.iter().any(|r| r.keys.contains(&"z t".to_string())));
+}
+
+#[test]
+fn keys_the_reader_cannot_tell_apart_are_reported() {
+    let cfg = Config::from_user_toml("[keys.reader]\n\"shift-up\" = \"line_up\"\n", "t").unwrap();
     let mut app = App::new(book(2, 10), 80, 24);
     let note = app.apply_config(&cfg, false, None);
-    assert!(note.is_some_and(|n| n.contains("`g g`")));
+    assert!(note.is_some_and(|n| n.contains("`shift-up`")));
 }
 
 #[test]

@@ -223,6 +223,8 @@ pub struct App {
     hooks: Box<dyn ReaderHooks>,
     /// Themes and where settings are saved (see `prefs`).
     prefs: Prefs,
+    /// Keys of a key sequence typed so far (see `input::action_for_pending`).
+    pub pending_keys: Vec<crate::keymap::Key>,
 }
 
 impl std::fmt::Debug for App {
@@ -273,6 +275,7 @@ impl App {
             bookmarks: Vec::new(),
             hooks: Box::new(NoHooks),
             prefs: Prefs::default(),
+            pending_keys: Vec::new(),
         };
         app.refresh();
         app

@@ -183,9 +183,9 @@ pub fn reader_key(k: &KeySpec) -> Option<Key> {
     })
 }
 
-/// The reader's key map from the configured bindings, in the configured order. Bindings the
-/// reader can't honour yet (an action it does not have, a mode it does not have, a sequence of
-/// several keys, shift with a named key) are left out and described in the returned notes.
+/// The reader's key map from the configured bindings, in the configured order. Actions and
+/// modes the reader does not have (yet) are left out; keys it can't tell apart (shift with a
+/// named key) are left out and described in the returned notes.
 pub fn keymap_from_config(bindings: &KeyBindings) -> (Keymap, Vec<String>) {
     let mut map = Keymap::empty();
     let mut notes = Vec::new();
@@ -197,14 +197,11 @@ pub fn keymap_from_config(bindings: &KeyBindings) -> (Keymap, Vec<String>) {
             let Some(action) = Action::from_name(b.action.name) else {
                 continue;
             };
-            let key = match b.keys.keys() {
-                [one] => reader_key(one),
-                _ => None,
-            };
-            match key {
-                Some(key) => map.bind(mode, key, action, None),
+            let keys: Option<Vec<Key>> = b.keys.keys().iter().map(reader_key).collect();
+            match keys {
+                Some(keys) => map.bind_sequence(mode, &keys, action, None),
                 None => notes.push(format!(
-                    "[keys.{cmode}] `{}` can't be used by the reader yet",
+                    "[keys.{cmode}] `{}`: the reader can't tell shift with that key apart",
                     b.keys
                 )),
             }

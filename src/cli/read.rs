@@ -193,7 +193,9 @@ pub fn run_loop<B: Backend, E: EventSource>(
             }
             Err(e) => return Err(CliError::Other(format!("cannot read the terminal: {e}"))),
         };
-        let Some(action) = input::action_for(&ev, &app.keymap, app.mode()) else {
+        let mode = app.mode();
+        let Some(action) = input::action_for_pending(&ev, &app.keymap, mode, &mut app.pending_keys)
+        else {
             continue;
         };
         if app.update(action) && !app.should_quit() {
