@@ -299,7 +299,14 @@ fn kanshu_without_a_file_reopens_the_last_book_or_explains() {
     let config = tmp.path().join("cfg");
     let store = Store::new(&config);
     let global = GlobalArgs::default();
-    let (doc, note) = choose_book(None, false, &global, Some(&store)).unwrap();
+    let (doc, note) = choose_book(
+        None,
+        false,
+        &global,
+        &kanshu::config::Config::defaults(),
+        Some(&store),
+    )
+    .unwrap();
     assert_eq!(
         doc.title,
         Document::guide().title,
@@ -310,12 +317,26 @@ fn kanshu_without_a_file_reopens_the_last_book_or_explains() {
     let book = book_file(tmp.path(), "book.txt", 2, 30);
     let mut app = reader(&book, &config, 80, 24);
     press(&mut app, &["q"]);
-    let (doc, note) = choose_book(None, false, &global, Some(&store)).unwrap();
+    let (doc, note) = choose_book(
+        None,
+        false,
+        &global,
+        &kanshu::config::Config::defaults(),
+        Some(&store),
+    )
+    .unwrap();
     assert_eq!(doc.title, "book");
     assert!(note.is_none());
 
     fs::remove_file(&book).unwrap();
-    let (doc, note) = choose_book(None, false, &global, Some(&store)).unwrap();
+    let (doc, note) = choose_book(
+        None,
+        false,
+        &global,
+        &kanshu::config::Config::defaults(),
+        Some(&store),
+    )
+    .unwrap();
     assert_eq!(doc.title, Document::guide().title);
     assert!(note.unwrap().contains("gone"));
 }

@@ -12,6 +12,7 @@
 
 pub mod action;
 pub mod geometry;
+pub mod prefs;
 pub mod search;
 pub mod shelf;
 pub mod theme;
@@ -25,6 +26,7 @@ use crate::position::Position;
 
 pub use action::Action;
 pub use geometry::Geometry;
+pub use prefs::Prefs;
 use search::Matches;
 pub use shelf::{BookmarkRow, LibraryRow, LibraryState, ListState, Shelf};
 pub use theme::Theme;
@@ -46,6 +48,8 @@ pub struct Settings {
     pub max_width: usize,
     /// Cells kept free left and right of the text.
     pub margin: usize,
+    /// Lines kept free above and below the text.
+    pub margin_y: usize,
     /// Cells between the two pages of a spread.
     pub gutter: usize,
     pub spread: Spread,
@@ -58,6 +62,7 @@ impl Default for Settings {
         Settings {
             max_width: 80,
             margin: 2,
+            margin_y: 0,
             gutter: 4,
             spread: Spread::Auto,
             layout: LayoutParams::default(),
@@ -230,6 +235,10 @@ pub struct App {
     hooks: Box<dyn ReaderHooks>,
     /// Saved state: resume, bookmarks, the library (`attach_store`).
     shelf: Shelf,
+    /// Themes and where settings are saved (see `prefs`).
+    prefs: Prefs,
+    /// Keys of a key sequence typed so far (see `input::action_for_pending`).
+    pub pending_keys: Vec<crate::keymap::Key>,
 }
 
 impl std::fmt::Debug for App {
@@ -280,6 +289,8 @@ impl App {
             bookmarks: Vec::new(),
             hooks: Box::new(NoHooks),
             shelf: Shelf::default(),
+            prefs: Prefs::default(),
+            pending_keys: Vec::new(),
         };
         app.refresh();
         app
@@ -564,6 +575,11 @@ impl App {
                 }
             }
             Action::ToggleToc => self.open_toc(),
+            Action::Wider => self.change_width(true),
+            Action::Narrower => self.change_width(false),
+            Action::CycleTheme => self.cycle_theme(),
+            Action::ToggleSpread => self.toggle_spread(),
+            Action::SaveSettings => self.save_settings(),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Close => self.search = None,
             Action::AddBookmark | Action::BookmarkList | Action::Library => {

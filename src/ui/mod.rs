@@ -29,6 +29,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_too_small(area, buf);
         return;
     }
+    // The page colour of the theme under everything (nothing to do for the terminal's own).
+    buf.set_style(area, app.theme.body);
     for (rect, lines) in geo.columns.iter().zip(&app.view().columns) {
         draw_column(app, *rect, lines, buf);
     }
@@ -368,6 +370,8 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
     let title = cut_end(&title, boxr.width.saturating_sub(2) as usize);
     Block::new()
         .borders(Borders::ALL)
+        .style(app.theme.body)
+        .border_style(app.theme.border)
         .title(title)
         .title_bottom(" Enter jump · Esc close ")
         .render(boxr, buf);
@@ -424,6 +428,8 @@ fn draw_help(app: &App, buf: &mut Buffer) {
     Clear.render(boxr, buf);
     Block::new()
         .borders(Borders::ALL)
+        .style(app.theme.body)
+        .border_style(app.theme.border)
         .title(" Keys ")
         .title_bottom(" j/k scroll · Esc close ")
         .render(boxr, buf);
