@@ -303,7 +303,7 @@ fn kanshu_without_a_file_reopens_the_last_book_or_explains() {
         None,
         false,
         &global,
-        &kanshu::config::Config::defaults(),
+        kanshu::config::Config::defaults(),
         Some(&store),
     )
     .unwrap();
@@ -321,7 +321,7 @@ fn kanshu_without_a_file_reopens_the_last_book_or_explains() {
         None,
         false,
         &global,
-        &kanshu::config::Config::defaults(),
+        kanshu::config::Config::defaults(),
         Some(&store),
     )
     .unwrap();
@@ -333,7 +333,7 @@ fn kanshu_without_a_file_reopens_the_last_book_or_explains() {
         None,
         false,
         &global,
-        &kanshu::config::Config::defaults(),
+        kanshu::config::Config::defaults(),
         Some(&store),
     )
     .unwrap();
