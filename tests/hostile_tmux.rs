@@ -109,7 +109,7 @@ impl Tmux {
 
     /// The shell is back: the reader's exit line is on screen and the terminal is restored.
     fn assert_restored(&self, what: &str) {
-        let screen = self.wait_for(&format!("{what}: the shell"), |s| s.contains("EXIT="));
+        let screen = self.wait_for(&format!("{what}: the shell"), |s| exited(s));
         assert_eq!(
             self.display("#{alternate_on}"),
             "0",
@@ -135,6 +135,13 @@ impl Drop for Tmux {
             let _ = std::fs::remove_file(path);
         }
     }
+}
+
+/// The reader's exit line (`EXIT=<code>`) is on screen (not only the command that prints it).
+fn exited(screen: &str) -> bool {
+    screen
+        .match_indices("EXIT=")
+        .any(|(i, _)| screen[i + 5..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn quote(p: &Path) -> String {
@@ -320,7 +327,7 @@ fn a_storm_of_200_resizes_leaves_a_working_reader() {
             .map(|l| l.trim().to_string())
             .unwrap_or_default()
     };
-    let before = tmux.wait_for("page 5", |s| s.contains("第2章第2"));
+    let before = tmux.wait_for("page 5 (chapter 2, page 2)", |s| s.contains("2/3 ·"));
     let before = first_paragraph(&before);
     // 200 resizes in one tmux command: they reach the reader as fast as tmux can send them.
     let mut args: Vec<String> = Vec::new();
@@ -420,8 +427,34 @@ fn a_panic_gives_the_terminal_back() {
         "KANSHU_TEST_PANIC_HELPER=1 {} --exact panic_helper --nocapture --test-threads=1; echo EXIT=$?",
         quote(&exe)
     ));
-    let screen = tmux.wait_for("the panic message", |s| s.contains("EXIT="));
+    let screen = tmux.wait_for("the panic message", |s| exited(s));
     // The message was printed after the terminal was restored: on the normal screen.
     assert!(screen.contains("a bug in the reader"), "{screen}");
     tmux.assert_restored("panic");
+}
+
+#[test]
+fn an_invalid_config_still_opens_the_reader() {
+    let Some(tmux) = Tmux::start("config") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = plain_book(dir.path());
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[layout]\n\"\\u001b]0;PWNED\\u0007\" = 1\nmax_width = \"\\u001b[2J\"\n",
+    )
+    .unwrap();
+    let title = tmux.display("#{pane_title}");
+    tmux.line(&reader_line(dir.path(), &book, &dir.path().join("pid"), ""));
+    let screen = tmux.wait_for("the book", |s| s.contains("天色渐晚"));
+    assert!(
+        screen.contains("config.toml"),
+        "the problem is shown:\n{screen}"
+    );
+    assert!(!screen.contains('\u{1b}'));
+    assert_eq!(tmux.display("#{pane_title}"), title);
+    tmux.keys(&["Space"]);
+    tmux.keys(&["q"]);
+    tmux.assert_restored("invalid config");
 }
