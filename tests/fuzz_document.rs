@@ -216,7 +216,11 @@ proptest! {
         check(&doc);
         prop_assert_eq!(&doc.text, &expect);
         if let Some(doc) = open(text.as_bytes(), None, format) {
-            prop_assert_eq!(&doc.text, &expect);
+            // With a NUL the bytes may read as UTF-16 (a few bytes of ASCII can be valid
+            // UTF-16 CJK, e.g. "\0\nPROLOGUE"): only NUL-free text must come back unchanged.
+            if !text.contains('\0') {
+                prop_assert_eq!(&doc.text, &expect);
+            }
         }
         if gbk {
             let (bytes, _, _) = encoding_rs::GBK.encode(&text);
