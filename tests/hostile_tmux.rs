@@ -109,7 +109,7 @@ impl Tmux {
 
     /// The shell is back: the reader's exit line is on screen and the terminal is restored.
     fn assert_restored(&self, what: &str) {
-        let screen = self.wait_for(&format!("{what}: the shell"), |s| exited(s));
+        let screen = self.wait_for(&format!("{what}: the shell"), exited);
         assert_eq!(
             self.display("#{alternate_on}"),
             "0",
@@ -427,7 +427,7 @@ fn a_panic_gives_the_terminal_back() {
         "KANSHU_TEST_PANIC_HELPER=1 {} --exact panic_helper --nocapture --test-threads=1; echo EXIT=$?",
         quote(&exe)
     ));
-    let screen = tmux.wait_for("the panic message", |s| exited(s));
+    let screen = tmux.wait_for("the panic message", exited);
     // The message was printed after the terminal was restored: on the normal screen.
     assert!(screen.contains("a bug in the reader"), "{screen}");
     tmux.assert_restored("panic");
