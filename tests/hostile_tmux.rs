@@ -458,3 +458,52 @@ fn an_invalid_config_still_opens_the_reader() {
     tmux.keys(&["q"]);
     tmux.assert_restored("invalid config");
 }
+
+#[test]
+fn matrix_books_in_the_reader() {
+    let Some(tmux) = Tmux::start("matrix") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let zalgo: String = std::iter::once('a')
+        .chain(std::iter::repeat_n('\u{301}', 3000))
+        .collect();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.txt", Vec::new()),
+        ("newlines.txt", b"\n".repeat(5000)),
+        ("line.txt", "一行很长的文字".repeat(50_000).into_bytes()),
+        (
+            "zalgo.txt",
+            format!("第1章 {zalgo}\n{zalgo}\n").into_bytes(),
+        ),
+        (
+            "bidi.txt",
+            "第1章 \u{202e}标题\n\u{202e}evil \u{2067}مرحبا\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        (
+            "image.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".repeat(100),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let book = dir.path().join(name);
+        std::fs::write(&book, bytes).unwrap();
+        let pidfile = dir.path().join(format!("{name}.pid"));
+        tmux.line("clear");
+        tmux.line(&reader_line(dir.path(), &book, &pidfile, ""));
+        if name.ends_with(".png") {
+            let screen = tmux.wait_for("the refusal", |s| s.contains("EXIT=2"));
+            assert!(screen.contains("binary"), "{screen}");
+            continue;
+        }
+        // The status bar shows the book's place.
+        tmux.wait_for(&format!("{name} open"), |s| s.contains('%'));
+        assert_eq!(tmux.display("#{alternate_on}"), "1", "{name}");
+        tmux.keys(&["Space"]);
+        tmux.keys(&["G"]);
+        tmux.keys(&["q"]);
+        tmux.assert_restored(name);
+    }
+}
