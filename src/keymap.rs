@@ -277,6 +277,9 @@ impl Default for Keymap {
             (&[Key::ch('?')], A::SearchBackward),
             (&[Key::ch('N')], A::SearchPrev),
             (&[Key::ch('t'), Key::plain(K::Tab)], A::ToggleToc),
+            (&[Key::ch('S')], A::ToggleScript),
+            (&[Key::ch('C')], A::ToggleClean),
+            (&[Key::ch('V')], A::ToggleVertical),
             (&[Key::plain(K::F(1))], A::Help),
             (&[Key::plain(K::Esc)], A::Close),
             (&[Key::ctrl('l')], A::Redraw),
@@ -331,6 +334,7 @@ impl Default for Keymap {
             (&[Key::plain(K::Enter)], A::Confirm),
             (&[Key::plain(K::Backspace)], A::DeleteBack),
             (&[Key::ctrl('r')], A::ToggleRegex),
+            (&[Key::ctrl('t')], A::ToggleScriptSearch),
             (&[Key::plain(K::Esc)], A::Close),
             (&[Key::ctrl('c')], A::Quit),
         ];

@@ -29,6 +29,14 @@ pub enum Action {
     SearchNext,
     SearchPrev,
     ToggleToc,
+    /// Show the text as written, in Simplified, or in Traditional characters (in turn).
+    ToggleScript,
+    /// Hide pinyin annotations and HTML leftovers, or show them again.
+    ToggleClean,
+    /// Vertical pages (columns right to left) or horizontal lines.
+    ToggleVertical,
+    /// In the search prompt: Simplified and Traditional characters match each other, or not.
+    ToggleScriptSearch,
     Help,
     /// Close whatever is open (popup, prompt, search highlight, count).
     Close,
@@ -87,6 +95,9 @@ pub const BINDABLE: &[Action] = &[
     Action::SearchNext,
     Action::SearchPrev,
     Action::ToggleToc,
+    Action::ToggleScript,
+    Action::ToggleClean,
+    Action::ToggleVertical,
     Action::Help,
     Action::Close,
     Action::Redraw,
@@ -101,6 +112,7 @@ pub const BINDABLE: &[Action] = &[
     Action::Confirm,
     Action::DeleteBack,
     Action::ToggleRegex,
+    Action::ToggleScriptSearch,
 ];
 
 impl Action {
@@ -125,6 +137,10 @@ impl Action {
             Action::SearchNext => "search_next",
             Action::SearchPrev => "search_prev",
             Action::ToggleToc => "toggle_toc",
+            Action::ToggleScript => "toggle_script",
+            Action::ToggleClean => "toggle_clean",
+            Action::ToggleVertical => "toggle_vertical",
+            Action::ToggleScriptSearch => "toggle_script_search",
             Action::Help => "help",
             Action::Close => "close",
             Action::Redraw => "redraw",
@@ -169,6 +185,10 @@ impl Action {
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::ToggleToc => "table of contents",
+            Action::ToggleScript => "script: as written → 简体 → 繁體",
+            Action::ToggleClean => "clean view: hide pinyin and HTML leftovers",
+            Action::ToggleVertical => "vertical pages (竖排), read right to left",
+            Action::ToggleScriptSearch => "简/繁 characters match each other on/off",
             Action::Help => "this help",
             Action::Close => "close / clear search",
             Action::Redraw => "repaint the screen",

@@ -19,6 +19,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
 use crate::document::Document;
+use crate::view::display::DisplayMode;
 use crate::{input, ui};
 
 /// Where the main loop gets its events.
@@ -276,7 +277,12 @@ pub fn contents_text(doc: &Document) -> String {
 }
 
 /// Open the book (or the guide) and read it; outside a terminal print its contents instead.
-pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
+pub fn run(
+    file: Option<&Path>,
+    guide: bool,
+    display: DisplayMode,
+    global: &GlobalArgs,
+) -> Result<(), CliError> {
     let doc = match file {
         Some(path) if !guide => global.open(path)?,
         _ => Document::guide(),
@@ -296,7 +302,9 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
         .size()
         .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
     let mut app = App::new(doc, size.width, size.height);
+    app.set_display(display);
     app.set_message("F1 help · t contents · / search · q quit", false);
+    app.offer_clean_view();
     let mut events = TerminalEvents::new()
         .map_err(|e| CliError::Other(format!("cannot watch the terminal: {e}")))?;
     let result = run_loop(&mut terminal, &mut app, &mut events, &stop);
