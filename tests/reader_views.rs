@@ -136,3 +136,23 @@ fn searching_simplified_finds_traditional() {
     press(&mut app, &["enter"]);
     assert!(app.search.is_none());
 }
+
+#[test]
+fn matches_are_highlighted_in_a_converted_view() {
+    let mut app = App::new(seed(), 80, 24);
+    press(&mut app, &["S", "/"]);
+    type_text(&mut app, "督战");
+    press(&mut app, &["enter"]);
+    let buf = render(&app);
+    let (text, mask) = (screen_text(&buf), style_mask(&buf));
+    let row = text
+        .lines()
+        .position(|l| l.contains("督战"))
+        .expect("match on screen");
+    // The cell under 战 (a converted character) carries the match colour.
+    let line = text.lines().nth(row).unwrap_or("");
+    let at = line.find("督战").unwrap_or(0) + "督".len();
+    let col = unicode_width::UnicodeWidthStr::width(&line[..at]);
+    let mark = mask.lines().nth(row).and_then(|m| m.chars().nth(col));
+    assert!(matches!(mark, Some('C' | 'M')), "{text}\n{mask}");
+}
