@@ -156,3 +156,13 @@ fn matches_are_highlighted_in_a_converted_view() {
     let mark = mask.lines().nth(row).and_then(|m| m.chars().nth(col));
     assert!(matches!(mark, Some('C' | 'M')), "{text}\n{mask}");
 }
+
+#[test]
+fn another_book_opens_in_the_same_view() {
+    let mut app = App::new(seed(), 80, 24);
+    press(&mut app, &["S", "V"]);
+    let mode = app.display();
+    app.replace_document(seed(), kanshu::Position::START);
+    assert_eq!(app.display(), mode);
+    assert!(screen_text(&render(&app)).contains('︐'));
+}

@@ -371,7 +371,10 @@ impl App {
     /// nothing (they decide what opening a book means).
     pub fn replace_document(&mut self, doc: Document, top: Position) {
         let params = self.layout.params().clone();
+        let display = self.layout.display();
         self.layout = BookLayout::for_document(&doc, params);
+        // Script and vertical pages are the reader's taste and stay; positions are per book.
+        self.layout.set_display(display);
         self.doc = doc;
         self.search = None;
         self.prompt = None;
