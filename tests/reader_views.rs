@@ -69,7 +69,7 @@ fn the_clean_view_is_offered_when_the_book_needs_it() {
     let mut app = App::new(seed(), 80, 24);
     assert!(app.offer_clean_view());
     let status = app.message().map(|m| m.text.clone()).unwrap_or_default();
-    assert!(status.contains("C shows a clean view"), "{status}");
+    assert!(status.starts_with("C: clean view"), "{status}");
     press(&mut app, &["C"]);
     assert!(!app.offer_clean_view());
     let mut plain = App::new(book(2, 5), 80, 24);

@@ -414,12 +414,13 @@ impl App {
         if found.total() == 0 {
             return false;
         }
+        // The key comes first: a narrow status line cuts the end off.
         let what = match (found.annotations > 0, found.leftovers > 0) {
-            (true, true) => "pinyin annotations like 戰(zhàn) and HTML leftovers",
-            (true, false) => "pinyin annotations like 戰(zhàn)",
-            _ => "HTML leftovers like </p> and &nbsp;",
+            (true, true) => "pinyin like 戰(zhàn) and HTML leftovers",
+            (true, false) => "pinyin like 戰(zhàn)",
+            _ => "HTML leftovers like </p>",
         };
-        self.set_message(format!("this book has {what}: C shows a clean view"), false);
+        self.set_message(format!("C: clean view, hides {what}"), false);
         true
     }
 
