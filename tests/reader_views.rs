@@ -166,3 +166,19 @@ fn another_book_opens_in_the_same_view() {
     assert_eq!(app.display(), mode);
     assert!(screen_text(&render(&app)).contains('︐'));
 }
+
+#[test]
+fn a_vertical_spread_starts_on_the_right() {
+    let mut app = App::new(seed(), 180, 30);
+    app.set_top(kanshu::Position::new(2, 0));
+    press(&mut app, &["V"]);
+    let columns = &app.view().columns;
+    assert_eq!(columns.len(), 2, "a spread at 180 columns");
+    let first_page_holds_top = |col: &Vec<kanshu::app::ViewLine>| {
+        col.iter()
+            .flat_map(|l| &l.glyphs)
+            .any(|g| g.offset == 0 && g.text.trim() == "2")
+    };
+    assert!(first_page_holds_top(&columns[1]));
+    assert!(!first_page_holds_top(&columns[0]));
+}

@@ -398,9 +398,9 @@ impl App {
         self.layout.display()
     }
 
-    /// When the text around the top holds scrape artifacts and the clean view is off, offer it
-    /// in the status line. Only the first megabyte is looked at, so a huge book opens as fast.
-    /// Returns whether the hint was shown.
+    /// When the book holds scrape artifacts and the clean view is off, offer it in the status
+    /// line. Only the first megabyte is looked at, so a huge book opens as fast. Returns whether
+    /// the hint was shown.
     pub fn offer_clean_view(&mut self) -> bool {
         if self.display().view.clean {
             return false;
