@@ -139,11 +139,17 @@ impl GlobalArgs {
     /// Open a book with the user's configuration (problems in it are reported on stderr, and
     /// the defaults used).
     pub fn open(&self, path: &std::path::Path) -> Result<Document, CliError> {
+        Ok(self.open_configured(path)?.0)
+    }
+
+    /// Like `open`, also returning the configuration it used.
+    pub fn open_configured(&self, path: &std::path::Path) -> Result<(Document, Config), CliError> {
         let (cfg, errors) = self.config();
         if let Some(e) = errors {
             eprintln!("kanshu: {e} (using the default settings)");
         }
-        self.open_with(path, &cfg)
+        let doc = self.open_with(path, &cfg)?;
+        Ok((doc, cfg))
     }
 }
 
