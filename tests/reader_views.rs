@@ -182,3 +182,35 @@ fn a_vertical_spread_starts_on_the_right() {
     assert!(first_page_holds_top(&columns[1]));
     assert!(!first_page_holds_top(&columns[0]));
 }
+
+#[test]
+fn the_clean_view_choice_is_remembered_per_book() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let config = tmp.path().join("config");
+    let path = tmp.path().join("seed.txt");
+    std::fs::write(&path, include_str!("fixtures/seed.txt")).expect("write");
+    let open = || {
+        let doc = kanshu::Document::open(&path, &kanshu::LoadOptions::default()).expect("open");
+        let mut app = App::new(doc, 80, 24);
+        app.attach_store(kanshu::store::Store::new(&config));
+        app
+    };
+    let mut app = open();
+    assert!(!app.display().view.clean);
+    assert!(app.offer_clean_view());
+    press(&mut app, &["C"]);
+    app.quit();
+
+    let mut app = open();
+    assert!(app.display().view.clean, "reopened in the clean view");
+    assert!(!app.offer_clean_view());
+    press(&mut app, &["C"]);
+    app.quit();
+
+    let mut app = open();
+    assert!(!app.display().view.clean);
+    assert!(
+        !app.offer_clean_view(),
+        "the offer was answered: no second time"
+    );
+}

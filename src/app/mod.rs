@@ -430,7 +430,7 @@ impl App {
     /// line. Only the first megabyte is looked at, so a huge book opens as fast. Returns whether
     /// the hint was shown.
     pub fn offer_clean_view(&mut self) -> bool {
-        if self.display().view.clean {
+        if self.display().view.clean || self.remembered_clean_view().is_some() {
             return false;
         }
         let text = &self.doc.text;
@@ -461,6 +461,7 @@ impl App {
             }
             Action::ToggleClean => {
                 mode.view.clean = !mode.view.clean;
+                self.remember_clean_view(mode.view.clean);
                 if mode.view.clean {
                     "clean view: pinyin annotations and HTML leftovers hidden".to_string()
                 } else {
