@@ -34,7 +34,7 @@ Examples:
 
 #[derive(Debug, Parser)]
 #[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
