@@ -33,13 +33,15 @@ trap cleanup EXIT
 
 if command -v hyperfine >/dev/null; then TIMER=hyperfine; else TIMER=loop; fi
 
-# median_seconds CMD… : median wall time of RUNS runs (stdout discarded), in seconds.
-median_seconds() {
+# measure CMD… : sets WALL (median wall seconds of RUNS runs, stdout discarded) and CPU (mean
+# user+system seconds, or "" when the plain loop is used).
+measure() {
     if [[ $TIMER == hyperfine ]]; then
         hyperfine -N --style none --warmup 1 --runs "$RUNS" --export-csv "$WORK/h.csv" \
             "$(printf '%q ' "$@")" >/dev/null 2>&1
-        # columns: command,mean,stddev,median,user,system,min,max
-        awk -F, 'NR == 2 { print $(NF-4) }' "$WORK/h.csv"
+        # columns: command,mean,stddev,median,user,system,min,max (the command may hold commas)
+        WALL=$(awk -F, 'NR == 2 { print $(NF-4) }' "$WORK/h.csv")
+        CPU=$(awk -F, 'NR == 2 { print $(NF-3) + $(NF-2) }' "$WORK/h.csv")
     else
         "$@" >/dev/null
         local i t0 t1
@@ -50,7 +52,8 @@ median_seconds() {
             t1=$(date +%s%N)
             echo $((t1 - t0)) >>"$WORK/times"
         done
-        sort -n "$WORK/times" | awk '{ a[NR] = $1 } END { printf "%.6f\n", a[int((NR + 1) / 2)] / 1e9 }'
+        WALL=$(sort -n "$WORK/times" | awk '{ a[NR] = $1 } END { printf "%.6f\n", a[int((NR + 1) / 2)] / 1e9 }')
+        CPU=""
     fi
 }
 
@@ -80,26 +83,30 @@ peak_rss_kb() {
 
 ROWS=()
 ALL_PASS=1
-# row WHAT VALUE FLOOR RATIO LIMIT : one line of the result table.
+# row WHAT VALUE FLOOR RATIO LIMIT [CPU_RATIO] : one line of the result table.
 row() {
     local verdict
     verdict=$(awk -v r="$4" -v l="$5" 'BEGIN { print (r <= l) ? "PASS" : "FAIL" }')
     [[ $verdict == PASS ]] || ALL_PASS=0
-    ROWS+=("| $1 | $2 | $3 | $4 | ≤ $5 | $verdict |")
+    ROWS+=("| $1 | $2 | $3 | **$4** | ${6:-} | ≤ $5 | $verdict |")
 }
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f ms", s * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # time_pair WHAT LIMIT FLOOR_DESC "FLOOR CMD" -- KANSHU CMD… : time both, add a row.
+# (The floor command is split on spaces: keep BOOKS free of them.)
 time_pair() {
     local what=$1 limit=$2 floor_desc=$3 floor_cmd=$4
     shift 5
     echo "measuring: $what" >&2
-    local f k
+    local fw fc kw kc cpu_ratio=""
     # shellcheck disable=SC2086
-    f=$(median_seconds $floor_cmd)
-    k=$(median_seconds "$@")
-    row "$what" "$(ms "$k")" "$(ms "$f") ($floor_desc)" "$(ratio "$k" "$f")" "$limit"
+    measure $floor_cmd
+    fw=$WALL fc=$CPU
+    measure "$@"
+    kw=$WALL kc=$CPU
+    [[ -n $fc && -n $kc ]] && cpu_ratio=$(ratio "$kc" "$fc")
+    row "$what" "$(ms "$kw")" "$(ms "$fw") ($floor_desc)" "$(ratio "$kw" "$fw")" "$limit" "$cpu_ratio"
 }
 
 U8=$BOOKS/big_utf8.txt
@@ -123,7 +130,7 @@ RSS_KB=$(peak_rss_kb $KANSHU render --at 50 "$U8")
 row "peak RSS, kanshu render --at 50 big_utf8.txt" \
     "$(awk -v k="$RSS_KB" 'BEGIN { printf "%.1f MiB", k / 1024 }')" \
     "$(awk -v b="$TEXT_BYTES" 'BEGIN { printf "%.1f MiB (decoded text)", b / 1048576 }')" \
-    "$(ratio "$((RSS_KB * 1024))" "$TEXT_BYTES")" 1.5
+    "$(ratio "$((RSS_KB * 1024))" "$TEXT_BYTES")" 1.5 ""
 
 # Idle CPU of the interactive reader: start it in a detached tmux session, let it settle, then
 # count the CPU ticks it uses over IDLE_SECONDS.
@@ -149,15 +156,15 @@ if command -v tmux >/dev/null; then
 fi
 
 echo
-echo "kanshu $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, timer: $TIMER, median of $RUNS runs"
+echo "kanshu $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), timer: $TIMER, median of $RUNS runs"
 echo
-echo "| target | kanshu | floor | ratio | limit | result |"
-echo "|---|---|---|---|---|---|"
+echo "| target | kanshu | floor | ratio (wall) | ratio (CPU) | limit | result |"
+echo "|---|---|---|---|---|---|---|"
 printf '%s\n' "${ROWS[@]}"
 if [[ $IDLE == n/a ]]; then
-    echo "| reader idle CPU (${IDLE_SECONDS} s in tmux) | n/a (reader exited or tmux missing) | | | ~0% | n/a |"
+    echo "| reader idle CPU (${IDLE_SECONDS} s in tmux) | n/a (reader exited or tmux missing) | | | | ~0% | n/a |"
 else
-    echo "| reader idle CPU (${IDLE_SECONDS} s in tmux) | ${IDLE}% | | | ~0% | $(awk -v c="$IDLE" 'BEGIN { print (c <= 1.0) ? "PASS" : "FAIL" }') |"
+    echo "| reader idle CPU (${IDLE_SECONDS} s in tmux) | ${IDLE}% | | | | ~0% | $(awk -v c="$IDLE" 'BEGIN { print (c <= 1.0) ? "PASS" : "FAIL" }') |"
 fi
 echo
 if ((ALL_PASS)); then echo "all timed targets met"; else echo "some targets not met"; fi
