@@ -1,12 +1,21 @@
 //! `kanshu toc FILE [--json]`: the table of contents.
+//!
+//! Text output indents chapters under their volume and shows control characters in titles as
+//! U+FFFD; JSON output escapes them (DEL and C1 included, which JSON itself would not).
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
+use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
+use crate::document::{Document, visible};
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  kanshu toc novel.txt\n  kanshu toc --json novel.txt\n  kanshu toc --encoding big5 article.txt"
+)]
 pub struct TocArgs {
     /// The book
     pub file: PathBuf,
@@ -15,11 +24,87 @@ pub struct TocArgs {
     pub json: bool,
 }
 
-pub fn run(args: &TocArgs, global: &GlobalArgs) -> Result<(), CliError> {
-    let doc = global.open(&args.file)?;
+/// One TOC entry as `toc --json` prints it.
+#[derive(Debug, Serialize)]
+pub struct TocEntry<'a> {
+    /// 1-based chapter number.
+    pub index: usize,
+    pub level: u8,
+    pub title: &'a str,
+    /// Byte offset in the decoded UTF-8 text of the chapter's first non-blank line: its heading
+    /// line when it has one (blank lines folded into the first chapter are skipped).
+    pub offset: usize,
+    /// Characters in the chapter, heading included.
+    pub chars: usize,
+    /// False for front matter, parts of a long chapter after the first, and parts of a book
+    /// without headings.
+    pub heading: bool,
+}
+
+/// The entries of `doc`'s table of contents.
+pub fn entries(doc: &Document) -> Vec<TocEntry<'_>> {
+    doc.chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| TocEntry {
+            index: i + 1,
+            level: c.level,
+            title: &c.title,
+            offset: c.range.start + leading_blank_lines(doc.chapter_text(i)),
+            chars: doc.chapter_chars(i),
+            heading: c.heading,
+        })
+        .collect()
+}
+
+/// Length of the blank lines at the start of `text`.
+fn leading_blank_lines(text: &str) -> usize {
+    let mut skip = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() || !line.ends_with('\n') {
+            break;
+        }
+        skip += line.len();
+    }
+    skip
+}
+
+/// The table of contents as text: number, indent by level, title; safe for a terminal.
+pub fn text(doc: &Document) -> String {
+    let width = doc.chapters.len().to_string().len().max(3);
     let mut out = String::new();
     for (i, c) in doc.chapters.iter().enumerate() {
-        out.push_str(&format!("{:>4}  {}\n", i + 1, c.title));
+        let indent = "  ".repeat(usize::from(c.level.saturating_sub(1)));
+        let _ = writeln!(out, "{:>width$}  {indent}{}", i + 1, visible(&c.title));
     }
-    emit(&out)
+    out
+}
+
+/// Serialize to JSON and escape DEL and C1 controls, which serde_json leaves raw.
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, CliError> {
+    let s = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
+    if !s.contains(|c: char| ('\u{7f}'..='\u{9f}').contains(&c)) {
+        return Ok(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+pub fn run(args: &TocArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    let doc = global.open(&args.file)?;
+    if args.json {
+        let mut s = to_json(&entries(&doc))?;
+        s.push('\n');
+        emit(&s)
+    } else {
+        emit(&text(&doc))
+    }
 }

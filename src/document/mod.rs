@@ -8,9 +8,20 @@
 //! - `chapters` is never empty (an empty book has one empty chapter) and the chapter ranges
 //!   cover `text` in order without gaps or overlaps, each on `char` boundaries.
 //! - when `Chapter::heading` is true, the first line of the chapter's range is its heading line.
+//! - control characters stay in `text` (counted in `control_chars`); printers use [`visible`].
+//!
+//! `decode` turns bytes into text, `normalize` fixes line ends and finds control characters,
+//! `chapters` finds headings (rules are data: see [`RuleSet`]) and cuts oversized parts.
+
+pub mod chapters;
+pub mod decode;
+pub mod normalize;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+pub use chapters::{HeadingRule, RuleFamily, RuleSet};
+pub use normalize::{is_control, visible};
 
 /// A decoded book.
 #[derive(Debug, Clone)]
@@ -29,6 +40,29 @@ pub struct Document {
     pub source_bytes: usize,
     /// Where the book came from, when it came from a file.
     pub path: Option<PathBuf>,
+    /// How many control characters (see [`is_control`]) the text holds. They stay in `text`;
+    /// anything that prints the book (or a title) must show a placeholder for them.
+    pub control_chars: usize,
+}
+
+/// What kind of source a book is; Markdown headings win in Markdown files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// `.md` / `.markdown` files are Markdown; everything else is text.
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Text,
+        }
+    }
 }
 
 /// One entry of the table of contents and the text it covers.
@@ -58,24 +92,46 @@ pub enum LoadError {
     NotFound { path: String },
     #[error("{path}: is a directory, not a text file")]
     IsDirectory { path: String },
+    #[error("{path}: not a regular file (a pipe, socket or device); give kanshu a text file")]
+    NotAFile { path: String },
     #[error("{path}: permission denied")]
     PermissionDenied { path: String },
     #[error("{path}: cannot read: {reason}")]
     Io { path: String, reason: String },
     #[error("{path}: looks like a binary file, not text")]
     Binary { path: String },
-    #[error("unknown encoding `{label}`")]
+    #[error(
+        "unknown encoding `{label}` (try utf-8, gbk, gb18030, big5, utf-16le, shift_jis, euc-kr, windows-1252)"
+    )]
     UnknownEncoding { label: String },
 }
 
+fn decode_error(e: decode::DecodeError, path: &str) -> LoadError {
+    match e {
+        decode::DecodeError::Binary => LoadError::Binary {
+            path: path.to_string(),
+        },
+        decode::DecodeError::UnknownEncoding(label) => LoadError::UnknownEncoding {
+            label: visible(&label).into_owned(),
+        },
+    }
+}
+
 impl Document {
-    /// Read and decode a book from a file.
+    /// Read and decode a book from a file. Only regular files are read: a pipe or a device
+    /// would block or never end, so they are refused before opening.
     pub fn open(path: &Path, opts: &LoadOptions) -> Result<Document, LoadError> {
-        let shown = path.display().to_string();
-        if path.is_dir() {
-            return Err(LoadError::IsDirectory { path: shown });
-        }
-        let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        Document::open_with_rules(path, opts, RuleSet::builtin())
+    }
+
+    /// [`Document::open`] with a custom heading rule set (built-ins plus the user's families).
+    pub fn open_with_rules(
+        path: &Path,
+        opts: &LoadOptions,
+        rules: &RuleSet,
+    ) -> Result<Document, LoadError> {
+        let shown = visible(&path.display().to_string()).into_owned();
+        let io_err = |e: std::io::Error| match e.kind() {
             std::io::ErrorKind::NotFound => LoadError::NotFound {
                 path: shown.clone(),
             },
@@ -86,82 +142,100 @@ impl Document {
                 path: shown.clone(),
                 reason: e.to_string(),
             },
-        })?;
+        };
+        let meta = std::fs::metadata(path).map_err(io_err)?;
+        if meta.is_dir() {
+            return Err(LoadError::IsDirectory { path: shown });
+        }
+        if !meta.is_file() {
+            return Err(LoadError::NotAFile { path: shown });
+        }
+        let bytes = std::fs::read(path).map_err(io_err)?;
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut doc = Document::from_bytes(&bytes, &name, opts).map_err(|e| match e {
-            LoadError::Binary { .. } => LoadError::Binary {
-                path: shown.clone(),
-            },
-            other => other,
-        })?;
+        let source_bytes = bytes.len();
+        let decoded = decode::decode_vec(bytes, opts.encoding.as_deref())
+            .map_err(|e| decode_error(e, &shown))?;
+        let mut doc =
+            Document::from_text_with_rules(decoded.text, &name, Format::from_path(path), rules);
+        doc.encoding = decoded.encoding.to_string();
+        doc.source_bytes = source_bytes;
         doc.path = Some(path.to_path_buf());
         Ok(doc)
     }
 
     /// Decode a book from bytes; `name` is the fallback title (usually the file stem).
-    ///
-    /// Placeholder implementation: UTF-8 only (lossy), chapters at lines starting with 第…章.
-    pub fn from_bytes(
+    pub fn from_bytes(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<Document, LoadError> {
+        Document::decode(bytes, name, opts, Format::Text)
+    }
+
+    /// Decode a book from bytes of a known format.
+    pub fn decode(
         bytes: &[u8],
         name: &str,
-        _opts: &LoadOptions,
+        opts: &LoadOptions,
+        format: Format,
     ) -> Result<Document, LoadError> {
-        let text = String::from_utf8_lossy(bytes).replace("\r\n", "\n");
-        let mut doc = Document::from_text(text, name);
+        let decoded =
+            decode::decode(bytes, opts.encoding.as_deref()).map_err(|e| decode_error(e, name))?;
+        let mut doc = Document::from_text_as(decoded.text, name, format);
+        doc.encoding = decoded.encoding.to_string();
         doc.source_bytes = bytes.len();
         Ok(doc)
     }
 
-    /// Build a document from already-decoded text.
+    /// Build a document from already-decoded text (line ends are normalised here).
     pub fn from_text(text: String, name: &str) -> Document {
-        let mut starts: Vec<(usize, String)> = Vec::new();
-        let mut pos = 0;
-        for line in text.split_inclusive('\n') {
-            let t = line.trim();
-            if t.starts_with('第') && t.contains('章') && t.chars().count() < 30 {
-                starts.push((pos, t.to_string()));
-            }
-            pos += line.len();
-        }
-        let mut chapters = Vec::new();
-        let first = starts.first().map(|s| s.0).unwrap_or(text.len());
-        if first > 0 || starts.is_empty() {
-            chapters.push(Chapter {
-                title: name.to_string(),
-                level: 1,
-                range: 0..first,
-                heading: false,
-            });
-        }
-        for (i, (start, title)) in starts.iter().enumerate() {
-            let end = starts.get(i + 1).map(|s| s.0).unwrap_or(text.len());
-            chapters.push(Chapter {
-                title: title.clone(),
-                level: 1,
-                range: *start..end,
-                heading: true,
-            });
-        }
+        Document::from_text_as(text, name, Format::Text)
+    }
+
+    /// Build a document from already-decoded text of a known format.
+    pub fn from_text_as(text: String, name: &str, format: Format) -> Document {
+        Document::from_text_with_rules(text, name, format, RuleSet::builtin())
+    }
+
+    /// Build a document with a custom heading rule set (the config adds families to it).
+    pub fn from_text_with_rules(
+        text: String,
+        name: &str,
+        format: Format,
+        rules: &RuleSet,
+    ) -> Document {
+        let source_bytes = text.len();
+        let text = normalize::normalize(text);
+        let control_chars = normalize::count_controls(&text);
+        let split = chapters::split(&text, name, rules, format == Format::Markdown);
         Document {
-            title: name.to_string(),
-            source_bytes: text.len(),
-            text,
-            chapters,
+            title: split.title,
+            chapters: split.chapters,
+            rule: split.rule,
             encoding: "UTF-8".into(),
-            rule: "placeholder".into(),
+            source_bytes,
+            text,
             path: None,
+            control_chars,
         }
     }
 
-    /// The built-in guide book.
+    /// The built-in guide book (Markdown, embedded in the binary).
     pub fn guide() -> Document {
-        Document::from_text(
+        Document::from_text_as(
             include_str!("../../assets/guide.md").to_string(),
             "kanshu guide",
+            Format::Markdown,
         )
+    }
+
+    /// Number of characters in chapter `idx` (0 for an out-of-range index).
+    pub fn chapter_chars(&self, idx: usize) -> usize {
+        self.chapter_text(idx).chars().count()
+    }
+
+    /// Number of lines in the book, counted as `wc -l` does (line feeds).
+    pub fn line_count(&self) -> usize {
+        memchr::memchr_iter(b'\n', self.text.as_bytes()).count()
     }
 
     /// The text of chapter `idx` (heading line included). Empty for an out-of-range index.

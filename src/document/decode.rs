@@ -1,0 +1,449 @@
+//! Bytes → text: encoding detection and decoding.
+//!
+//! Owns the order of evidence (an explicit label, then a byte-order mark, then valid UTF-8, then
+//! UTF-16 without a BOM, then a statistical guess over a large sample) and the refusal of binary
+//! files. It must not touch newlines, control characters or chapters: that is `normalize` and
+//! `chapters`.
+
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+
+/// How much of the file the statistical guess looks at. Guessing from a few KB is a known cause
+/// of wrong guesses (a GBK book whose first pages are mostly ASCII, a Big5 article with a
+/// simplified-looking preface), so the sample is large.
+pub const SAMPLE_BYTES: usize = 1024 * 1024;
+
+/// The result of decoding.
+#[derive(Debug)]
+pub struct Decoded {
+    /// Decoded text (a BOM, if any, is already removed; newlines untouched).
+    pub text: String,
+    /// Name to show for the encoding: the encoding_rs name, except that a GBK guess whose bytes
+    /// use four-byte sequences is named "gb18030".
+    pub encoding: &'static str,
+}
+
+/// Why bytes could not be decoded.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL bytes outside UTF-16, or mostly undecodable bytes.
+    Binary,
+    /// `--encoding` named something encoding_rs does not know.
+    UnknownEncoding(String),
+}
+
+/// Look up an encoding label the way `--encoding` does (any WHATWG label, case-insensitive,
+/// plus a few common spellings such as `utf16`, `gb18030`, `big5-hkscs`, `shift-jis`).
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let trimmed = label.trim();
+    if let Some(enc) = Encoding::for_label(trimmed.as_bytes()) {
+        return Some(enc);
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    let alias = match lower.as_str() {
+        "utf16" | "utf16le" | "utf-16-le" => "utf-16le",
+        "utf16be" | "utf-16-be" => "utf-16be",
+        "utf8" => "utf-8",
+        "shift-jis" | "sjis" | "cp932" => "shift_jis",
+        "cp936" | "gb2312-80" => "gbk",
+        "cp950" => "big5",
+        "eucjp" => "euc-jp",
+        "euckr" | "cp949" => "euc-kr",
+        _ => return None,
+    };
+    Encoding::for_label(alias.as_bytes())
+}
+
+/// Decode a whole book that is already owned: a UTF-8 book (the common case) keeps its
+/// allocation instead of being copied.
+pub fn decode_vec(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, DecodeError> {
+    let plain_utf8 = label.is_none()
+        && Encoding::for_bom(&bytes).is_none_or(|(enc, _)| enc == UTF_8)
+        && memchr::memchr(0, &bytes).is_none();
+    if plain_utf8 {
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{FEFF}') {
+                    text.drain(..'\u{FEFF}'.len_utf8());
+                }
+                return Ok(Decoded {
+                    text,
+                    encoding: UTF_8.name(),
+                });
+            }
+            Err(e) => return decode(e.as_bytes(), label),
+        }
+    }
+    decode(&bytes, label)
+}
+
+/// Decode a whole book. `label` overrides detection.
+pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
+    if let Some(label) = label {
+        let named =
+            encoding_for_label(label).ok_or_else(|| DecodeError::UnknownEncoding(label.into()))?;
+        let is_utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
+        let enc = match Encoding::for_bom(bytes) {
+            _ if named == GBK => GB18030,
+            // "utf-16" means "UTF-16, the BOM says which byte order".
+            Some((bom, _)) if is_utf16(named) && is_utf16(bom) => bom,
+            _ => named,
+        };
+        // A BOM that agrees with the chosen encoding is dropped; anything else is content.
+        // The reader asked for this encoding: show what it gives, refusing only NUL bytes
+        // (which no text in an ASCII-compatible encoding has).
+        if !is_utf16(enc) && memchr::memchr(0, bytes).is_some() {
+            return Err(DecodeError::Binary);
+        }
+        let (text, _) = enc.decode_with_bom_removal(bytes);
+        let text = text.into_owned();
+        return Ok(Decoded {
+            text,
+            encoding: display_name(if enc == GB18030 { named } else { enc }, bytes),
+        });
+    }
+
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(rest);
+        let text = text.into_owned();
+        if mostly_undecodable(&text) {
+            return Err(DecodeError::Binary);
+        }
+        return Ok(Decoded {
+            text,
+            encoding: enc.name(),
+        });
+    }
+
+    let has_nul = memchr::memchr(0, bytes).is_some();
+    if !has_nul && let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: s.to_owned(),
+            encoding: UTF_8.name(),
+        });
+    }
+
+    if !has_nul && nearly_utf8(bytes) {
+        // A UTF-8 book with a stray bad byte or cut mid-character: reading it as anything
+        // else would garble every line, so keep UTF-8 and mark the bad bytes.
+        return Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: UTF_8.name(),
+        });
+    }
+
+    if has_nul {
+        if let Some(enc) = guess_utf16(bytes) {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            let text = text.into_owned();
+            if !mostly_undecodable(&text) {
+                return Ok(Decoded {
+                    text,
+                    encoding: enc.name(),
+                });
+            }
+        }
+        return Err(DecodeError::Binary);
+    }
+
+    let enc = guess_legacy(bytes);
+    // encoding_rs decodes GBK with the GB18030 decoder already; say so explicitly.
+    let decoder = if enc == GBK { GB18030 } else { enc };
+    let (text, _) = decoder.decode_without_bom_handling(bytes);
+    let text = text.into_owned();
+    if mostly_undecodable(&text) {
+        return Err(DecodeError::Binary);
+    }
+    Ok(Decoded {
+        text,
+        encoding: display_name(enc, bytes),
+    })
+}
+
+/// True when `bytes` are UTF-8 but for a few bad sequences: at most one per thousand bytes,
+/// and a hundred valid non-ASCII bytes for each. GBK or Big5 text fails this within its first
+/// lines (their byte pairs are rarely valid UTF-8), so the scan stops early.
+fn nearly_utf8(bytes: &[u8]) -> bool {
+    let cap = 1 + bytes.len() / 1000;
+    let mut errors = 0usize;
+    let mut non_ascii = 0usize;
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                non_ascii += s.bytes().filter(|b| !b.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let good = rest.get(..e.valid_up_to()).unwrap_or_default();
+                non_ascii += good.iter().filter(|b| !b.is_ascii()).count();
+                errors += 1;
+                // Give up early: too many errors, or (past the first few) too few valid
+                // characters between them.
+                if errors > cap || (errors > 2 && errors * 100 > non_ascii) {
+                    return false;
+                }
+                // `error_len` is None only for a sequence cut off by the end of the input.
+                let bad = e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
+                rest = rest.get(e.valid_up_to() + bad..).unwrap_or_default();
+            }
+        }
+    }
+    errors > 0 && errors * 100 <= non_ascii
+}
+
+/// The name `info` shows. GBK and GB18030 share a decoder; the name says GB18030 only when the
+/// bytes hold a four-byte GB18030 sequence (lead byte, then an ASCII digit).
+fn display_name(enc: &'static Encoding, bytes: &[u8]) -> &'static str {
+    if (enc == GBK || enc == GB18030) && has_four_byte_gb18030(bytes) {
+        GB18030.name()
+    } else if enc == GB18030 {
+        // Explicitly asked for GB18030: keep the name the user chose.
+        GB18030.name()
+    } else {
+        enc.name()
+    }
+}
+
+fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0x81..=0xFE).contains(&b) {
+            match bytes.get(i + 1) {
+                Some(0x30..=0x39) => return true,
+                Some(_) => i += 2,
+                None => return false,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// UTF-16 without a BOM. Both byte orders are tried on a sample; the right one reads as text:
+/// nearly every character is one that books are written in, and either line feeds appear or the
+/// NUL bytes (high bytes of ASCII) sit almost all on one parity. Chinese text needs the first
+/// test: 一 (U+4E00) puts NULs on the other parity, and it is common.
+fn guess_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = bytes
+        .get(..bytes.len().min(1 << 16) & !1)
+        .unwrap_or_default();
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let total = even + odd;
+    [(UTF_16LE, odd), (UTF_16BE, even)]
+        .into_iter()
+        .filter_map(|(enc, on_parity)| {
+            let (text, _) = enc.decode_without_bom_handling(sample);
+            let (mut chars, mut plausible, mut lines) = (0usize, 0usize, 0usize);
+            for c in text.chars() {
+                chars += 1;
+                lines += usize::from(c == '\n');
+                plausible += usize::from(plausible_in_books(c));
+            }
+            let parity = total > 0 && on_parity * 20 >= total * 19;
+            let reads = chars > 0 && plausible * 100 >= chars * 97;
+            (reads && (lines > 0 || parity)).then_some((enc, plausible * 1000 / chars.max(1)))
+        })
+        .max_by_key(|&(_, score)| score)
+        .map(|(enc, _)| enc)
+}
+
+/// Characters that books are written in: ASCII text, Latin, Greek, Cyrillic, general and CJK
+/// punctuation, kana, CJK ideographs, Hangul, full-width forms, and the supplementary planes.
+fn plausible_in_books(c: char) -> bool {
+    matches!(c,
+        '\n' | '\r' | '\t' | ' '..='~'
+        | '\u{A0}'..='\u{24F}'
+        | '\u{370}'..='\u{52F}'
+        | '\u{2000}'..='\u{206F}'
+        | '\u{2100}'..='\u{27FF}'
+        | '\u{3000}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{10000}'..)
+}
+
+/// The statistical guess over a large sample cut at a line end, so no character is cut in half
+/// (0x0A is never a trail byte in GBK, Big5, Shift_JIS or EUC-KR).
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let sample = if bytes.len() <= SAMPLE_BYTES {
+        bytes
+    } else {
+        let head = bytes.get(..SAMPLE_BYTES).unwrap_or(bytes);
+        // Prefer a line end; else any byte below 0x40, which is never a trail byte either.
+        let cut = match memchr::memrchr(b'\n', head) {
+            Some(nl) if nl > SAMPLE_BYTES / 2 => Some(nl),
+            _ => head.iter().rposition(|&b| b < 0x40),
+        };
+        match cut {
+            Some(at) => head.get(..=at).unwrap_or(head),
+            None => head,
+        }
+    };
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    // The sample ends at a line end, so it is a whole stream as far as the detector cares.
+    det.feed(sample, true);
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// True when decoded text cannot be a book: more than one character in twelve is a
+/// replacement or control character (tab, newline, CR, form feed and ESC are allowed), or a long
+/// stretch holds no space, line end or CJK punctuation at all (random high bytes read as a
+/// single-byte encoding).
+fn mostly_undecodable(text: &str) -> bool {
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    let mut breaks = 0usize;
+    for c in text.chars().take(1 << 20) {
+        chars += 1;
+        match c {
+            '\u{FFFD}' => bad += 1,
+            ' ' | '\n' | '\r' | '\t' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' => {
+                breaks += 1
+            }
+            '\u{c}' | '\u{1b}' => {}
+            c if super::normalize::is_control(c) => bad += 1,
+            _ => {}
+        }
+    }
+    chars >= 8 && (bad * 12 > chars || (chars > 4096 && breaks == 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_removed() {
+        let d = decode(b"\xEF\xBB\xBFhello", None).unwrap();
+        assert_eq!(d.text, "hello");
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let text = "Chapter 1\nHello there, 你好.\n".repeat(20);
+        let mut le = Vec::new();
+        let mut be = Vec::new();
+        for u in text.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode(&le, None).unwrap().text, text);
+        assert_eq!(decode(&le, None).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&be, None).unwrap().text, text);
+        assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn utf16_label_follows_the_bom() {
+        let mut be = vec![0xFE, 0xFF];
+        for u in "第一章\n".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode(&be, Some("utf-16")).unwrap();
+        assert_eq!(d.text, "第一章\n");
+        assert_eq!(d.encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn chinese_utf16_without_bom_is_recognised() {
+        // Full-width punctuation only, and 一 (NUL on the "wrong" parity) everywhere.
+        let text = "一二三四五，一个人走在一条路上。\n".repeat(200);
+        for (enc, name) in [(UTF_16LE, "UTF-16LE"), (UTF_16BE, "UTF-16BE")] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| {
+                    if enc == UTF_16LE {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                })
+                .collect();
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(d.encoding, name);
+            assert_eq!(d.text, text);
+        }
+    }
+
+    #[test]
+    fn ascii_with_a_stray_nul_is_binary() {
+        let mut bytes = b"Just some plain words on a line.\n".repeat(100);
+        bytes[501] = 0;
+        assert_eq!(decode(&bytes, None).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        let text = "第一章 开始\n这是一本用 UTF-8 写的书，中间坏了一个字节。\n".repeat(30);
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(200, 0xFF);
+        bytes.truncate(bytes.len() - 2); // cut inside the last 。
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("第一章 开始\n这是"));
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        // GBK is not "nearly UTF-8".
+        let (gbk, _, _) = GBK.encode(&text);
+        assert!(!nearly_utf8(&gbk));
+    }
+
+    #[test]
+    fn nul_bytes_are_binary() {
+        let mut bytes = vec![0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0];
+        bytes.extend((0..=255u8).cycle().take(4000));
+        assert_eq!(decode(&bytes, None).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn random_bytes_without_nul_are_binary() {
+        // A small deterministic generator: no NUL, full byte range, then only high bytes.
+        let mut x: u32 = 12345;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        };
+        let full: Vec<u8> = (0..20_000).map(|_| next().max(1)).collect();
+        let high: Vec<u8> = (0..20_000).map(|_| next() | 0x80).collect();
+        assert_eq!(decode(&full, None).unwrap_err(), DecodeError::Binary);
+        assert_eq!(decode(&high, None).unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn unknown_label_is_an_error() {
+        assert_eq!(
+            decode(b"abc", Some("klingon")).unwrap_err(),
+            DecodeError::UnknownEncoding("klingon".into())
+        );
+    }
+
+    #[test]
+    fn labels_are_forgiving() {
+        assert_eq!(encoding_for_label("GBK"), Some(GBK));
+        assert_eq!(encoding_for_label("utf16"), Some(UTF_16LE));
+        assert_eq!(encoding_for_label(" big5 "), Some(encoding_rs::BIG5));
+        assert_eq!(encoding_for_label("nope"), None);
+    }
+
+    #[test]
+    fn four_byte_gb18030_is_named() {
+        let (bytes, _, _) = GB18030.encode("中文𠀀");
+        assert_eq!(decode(&bytes, Some("gbk")).unwrap().encoding, "gb18030");
+        let (bytes, _, _) = GBK.encode("中文");
+        assert!(!has_four_byte_gb18030(&bytes));
+    }
+}

@@ -1,0 +1,141 @@
+//! Decoded text → the one `String` a book keeps: newlines and control characters.
+//!
+//! Owns: dropping a leading BOM, turning CRLF and lone CR into LF, and finding control
+//! characters (C0 except tab and newline, DEL, C1 — ESC included). Control characters stay in
+//! the text, because the book is shown faithfully, but they are counted so that every printer
+//! knows it must show a placeholder. This module never removes or rewrites anything else.
+
+use std::borrow::Cow;
+
+/// Strip a BOM and normalise line ends, reusing the string when nothing changes.
+pub fn normalize(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    for cr in memchr::memchr_iter(b'\r', bytes) {
+        out.push_str(text.get(start..cr).unwrap_or_default());
+        out.push('\n');
+        start = if bytes.get(cr + 1) == Some(&b'\n') {
+            cr + 2
+        } else {
+            cr + 1
+        };
+    }
+    out.push_str(text.get(start..).unwrap_or_default());
+    out
+}
+
+/// True for the characters a terminal must never receive raw from a book.
+pub fn is_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// Number of control characters (see [`is_control`]) in `text`, counted on bytes so a 100 MB
+/// book costs one quick pass: eight bytes at a time are skipped when none of them can start or
+/// be a control character (below 0x20, 0x7F, or the 0xC2 lead byte of U+0080..U+009F).
+pub fn count_controls(text: &str) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
+    let bytes = text.as_bytes();
+    let mut n = 0;
+    let mut prev = 0u8;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_ne_bytes(word);
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
+        if prev != 0xC2
+            && !below_space
+            && !has_zero(w ^ (ONES * 0x7F))
+            && !has_zero(w ^ (ONES * 0xC2))
+        {
+            prev = word[7];
+            continue;
+        }
+        for &b in chunk {
+            n += usize::from(is_control_byte(prev, b));
+            prev = b;
+        }
+    }
+    for &b in chunks.remainder() {
+        n += usize::from(is_control_byte(prev, b));
+        prev = b;
+    }
+    n
+}
+
+/// `b` is (the last byte of) a control character, given the byte before it. A C1 control
+/// U+0080..U+009F is C2 80..C2 9F; only continuation bytes follow C2, so `b >= 0x80` there.
+fn is_control_byte(prev: u8, b: u8) -> bool {
+    (b < 0x20 && b != b'\t' && b != b'\n')
+        || b == 0x7f
+        || (prev == 0xC2 && (0x80..0xA0).contains(&b))
+}
+
+/// `s` with every control character replaced by U+FFFD, for printing titles and paths.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_control) {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if is_control(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newlines_become_lf() {
+        assert_eq!(normalize("a\r\nb\rc\n\r\nd\r".into()), "a\nb\nc\n\nd\n");
+        assert_eq!(normalize("\u{FEFF}x\r\n".into()), "x\n");
+        assert_eq!(normalize("plain\n".into()), "plain\n");
+    }
+
+    #[test]
+    fn controls_are_counted_not_removed() {
+        let s = "a\u{1b}[31mred\u{7f}\u{9b}\t\n\u{a0}é中";
+        assert_eq!(count_controls(s), 3);
+        assert_eq!(visible(s), "a\u{FFFD}[31mred\u{FFFD}\u{FFFD}\t\n\u{a0}é中");
+        assert_eq!(visible("ok"), "ok");
+    }
+
+    #[test]
+    fn counting_agrees_with_the_predicate_at_every_alignment() {
+        let base = "ab\u{1b}c中\u{85}d\té\u{7f}\u{a0}·\n\u{9f}xyz\u{c2}";
+        for pad in 0..9 {
+            let s = format!("{}{base}{base}", "x".repeat(pad));
+            assert_eq!(
+                count_controls(&s),
+                s.chars().filter(|&c| is_control(c)).count(),
+                "{pad}"
+            );
+        }
+    }
+
+    #[test]
+    fn control_predicate_matches_counting() {
+        for c in [
+            '\0', '\u{7}', '\u{b}', '\u{c}', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}',
+        ] {
+            assert!(is_control(c), "{c:?}");
+            assert_eq!(count_controls(&c.to_string()), 1, "{c:?}");
+        }
+        for c in ['\t', '\n', ' ', '\u{a0}', '中', '\u{3000}'] {
+            assert!(!is_control(c), "{c:?}");
+            assert_eq!(count_controls(&c.to_string()), 0, "{c:?}");
+        }
+    }
+}

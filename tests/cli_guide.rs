@@ -1,0 +1,65 @@
+//! The built-in guide: `kanshu --guide`, and a bare `kanshu` with no reading history.
+
+use assert_cmd::Command;
+use kanshu::Document;
+
+fn kanshu(config: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("kanshu").unwrap();
+    cmd.env("KANSHU_CONFIG_DIR", config);
+    cmd
+}
+
+#[test]
+fn guide_flag_and_no_history_open_the_guide() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_flag = kanshu(dir.path()).arg("--guide").output().unwrap();
+    assert!(with_flag.status.success());
+    let text = String::from_utf8(with_flag.stdout).unwrap();
+    assert!(text.contains("使用指南"), "{text}");
+    assert!(text.contains("第一章 翻页"), "{text}");
+    let bare = kanshu(dir.path()).output().unwrap();
+    assert!(bare.status.success());
+    assert_eq!(String::from_utf8(bare.stdout).unwrap(), text);
+}
+
+#[test]
+fn guide_is_a_real_book_with_volumes_and_an_english_part() {
+    let doc = Document::guide();
+    assert_eq!(doc.rule, "markdown");
+    assert!(doc.title.contains("kanshu"));
+    // Front matter, then volumes (level 1) holding chapters (level 2).
+    assert!(!doc.chapters[0].heading);
+    let volumes: Vec<_> = doc
+        .chapters
+        .iter()
+        .filter(|c| c.level == 1 && c.heading)
+        .collect();
+    assert!(volumes.len() >= 3, "{volumes:?}");
+    let chapters = doc.chapters.iter().filter(|c| c.level == 2).count();
+    assert!(chapters >= 8);
+    assert!(doc.chapters.iter().any(|c| c.title.starts_with("Chapter ")));
+    // CJK paragraphs with the two-character indent.
+    assert!(doc.text.contains("\n　　"));
+}
+
+#[test]
+fn guide_teaches_every_key() {
+    let text = Document::guide().text;
+    for key in [
+        "Space", "PageDown", "PageUp", "f", "b", "j", "k", "n", "p", "]", "[", "g", "Home", "G",
+        "End", ":42", ":37%", "Ctrl-o", "Ctrl-i", "t", "Tab", "/", "?", "N", "m", "'", "B", "L",
+        "q", "→", "←", "↓", "↑",
+    ] {
+        assert!(text.contains(key), "{key}");
+    }
+    for words in [
+        "next page",
+        "previous page",
+        "table of contents",
+        "bookmark",
+        "quit",
+        "help",
+    ] {
+        assert!(text.contains(words), "{words}");
+    }
+}
