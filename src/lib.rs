@@ -13,6 +13,7 @@ pub mod layout;
 pub mod position;
 pub mod store;
 pub mod ui;
+pub mod view;
 
 pub use document::{Chapter, Document, LoadError, LoadOptions};
 pub use position::Position;

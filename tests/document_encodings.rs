@@ -72,6 +72,7 @@ fn override_decodes_what_detection_would_not() {
     let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(text);
     let opts = LoadOptions {
         encoding: Some("sjis".into()),
+        ..LoadOptions::default()
     };
     let doc = Document::from_bytes(&bytes, "neko", &opts).unwrap();
     assert_eq!(doc.encoding, "Shift_JIS");

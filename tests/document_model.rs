@@ -84,6 +84,7 @@ fn binary_and_unknown_encoding_errors() {
     assert!(matches!(err, kanshu::LoadError::Binary { .. }));
     let opts = LoadOptions {
         encoding: Some("no-such".into()),
+        ..LoadOptions::default()
     };
     let err = Document::from_bytes(b"abc", "b", &opts).unwrap_err();
     assert!(err.to_string().contains("unknown encoding `no-such`"));
@@ -140,7 +141,10 @@ proptest! {
         bytes in prop::collection::vec(any::<u8>(), 0..3000),
         label in prop::sample::select(vec![None, Some("gbk"), Some("big5"), Some("utf-16be"), Some("x")]),
     ) {
-        let opts = LoadOptions { encoding: label.map(str::to_string) };
+        let opts = LoadOptions {
+            encoding: label.map(str::to_string),
+            ..LoadOptions::default()
+        };
         if let Ok(doc) = Document::from_bytes(&bytes, "b", &opts) {
             check_invariants(&doc);
         }

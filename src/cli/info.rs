@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::document::{Document, visible};
+use crate::view::count_artifacts;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  kanshu info novel.txt\n  kanshu info --json novel.txt")]
@@ -36,10 +37,15 @@ pub struct Info {
     pub title: String,
     /// Control characters in the text (shown as placeholders by the reader).
     pub control_characters: usize,
+    /// Pinyin annotations after Han characters, like 戰(zhàn) (the clean view hides them).
+    pub annotations: usize,
+    /// HTML tags and entities left over from a web page (the clean view hides or decodes them).
+    pub html_leftovers: usize,
 }
 
 impl Info {
     pub fn of(doc: &Document, path: &str) -> Info {
+        let artifacts = count_artifacts(&doc.text);
         Info {
             path: path.to_string(),
             bytes: doc.source_bytes,
@@ -50,6 +56,8 @@ impl Info {
             rule: doc.rule.clone(),
             title: doc.title.clone(),
             control_characters: doc.control_chars,
+            annotations: artifacts.annotations,
+            html_leftovers: artifacts.leftovers,
         }
     }
 
@@ -66,6 +74,13 @@ impl Info {
         let _ = writeln!(out, "title:      {}", visible(&self.title));
         if self.control_characters > 0 {
             let _ = writeln!(out, "control characters: {}", self.control_characters);
+        }
+        if self.annotations + self.html_leftovers > 0 {
+            let _ = writeln!(
+                out,
+                "artifacts:  {} pinyin annotations, {} HTML leftovers (--clean hides them)",
+                self.annotations, self.html_leftovers
+            );
         }
         out
     }

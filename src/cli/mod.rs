@@ -8,13 +8,15 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub mod config_cmd;
 pub mod info;
 pub mod read;
 pub mod render;
 pub mod store_cmds;
 pub mod toc;
 
-use crate::document::{Document, LoadError, LoadOptions};
+use crate::config::{Config, ConfigErrors};
+use crate::document::{Document, LoadError, LoadOptions, RuleSet};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -25,7 +27,10 @@ Examples:
   kanshu toc --json novel.txt the table of contents as JSON
   kanshu info novel.txt       encoding, size, chapters, title
   kanshu render --width 40 --chapter 3 novel.txt
-                              print a page as the reader lays it out";
+                              print a page as the reader lays it out
+  kanshu config --default     the default settings, every key explained
+  kanshu --toc-rule '^Section \\d+' notes.txt
+                              split chapters with your own pattern";
 
 #[derive(Debug, Parser)]
 #[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
@@ -52,6 +57,10 @@ pub struct GlobalArgs {
     /// also KANSHU_CONFIG_DIR)
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+    /// Find chapters with this rule only: a rule name (chinese, bracketed, english, markdown,
+    /// or one from your config) or a regular expression for heading lines
+    #[arg(long, global = true, value_name = "NAME|REGEX")]
+    pub toc_rule: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,6 +75,8 @@ pub enum Command {
     Bookmarks(store_cmds::BookmarksArgs),
     /// List recently read books
     Recent(store_cmds::RecentArgs),
+    /// Show or check the configuration
+    Config(config_cmd::ConfigArgs),
 }
 
 /// An error for the person at the terminal: one line, exit code 2.
@@ -80,15 +91,50 @@ pub enum CliError {
 }
 
 impl GlobalArgs {
-    pub fn load_options(&self) -> LoadOptions {
-        LoadOptions {
-            encoding: self.encoding.clone(),
+    /// The user's configuration; a broken file means the defaults, and the problems.
+    pub fn config(&self) -> (Config, Option<ConfigErrors>) {
+        match config_cmd::user_config_path(self) {
+            Ok(path) => Config::load_or_default(&path),
+            Err(_) => (Config::defaults().clone(), None),
         }
     }
 
-    /// Open a book with these options.
+    /// How to decode books: `--encoding` over the configuration.
+    pub fn load_options_with(&self, cfg: &Config) -> LoadOptions {
+        cfg.book.load_options(self.encoding.as_deref())
+    }
+
+    /// How to find chapters: `--toc-rule` over the configuration's chapter rules.
+    pub fn rules_with(&self, cfg: &Config) -> Result<RuleSet, CliError> {
+        match &self.toc_rule {
+            Some(arg) => cfg.chapters.toc_rule_set(arg).map_err(CliError::Usage),
+            None => Ok(cfg.chapters.rule_set()),
+        }
+    }
+
+    /// How to decode books with the user's configuration.
+    pub fn load_options(&self) -> LoadOptions {
+        self.load_options_with(&self.config().0)
+    }
+
+    /// Open a book with `cfg` and these options.
+    pub fn open_with(&self, path: &std::path::Path, cfg: &Config) -> Result<Document, CliError> {
+        let rules = self.rules_with(cfg)?;
+        Ok(Document::open_with_rules(
+            path,
+            &self.load_options_with(cfg),
+            &rules,
+        )?)
+    }
+
+    /// Open a book with the user's configuration (problems in it are reported on stderr, and
+    /// the defaults used).
     pub fn open(&self, path: &std::path::Path) -> Result<Document, CliError> {
-        Ok(Document::open(path, &self.load_options())?)
+        let (cfg, errors) = self.config();
+        if let Some(e) = errors {
+            eprintln!("kanshu: {e} (using the default settings)");
+        }
+        self.open_with(path, &cfg)
     }
 }
 
@@ -118,6 +164,7 @@ pub fn run() -> i32 {
         Some(Command::Render(args)) => render::run(&args, &cli.global),
         Some(Command::Bookmarks(args)) => store_cmds::bookmarks(&args, &cli.global),
         Some(Command::Recent(args)) => store_cmds::recent(&args, &cli.global),
+        Some(Command::Config(args)) => config_cmd::run(&args, &cli.global),
         None => read::run(cli.file.as_deref(), cli.guide, &cli.global),
     };
     match result {

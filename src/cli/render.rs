@@ -1,20 +1,29 @@
 //! `kanshu render FILE …`: print pages exactly as the reader lays them out.
+//!
+//! Owns the headless view of the layout engine: which page to show (chapter/page, a percentage
+//! of the book, or every page) and how a page becomes text (the reader's text area, trailing
+//! spaces trimmed). The page text comes from `page_text`, which tests call directly.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::{CliError, GlobalArgs, emit};
-use crate::layout::{LayoutParams, layout_chapter, render_line};
+use crate::document::Document;
+use crate::layout::{BookLayout, Glyph, LayoutParams};
+use crate::position::Position;
+use crate::view::display::DisplayMode;
+use crate::view::{Script, ViewOptions};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
     /// The book
     pub file: PathBuf,
-    /// Text width in cells
+    /// Text width in cells (at least 2)
     #[arg(long, default_value_t = 80)]
     pub width: usize,
-    /// Page height in lines
+    /// Page height in lines (at least 1)
     #[arg(long, default_value_t = 24)]
     pub height: usize,
     /// Chapter number (1-based)
@@ -23,29 +32,145 @@ pub struct RenderArgs {
     /// Page number in the chapter (1-based)
     #[arg(long, conflicts_with = "at")]
     pub page: Option<usize>,
-    /// Open the page holding the character at this percentage of the book
-    #[arg(long)]
+    /// Open the page holding the character at this percentage of the book (0–100)
+    #[arg(long, allow_negative_numbers = true)]
     pub at: Option<f64>,
     /// Print every page of the book, each followed by a form-feed line
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["page", "at"])]
     pub all: bool,
+    /// Ambiguous-width characters (“ ” … —) take two cells
+    #[arg(long)]
+    pub ambiguous_wide: bool,
+    /// Spread body lines so they end flush
+    #[arg(long)]
+    pub justify: bool,
+    /// Show the text converted to this script: simplified, traditional or original
+    #[arg(long, value_name = "SCRIPT", default_value_t = Script::Original)]
+    pub script: Script,
+    /// Hide pinyin annotations such as 戰(zhàn) and HTML leftovers (the file is not changed)
+    #[arg(long)]
+    pub clean: bool,
+    /// Vertical pages (竖排): columns top to bottom, read right to left
+    #[arg(long)]
+    pub vertical: bool,
+}
+
+/// The text of page `page` (0-based) of chapter `chapter`: one line per laid-out line,
+/// trailing spaces trimmed, each ending in '\n'.
+pub fn page_text(doc: &Document, layout: &mut BookLayout, chapter: usize, page: usize) -> String {
+    let cl = layout.chapter(doc, chapter);
+    let first = cl.pages.get(page).copied().unwrap_or(cl.lines.len());
+    let count = cl.page_lines(page).len();
+    let rows: Vec<Vec<Glyph>> = if layout.display().vertical {
+        layout.vertical_rows(doc, chapter, first, count)
+    } else {
+        (first..first + count)
+            .map(|i| layout.glyphs_of_line(doc, chapter, i))
+            .collect()
+    };
+    let mut out = String::new();
+    for row in rows {
+        let line: String = row.into_iter().map(|g| g.text).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Every page of the book in order, each followed by a line holding only U+000C.
+pub fn all_pages_text(doc: &Document, layout: &mut BookLayout) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = write_all_pages(doc, layout, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write every page of the book, chapter by chapter, as `all_pages_text` shows them (a big
+/// book is never held as one string).
+pub fn write_all_pages(
+    doc: &Document,
+    layout: &mut BookLayout,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    for chapter in 0..doc.chapters.len() {
+        let pages = layout.chapter(doc, chapter).page_count();
+        let mut text = String::new();
+        for page in 0..pages {
+            text.push_str(&page_text(doc, layout, chapter, page));
+            text.push_str("\u{c}\n");
+        }
+        out.write_all(text.as_bytes())?;
+    }
+    out.flush()
 }
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    if args.width < 2 {
+        return Err(CliError::Usage(format!(
+            "--width {} is too narrow: it must be at least 2",
+            args.width
+        )));
+    }
+    if args.height < 1 {
+        return Err(CliError::Usage("--height must be at least 1".into()));
+    }
+    if let Some(at) = args.at
+        && !(0.0..=100.0).contains(&at)
+    {
+        return Err(CliError::Usage(format!(
+            "--at {at} is out of range: give a percentage from 0 to 100"
+        )));
+    }
     let doc = global.open(&args.file)?;
     let params = LayoutParams {
         width: args.width,
         height: args.height,
+        ambiguous_wide: args.ambiguous_wide,
+        justify: args.justify,
         ..LayoutParams::default()
     };
-    let idx = args.chapter.saturating_sub(1);
-    let layout = layout_chapter(&doc, idx, &params);
-    let page = args.page.unwrap_or(1).saturating_sub(1);
-    let text = doc.chapter_text(idx);
-    let mut out = String::new();
-    for line in layout.page_lines(page) {
-        out.push_str(render_line(text, line, &params).trim_end());
-        out.push('\n');
+    let mut layout = BookLayout::for_document(&doc, params);
+    layout.set_display(DisplayMode {
+        view: ViewOptions {
+            script: args.script,
+            clean: args.clean,
+        },
+        vertical: args.vertical,
+    });
+    if args.all {
+        let mut out = std::io::stdout().lock();
+        return match write_all_pages(&doc, &mut layout, &mut out) {
+            Ok(()) => Ok(()),
+            // `kanshu render --all big.txt | head`: stop quietly.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => Err(CliError::Other(format!("cannot write output: {e}"))),
+        };
     }
-    emit(&out)
+    let count = doc.chapters.len();
+    let (chapter, page) = if let Some(at) = args.at {
+        let pos = Position::at_percent(&doc, at);
+        (pos.chapter, layout.locate(&doc, pos).0)
+    } else {
+        if args.chapter == 0 || args.chapter > count {
+            return Err(CliError::Usage(format!(
+                "chapter {} is out of range: the book has {count} chapter{}",
+                args.chapter,
+                if count == 1 { "" } else { "s" }
+            )));
+        }
+        let chapter = args.chapter - 1;
+        let pages = layout.chapter(&doc, chapter).page_count();
+        let page = args.page.unwrap_or(1);
+        if page == 0 || page > pages {
+            return Err(CliError::Usage(format!(
+                "page {page} is out of range: chapter {} has {pages} page{} at width {} and height {}",
+                args.chapter,
+                if pages == 1 { "" } else { "s" },
+                args.width,
+                args.height
+            )));
+        }
+        (chapter, page - 1)
+    };
+    emit(&page_text(&doc, &mut layout, chapter, page))
 }

@@ -60,6 +60,15 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 /// Decode a whole book that is already owned: a UTF-8 book (the common case) keeps its
 /// allocation instead of being copied.
 pub fn decode_vec(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, DecodeError> {
+    decode_vec_with(bytes, label, BINARY_FRACTION)
+}
+
+/// `decode_vec` with the binary refusal threshold of `decode_with`.
+pub fn decode_vec_with(
+    bytes: Vec<u8>,
+    label: Option<&str>,
+    binary_fraction: f64,
+) -> Result<Decoded, DecodeError> {
     let plain_utf8 = label.is_none()
         && Encoding::for_bom(&bytes).is_none_or(|(enc, _)| enc == UTF_8)
         && memchr::memchr(0, &bytes).is_none();
@@ -74,10 +83,10 @@ pub fn decode_vec(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, Decode
                     encoding: UTF_8.name(),
                 });
             }
-            Err(bytes) => return decode(&bytes, label),
+            Err(bytes) => return decode_with(&bytes, label, binary_fraction),
         }
     }
-    decode(&bytes, label)
+    decode_with(&bytes, label, binary_fraction)
 }
 
 /// `bytes` as a `String` without copying, when they are valid UTF-8.
@@ -95,8 +104,23 @@ fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
     Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
+/// Share of undecodable or control characters above which text is refused as binary, unless
+/// the caller (the configuration's `binary_threshold`) says otherwise.
+pub const BINARY_FRACTION: f64 = 1.0 / 12.0;
+
 /// Decode a whole book. `label` overrides detection.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, label, BINARY_FRACTION)
+}
+
+/// Like `decode`, refusing text in which more than `binary_fraction` (0–1) of the characters are
+/// undecodable or control characters.
+pub fn decode_with(
+    bytes: &[u8],
+    label: Option<&str>,
+    binary_fraction: f64,
+) -> Result<Decoded, DecodeError> {
+    let mostly_undecodable = |text: &str| mostly_undecodable(text, binary_fraction);
     if let Some(label) = label {
         let named =
             encoding_for_label(label).ok_or_else(|| DecodeError::UnknownEncoding(label.into()))?;
@@ -469,7 +493,7 @@ fn whole_lines(window: &[u8], at_book_start: bool) -> &[u8] {
 /// replacement or control character (tab, newline, CR, form feed and ESC are allowed), or a long
 /// stretch holds no space, line end or CJK punctuation at all (random high bytes read as a
 /// single-byte encoding).
-fn mostly_undecodable(text: &str) -> bool {
+fn mostly_undecodable(text: &str, fraction: f64) -> bool {
     let mut chars = 0usize;
     let mut bad = 0usize;
     let mut breaks = 0usize;
@@ -485,7 +509,7 @@ fn mostly_undecodable(text: &str) -> bool {
             _ => {}
         }
     }
-    chars >= 8 && (bad * 12 > chars || (chars > 4096 && breaks == 0))
+    chars >= 8 && (bad as f64 > chars as f64 * fraction || (chars > 4096 && breaks == 0))
 }
 
 #[cfg(test)]

@@ -87,6 +87,9 @@ pub struct Chapter {
 pub struct LoadOptions {
     /// Override encoding detection with an encoding_rs label.
     pub encoding: Option<String>,
+    /// Percent of undecodable or control characters above which a file is refused as binary;
+    /// `None` = `decode::BINARY_FRACTION`.
+    pub binary_threshold: Option<f64>,
 }
 
 /// Why a book could not be opened. Messages are one line a person understands.
@@ -108,6 +111,15 @@ pub enum LoadError {
         "unknown encoding `{label}` (try utf-8, gbk, gb18030, big5, utf-16le, shift_jis, euc-kr, windows-1252)"
     )]
     UnknownEncoding { label: String },
+}
+
+impl LoadOptions {
+    /// Share (0–1) of bad characters above which a file is binary.
+    pub fn binary_fraction(&self) -> f64 {
+        self.binary_threshold
+            .map(|p| p / 100.0)
+            .unwrap_or(decode::BINARY_FRACTION)
+    }
 }
 
 fn decode_error(e: decode::DecodeError, path: &str) -> LoadError {
@@ -160,8 +172,9 @@ impl Document {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let source_bytes = bytes.len();
-        let decoded = decode::decode_vec(bytes, opts.encoding.as_deref())
-            .map_err(|e| decode_error(e, &shown))?;
+        let decoded =
+            decode::decode_vec_with(bytes, opts.encoding.as_deref(), opts.binary_fraction())
+                .map_err(|e| decode_error(e, &shown))?;
         let mut doc =
             Document::from_text_with_rules(decoded.text, &name, Format::from_path(path), rules);
         doc.encoding = decoded.encoding.to_string();
@@ -182,8 +195,8 @@ impl Document {
         opts: &LoadOptions,
         format: Format,
     ) -> Result<Document, LoadError> {
-        let decoded =
-            decode::decode(bytes, opts.encoding.as_deref()).map_err(|e| decode_error(e, name))?;
+        let decoded = decode::decode_with(bytes, opts.encoding.as_deref(), opts.binary_fraction())
+            .map_err(|e| decode_error(e, name))?;
         let mut doc = Document::from_text_as(decoded.text, name, format);
         doc.encoding = decoded.encoding.to_string();
         doc.source_bytes = bytes.len();

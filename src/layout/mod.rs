@@ -7,11 +7,19 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
-
 use crate::document::Document;
 use crate::position::Position;
+use crate::view::ViewCache;
+use crate::view::display::{DisplayChapter, DisplayMode, display_chapter_in};
+
+pub mod paginate;
+pub mod vertical;
+pub mod width;
+pub mod wrap;
+
+use paginate::Pager;
+use width::{cluster_width, clusters, is_break_space, is_unsafe_char, is_wide_char, placeholder};
+use wrap::{WrapSettings, WrappedLine, wrap_paragraph};
 
 /// How source lines become paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -21,7 +29,8 @@ pub enum ParagraphMode {
     Auto,
     /// Every non-empty line is a paragraph.
     Lines,
-    /// Paragraphs are separated by blank lines; lines inside are re-joined.
+    /// Paragraphs are separated by blank lines; lines inside are re-joined (an indented line
+    /// still starts a new paragraph).
     Blank,
 }
 
@@ -32,7 +41,8 @@ pub struct LayoutParams {
     pub width: usize,
     /// Page height in lines (≥ 1).
     pub height: usize,
-    /// First-line indent in cells; `None` = auto (4 cells, two U+3000, for CJK; 0 for English).
+    /// First-line indent in cells; `None` = auto, per paragraph: 4 cells (two U+3000) for a
+    /// CJK paragraph, 0 for an English one.
     pub indent: Option<usize>,
     /// Blank lines between text lines (0 or 1).
     pub line_spacing: u8,
@@ -85,61 +95,6 @@ pub struct ChapterLayout {
     pub pages: Vec<usize>,
 }
 
-impl ChapterLayout {
-    pub fn page_count(&self) -> usize {
-        self.pages.len().max(1)
-    }
-
-    /// Lines of page `page` (0-based); empty when out of range.
-    pub fn page_lines(&self, page: usize) -> &[Line] {
-        let Some(&start) = self.pages.get(page) else {
-            return &[];
-        };
-        let end = self
-            .pages
-            .get(page + 1)
-            .copied()
-            .unwrap_or(self.lines.len());
-        &self.lines[start..end]
-    }
-
-    /// Index of the line showing byte `offset` (the last non-blank line starting at or before it).
-    pub fn line_of_offset(&self, offset: usize) -> usize {
-        let mut idx = self
-            .lines
-            .partition_point(|l| l.kind == LineKind::Blank || l.range.start <= offset)
-            .saturating_sub(1);
-        while idx > 0 && self.lines[idx].kind == LineKind::Blank {
-            idx -= 1;
-        }
-        idx
-    }
-
-    /// Page (0-based) holding byte `offset`.
-    pub fn page_of_offset(&self, offset: usize) -> usize {
-        let line = self.line_of_offset(offset);
-        self.pages.partition_point(|&p| p <= line).saturating_sub(1)
-    }
-
-    /// Offset of the first character shown by line `line`.
-    pub fn line_offset(&self, line: usize) -> usize {
-        self.lines[line.min(self.lines.len().saturating_sub(1))..]
-            .iter()
-            .find(|l| l.kind != LineKind::Blank)
-            .or_else(|| self.lines.iter().rev().find(|l| l.kind != LineKind::Blank))
-            .map(|l| l.range.start)
-            .unwrap_or(0)
-    }
-
-    /// Offset of the first character of page `page`.
-    pub fn page_start_offset(&self, page: usize) -> usize {
-        self.pages
-            .get(page)
-            .map(|&l| self.line_offset(l))
-            .unwrap_or(0)
-    }
-}
-
 /// One drawable cell group: a grapheme (or indent/padding/placeholder) and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Glyph {
@@ -151,141 +106,767 @@ pub struct Glyph {
     pub offset: usize,
 }
 
-/// Lay out chapter `idx` of `doc`. Placeholder implementation: every line a paragraph, greedy
-/// grapheme wrap, no line-breaking rules.
-pub fn layout_chapter(doc: &Document, idx: usize, params: &LayoutParams) -> ChapterLayout {
-    let text = doc.chapter_text(idx);
-    let heading = doc.chapters.get(idx).map(|c| c.heading).unwrap_or(false);
-    let width = params.width.max(2);
-    let mut lines = Vec::new();
-    let mut pos = 0;
-    for (n, raw) in text.split_inclusive('\n').enumerate() {
-        let content = raw.trim_end_matches('\n');
-        let kind = if n == 0 && heading {
-            LineKind::Heading
+/// What a book looks like, decided once per book from a sample of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BookStyle {
+    /// Mostly CJK text (ideographs, kana, Hangul) rather than Latin letters.
+    pub cjk: bool,
+    /// `Lines` or `Blank` (never `Auto`).
+    pub mode: ParagraphMode,
+    /// Blank lines sit between most paragraphs, so in `Lines` mode they are not section breaks.
+    pub blank_separated: bool,
+}
+
+impl Default for BookStyle {
+    fn default() -> Self {
+        BookStyle {
+            cjk: true,
+            mode: ParagraphMode::Lines,
+            blank_separated: false,
+        }
+    }
+}
+
+/// Bytes looked at per sample window when guessing a book's style.
+const SAMPLE_WINDOW: usize = 32 * 1024;
+
+impl BookStyle {
+    /// Guess the style from three windows of the text (start, one third, two thirds): cheap
+    /// even on a 100 MB book.
+    pub fn detect(text: &str) -> BookStyle {
+        let mut wide = 0usize;
+        let mut latin = 0usize;
+        let mut blank = 0usize;
+        let mut nonblank = 0usize;
+        let len = text.len();
+        let (starts, window): (&[usize], usize) = if len <= 3 * SAMPLE_WINDOW {
+            (&[0], len)
         } else {
-            LineKind::Body
+            (&[0, len / 3, len / 3 * 2], SAMPLE_WINDOW)
         };
-        let mut start = pos;
-        let mut used = 0;
-        for (i, g) in content.grapheme_indices(true) {
-            let w = grapheme_width(g);
-            if used + w > width && used > 0 {
-                lines.push(Line {
-                    range: start..pos + i,
-                    kind,
+        for &s in starts {
+            let from = floor_boundary(text, s);
+            let to = floor_boundary(text, s.saturating_add(window));
+            let Some(mut window) = text.get(from..to) else {
+                continue;
+            };
+            if from > 0 {
+                // Start at a whole line.
+                window = window.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
+            }
+            for line in window.split('\n') {
+                if line.trim().is_empty() {
+                    blank += 1;
+                } else {
+                    nonblank += 1;
+                }
+                for c in line.chars() {
+                    if c.is_ascii_alphabetic() {
+                        latin += 1;
+                    } else if is_wide_char(c) {
+                        wide += 1;
+                    }
+                }
+            }
+        }
+        // A Chinese character carries about as much as a short English word.
+        let cjk = wide * 4 >= latin;
+        let blank_separated = nonblank > 0 && blank * 2 >= nonblank;
+        // Blank lines between most paragraphs, or hard-wrapped English: paragraphs are
+        // separated by blank lines and their lines are joined.
+        let mode = if blank_separated || (!cjk && nonblank > 0 && blank * 20 >= nonblank) {
+            ParagraphMode::Blank
+        } else {
+            ParagraphMode::Lines
+        };
+        BookStyle {
+            cjk,
+            mode,
+            blank_separated,
+        }
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl LayoutParams {
+    /// These params with every auto setting decided for a book of style `style`, and the
+    /// numbers clamped to what layout can do (width ≥ 2, height ≥ 1, line spacing ≤ 1).
+    pub fn resolve(&self, style: &BookStyle) -> LayoutParams {
+        LayoutParams {
+            width: self.width.max(2),
+            height: self.height.max(1),
+            indent: self.indent,
+            line_spacing: self.line_spacing.min(1),
+            paragraph_spacing: Some(self.paragraph_spacing.unwrap_or(!style.cjk)),
+            paragraph_mode: match self.paragraph_mode {
+                ParagraphMode::Auto => style.mode,
+                m => m,
+            },
+            ambiguous_wide: self.ambiguous_wide,
+            justify: self.justify,
+        }
+    }
+
+    /// True when no book-level setting is left on auto (the indent may stay on auto: it is
+    /// decided per paragraph).
+    pub fn is_resolved(&self) -> bool {
+        self.paragraph_spacing.is_some() && self.paragraph_mode != ParagraphMode::Auto
+    }
+}
+
+/// Lay out chapter `idx` of `doc` (auto settings decided from the whole book; prefer
+/// `BookLayout`, which decides them once and caches the result).
+pub fn layout_chapter(doc: &Document, idx: usize, params: &LayoutParams) -> ChapterLayout {
+    let style = BookStyle::detect(&doc.text);
+    let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
+    layout_styled(
+        doc.chapter_text(idx),
+        heading,
+        &params.resolve(&style),
+        &style,
+    )
+}
+
+/// Lay out one chapter's text; auto settings are decided from this text alone. `heading`: the
+/// first line is the chapter heading.
+pub fn layout_text(text: &str, heading: bool, params: &LayoutParams) -> ChapterLayout {
+    let style = BookStyle::detect(text);
+    layout_styled(text, heading, &params.resolve(&style), &style)
+}
+
+/// Adds spacer lines between text lines as the params ask and feeds the pager.
+struct Builder<'a> {
+    pager: Pager,
+    params: &'a LayoutParams,
+    /// Blank lines owed before the next text line (only once some text line exists).
+    gap: usize,
+}
+
+impl Builder<'_> {
+    fn push_text(&mut self, line: Line) {
+        if !self.pager.is_empty() {
+            for _ in 0..self.gap {
+                self.pager.push(Line {
+                    range: line.range.start..line.range.start,
+                    kind: LineKind::Blank,
                     indent: 0,
                 });
-                start = pos + i;
-                used = 0;
             }
-            used += w;
         }
-        if !content.is_empty() {
-            lines.push(Line {
-                range: start..pos + content.len(),
-                kind,
-                indent: 0,
+        self.gap = usize::from(self.params.line_spacing);
+        self.pager.push(line);
+    }
+
+    fn paragraph_gap(&self) -> usize {
+        usize::from(self.params.line_spacing)
+            + usize::from(self.params.paragraph_spacing.unwrap_or(false))
+    }
+
+    fn paragraph(&mut self, text: &str, range: Range<usize>, cjk_book: bool) {
+        let Some(para) = text.get(range.clone()) else {
+            return;
+        };
+        let indent = self.params.indent.unwrap_or_else(|| {
+            if is_cjk_paragraph(para, cjk_book) {
+                4
+            } else {
+                0
+            }
+        });
+        let settings = WrapSettings {
+            width: self.params.width,
+            first_indent: indent,
+            ambiguous_wide: self.params.ambiguous_wide,
+        };
+        let base = range.start;
+        wrap_paragraph(para, &settings, |wl: WrappedLine| {
+            self.push_text(Line {
+                range: base + wl.range.start..base + wl.range.end,
+                kind: LineKind::Body,
+                indent: to_u16(wl.indent),
             });
-        }
-        pos += raw.len();
+        });
+        self.gap = self.paragraph_gap();
     }
-    let height = params.height.max(1);
-    let pages = (0..lines.len().max(1)).step_by(height).collect();
-    ChapterLayout { lines, pages }
+
+    fn heading(&mut self, text: &str, range: Range<usize>) {
+        let Some(para) = text.get(range.clone()) else {
+            return;
+        };
+        let width = self.params.width;
+        let settings = WrapSettings {
+            width,
+            first_indent: 0,
+            ambiguous_wide: self.params.ambiguous_wide,
+        };
+        let base = range.start;
+        wrap_paragraph(para, &settings, |wl: WrappedLine| {
+            self.push_text(Line {
+                range: base + wl.range.start..base + wl.range.end,
+                kind: LineKind::Heading,
+                indent: to_u16(width.saturating_sub(wl.width) / 2),
+            });
+        });
+        self.gap = self.paragraph_gap().max(1);
+    }
+
+    /// A blank line in the source marks a section break: at least one blank line follows.
+    fn section_break(&mut self) {
+        self.gap = self.gap.max(usize::from(self.params.line_spacing) + 1);
+    }
 }
 
-fn grapheme_width(g: &str) -> usize {
-    if g.chars().any(|c| c.is_control()) {
-        1
+fn to_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Byte range of `line` (starting at `start` in the text) without leading and trailing
+/// whitespace (source indentation such as "　　", spaces or tabs).
+fn trim_range(line: &str, start: usize) -> Range<usize> {
+    let is_pad = |c: char| c.is_whitespace() || c == '\u{feff}';
+    let head = line.len() - line.trim_start_matches(is_pad).len();
+    let tail = line.trim_end_matches(is_pad).len();
+    if tail <= head {
+        start + head..start + head
     } else {
-        g.width()
+        start + head..start + tail
     }
 }
 
-/// What a line looks like: indent, graphemes with control characters replaced, padding.
-pub fn line_glyphs(chapter_text: &str, line: &Line, _params: &LayoutParams) -> Vec<Glyph> {
-    let mut out = Vec::new();
-    for _ in 0..line.indent {
+/// Is this paragraph CJK (auto indent)? Decided from its first characters; a paragraph with
+/// neither CJK characters nor Latin letters there follows the book.
+fn is_cjk_paragraph(para: &str, cjk_book: bool) -> bool {
+    let (mut wide, mut latin) = (0usize, 0usize);
+    for c in para.chars().take(32) {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if is_wide_char(c) {
+            wide += 1;
+        }
+    }
+    if wide == 0 && latin == 0 {
+        cjk_book
+    } else {
+        wide * 4 >= latin
+    }
+}
+
+/// Does a source line start with paragraph indentation (U+3000, a tab, or two spaces)? In
+/// blank-line mode such a line opens a new paragraph instead of continuing the last one
+/// (CJK books that also put blank lines between paragraphs; indented verse in English).
+fn starts_indented(line: &str) -> bool {
+    line.starts_with(['\u{3000}', '\t']) || line.starts_with("  ")
+}
+
+/// A Markdown ATX heading is shown without its `#` marks.
+fn without_markdown_marks(text: &str, r: Range<usize>) -> Range<usize> {
+    let Some(line) = text.get(r.clone()) else {
+        return r;
+    };
+    let rest = line.trim_start_matches('#');
+    let hashes = line.len() - rest.len();
+    if !(1..=6).contains(&hashes) || !rest.starts_with([' ', '\t']) {
+        return r;
+    }
+    let shown = rest.trim_start();
+    if shown.is_empty() {
+        return r;
+    }
+    r.end - shown.len()..r.end
+}
+
+/// The layout of one chapter with resolved params.
+fn layout_styled(
+    text: &str,
+    heading: bool,
+    params: &LayoutParams,
+    style: &BookStyle,
+) -> ChapterLayout {
+    let width = params.width.max(2);
+    let mut builder = Builder {
+        pager: Pager::new(params.height, text.len() / width + 4),
+        params,
+        gap: 0,
+    };
+    let bytes = text.as_bytes();
+    let line_end = |from: usize| {
+        memchr::memchr(b'\n', bytes.get(from..).unwrap_or(&[]))
+            .map(|k| from + k)
+            .unwrap_or(text.len())
+    };
+    let mut pos = 0;
+    if heading {
+        let end = line_end(0);
+        let r = without_markdown_marks(text, trim_range(&text[..end], 0));
+        if !r.is_empty() {
+            builder.heading(text, r);
+        }
+        pos = end + 1;
+    }
+    match params.paragraph_mode {
+        ParagraphMode::Blank => {
+            while pos < text.len() {
+                let end = line_end(pos);
+                let r = trim_range(&text[pos..end], pos);
+                pos = end + 1;
+                if r.is_empty() {
+                    continue;
+                }
+                let start = r.start;
+                let mut last = r.end;
+                while pos < text.len() {
+                    let end = line_end(pos);
+                    let r = trim_range(&text[pos..end], pos);
+                    if r.is_empty() || starts_indented(&text[pos..end]) {
+                        break;
+                    }
+                    last = r.end;
+                    pos = end + 1;
+                }
+                builder.paragraph(text, start..last, style.cjk);
+            }
+        }
+        _ => {
+            while pos < text.len() {
+                let end = line_end(pos);
+                let r = trim_range(&text[pos..end], pos);
+                pos = end + 1;
+                if r.is_empty() {
+                    if !style.blank_separated {
+                        builder.section_break();
+                    }
+                } else {
+                    builder.paragraph(text, r, style.cjk);
+                }
+            }
+        }
+    }
+    builder.pager.finish()
+}
+
+/// Does the paragraph end right after byte `end`? (Only whitespace up to the next paragraph.)
+fn ends_paragraph(text: &str, end: usize, mode: ParagraphMode) -> bool {
+    let need = if mode == ParagraphMode::Blank { 2 } else { 1 };
+    let mut newlines = 0;
+    for c in text.get(end..).unwrap_or("").chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= need {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    true
+}
+
+/// What a line looks like: indent, graphemes with control characters replaced by placeholders,
+/// tabs as spaces, a joined line end as one space, and (with `justify`) padding so a body line
+/// that does not end its paragraph ends flush. Pass the params the layout was made with
+/// (`BookLayout::params`). No glyph text contains a control character.
+pub fn line_glyphs(chapter_text: &str, line: &Line, params: &LayoutParams) -> Vec<Glyph> {
+    let start = line.range.start;
+    let indent = usize::from(line.indent);
+    let mut out: Vec<Glyph> = Vec::with_capacity(indent + line.range.len());
+    for _ in 0..indent {
         out.push(Glyph {
             text: " ".into(),
             width: 1,
-            offset: line.range.start,
+            offset: start,
         });
     }
     let Some(s) = chapter_text.get(line.range.clone()) else {
         return out;
     };
-    for (i, g) in s.grapheme_indices(true) {
-        let text = if g.chars().any(|c| c.is_control()) {
-            "\u{FFFD}".to_string()
-        } else {
-            g.to_string()
-        };
+    // Where each run of spaces starts in `out` (the places justification pads first).
+    let mut gaps: Vec<usize> = Vec::new();
+    let mut in_run = false;
+    let mut run_newline = false;
+    let mut run_first = 0;
+    let mut prev_char: Option<char> = None;
+    for (i, g) in clusters(s) {
+        let offset = start + i;
+        let mut chars = g.chars();
+        let Some(first) = chars.next() else { continue };
+        let single = chars.next().is_none();
+        if single && is_break_space(first) {
+            if !in_run {
+                in_run = true;
+                run_newline = false;
+                run_first = out.len();
+                gaps.push(run_first);
+            }
+            if run_newline {
+                continue;
+            }
+            match first {
+                '\n' => {
+                    let at = out.get(run_first).map(|g| g.offset).unwrap_or(offset);
+                    out.truncate(run_first);
+                    out.push(Glyph {
+                        text: " ".into(),
+                        width: 1,
+                        offset: at,
+                    });
+                    run_newline = true;
+                }
+                '\t' => {
+                    for _ in 0..width::TAB_WIDTH {
+                        out.push(Glyph {
+                            text: " ".into(),
+                            width: 1,
+                            offset,
+                        });
+                    }
+                }
+                c => out.push(Glyph {
+                    text: c.to_string(),
+                    width: if c == ' ' { 1 } else { 2 },
+                    offset,
+                }),
+            }
+            continue;
+        }
+        if in_run
+            && run_newline
+            && prev_char.is_some_and(is_wide_char)
+            && is_wide_char(first)
+            && out.len() == run_first + 1
+        {
+            // A joined line end between two CJK characters shows as nothing.
+            out.truncate(run_first);
+            gaps.pop();
+        }
+        in_run = false;
+        prev_char = g.chars().next_back();
+        if g.chars().any(is_unsafe_char) {
+            for c in g.chars().filter(|&c| is_unsafe_char(c)) {
+                let p = placeholder(c);
+                out.push(Glyph {
+                    text: p.text(),
+                    width: p.width(params.ambiguous_wide),
+                    offset,
+                });
+            }
+            continue;
+        }
         out.push(Glyph {
-            width: grapheme_width(g),
-            text,
-            offset: line.range.start + i,
+            text: g.to_string(),
+            width: cluster_width(g, params.ambiguous_wide),
+            offset,
         });
+    }
+    if params.justify
+        && line.kind == LineKind::Body
+        && !ends_paragraph(chapter_text, line.range.end, params.paragraph_mode)
+    {
+        justify(&mut out, indent, &gaps, params.width.max(2));
     }
     out
 }
 
+/// Insert padding so the glyphs fill `width` cells: between words when the line has spaces,
+/// otherwise between characters (CJK).
+fn justify(out: &mut Vec<Glyph>, indent: usize, gaps: &[usize], width: usize) {
+    let used: usize = out.iter().map(|g| g.width).sum();
+    let spare = width.saturating_sub(used);
+    if spare == 0 {
+        return;
+    }
+    let slots: Vec<usize> = if gaps.is_empty() {
+        (indent + 1..out.len()).collect()
+    } else {
+        gaps.to_vec()
+    };
+    if slots.is_empty() {
+        return;
+    }
+    let n = slots.len();
+    let mut padded = Vec::with_capacity(out.len() + spare);
+    let mut slot = 0;
+    for (i, g) in std::mem::take(out).into_iter().enumerate() {
+        if slot < n && slots[slot] == i {
+            let pad = spare / n + usize::from(slot < spare % n);
+            for _ in 0..pad {
+                padded.push(Glyph {
+                    text: " ".into(),
+                    width: 1,
+                    offset: g.offset,
+                });
+            }
+            slot += 1;
+        }
+        padded.push(g);
+    }
+    *out = padded;
+}
+
 /// The line as a plain string (what `kanshu render` prints).
+///
+/// The same text as joining `line_glyphs`, built without a glyph per grapheme (justified
+/// lines go through the glyphs).
 pub fn render_line(chapter_text: &str, line: &Line, params: &LayoutParams) -> String {
-    line_glyphs(chapter_text, line, params)
-        .into_iter()
-        .map(|g| g.text)
-        .collect()
+    if params.justify && line.kind == LineKind::Body {
+        return line_glyphs(chapter_text, line, params)
+            .into_iter()
+            .map(|g| g.text)
+            .collect();
+    }
+    let indent = usize::from(line.indent);
+    let mut out = String::with_capacity(indent + line.range.len());
+    out.extend(std::iter::repeat_n(' ', indent));
+    let Some(s) = chapter_text.get(line.range.clone()) else {
+        return out;
+    };
+    let mut in_run = false;
+    let mut run_newline = false;
+    let mut run_start = 0;
+    let mut prev_char: Option<char> = None;
+    for (_, g) in clusters(s) {
+        let mut chars = g.chars();
+        let Some(first) = chars.next() else { continue };
+        if chars.next().is_none() && is_break_space(first) {
+            if !in_run {
+                in_run = true;
+                run_newline = false;
+                run_start = out.len();
+            }
+            if run_newline {
+                continue;
+            }
+            match first {
+                '\n' => {
+                    out.truncate(run_start);
+                    out.push(' ');
+                    run_newline = true;
+                }
+                '\t' => out.extend(std::iter::repeat_n(' ', width::TAB_WIDTH)),
+                c => out.push(c),
+            }
+            continue;
+        }
+        if in_run
+            && run_newline
+            && prev_char.is_some_and(is_wide_char)
+            && is_wide_char(first)
+            && out.len() == run_start + 1
+        {
+            out.truncate(run_start);
+        }
+        in_run = false;
+        prev_char = g.chars().next_back();
+        if g.chars().any(is_unsafe_char) {
+            for c in g.chars().filter(|&c| is_unsafe_char(c)) {
+                match placeholder(c) {
+                    width::Placeholder::Caret(k) => {
+                        out.push('^');
+                        out.push(k);
+                    }
+                    width::Placeholder::Replacement => out.push('\u{FFFD}'),
+                }
+            }
+        } else {
+            out.push_str(g);
+        }
+    }
+    out
 }
 
 /// Lazily laid-out chapters of one book for one set of params.
+///
+/// Auto settings are decided once per book (`for_document`, or on first use) and stay the same
+/// for every chapter. Each chapter is laid out the first time it is asked for and cached;
+/// turning pages never re-wraps, and a change of params drops the cache so only chapters asked
+/// for afterwards are laid out again.
 #[derive(Debug, Default)]
 pub struct BookLayout {
     params: LayoutParams,
+    style: Option<BookStyle>,
     cache: HashMap<usize, ChapterLayout>,
+    layouts_made: usize,
+    /// How chapters are shown (script, clean view, vertical columns); plain by default.
+    display: DisplayMode,
+    views: ViewCache,
+    /// Chapters laid out through `display` (ranges in source offsets).
+    shown: HashMap<usize, DisplayChapter>,
 }
 
 impl BookLayout {
     pub fn new(params: LayoutParams) -> Self {
         BookLayout {
             params,
+            style: None,
             cache: HashMap::new(),
+            layouts_made: 0,
+            display: DisplayMode::default(),
+            views: ViewCache::default(),
+            shown: HashMap::new(),
         }
     }
 
     /// Layout for one book: settings left on auto (paragraph mode, indent, spacing) are decided
     /// once for the whole book here, not per chapter.
-    pub fn for_document(_doc: &Document, params: LayoutParams) -> Self {
-        BookLayout::new(params)
+    pub fn for_document(doc: &Document, params: LayoutParams) -> Self {
+        let style = BookStyle::detect(&doc.text);
+        BookLayout {
+            params: params.resolve(&style),
+            style: Some(style),
+            cache: HashMap::new(),
+            layouts_made: 0,
+            display: DisplayMode::default(),
+            views: ViewCache::default(),
+            shown: HashMap::new(),
+        }
     }
 
+    /// The params in use, with auto settings already decided for this book (once known). Pass
+    /// these to `line_glyphs`/`render_line`.
     pub fn params(&self) -> &LayoutParams {
         &self.params
     }
 
-    /// Change the params; cached chapters are dropped only when something changed.
+    /// The book's detected style, once known.
+    pub fn style(&self) -> Option<BookStyle> {
+        self.style
+    }
+
+    /// Change the params; cached chapters are dropped only when something changed. Auto
+    /// settings are decided with the book's style again.
     pub fn set_params(&mut self, params: LayoutParams) {
+        let params = match &self.style {
+            Some(style) => params.resolve(style),
+            None => params,
+        };
         if params != self.params {
             self.params = params;
             self.cache.clear();
+            self.shown.clear();
         }
     }
 
     /// The layout of chapter `idx`, computed on first use.
     pub fn chapter(&mut self, doc: &Document, idx: usize) -> &ChapterLayout {
+        if self.style.is_none() {
+            let style = BookStyle::detect(&doc.text);
+            self.style = Some(style);
+            self.set_params(self.params.clone());
+        }
+        let style = self.style.unwrap_or_default();
         let params = &self.params;
-        self.cache
-            .entry(idx)
-            .or_insert_with(|| layout_chapter(doc, idx, params))
+        let made = &mut self.layouts_made;
+        if !self.display.is_plain() {
+            let (views, display) = (&mut self.views, self.display);
+            let lay = |d: &Document, i: usize, p: &LayoutParams| {
+                let heading = d.chapters.get(i).is_some_and(|c| c.heading);
+                layout_styled(d.chapter_text(i), heading, p, &style)
+            };
+            return &self
+                .shown
+                .entry(idx)
+                .or_insert_with(|| {
+                    *made += 1;
+                    display_chapter_in(views.chapter(doc, idx), params, &display, &lay)
+                })
+                .layout;
+        }
+        self.cache.entry(idx).or_insert_with(|| {
+            *made += 1;
+            let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
+            layout_styled(doc.chapter_text(idx), heading, params, &style)
+        })
     }
 
-    /// The (page, line) showing `pos`.
+    /// Show chapters converted, cleaned and/or in vertical columns. Lines, pages and glyph
+    /// offsets stay in source offsets, so positions survive every switch.
+    pub fn set_display(&mut self, mode: DisplayMode) {
+        if mode != self.display {
+            self.display = mode;
+            self.views.set_options(mode.view);
+            self.shown.clear();
+        }
+    }
+
+    /// How chapters are shown.
+    pub fn display(&self) -> DisplayMode {
+        self.display
+    }
+
+    /// What line `line` of chapter `idx` shows (through the display mode; offsets in source).
+    /// Empty in vertical mode, where `vertical_rows` draws.
+    pub fn glyphs_of_line(&mut self, doc: &Document, idx: usize, line: usize) -> Vec<Glyph> {
+        self.chapter(doc, idx);
+        let params = self.params.clone();
+        if let Some(shown) = self.shown.get(&idx) {
+            return shown.line_glyphs(line, &params);
+        }
+        match self.cache.get(&idx).and_then(|cl| cl.lines.get(line)) {
+            Some(l) => line_glyphs(doc.chapter_text(idx), l, &params),
+            None => Vec::new(),
+        }
+    }
+
+    /// Vertical mode: the screen rows showing `count` columns from column `first` of chapter
+    /// `idx` (offsets in source). Empty in horizontal mode.
+    pub fn vertical_rows(
+        &mut self,
+        doc: &Document,
+        idx: usize,
+        first: usize,
+        count: usize,
+    ) -> Vec<Vec<Glyph>> {
+        self.chapter(doc, idx);
+        self.shown
+            .get(&idx)
+            .map(|d| d.column_rows(first, count))
+            .unwrap_or_default()
+    }
+
+    /// True when chapter `idx` is laid out and cached for the current params.
+    pub fn is_cached(&self, idx: usize) -> bool {
+        if self.display.is_plain() {
+            self.cache.contains_key(&idx)
+        } else {
+            self.shown.contains_key(&idx)
+        }
+    }
+
+    /// How many chapter layouts this `BookLayout` has computed so far (cache misses).
+    pub fn layouts_made(&self) -> usize {
+        self.layouts_made
+    }
+
+    /// The (page, line) showing `pos`. A position in the whitespace between two paragraphs
+    /// (a line end, the next paragraph's source indentation) is shown by the next paragraph's
+    /// first line.
     pub fn locate(&mut self, doc: &Document, pos: Position) -> (usize, usize) {
+        let text = doc.chapter_text(pos.chapter);
         let layout = self.chapter(doc, pos.chapter);
-        (
-            layout.page_of_offset(pos.offset),
-            layout.line_of_offset(pos.offset),
-        )
+        let mut line = layout.line_of_offset(pos.offset);
+        if let Some(found) = layout.lines.get(line)
+            && pos.offset >= found.range.end
+            && text
+                .get(found.range.end..pos.offset.min(text.len()))
+                .is_some_and(|gap| gap.contains('\n'))
+            && let Some(next) = layout.lines[line + 1..]
+                .iter()
+                .position(|l| l.kind != LineKind::Blank)
+        {
+            line += 1 + next;
+        }
+        (layout.page_of_line(line), line)
+    }
+
+    /// Position of the first character of `page` in chapter `chapter`.
+    pub fn page_position(&mut self, doc: &Document, chapter: usize, page: usize) -> Position {
+        let offset = self.chapter(doc, chapter).page_start_offset(page);
+        Position::new(chapter, offset)
     }
 }

@@ -1,0 +1,97 @@
+//! `kanshu config --default | --path | --check [FILE]`: show and validate configuration.
+//!
+//! `--check` prints every problem of the file (one per line, with file, line and column) and
+//! exits 2; a valid file prints `ok`. Nothing here writes to disk.
+
+use std::path::{Path, PathBuf};
+
+use clap::{ArgGroup, Args};
+
+use super::{CliError, GlobalArgs, emit};
+use crate::config::{self, Config};
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["default", "path", "check"])))]
+pub struct ConfigArgs {
+    /// Print the default configuration, every key documented (a starting point for your own)
+    #[arg(long)]
+    pub default: bool,
+    /// Print where your config file is read from
+    #[arg(long)]
+    pub path: bool,
+    /// Check a config file (default: yours) and list every problem
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    pub check: Option<Option<PathBuf>>,
+}
+
+/// The directory holding config.toml, bookmarks and reading state: `--config-dir`, else
+/// `KANSHU_CONFIG_DIR`, else the platform's config directory for kanshu.
+pub fn config_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
+    if let Some(dir) = &global.config_dir {
+        return Ok(dir.clone());
+    }
+    if let Some(dir) = std::env::var_os("KANSHU_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "kanshu")
+        .map(|d| d.config_dir().to_path_buf())
+        .ok_or_else(|| {
+            CliError::Other(
+                "cannot find a config directory: set KANSHU_CONFIG_DIR or use --config-dir".into(),
+            )
+        })
+}
+
+/// Where the user's config.toml is read from.
+pub fn user_config_path(global: &GlobalArgs) -> Result<PathBuf, CliError> {
+    Ok(config::user_config_path(&config_dir(global)?))
+}
+
+pub fn run(args: &ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    if args.default {
+        return emit(config::DEFAULT_TOML);
+    }
+    if args.path {
+        let path = user_config_path(global)?;
+        return emit(&format!("{}\n", path.display()));
+    }
+    match &args.check {
+        Some(Some(file)) => check(file, true),
+        Some(None) => check(&user_config_path(global)?, false),
+        None => Ok(()),
+    }
+}
+
+/// Validate one file. A missing file is an error when it was named, and fine (the defaults
+/// apply) when it is the user's default location.
+fn check(path: &Path, named: bool) -> Result<(), CliError> {
+    if !path.exists() {
+        if named {
+            return Err(CliError::Usage(format!("{}: no such file", path.display())));
+        }
+        return emit(&format!(
+            "ok: no config file at {} (the defaults apply)\n",
+            path.display()
+        ));
+    }
+    if path.is_dir() {
+        return Err(CliError::Usage(format!(
+            "{}: is a directory, not a config file",
+            path.display()
+        )));
+    }
+    match Config::load(path) {
+        Ok(_) => emit("ok\n"),
+        Err(errors) => {
+            for e in errors.iter() {
+                eprintln!("{e}");
+            }
+            let n = errors.len();
+            Err(CliError::Other(format!(
+                "{}: {n} problem{}",
+                path.display(),
+                if n == 1 { "" } else { "s" }
+            )))
+        }
+    }
+}

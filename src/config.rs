@@ -1,1 +1,0 @@
-//! Typed configuration from TOML text; defaults embedded from `config/default.toml`.

@@ -1,0 +1,234 @@
+//! Display width of grapheme clusters, and what to draw for the ones that must not reach the
+//! terminal as they are.
+//!
+//! Owns the cell-width rules (unicode-width per grapheme cluster, the ambiguous-width setting,
+//! tab expansion, placeholders for control characters). It knows nothing about lines or pages
+//! and must not depend on any terminal crate.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cells a tab expands to (always spaces, never a raw tab).
+pub const TAB_WIDTH: usize = 4;
+
+/// Whitespace that separates words and may be dropped at a line break.
+pub fn is_break_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{3000}')
+}
+
+/// Characters that must never be written to a terminal as they are: C0, DEL, C1 and the
+/// Unicode line/paragraph separators.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// What to draw instead of an unsafe character: caret notation (`^[`) for C0 and DEL,
+/// U+FFFD for the rest. Never contains a control character.
+pub fn placeholder(c: char) -> Placeholder {
+    let code = c as u32;
+    if code < 0x20 {
+        // ^@ .. ^_ : the C0 set in caret notation.
+        Placeholder::Caret((b'@' + code as u8) as char)
+    } else if code == 0x7f {
+        Placeholder::Caret('?')
+    } else {
+        Placeholder::Replacement
+    }
+}
+
+/// A drawable stand-in for an unsafe character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    /// `^` followed by this ASCII character (2 cells).
+    Caret(char),
+    /// U+FFFD REPLACEMENT CHARACTER (ambiguous width).
+    Replacement,
+}
+
+impl Placeholder {
+    pub fn width(self, ambiguous_wide: bool) -> usize {
+        match self {
+            Placeholder::Caret(_) => 2,
+            Placeholder::Replacement => {
+                if ambiguous_wide {
+                    2
+                } else {
+                    1
+                }
+            }
+        }
+    }
+
+    pub fn text(self) -> String {
+        match self {
+            Placeholder::Caret(c) => {
+                let mut s = String::with_capacity(2);
+                s.push('^');
+                s.push(c);
+                s
+            }
+            Placeholder::Replacement => "\u{FFFD}".to_string(),
+        }
+    }
+}
+
+/// Width in cells of one grapheme cluster as kanshu draws it. Whitespace that can be dropped at
+/// a break (space, tab, newline, U+3000) is measured by the wrapper, not here; a lone `'\n'`
+/// (a joined line end) counts as one space.
+pub fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
+    let bytes = g.as_bytes();
+    if bytes.len() == 1 {
+        let b = bytes[0];
+        return match b {
+            b'\t' => TAB_WIDTH,
+            b'\n' | b' ' => 1,
+            0x20..=0x7e => 1,
+            _ => 2, // C0 or DEL: caret notation
+        };
+    }
+    let mut chars = g.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff01..=0xff60) {
+            return 2; // CJK ideographs and full-width forms
+        }
+        if is_unsafe_char(c) {
+            return placeholder(c).width(ambiguous_wide);
+        }
+        let w = if ambiguous_wide {
+            c.width_cjk()
+        } else {
+            c.width()
+        };
+        return w.unwrap_or(0);
+    } else if g.chars().any(is_unsafe_char) {
+        // "\r\n" and friends: one placeholder per unsafe character.
+        return g
+            .chars()
+            .map(|c| {
+                if is_unsafe_char(c) {
+                    placeholder(c).width(ambiguous_wide)
+                } else {
+                    0
+                }
+            })
+            .sum();
+    }
+    if ambiguous_wide {
+        g.width_cjk()
+    } else {
+        g.width()
+    }
+}
+
+/// True when a character is drawn wide (2 cells) in every terminal: CJK ideographs, kana,
+/// Hangul, full-width forms. Used to tell CJK text from Latin text.
+pub fn is_wide_char(c: char) -> bool {
+    (c as u32) >= 0x1100 && unicode_width::UnicodeWidthChar::width(c) == Some(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths() {
+        assert_eq!(cluster_width("a", false), 1);
+        assert_eq!(cluster_width("中", false), 2);
+        assert_eq!(cluster_width("“", false), 1);
+        assert_eq!(cluster_width("“", true), 2);
+        assert_eq!(cluster_width("…", true), 2);
+        assert_eq!(cluster_width("\u{1b}", false), 2);
+        assert_eq!(cluster_width("\u{85}", false), 1);
+        assert_eq!(cluster_width("\u{85}", true), 2);
+        assert_eq!(cluster_width("\t", false), TAB_WIDTH);
+        assert_eq!(cluster_width("👨\u{200d}👩\u{200d}👧", false), 2);
+        assert_eq!(cluster_width("🇺🇸", false), 2);
+        assert_eq!(cluster_width("e\u{301}", false), 1);
+    }
+
+    #[test]
+    fn fast_clusters_match_unicode_segmentation() {
+        let samples = [
+            "中文，English “quoted” e\u{301} 🇺🇸🇬🇧 👨\u{200d}👩\u{200d}👧 \r\n\t\u{1b}",
+            "か\u{3099}ｶ\u{ff9e}中\u{fe0f}\u{1100}\u{1161}\u{11a8}가\u{11a8}\u{302a}",
+            "a\u{200d}b\u{0e33}\u{0600}x\u{ad}y",
+        ];
+        for s in samples {
+            let fast: Vec<(usize, &str)> = clusters(s).collect();
+            let slow: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_printable() {
+        for c in (0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32) {
+            let p = placeholder(c);
+            assert!(!p.text().chars().any(|c| c.is_control()), "{c:?}");
+            let drawn = p.text();
+            assert_eq!(p.width(true), drawn.width_cjk(), "{c:?}");
+            assert_eq!(p.width(false), drawn.width(), "{c:?}");
+        }
+        assert_eq!(placeholder('\u{1b}').text(), "^[");
+        assert_eq!(placeholder('\u{7f}').text(), "^?");
+    }
+}
+
+/// Grapheme clusters of `s` with their byte offsets: exactly unicode-segmentation's extended
+/// grapheme clusters, with a fast path for the common case of a character that cannot join its
+/// neighbour (ASCII, Latin-1, CJK ideographs, kana, CJK and full-width punctuation).
+pub fn clusters(s: &str) -> Clusters<'_> {
+    Clusters { s, pos: 0 }
+}
+
+/// Iterator returned by [`clusters`].
+#[derive(Debug, Clone)]
+pub struct Clusters<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+/// A character that never forms a cluster with the character after it, as long as that one is
+/// `never_joins` too (no CR, Prepend, Hangul jamo, regional indicator, Extend, ZWJ or
+/// SpacingMark among them).
+#[inline]
+fn never_joins(c: char) -> bool {
+    matches!(c as u32,
+        0x00..=0x0c | 0x0e..=0x7f
+        | 0xa0..=0xac | 0xae..=0x024f
+        | 0x2010..=0x2027
+        | 0x3000..=0x3029 | 0x3030..=0x303f
+        | 0x3041..=0x3098 | 0x309b..=0x30ff
+        | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+        | 0xff01..=0xff9d)
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.s.get(self.pos..)?;
+        let bytes = rest.as_bytes();
+        // ASCII (not CR) followed by ASCII or the end: a cluster of one byte.
+        if let Some(&b0) = bytes.first()
+            && b0 < 0x80
+            && b0 != b'\r'
+            && bytes.get(1).is_none_or(|&b1| b1 < 0x80)
+        {
+            let start = self.pos;
+            self.pos += 1;
+            return rest.get(..1).map(|g| (start, g));
+        }
+        let mut chars = rest.chars();
+        let c = chars.next()?;
+        let start = self.pos;
+        let len = if never_joins(c) && chars.next().is_none_or(never_joins) {
+            c.len_utf8()
+        } else {
+            rest.graphemes(true).next().map_or(c.len_utf8(), str::len)
+        };
+        self.pos += len;
+        rest.get(..len).map(|g| (start, g))
+    }
+}
