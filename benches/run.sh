@@ -136,6 +136,7 @@ row "peak RSS, kanshu render --at 50 big_utf8.txt" \
 # count the CPU ticks it uses over IDLE_SECONDS.
 IDLE_SECONDS=${IDLE_SECONDS:-10}
 IDLE="n/a"
+READER_HWM_KB=""
 if command -v tmux >/dev/null; then
     echo "measuring: idle CPU of the reader" >&2
     IDLE_SESSION="kanshu-idle-$$"
@@ -149,6 +150,7 @@ if command -v tmux >/dev/null; then
         if T1=$(ticks "$PID") && [[ -n $T1 ]]; then
             IDLE=$(awk -v a="$T0" -v b="$T1" -v hz="$(getconf CLK_TCK)" -v s="$IDLE_SECONDS" \
                 'BEGIN { printf "%.1f", 100 * (b - a) / hz / s }')
+            READER_HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$PID/status" 2>/dev/null || true)
         fi
     fi
     tmux kill-session -t "$IDLE_SESSION" 2>/dev/null || true
@@ -165,6 +167,9 @@ if [[ $IDLE == n/a ]]; then
     echo "| reader idle CPU (${IDLE_SECONDS} s in tmux) | n/a (reader exited or tmux missing) | | | | ~0% | n/a |"
 else
     echo "| reader idle CPU (${IDLE_SECONDS} s in tmux) | ${IDLE}% | | | | ~0% | $(awk -v c="$IDLE" 'BEGIN { print (c <= 1.0) ? "PASS" : "FAIL" }') |"
+fi
+if [[ -n $READER_HWM_KB ]]; then
+    echo "| peak RSS of the interactive reader on big_utf8.txt (VmHWM) | $(awk -v k="$READER_HWM_KB" 'BEGIN { printf "%.1f MiB", k / 1024 }') | $(awk -v b="$TEXT_BYTES" 'BEGIN { printf "%.1f MiB (decoded text)", b / 1048576 }') | **$(ratio "$((READER_HWM_KB * 1024))" "$TEXT_BYTES")** | | ≤ 1.5 | $(awk -v k="$READER_HWM_KB" -v b="$TEXT_BYTES" 'BEGIN { print (k * 1024 <= 1.5 * b) ? "PASS" : "FAIL" }') |"
 fi
 echo
 if ((ALL_PASS)); then echo "all timed targets met"; else echo "some targets not met"; fi
