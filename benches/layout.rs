@@ -104,7 +104,7 @@ fn reader_steps(c: &mut Criterion) {
                 layout = BookLayout::for_document(&doc, params(80));
             }
             let text = doc.chapter_text(idx);
-            let p = layout.params().clone();
+            let p = layout.resolved_params().clone();
             let lines: Vec<String> = layout
                 .chapter(&doc, idx)
                 .page_lines(0)
@@ -122,7 +122,7 @@ fn reader_steps(c: &mut Criterion) {
         b.iter(|| {
             page = (page + 1) % pages;
             let text = doc.chapter_text(3);
-            let p = layout.params().clone();
+            let p = layout.resolved_params().clone();
             let lines: Vec<String> = layout
                 .chapter(&doc, 3)
                 .page_lines(page)

@@ -1,1 +1,174 @@
 //! Terminal events → `Action`s through the keymap (key presses only).
+//!
+//! Key releases and repeats reported by terminals with the enhanced keyboard protocol are
+//! ignored, so no key acts twice. Unbound printable characters become `Insert` in modes that
+//! take text (prompts, the table-of-contents filter) and count digits in the reader.
+
+use crossterm::event::{
+    Event, KeyCode as CtKeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+use crate::app::Action;
+use crate::keymap::{Key, KeyCode, Keymap, Mode};
+
+/// Translate a crossterm key event into a keymap key.
+pub fn key_of(ev: &KeyEvent) -> Option<Key> {
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = ev.modifiers.contains(KeyModifiers::ALT);
+    let code = match ev.code {
+        CtKeyCode::Char(c) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+        CtKeyCode::F(n) => KeyCode::F(n),
+        CtKeyCode::Enter => KeyCode::Enter,
+        CtKeyCode::Esc => KeyCode::Esc,
+        CtKeyCode::Tab => KeyCode::Tab,
+        CtKeyCode::BackTab => KeyCode::BackTab,
+        CtKeyCode::Backspace => KeyCode::Backspace,
+        CtKeyCode::Delete => KeyCode::Delete,
+        CtKeyCode::Insert => KeyCode::Insert,
+        CtKeyCode::Left => KeyCode::Left,
+        CtKeyCode::Right => KeyCode::Right,
+        CtKeyCode::Up => KeyCode::Up,
+        CtKeyCode::Down => KeyCode::Down,
+        CtKeyCode::Home => KeyCode::Home,
+        CtKeyCode::End => KeyCode::End,
+        CtKeyCode::PageUp => KeyCode::PageUp,
+        CtKeyCode::PageDown => KeyCode::PageDown,
+        _ => return None,
+    };
+    Some(Key { code, ctrl, alt })
+}
+
+/// What `event` asks for in `mode`, if anything.
+pub fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
+    match event {
+        Event::Key(ev) => {
+            if ev.kind != KeyEventKind::Press {
+                return None;
+            }
+            let key = key_of(ev)?;
+            if let Some(a) = keymap.lookup(mode, key) {
+                return Some(a.clone());
+            }
+            let KeyCode::Char(c) = key.code else {
+                return None;
+            };
+            if key.ctrl || key.alt || c.is_control() {
+                return None;
+            }
+            match mode {
+                Mode::Prompt | Mode::TocFilter | Mode::Toc => Some(Action::Insert(c)),
+                Mode::Reader => c
+                    .to_digit(10)
+                    .map(|d| Action::Digit(d as u8))
+                    .filter(|_| c.is_ascii_digit()),
+                Mode::Help => None,
+            }
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel { down: true }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { down: false }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(s) => match mode {
+            Mode::Prompt | Mode::TocFilter | Mode::Toc => Some(Action::Paste(s.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventState, MouseEvent};
+
+    fn press(code: CtKeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, mods))
+    }
+
+    #[test]
+    fn only_presses_act() {
+        let map = Keymap::default();
+        let mut ev = KeyEvent::new(CtKeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&Event::Key(ev), &map, Mode::Reader),
+            Some(Action::NextPage)
+        );
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(action_for(&Event::Key(ev), &map, Mode::Reader), None);
+        ev.kind = KeyEventKind::Repeat;
+        ev.state = KeyEventState::NONE;
+        assert_eq!(action_for(&Event::Key(ev), &map, Mode::Reader), None);
+    }
+
+    #[test]
+    fn keys_by_mode() {
+        let map = Keymap::default();
+        let ctrl_o = press(CtKeyCode::Char('o'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(&ctrl_o, &map, Mode::Reader),
+            Some(Action::JumpBack)
+        );
+        let shift_g = press(CtKeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(&shift_g, &map, Mode::Reader),
+            Some(Action::BookEnd)
+        );
+        let four = press(CtKeyCode::Char('4'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&four, &map, Mode::Reader),
+            Some(Action::Digit(4))
+        );
+        assert_eq!(
+            action_for(&four, &map, Mode::Prompt),
+            Some(Action::Insert('4'))
+        );
+        let han = press(CtKeyCode::Char('篇'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&han, &map, Mode::Toc),
+            Some(Action::Insert('篇'))
+        );
+        let j = press(CtKeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(&j, &map, Mode::Toc), Some(Action::SelectNext));
+        assert_eq!(
+            action_for(&j, &map, Mode::TocFilter),
+            Some(Action::Insert('j'))
+        );
+        let x = press(CtKeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(action_for(&x, &map, Mode::Reader), None);
+    }
+
+    #[test]
+    fn mouse_and_resize() {
+        let map = Keymap::default();
+        let wheel = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::ScrollDown,
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(
+            action_for(&wheel, &map, Mode::Reader),
+            Some(Action::Wheel { down: true })
+        );
+        let click = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert_eq!(
+            action_for(&click, &map, Mode::Toc),
+            Some(Action::Click { column: 3, row: 4 })
+        );
+        assert_eq!(
+            action_for(&Event::Resize(50, 20), &map, Mode::Help),
+            Some(Action::Resize(50, 20))
+        );
+    }
+}

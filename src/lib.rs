@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod input;
+pub mod keymap;
 pub mod layout;
 pub mod position;
 pub mod store;

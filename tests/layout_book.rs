@@ -38,22 +38,22 @@ fn params(width: usize) -> LayoutParams {
 #[test]
 fn auto_settings_are_decided_once_per_book() {
     let cjk = BookLayout::for_document(&cjk_book(), params(40));
-    assert_eq!(cjk.params().paragraph_mode, ParagraphMode::Lines);
+    assert_eq!(cjk.resolved_params().paragraph_mode, ParagraphMode::Lines);
     assert_eq!(
-        cjk.params().indent,
+        cjk.resolved_params().indent,
         None,
         "auto indent is decided per paragraph"
     );
-    assert_eq!(cjk.params().paragraph_spacing, Some(false));
+    assert_eq!(cjk.resolved_params().paragraph_spacing, Some(false));
 
     let doc = english_book();
     let mut eng = BookLayout::for_document(&doc, params(40));
-    assert_eq!(eng.params().paragraph_mode, ParagraphMode::Blank);
-    assert_eq!(eng.params().indent, None);
-    assert_eq!(eng.params().paragraph_spacing, Some(true));
+    assert_eq!(eng.resolved_params().paragraph_mode, ParagraphMode::Blank);
+    assert_eq!(eng.resolved_params().indent, None);
+    assert_eq!(eng.resolved_params().paragraph_spacing, Some(true));
     // Hard-wrapped lines are joined: the second source line continues the first paragraph.
     let text = doc.chapter_text(0);
-    let p = eng.params().clone();
+    let p = eng.resolved_params().clone();
     let lines: Vec<String> = eng
         .chapter(&doc, 0)
         .page_lines(0)
@@ -73,8 +73,11 @@ fn auto_settings_are_decided_once_per_book() {
             ..params(40)
         },
     );
-    assert_eq!(forced.params().paragraph_mode, ParagraphMode::Lines);
-    assert_eq!(forced.params().indent, Some(2));
+    assert_eq!(
+        forced.resolved_params().paragraph_mode,
+        ParagraphMode::Lines
+    );
+    assert_eq!(forced.resolved_params().indent, Some(2));
 }
 
 #[test]
@@ -169,4 +172,25 @@ fn a_position_between_paragraphs_shows_the_next_paragraph() {
     let l = &book.chapter(&doc, idx).lines[line];
     assert_eq!(l.range.start, para + 1 + "　　".len());
     assert_eq!(l.indent, 4);
+}
+
+#[test]
+fn a_tiny_book_keeps_one_paragraph_per_line() {
+    let doc = Document::from_text("一二三\n四五六\n".to_string(), "tiny");
+    let mut book = BookLayout::for_document(&doc, params(40));
+    assert_eq!(book.resolved_params().paragraph_mode, ParagraphMode::Lines);
+    assert_eq!(book.chapter(&doc, 0).lines.len(), 2);
+}
+
+#[test]
+fn params_stay_as_asked_so_they_can_open_another_book() {
+    let english = english_book();
+    let cjk = cjk_book();
+    let eng = BookLayout::for_document(&english, params(40));
+    assert_eq!(eng.params(), &params(40));
+    assert_eq!(eng.resolved_params().paragraph_mode, ParagraphMode::Blank);
+    // Handing the English book's params to a CJK book decides auto settings afresh.
+    let next = BookLayout::for_document(&cjk, eng.params().clone());
+    assert_eq!(next.resolved_params().paragraph_mode, ParagraphMode::Lines);
+    assert_eq!(next.resolved_params().paragraph_spacing, Some(false));
 }

@@ -299,11 +299,11 @@ fn markdown_heading_marks_are_not_shown() {
     );
 }
 
-/// Blank-line paragraphs: an indented line still starts a new paragraph (dialogue lines in a
-/// CJK book, indented verse in English).
+/// Blank-line paragraphs: an indented line or a list item still starts a new paragraph
+/// (dialogue lines in a CJK book, indented verse, Markdown lists).
 #[test]
 fn indented_lines_are_not_joined() {
-    let text = "　　“走吧。”\n　　“好。”\n\n  Tyger Tyger,\n  burning bright\n";
+    let text = "　　“走吧。”\n　　“好。”\n\n  Tyger Tyger,\n  burning bright\n\nKeys:\n- j down\n2. k up\n";
     assert_eq!(
         picture(
             text,
@@ -319,6 +319,9 @@ fn indented_lines_are_not_joined() {
             "    “好。”      |",
             "Tyger Tyger,    |",
             "burning bright  |",
+            "Keys:           |",
+            "- j down        |",
+            "2. k up         |",
         ]
     );
 }

@@ -38,7 +38,7 @@ fn token(newlines: bool) -> BoxedStrategy<String> {
     .prop_map(String::from);
     let control = prop::sample::select(vec![
         "\u{1b}", "\u{7}", "\u{0}", "\u{7f}", "\u{85}", "\u{9b}", "\r", "\t", "\u{3000}",
-        "\u{200b}", "\u{2028}", "\u{feff}",
+        "\u{200b}", "\u{2028}", "\u{feff}", "\u{202e}", "\u{2067}",
     ])
     .prop_map(String::from);
     let breaks =
@@ -160,7 +160,7 @@ fn resolved(text: &str, params: &LayoutParams) -> LayoutParams {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn lines_fit_and_lose_nothing(t in text(true), p in params(), heading in any::<bool>()) {

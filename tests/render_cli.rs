@@ -199,3 +199,34 @@ fn control_characters_never_reach_the_terminal() {
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
     assert!(out.contains("^[]0;pwned^G^[[2J"), "{out:?}");
 }
+
+#[test]
+fn justify_and_ambiguous_wide_flags_change_the_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.txt");
+    std::fs::write(
+        &path,
+        "　　他說：“天地玄黃，宇宙洪荒。日月盈昃，辰宿列張。”……\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let (_, narrow, _) = render(&dir, &[p, "--width", "15"]);
+    let (_, wide, _) = render(&dir, &[p, "--width", "15", "--ambiguous-wide"]);
+    assert_ne!(narrow, wide);
+    let cells = |s: &str, cjk: bool| {
+        if cjk {
+            unicode_width::UnicodeWidthStr::width_cjk(s)
+        } else {
+            unicode_width::UnicodeWidthStr::width(s)
+        }
+    };
+    assert!(narrow.lines().all(|l| cells(l, false) <= 15));
+    assert!(wide.lines().all(|l| cells(l, true) <= 15));
+    // Justified: every line but the paragraph's last fills the width exactly.
+    let (_, justified, _) = render(&dir, &[p, "--width", "15", "--justify"]);
+    let lines: Vec<&str> = justified.lines().collect();
+    assert!(lines.len() > 2);
+    for l in &lines[..lines.len() - 1] {
+        assert_eq!(cells(l, false), 15, "{l:?}");
+    }
+}

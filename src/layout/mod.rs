@@ -154,7 +154,8 @@ impl BookStyle {
                 // Start at a whole line.
                 window = window.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
             }
-            for line in window.split('\n') {
+            // `lines` does not count the empty piece after a final line end.
+            for line in window.lines() {
                 if line.trim().is_empty() {
                     blank += 1;
                 } else {
@@ -358,11 +359,23 @@ fn is_cjk_paragraph(para: &str, cjk_book: bool) -> bool {
     }
 }
 
-/// Does a source line start with paragraph indentation (U+3000, a tab, or two spaces)? In
-/// blank-line mode such a line opens a new paragraph instead of continuing the last one
-/// (CJK books that also put blank lines between paragraphs; indented verse in English).
+/// Does a source line start with paragraph indentation (U+3000, a tab, or two spaces) or a
+/// list marker? In blank-line mode such a line opens a new paragraph instead of continuing the
+/// last one (CJK books that also put blank lines between paragraphs; indented verse; lists).
 fn starts_indented(line: &str) -> bool {
-    line.starts_with(['\u{3000}', '\t']) || line.starts_with("  ")
+    line.starts_with(['\u{3000}', '\t']) || line.starts_with("  ") || starts_list_item(line)
+}
+
+/// A Markdown-style list item or quote line ("- ", "* ", "+ ", "> ", "1. ", "2) "): its own
+/// paragraph in blank-line mode.
+fn starts_list_item(line: &str) -> bool {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &line[digits..];
+    if digits > 0 {
+        digits <= 3 && (rest.starts_with(". ") || rest.starts_with(") "))
+    } else {
+        ["- ", "* ", "+ ", "> "].iter().any(|m| line.starts_with(m))
+    }
 }
 
 /// A Markdown ATX heading is shown without its `#` marks.
@@ -688,7 +701,10 @@ pub fn render_line(chapter_text: &str, line: &Line, params: &LayoutParams) -> St
 /// for afterwards are laid out again.
 #[derive(Debug, Default)]
 pub struct BookLayout {
+    /// The params as asked for (auto settings left on auto).
     params: LayoutParams,
+    /// The params the chapters are laid out with: auto settings decided for this book.
+    resolved: LayoutParams,
     style: Option<BookStyle>,
     cache: HashMap<usize, ChapterLayout>,
     layouts_made: usize,
@@ -702,6 +718,7 @@ pub struct BookLayout {
 impl BookLayout {
     pub fn new(params: LayoutParams) -> Self {
         BookLayout {
+            resolved: params.clone(),
             params,
             style: None,
             cache: HashMap::new(),
@@ -717,7 +734,8 @@ impl BookLayout {
     pub fn for_document(doc: &Document, params: LayoutParams) -> Self {
         let style = BookStyle::detect(&doc.text);
         BookLayout {
-            params: params.resolve(&style),
+            resolved: params.resolve(&style),
+            params,
             style: Some(style),
             cache: HashMap::new(),
             layouts_made: 0,
@@ -727,10 +745,17 @@ impl BookLayout {
         }
     }
 
-    /// The params in use, with auto settings already decided for this book (once known). Pass
-    /// these to `line_glyphs`/`render_line`.
+    /// The params as asked for, auto settings still on auto: safe to hand to
+    /// `for_document` for another book.
     pub fn params(&self) -> &LayoutParams {
         &self.params
+    }
+
+    /// The params chapters are laid out with: auto settings decided for this book (once it
+    /// is known). Pass these to `line_glyphs`/`render_line` so justification knows where
+    /// paragraphs end in blank-line books.
+    pub fn resolved_params(&self) -> &LayoutParams {
+        &self.resolved
     }
 
     /// The book's detected style, once known.
@@ -738,15 +763,16 @@ impl BookLayout {
         self.style
     }
 
-    /// Change the params; cached chapters are dropped only when something changed. Auto
-    /// settings are decided with the book's style again.
+    /// Change the params; cached chapters are dropped only when the params they are laid out
+    /// with change. Auto settings are decided with the book's style again.
     pub fn set_params(&mut self, params: LayoutParams) {
-        let params = match &self.style {
+        let resolved = match &self.style {
             Some(style) => params.resolve(style),
-            None => params,
+            None => params.clone(),
         };
-        if params != self.params {
-            self.params = params;
+        self.params = params;
+        if resolved != self.resolved {
+            self.resolved = resolved;
             self.cache.clear();
             self.shown.clear();
         }
@@ -760,7 +786,7 @@ impl BookLayout {
             self.set_params(self.params.clone());
         }
         let style = self.style.unwrap_or_default();
-        let params = &self.params;
+        let params = &self.resolved;
         let made = &mut self.layouts_made;
         if !self.display.is_plain() {
             let (views, display) = (&mut self.views, self.display);
@@ -803,7 +829,7 @@ impl BookLayout {
     /// Empty in vertical mode, where `vertical_rows` draws.
     pub fn glyphs_of_line(&mut self, doc: &Document, idx: usize, line: usize) -> Vec<Glyph> {
         self.chapter(doc, idx);
-        let params = self.params.clone();
+        let params = self.resolved.clone();
         if let Some(shown) = self.shown.get(&idx) {
             return shown.line_glyphs(line, &params);
         }

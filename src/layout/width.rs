@@ -16,10 +16,15 @@ pub fn is_break_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{3000}')
 }
 
-/// Characters that must never be written to a terminal as they are: C0, DEL, C1 and the
-/// Unicode line/paragraph separators.
+/// Characters that must never be written to a terminal as they are: C0, DEL, C1, the Unicode
+/// line/paragraph separators, and the bidi embedding/override/isolate controls (which can
+/// make a terminal show text in an order other than the book's).
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// What to draw instead of an unsafe character: caret notation (`^[`) for C0 and DEL,
@@ -170,6 +175,9 @@ mod tests {
             assert_eq!(p.width(false), drawn.width(), "{c:?}");
         }
         assert_eq!(placeholder('\u{1b}').text(), "^[");
+        assert!(is_unsafe_char('\u{202e}'));
+        assert_eq!(cluster_width("\u{202e}", false), 1);
+        assert!(!is_unsafe_char('\u{200f}'));
         assert_eq!(placeholder('\u{7f}').text(), "^?");
     }
 }

@@ -1,1 +1,485 @@
 //! `draw(&App, frame)`: paints what the app has already computed. No state changes.
+//!
+//! Book text is painted glyph by glyph from `layout::line_glyphs` (which never contain control
+//! characters); every other string that comes from the book (titles in the table of contents and
+//! the status bar, the search prompt) goes through `clean` first.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, HelpLine, Overlay, PromptKind, ViewLine};
+use crate::layout::LineKind;
+
+/// The default theme's styles (kept under this name for drawing code written before themes;
+/// new code should paint with `app.theme`).
+pub use crate::app::theme::defaults as style;
+
+/// Paint the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let geo = app.geometry();
+    if geo.too_small || area.width < geo.screen.width || area.height < geo.screen.height {
+        draw_too_small(area, buf);
+        return;
+    }
+    for (rect, lines) in geo.columns.iter().zip(&app.view().columns) {
+        draw_column(app, *rect, lines, buf);
+    }
+    match &app.overlay {
+        Overlay::Toc(_) => draw_toc(app, buf),
+        Overlay::Help { .. } => draw_help(app, buf),
+        Overlay::None => {}
+    }
+    if let Some((x, y)) = draw_status(app, buf) {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// Replace control characters (which could drive the terminal) with a visible placeholder.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// Display width in cells.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cut `s` to at most `max` cells, ending with … when something was cut.
+pub fn cut_end(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Cut `s` to at most `max` cells by dropping its middle (keeps e.g. the 【篇三】 at the end of a
+/// long title that shares its beginning with its neighbours).
+pub fn cut_middle(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max < 8 {
+        return cut_end(s, max);
+    }
+    let tail_w = (max - 1) / 2;
+    let head_w = max - 1 - tail_w;
+    let mut head = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > head_w {
+            break;
+        }
+        head.push(c);
+        used += w;
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used_t = 0;
+    for c in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used_t + w > tail_w {
+            break;
+        }
+        tail.push(c);
+        used_t += w;
+    }
+    tail.reverse();
+    let mut out = head;
+    out.push('…');
+    out.extend(tail);
+    out
+}
+
+/// Before painting a box over the text: a wide glyph just left of the box would hang into it
+/// (and hide the border), so replace such glyphs with a space.
+fn clear_wide_edges(buf: &mut Buffer, r: Rect) {
+    if r.x == 0 {
+        return;
+    }
+    for y in r.y..r.y.saturating_add(r.height).min(buf.area.bottom()) {
+        let cell = &mut buf[(r.x - 1, y)];
+        if width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// Write `s` (already clean) at (x, y), at most `max` cells; returns the x after it.
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
+    buf.set_stringn(x, y, s, max, style).0
+}
+
+fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
+    let right = rect.x + rect.width;
+    for (row, line) in lines.iter().enumerate().take(rect.height as usize) {
+        let y = rect.y + row as u16;
+        if line.kind == LineKind::Blank {
+            continue;
+        }
+        let base = if line.kind == LineKind::Heading {
+            app.theme.heading
+        } else {
+            app.theme.body
+        };
+        let text = app.doc.chapter_text(line.chapter);
+        let mut x = rect.x;
+        for g in &line.glyphs {
+            if g.width == 0 {
+                continue;
+            }
+            if x as usize + g.width > right as usize {
+                break;
+            }
+            let from_text = text
+                .get(g.offset..)
+                .is_some_and(|t| t.starts_with(g.text.as_str()));
+            let style = match from_text
+                .then(|| app.match_at(line.chapter_start + g.offset))
+                .flatten()
+            {
+                Some(true) => base.patch(app.theme.current_match),
+                Some(false) => base.patch(app.theme.matched),
+                None => base,
+            };
+            let sym = if g.text.chars().any(char::is_control) {
+                "\u{FFFD}"
+            } else {
+                g.text.as_str()
+            };
+            buf[(x, y)].set_symbol(sym).set_style(style);
+            // Cells the glyph covers. When layout counts more cells than ratatui would (an
+            // ambiguous-width character on a terminal set to draw it wide), the extra cells are
+            // left alone so the terminal's own rendering of the glyph is not overwritten.
+            let own = width(sym).max(1);
+            for k in 1..g.width {
+                let cell = &mut buf[(x + k as u16, y)];
+                cell.reset();
+                cell.set_style(style);
+                if k >= own {
+                    cell.set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+                }
+            }
+            x += g.width as u16;
+        }
+    }
+}
+
+fn draw_too_small(area: Rect, buf: &mut Buffer) {
+    let w = area.width as usize;
+    let h = area.height as usize;
+    // Word-wrap the notice to the width; cut what still does not fit.
+    let mut lines: Vec<String> = Vec::new();
+    for para in ["kanshu", "enlarge the window", "(at least 16×3)"] {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            if !line.is_empty() && width(&line) + 1 + width(word) > w {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    if lines.len() > h {
+        // Keep the request itself, dropping the name and the detail first.
+        lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with('('));
+    }
+    let top = h.saturating_sub(lines.len()) / 2;
+    for (i, l) in lines.iter().enumerate().take(h) {
+        let s = cut_end(l, w);
+        let x = (w.saturating_sub(width(&s))) / 2;
+        put(
+            buf,
+            area.x + x as u16,
+            area.y + (top + i) as u16,
+            &s,
+            w,
+            Style::new(),
+        );
+    }
+}
+
+/// The status bar; returns the cursor position when a prompt is open.
+fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let rect = app.geometry().status;
+    let w = rect.width as usize;
+    buf.set_style(rect, app.theme.status);
+    let y = rect.y;
+
+    // Right part: count, match counter, bookmark marker, page, percent.
+    let mut right: Vec<String> = Vec::new();
+    if let Some(c) = app.count() {
+        right.push(c.to_string());
+    }
+    if let Some(s) = &app.search {
+        let total = s.matches.ranges.len();
+        let plus = if s.matches.truncated { "+" } else { "" };
+        match s.current {
+            Some(k) => right.push(format!("match {} of {total}{plus}", k + 1)),
+            None if !s.query.is_empty() => right.push("no match".into()),
+            None => {}
+        }
+    }
+    if app.page_has_bookmark() {
+        right.push("★".into());
+    }
+    let view = app.view();
+    if !view.pages.is_empty() {
+        let pages = match view.pages.as_slice() {
+            [a, b, ..] if a != b => format!("{a}-{b}/{}", view.page_count),
+            [a, ..] => format!("{a}/{}", view.page_count),
+            [] => String::new(),
+        };
+        right.push(pages);
+    }
+    right.push(format!("{:.0}%", app.percent().floor()));
+    let right = right.join(" · ");
+    let right = cut_end(&right, w.saturating_sub(1));
+    let right_w = width(&right);
+    let left_max = w.saturating_sub(right_w + 3);
+
+    let mut cursor = None;
+    if let Some(p) = &app.prompt {
+        let lead = match p.kind {
+            PromptKind::Search { backward: false } => "/",
+            PromptKind::Search { backward: true } => "?",
+            PromptKind::Command => ":",
+        };
+        let mut flags = String::new();
+        if matches!(p.kind, PromptKind::Search { .. }) && app.regex_mode {
+            flags.push_str(" [regex]");
+        }
+        if let Some(e) = app.search.as_ref().and_then(|s| s.error.as_ref()) {
+            flags.push_str(&format!(" ({})", clean(e)));
+        }
+        // Show the end of a long query (where the typing happens).
+        let text = clean(&p.text);
+        let room = left_max.saturating_sub(width(lead) + width(&flags) + 1);
+        let shown = if width(&text) > room {
+            let rev: String = text.chars().rev().collect();
+            let cut: String = cut_end(&rev, room).chars().rev().collect();
+            cut
+        } else {
+            text
+        };
+        let x = put(buf, rect.x + 1, y, lead, w, app.theme.status);
+        let x = put(buf, x, y, &shown, room, app.theme.status);
+        cursor = Some((x, y));
+        put(
+            buf,
+            x,
+            y,
+            &flags,
+            left_max.saturating_sub((x - rect.x) as usize),
+            app.theme.status,
+        );
+    } else if let Some(m) = app.message() {
+        let st = if m.error {
+            app.theme.status_error
+        } else {
+            app.theme.status
+        };
+        let text = cut_end(&clean(&m.text), left_max);
+        put(buf, rect.x + 1, y, &text, left_max, st);
+    } else {
+        let title = clean(&app.doc.title);
+        let chapter = app
+            .doc
+            .chapters
+            .get(app.top().chapter)
+            .map(|c| clean(&c.title))
+            .unwrap_or_default();
+        let left = if chapter.is_empty() || chapter == title {
+            cut_end(&title, left_max)
+        } else if width(&title) + 3 + width(&chapter) <= left_max {
+            format!("{title} · {chapter}")
+        } else {
+            // The chapter matters more than the book title: give it the room it needs first.
+            let ch_w = width(&chapter).min(left_max);
+            let title_room = left_max.saturating_sub(ch_w + 3);
+            if title_room >= 8 {
+                format!("{} · {chapter}", cut_end(&title, title_room))
+            } else {
+                cut_middle(&chapter, left_max)
+            }
+        };
+        put(buf, rect.x + 1, y, &left, left_max, app.theme.status);
+    }
+    let rx = rect.x as usize + w.saturating_sub(right_w + 1);
+    put(buf, rx as u16, y, &right, right_w, app.theme.status);
+    cursor
+}
+
+fn draw_toc(app: &App, buf: &mut Buffer) {
+    let Overlay::Toc(t) = &app.overlay else {
+        return;
+    };
+    let geo = app.geometry();
+    let boxr = geo.toc_box();
+    clear_wide_edges(buf, boxr);
+    Clear.render(boxr, buf);
+    let title = if t.filtering || !t.filter.is_empty() {
+        format!(" Contents /{} ", clean(&t.filter))
+    } else {
+        format!(" Contents ({}) ", t.entries.len())
+    };
+    let title = cut_end(&title, boxr.width.saturating_sub(2) as usize);
+    Block::new()
+        .borders(Borders::ALL)
+        .title(title)
+        .title_bottom(" Enter jump · Esc close ")
+        .render(boxr, buf);
+    let list = geo.toc_list();
+    let w = list.width as usize;
+    if t.entries.is_empty() {
+        put(
+            buf,
+            list.x,
+            list.y,
+            &cut_end("no chapter matches", w),
+            w,
+            app.theme.dim,
+        );
+    }
+    for (row, (idx, &ch)) in t
+        .entries
+        .iter()
+        .enumerate()
+        .skip(t.scroll)
+        .take(list.height as usize)
+        .enumerate()
+    {
+        let y = list.y + row as u16;
+        let Some(c) = app.doc.chapters.get(ch) else {
+            continue;
+        };
+        let current = ch == app.top().chapter;
+        let marker = if current { "▸ " } else { "  " };
+        let indent = "  ".repeat((c.level.max(1) - 1) as usize);
+        let lead = format!("{marker}{indent}");
+        let room = w.saturating_sub(width(&lead));
+        let text = format!("{lead}{}", cut_middle(&clean(&c.title), room));
+        let mut st = if current {
+            app.theme.current_chapter
+        } else {
+            Style::new()
+        };
+        if idx == t.selected {
+            st = st.patch(app.theme.selected);
+            buf.set_style(Rect::new(list.x, y, list.width, 1), app.theme.selected);
+        }
+        put(buf, list.x, y, &text, w, st);
+    }
+}
+
+fn draw_help(app: &App, buf: &mut Buffer) {
+    let Overlay::Help { scroll } = app.overlay else {
+        return;
+    };
+    let geo = app.geometry();
+    let boxr = geo.help_box();
+    clear_wide_edges(buf, boxr);
+    Clear.render(boxr, buf);
+    Block::new()
+        .borders(Borders::ALL)
+        .title(" Keys ")
+        .title_bottom(" j/k scroll · Esc close ")
+        .render(boxr, buf);
+    let area = geo.help_text();
+    let w = area.width as usize;
+    let lines = app.help_lines();
+    let keys_w = lines
+        .iter()
+        .filter_map(|l| match l {
+            HelpLine::Row { keys, .. } => Some(width(keys)),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(w / 2);
+    for (row, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let y = area.y + row as u16;
+        match line {
+            HelpLine::Section(s) => {
+                put(buf, area.x, y, &cut_end(s, w), w, app.theme.heading);
+            }
+            HelpLine::Row { keys, description } if description.is_empty() => {
+                let room = w.saturating_sub(1);
+                let k = cut_end(keys, room);
+                put(buf, area.x + 1, y, &k, room, app.theme.current_chapter);
+            }
+            HelpLine::Row { keys, description } => {
+                let k = cut_end(keys, keys_w);
+                put(buf, area.x + 1, y, &k, keys_w, app.theme.current_chapter);
+                let x = area.x as usize + 1 + keys_w + 2;
+                let room = (area.x as usize + w).saturating_sub(x);
+                put(
+                    buf,
+                    x as u16,
+                    y,
+                    &cut_end(description, room),
+                    room,
+                    Style::new(),
+                );
+            }
+            HelpLine::Detail(s) => {
+                let room = w.saturating_sub(4);
+                put(buf, area.x + 4, y, &cut_end(s, room), room, Style::new());
+            }
+            HelpLine::Note(s) => {
+                put(buf, area.x, y, &cut_end(s, w), w, app.theme.dim);
+            }
+            HelpLine::Blank => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_by_display_width() {
+        assert_eq!(cut_end("abcdef", 4), "abc…");
+        assert_eq!(cut_end("看书看书", 5), "看书…");
+        assert_eq!(cut_end("看书", 4), "看书");
+        assert_eq!(cut_end("abc", 0), "");
+        let m = cut_middle("2020堅守防疫一線踐行初心使命【篇三】", 20);
+        assert!(m.ends_with("【篇三】"), "{m}");
+        assert!(width(&m) <= 20);
+    }
+
+    #[test]
+    fn clean_replaces_controls() {
+        assert_eq!(clean("a\x1b[31mb\x07"), "a\u{FFFD}[31mb\u{FFFD}");
+    }
+}

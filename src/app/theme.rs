@@ -1,0 +1,61 @@
+//! `Theme`: the styles the screens are painted with, as plain data the configuration can
+//! replace. No drawing here.
+
+use ratatui::style::Style;
+
+/// Every style the reader uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub body: Style,
+    pub heading: Style,
+    /// Search matches on screen.
+    pub matched: Style,
+    /// The current search match.
+    pub current_match: Style,
+    pub status: Style,
+    pub status_error: Style,
+    /// The selected row of a list.
+    pub selected: Style,
+    /// The current chapter in the table of contents; keys on the help screen.
+    pub current_chapter: Style,
+    pub dim: Style,
+}
+
+/// The default theme's styles as constants (the terminal's own colours with a few accents).
+/// Drawing code should use `App::theme` so a configured theme applies; these are its defaults.
+pub mod defaults {
+    use ratatui::style::{Color, Modifier, Style};
+
+    pub const BODY: Style = Style::new();
+    pub const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
+    pub const MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+    pub const CURRENT_MATCH: Style = Style::new()
+        .fg(Color::Black)
+        .bg(Color::LightRed)
+        .add_modifier(Modifier::BOLD);
+    pub const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
+    pub const STATUS_ERROR: Style = Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD);
+    pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
+    pub const CURRENT_CHAPTER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+    pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        use defaults as d;
+        Theme {
+            body: d::BODY,
+            heading: d::HEADING,
+            matched: d::MATCH,
+            current_match: d::CURRENT_MATCH,
+            status: d::STATUS,
+            status_error: d::STATUS_ERROR,
+            selected: d::SELECTED,
+            current_chapter: d::CURRENT_CHAPTER,
+            dim: d::DIM,
+        }
+    }
+}
