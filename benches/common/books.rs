@@ -340,7 +340,7 @@ pub fn english_novel(seed: u64, target_bytes: usize) -> String {
         out.push_str("\n\n\nCHAPTER ");
         out.push_str(&roman(n));
         out.push_str(".\n\n");
-        for _ in 0..rng.between(40, 120) {
+        for _ in 0..rng.between(20, 60) {
             push_en_paragraph(&mut out, &mut rng);
             out.push('\n');
         }
