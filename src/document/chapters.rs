@@ -555,6 +555,18 @@ fn scan(text: &str, rules: &RuleSet) -> Vec<Vec<Found>> {
         if end - line_start > MAX_HEADING_LINE_BYTES {
             continue;
         }
+        // A line that starts and ends with a visible ASCII character (most lines of an English
+        // book) needs no trimming to know its end characters: ask the prefilter first.
+        if let (Some(&f), Some(&l)) = (bytes.get(line_start), bytes.get(end.wrapping_sub(1)))
+            && end > line_start
+            && f.is_ascii_graphic()
+            && l.is_ascii_graphic()
+            && f != b'`'
+            && f != b'~'
+            && !prefilter.admits(char::from(f), char::from(l))
+        {
+            continue;
+        }
         let Some(line) = text.get(line_start..end) else {
             continue;
         };
