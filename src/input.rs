@@ -9,7 +9,7 @@ use crossterm::event::{
 };
 
 use crate::app::Action;
-use crate::keymap::{Key, KeyCode, Keymap, Mode};
+use crate::keymap::{Key, KeyCode, Keymap, Mode, SequenceMatch};
 
 /// Translate a crossterm key event into a keymap key.
 pub fn key_of(ev: &KeyEvent) -> Option<Key> {
@@ -38,6 +38,32 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
     Some(Key { code, ctrl, alt })
 }
 
+/// Like `action_for`, with key sequences (`g g`): `pending` holds the keys of a sequence typed
+/// so far (the caller keeps it between events). A key that continues no sequence drops what
+/// was pending and acts on its own.
+pub fn action_for_pending(
+    event: &Event,
+    keymap: &Keymap,
+    mode: Mode,
+    pending: &mut Vec<Key>,
+) -> Option<Action> {
+    if let Event::Key(ev) = event
+        && ev.kind == KeyEventKind::Press
+        && let Some(key) = key_of(ev)
+    {
+        pending.push(key);
+        match keymap.sequence(mode, pending) {
+            SequenceMatch::Action(a) => {
+                pending.clear();
+                return Some(a);
+            }
+            SequenceMatch::Prefix => return None,
+            SequenceMatch::None => pending.clear(),
+        }
+    }
+    action_for(event, keymap, mode)
+}
+
 /// What `event` asks for in `mode`, if anything.
 pub fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
     match event {
@@ -61,7 +87,7 @@ pub fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> 
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))
                     .filter(|_| c.is_ascii_digit()),
-                Mode::Help => None,
+                Mode::Help | Mode::Bookmarks | Mode::Library => None,
             }
         }
         Event::Mouse(m) => match m.kind {

@@ -20,15 +20,21 @@ pub enum Mode {
     TocFilter,
     /// The help screen is open.
     Help,
-    /// A prompt on the status line (search or `:` command) is being typed.
+    /// A prompt on the status line (search, `:` command, bookmark name) is being typed.
     Prompt,
+    /// The bookmark list is open.
+    Bookmarks,
+    /// The library of recent books is open.
+    Library,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
+        Mode::Bookmarks,
+        Mode::Library,
         Mode::Help,
         Mode::Prompt,
     ];
@@ -41,6 +47,8 @@ impl Mode {
             Mode::TocFilter => "toc_filter",
             Mode::Help => "help",
             Mode::Prompt => "prompt",
+            Mode::Bookmarks => "bookmarks",
+            Mode::Library => "library",
         }
     }
 
@@ -55,7 +63,9 @@ impl Mode {
             Mode::Toc => "Table of contents",
             Mode::TocFilter => "Table of contents, filtering",
             Mode::Help => "Help",
-            Mode::Prompt => "Search and command prompt",
+            Mode::Prompt => "Search, command and name prompt",
+            Mode::Bookmarks => "Bookmarks",
+            Mode::Library => "Library",
         }
     }
 }
@@ -224,9 +234,34 @@ pub struct KeyParseError {
 pub struct Binding {
     pub mode: Mode,
     pub key: Key,
+    /// Keys typed after `key` for a sequence such as `g g`; empty for a single key.
+    pub then: Vec<Key>,
     pub action: Action,
     /// What the help screen says about this binding.
     pub description: String,
+}
+
+impl Binding {
+    /// The keys as the help screen shows them: `F1`, or `g g` for a sequence.
+    pub fn keys_text(&self) -> String {
+        let mut text = self.key.to_string();
+        for k in &self.then {
+            text.push(' ');
+            text.push_str(&k.to_string());
+        }
+        text
+    }
+}
+
+/// What a sequence of keys typed so far means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SequenceMatch {
+    /// A whole sequence: run this.
+    Action(Action),
+    /// The start of one or more sequences: wait for the next key.
+    Prefix,
+    /// No sequence.
+    None,
 }
 
 /// All key bindings of the reader.
@@ -236,118 +271,19 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    /// The keys of `config/default.toml` (the one place default keys are written down).
     fn default() -> Self {
+        let (mut map, _) =
+            crate::app::prefs::keymap_from_config(&crate::config::Config::defaults().keys);
+        map.describe_specific();
+        map
+    }
+}
+
+impl Keymap {
+    /// Where an action means something more specific in a mode, say so on the help screen.
+    pub fn describe_specific(&mut self) {
         use Action as A;
-        use KeyCode as K;
-        let mut map = Keymap {
-            bindings: Vec::new(),
-        };
-        let reader: &[(&[Key], Action)] = &[
-            (
-                &[
-                    Key::ch(' '),
-                    Key::plain(K::PageDown),
-                    Key::ch('f'),
-                    Key::plain(K::Right),
-                    Key::ch('l'),
-                ],
-                A::NextPage,
-            ),
-            (
-                &[
-                    Key::ch('b'),
-                    Key::plain(K::PageUp),
-                    Key::plain(K::Left),
-                    Key::ch('h'),
-                ],
-                A::PrevPage,
-            ),
-            (&[Key::ch('j'), Key::plain(K::Down)], A::LineDown),
-            (&[Key::ch('k'), Key::plain(K::Up)], A::LineUp),
-            (&[Key::ch('n')], A::NextMatchOrChapter),
-            (&[Key::ch(']')], A::NextChapter),
-            (&[Key::ch('p'), Key::ch('[')], A::PrevChapter),
-            (&[Key::ch('g'), Key::plain(K::Home)], A::BookStart),
-            (&[Key::ch('G'), Key::plain(K::End)], A::BookEnd),
-            (&[Key::ch('%')], A::Percent),
-            (&[Key::ch(':')], A::CommandLine),
-            (&[Key::ctrl('o')], A::JumpBack),
-            (&[Key::ctrl('n')], A::JumpForward),
-            (&[Key::ch('/')], A::SearchForward),
-            (&[Key::ch('?')], A::SearchBackward),
-            (&[Key::ch('N')], A::SearchPrev),
-            (&[Key::ch('t'), Key::plain(K::Tab)], A::ToggleToc),
-            (&[Key::plain(K::F(1))], A::Help),
-            (&[Key::plain(K::Esc)], A::Close),
-            (&[Key::ctrl('l')], A::Redraw),
-            (&[Key::ch('q'), Key::ctrl('c')], A::Quit),
-        ];
-        let toc: &[(&[Key], Action)] = &[
-            (&[Key::ch('j'), Key::plain(K::Down)], A::SelectNext),
-            (&[Key::ch('k'), Key::plain(K::Up)], A::SelectPrev),
-            (&[Key::plain(K::PageDown), Key::ch(' ')], A::SelectPageDown),
-            (&[Key::plain(K::PageUp), Key::ch('b')], A::SelectPageUp),
-            (&[Key::ch('g'), Key::plain(K::Home)], A::SelectFirst),
-            (&[Key::ch('G'), Key::plain(K::End)], A::SelectLast),
-            (&[Key::plain(K::Enter)], A::Confirm),
-            (&[Key::ch('/')], A::StartFilter),
-            (
-                &[Key::ch('t'), Key::plain(K::Tab), Key::plain(K::Esc)],
-                A::Close,
-            ),
-            (&[Key::plain(K::F(1))], A::Help),
-            (&[Key::ch('q'), Key::ctrl('c')], A::Quit),
-        ];
-        let toc_filter: &[(&[Key], Action)] = &[
-            (&[Key::plain(K::Down), Key::ctrl('n')], A::SelectNext),
-            (&[Key::plain(K::Up), Key::ctrl('p')], A::SelectPrev),
-            (&[Key::plain(K::PageDown)], A::SelectPageDown),
-            (&[Key::plain(K::PageUp)], A::SelectPageUp),
-            (&[Key::plain(K::Enter)], A::Confirm),
-            (&[Key::plain(K::Backspace)], A::DeleteBack),
-            (&[Key::plain(K::Esc)], A::Close),
-            (&[Key::ctrl('c')], A::Quit),
-        ];
-        let help: &[(&[Key], Action)] = &[
-            (&[Key::ch('j'), Key::plain(K::Down)], A::LineDown),
-            (&[Key::ch('k'), Key::plain(K::Up)], A::LineUp),
-            (
-                &[Key::ch(' '), Key::plain(K::PageDown), Key::ch('f')],
-                A::NextPage,
-            ),
-            (&[Key::ch('b'), Key::plain(K::PageUp)], A::PrevPage),
-            (
-                &[
-                    Key::plain(K::Esc),
-                    Key::ch('q'),
-                    Key::ch('?'),
-                    Key::plain(K::F(1)),
-                ],
-                A::Close,
-            ),
-            (&[Key::ctrl('c')], A::Quit),
-        ];
-        let prompt: &[(&[Key], Action)] = &[
-            (&[Key::plain(K::Enter)], A::Confirm),
-            (&[Key::plain(K::Backspace)], A::DeleteBack),
-            (&[Key::ctrl('r')], A::ToggleRegex),
-            (&[Key::plain(K::Esc)], A::Close),
-            (&[Key::ctrl('c')], A::Quit),
-        ];
-        for (mode, table) in [
-            (Mode::Reader, reader),
-            (Mode::Toc, toc),
-            (Mode::TocFilter, toc_filter),
-            (Mode::Help, help),
-            (Mode::Prompt, prompt),
-        ] {
-            for (keys, action) in table {
-                for key in *keys {
-                    map.bind(mode, *key, action.clone(), None);
-                }
-            }
-        }
-        // Where an action means something more specific in a mode, say so on the help screen.
         let specific = [
             (Mode::Toc, A::Close, "close the contents"),
             (Mode::Toc, A::Confirm, "jump to the chapter"),
@@ -367,7 +303,7 @@ impl Default for Keymap {
                 "keep the search / run the command",
             ),
         ];
-        for b in &mut map.bindings {
+        for b in &mut self.bindings {
             if let Some((_, _, d)) = specific
                 .iter()
                 .find(|(m, a, _)| *m == b.mode && *a == b.action)
@@ -375,11 +311,8 @@ impl Default for Keymap {
                 b.description = d.to_string();
             }
         }
-        map
     }
-}
 
-impl Keymap {
     /// A keymap with no bindings at all.
     pub fn empty() -> Keymap {
         Keymap {
@@ -395,21 +328,75 @@ impl Keymap {
         self.bindings.push(Binding {
             mode,
             key,
+            then: Vec::new(),
             action,
             description,
         });
     }
 
+    /// Bind keys typed one after another (`g g`) in `mode` to `action`.
+    pub fn bind_sequence(
+        &mut self,
+        mode: Mode,
+        keys: &[Key],
+        action: Action,
+        description: Option<String>,
+    ) {
+        let Some((&key, then)) = keys.split_first() else {
+            return;
+        };
+        if then.is_empty() {
+            return self.bind(mode, key, action, description);
+        }
+        self.bindings
+            .retain(|b| !(b.mode == mode && b.key == key && b.then == then));
+        let description = description.unwrap_or_else(|| action.description().to_string());
+        self.bindings.push(Binding {
+            mode,
+            key,
+            then: then.to_vec(),
+            action,
+            description,
+        });
+    }
+
+    /// What the keys typed so far (`pending`, two or more keys, or one that starts a sequence)
+    /// mean in `mode`.
+    pub fn sequence(&self, mode: Mode, pending: &[Key]) -> SequenceMatch {
+        let Some((&first, rest)) = pending.split_first() else {
+            return SequenceMatch::None;
+        };
+        let mut prefix = false;
+        for b in self
+            .bindings
+            .iter()
+            .filter(|b| b.mode == mode && b.key == first && !b.then.is_empty())
+        {
+            if b.then == rest {
+                return SequenceMatch::Action(b.action.clone());
+            }
+            if b.then.starts_with(rest) {
+                prefix = true;
+            }
+        }
+        if prefix {
+            SequenceMatch::Prefix
+        } else {
+            SequenceMatch::None
+        }
+    }
+
     /// Remove what `key` does in `mode`.
     pub fn unbind(&mut self, mode: Mode, key: Key) {
-        self.bindings.retain(|b| !(b.mode == mode && b.key == key));
+        self.bindings
+            .retain(|b| !(b.mode == mode && b.key == key && b.then.is_empty()));
     }
 
     /// The action of `key` in `mode`.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<&Action> {
         self.bindings
             .iter()
-            .find(|b| b.mode == mode && b.key == key)
+            .find(|b| b.mode == mode && b.key == key && b.then.is_empty())
             .map(|b| &b.action)
     }
 
@@ -422,7 +409,7 @@ impl Keymap {
     pub fn keys_for(&self, mode: Mode, action: &Action) -> Vec<Key> {
         self.bindings
             .iter()
-            .filter(|b| b.mode == mode && &b.action == action)
+            .filter(|b| b.mode == mode && &b.action == action && b.then.is_empty())
             .map(|b| b.key)
             .collect()
     }
@@ -437,9 +424,9 @@ impl Keymap {
                     .iter_mut()
                     .find(|r| r.action == b.action && r.description == b.description)
                 {
-                    Some(row) => row.keys.push(b.key.to_string()),
+                    Some(row) => row.keys.push(b.keys_text()),
                     None => rows.push(HelpRow {
-                        keys: vec![b.key.to_string()],
+                        keys: vec![b.keys_text()],
                         action: b.action.clone(),
                         description: b.description.clone(),
                     }),
@@ -512,10 +499,10 @@ mod tests {
         assert_eq!(r(Key::ctrl('o')), Some(Action::JumpBack));
         assert_eq!(r(Key::ctrl('n')), Some(Action::JumpForward));
         assert_eq!(r(Key::plain(KeyCode::Tab)), Some(Action::ToggleToc));
-        // Left free for bookmarks and the library.
-        for c in ['m', '\'', 'B', 'L'] {
-            assert_eq!(r(Key::ch(c)), None, "{c} must stay free");
-        }
+        assert_eq!(r(Key::ch('m')), Some(Action::AddBookmark));
+        assert_eq!(r(Key::ch('\'')), Some(Action::BookmarkList));
+        assert_eq!(r(Key::ch('B')), Some(Action::BookmarkList));
+        assert_eq!(r(Key::ch('L')), Some(Action::Library));
     }
 
     #[test]

@@ -180,3 +180,33 @@ fn a_broken_config_warns_and_the_defaults_apply() {
     assert!(err.contains("did you mean `instead`?"), "{err}");
     assert!(err.contains("using the default settings"), "{err}");
 }
+
+#[test]
+fn render_lays_out_with_the_configured_layout() {
+    let home = Home::new();
+    let book = home.file(
+        "u.txt",
+        "第一章 开始\n你好世界，这是第一段。\n第二段。\n".as_bytes(),
+    );
+    let args = ["render", "--width", "20", "--height", "8"];
+    let (_, plain, _) = home.run(&args, &book);
+    let body = |out: &str| out.lines().find(|l| l.contains("你好")).map(str::to_string);
+    assert!(
+        body(&plain).is_some_and(|l| l.starts_with("    ")),
+        "{plain}"
+    );
+    home.config("[layout]\nindent = 0\nline_spacing = 1\n");
+    let (code, spaced, err) = home.run(&args, &book);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        body(&spaced).is_some_and(|l| l.starts_with("你好")),
+        "{spaced}"
+    );
+    // A blank line between text lines.
+    let lines: Vec<&str> = spaced.lines().collect();
+    let i = lines
+        .iter()
+        .position(|l| l.starts_with("你好"))
+        .unwrap_or(0);
+    assert_eq!(lines.get(i + 1), Some(&""), "{spaced}");
+}

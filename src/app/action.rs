@@ -29,6 +29,12 @@ pub enum Action {
     SearchNext,
     SearchPrev,
     ToggleToc,
+    /// Wider or narrower text column; next theme; two pages on or off; save those settings.
+    Wider,
+    Narrower,
+    CycleTheme,
+    ToggleSpread,
+    SaveSettings,
     Help,
     /// Close whatever is open (popup, prompt, search highlight, count).
     Close,
@@ -47,6 +53,17 @@ pub enum Action {
     Confirm,
     DeleteBack,
     ToggleRegex,
+    // Bookmarks and the library.
+    /// Add a bookmark at the top of the page (asks for an optional name).
+    AddBookmark,
+    /// Open (or close) the bookmark list.
+    BookmarkList,
+    /// Open (or close) the library of recent books.
+    Library,
+    RenameBookmark,
+    DeleteBookmark,
+    /// Bring back the bookmark deleted last.
+    UndoDelete,
     // Produced by the input layer, not bindable.
     /// A typed character in a prompt or filter.
     Insert(char),
@@ -87,6 +104,11 @@ pub const BINDABLE: &[Action] = &[
     Action::SearchNext,
     Action::SearchPrev,
     Action::ToggleToc,
+    Action::Wider,
+    Action::Narrower,
+    Action::CycleTheme,
+    Action::ToggleSpread,
+    Action::SaveSettings,
     Action::Help,
     Action::Close,
     Action::Redraw,
@@ -101,6 +123,12 @@ pub const BINDABLE: &[Action] = &[
     Action::Confirm,
     Action::DeleteBack,
     Action::ToggleRegex,
+    Action::AddBookmark,
+    Action::BookmarkList,
+    Action::Library,
+    Action::RenameBookmark,
+    Action::DeleteBookmark,
+    Action::UndoDelete,
 ];
 
 impl Action {
@@ -125,6 +153,11 @@ impl Action {
             Action::SearchNext => "search_next",
             Action::SearchPrev => "search_prev",
             Action::ToggleToc => "toggle_toc",
+            Action::Wider => "wider",
+            Action::Narrower => "narrower",
+            Action::CycleTheme => "cycle_theme",
+            Action::ToggleSpread => "toggle_spread",
+            Action::SaveSettings => "save_settings",
             Action::Help => "help",
             Action::Close => "close",
             Action::Redraw => "redraw",
@@ -139,6 +172,12 @@ impl Action {
             Action::Confirm => "confirm",
             Action::DeleteBack => "delete_back",
             Action::ToggleRegex => "toggle_regex",
+            Action::AddBookmark => "add_bookmark",
+            Action::BookmarkList => "bookmarks",
+            Action::Library => "library",
+            Action::RenameBookmark => "rename",
+            Action::DeleteBookmark => "delete",
+            Action::UndoDelete => "undo",
             _ => return None,
         })
     }
@@ -169,6 +208,11 @@ impl Action {
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::ToggleToc => "table of contents",
+            Action::Wider => "wider text column",
+            Action::Narrower => "narrower text column",
+            Action::CycleTheme => "next colour theme",
+            Action::ToggleSpread => "two pages side by side, or one",
+            Action::SaveSettings => "save width, theme and spread to config.toml",
             Action::Help => "this help",
             Action::Close => "close / clear search",
             Action::Redraw => "repaint the screen",
@@ -183,6 +227,12 @@ impl Action {
             Action::Confirm => "jump there / run",
             Action::DeleteBack => "delete a character",
             Action::ToggleRegex => "regex on/off",
+            Action::AddBookmark => "bookmark the top of the page (asks for a name)",
+            Action::BookmarkList => "bookmarks",
+            Action::Library => "library of recent books",
+            Action::RenameBookmark => "rename the bookmark",
+            Action::DeleteBookmark => "delete the bookmark",
+            Action::UndoDelete => "undo the last delete",
             Action::Insert(_) => "type a character",
             Action::Digit(_) => "count prefix",
             Action::Paste(_) => "paste",

@@ -34,7 +34,9 @@ impl Geometry {
                 too_small: true,
             };
         }
-        let text_h = height - 1;
+        // Lines kept free above and below the text, never more than leaves a few text lines.
+        let margin_y = (settings.margin_y as u16).min(height.saturating_sub(1 + MIN_HEIGHT) / 2);
+        let text_h = height - 1 - 2 * margin_y;
         let status = Rect::new(0, height - 1, width, 1);
         let w = width as usize;
         let margin = settings.margin.min(w / 4);
@@ -52,13 +54,13 @@ impl Geometry {
             let total = 2 * col + gutter;
             let x0 = (w - total) / 2;
             vec![
-                Rect::new(x0 as u16, 0, col as u16, text_h),
-                Rect::new((x0 + col + gutter) as u16, 0, col as u16, text_h),
+                Rect::new(x0 as u16, margin_y, col as u16, text_h),
+                Rect::new((x0 + col + gutter) as u16, margin_y, col as u16, text_h),
             ]
         } else {
             let col = avail.min(max).max(2);
             let x0 = (w - col) / 2;
-            vec![Rect::new(x0 as u16, 0, col as u16, text_h)]
+            vec![Rect::new(x0 as u16, margin_y, col as u16, text_h)]
         };
         Geometry {
             screen,

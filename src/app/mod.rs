@@ -12,7 +12,9 @@
 
 pub mod action;
 pub mod geometry;
+pub mod prefs;
 pub mod search;
+pub mod shelf;
 pub mod theme;
 
 use std::ops::Range;
@@ -24,7 +26,9 @@ use crate::position::Position;
 
 pub use action::Action;
 pub use geometry::Geometry;
+pub use prefs::Prefs;
 use search::Matches;
+pub use shelf::{BookmarkRow, LibraryRow, LibraryState, ListState, Shelf};
 pub use theme::Theme;
 
 /// Two-page spread setting.
@@ -44,6 +48,8 @@ pub struct Settings {
     pub max_width: usize,
     /// Cells kept free left and right of the text.
     pub margin: usize,
+    /// Lines kept free above and below the text.
+    pub margin_y: usize,
     /// Cells between the two pages of a spread.
     pub gutter: usize,
     pub spread: Spread,
@@ -56,6 +62,7 @@ impl Default for Settings {
         Settings {
             max_width: 80,
             margin: 2,
+            margin_y: 0,
             gutter: 4,
             spread: Spread::Auto,
             layout: LayoutParams::default(),
@@ -131,13 +138,23 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// The bookmark list (rows come from `App::bookmark_rows`).
+    Bookmarks(ListState),
+    /// The library of recent books.
+    Library(LibraryState),
 }
 
 /// Which prompt is open on the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
-    Search { backward: bool },
+    Search {
+        backward: bool,
+    },
     Command,
+    /// The name of a new bookmark (empty: the default name).
+    BookmarkName,
+    /// A new name for the bookmark picked in the list.
+    RenameBookmark,
 }
 
 /// A prompt on the status line.
@@ -216,6 +233,12 @@ pub struct App {
     /// Positions that hold a bookmark; pages showing one get a marker in the status bar.
     pub bookmarks: Vec<Position>,
     hooks: Box<dyn ReaderHooks>,
+    /// Saved state: resume, bookmarks, the library (`attach_store`).
+    shelf: Shelf,
+    /// Themes and where settings are saved (see `prefs`).
+    prefs: Prefs,
+    /// Keys of a key sequence typed so far (see `input::action_for_pending`).
+    pub pending_keys: Vec<crate::keymap::Key>,
 }
 
 impl std::fmt::Debug for App {
@@ -265,6 +288,9 @@ impl App {
             repaint: false,
             bookmarks: Vec::new(),
             hooks: Box::new(NoHooks),
+            shelf: Shelf::default(),
+            prefs: Prefs::default(),
+            pending_keys: Vec::new(),
         };
         app.refresh();
         app
@@ -306,6 +332,8 @@ impl App {
             Overlay::Toc(t) if t.filtering => Mode::TocFilter,
             Overlay::Toc(_) => Mode::Toc,
             Overlay::Help { .. } => Mode::Help,
+            Overlay::Bookmarks(_) => Mode::Bookmarks,
+            Overlay::Library(_) => Mode::Library,
             Overlay::None => Mode::Reader,
         }
     }
@@ -388,13 +416,17 @@ impl App {
     pub fn quit(&mut self) {
         if !self.quit {
             self.quit = true;
+            self.shelf_quit();
             self.hooks.quitting(&self.doc, self.top);
         }
     }
 
     /// How long the main loop may sleep before calling `tick` (`None`: until an event).
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
-        self.hooks.tick_interval()
+        match (self.hooks.tick_interval(), self.shelf_tick_interval()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Whether the whole screen must be repainted (Ctrl-l); asking clears the request.
@@ -404,6 +436,7 @@ impl App {
 
     /// Idle tick from the main loop.
     pub fn tick(&mut self) {
+        self.shelf_tick();
         self.hooks.tick(&self.doc, self.top);
     }
 
@@ -419,10 +452,13 @@ impl App {
             Mode::Prompt => self.update_prompt(action),
             Mode::Toc | Mode::TocFilter => self.update_toc(action),
             Mode::Help => self.update_help(action),
+            Mode::Bookmarks => self.update_bookmarks(action),
+            Mode::Library => self.update_library(action),
             Mode::Reader => self.update_reader(action),
         }
         self.refresh();
         self.notify_moved(old);
+        self.shelf_after_update(old);
         true
     }
 
@@ -539,8 +575,16 @@ impl App {
                 }
             }
             Action::ToggleToc => self.open_toc(),
+            Action::Wider => self.change_width(true),
+            Action::Narrower => self.change_width(false),
+            Action::CycleTheme => self.cycle_theme(),
+            Action::ToggleSpread => self.toggle_spread(),
+            Action::SaveSettings => self.save_settings(),
             Action::Help => self.overlay = Overlay::Help { scroll: 0 },
             Action::Close => self.search = None,
+            Action::AddBookmark | Action::BookmarkList | Action::Library => {
+                self.shelf_reader_action(&action);
+            }
             _ => {}
         }
     }
@@ -909,12 +953,16 @@ impl App {
                 if matches!(prompt.kind, PromptKind::Search { .. }) {
                     self.search = None;
                 }
+                self.cancel_name();
                 return;
             }
             Action::Confirm => {
                 match prompt.kind {
                     PromptKind::Command => self.run_command(&prompt.text),
                     PromptKind::Search { .. } => self.finish_search(&prompt),
+                    PromptKind::BookmarkName | PromptKind::RenameBookmark => {
+                        self.confirm_name(prompt.kind, &prompt.text)
+                    }
                 }
                 return;
             }
@@ -925,6 +973,7 @@ impl App {
                     if matches!(prompt.kind, PromptKind::Search { .. }) {
                         self.search = None;
                     }
+                    self.cancel_name();
                     return;
                 }
             }

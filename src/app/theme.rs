@@ -19,6 +19,8 @@ pub struct Theme {
     /// The current chapter in the table of contents; keys on the help screen.
     pub current_chapter: Style,
     pub dim: Style,
+    /// Borders of the table of contents and the help box.
+    pub border: Style,
 }
 
 /// The default theme's styles as constants (the terminal's own colours with a few accents).
@@ -41,6 +43,7 @@ pub mod defaults {
     pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
     pub const CURRENT_CHAPTER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
     pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+    pub const BORDER: Style = Style::new();
 }
 
 impl Default for Theme {
@@ -56,6 +59,7 @@ impl Default for Theme {
             selected: d::SELECTED,
             current_chapter: d::CURRENT_CHAPTER,
             dim: d::DIM,
+            border: d::BORDER,
         }
     }
 }

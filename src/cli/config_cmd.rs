@@ -25,21 +25,11 @@ pub struct ConfigArgs {
 }
 
 /// The directory holding config.toml, bookmarks and reading state: `--config-dir`, else
-/// `KANSHU_CONFIG_DIR`, else the platform's config directory for kanshu.
+/// `KANSHU_CONFIG_DIR`, else the platform's config directory for kanshu (one rule for the
+/// config and the store: `store::config_dir`).
 pub fn config_dir(global: &GlobalArgs) -> Result<PathBuf, CliError> {
-    if let Some(dir) = &global.config_dir {
-        return Ok(dir.clone());
-    }
-    if let Some(dir) = std::env::var_os("KANSHU_CONFIG_DIR").filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "kanshu")
-        .map(|d| d.config_dir().to_path_buf())
-        .ok_or_else(|| {
-            CliError::Other(
-                "cannot find a config directory: set KANSHU_CONFIG_DIR or use --config-dir".into(),
-            )
-        })
+    crate::store::config_dir(global.config_dir.as_deref())
+        .map_err(|e| CliError::Other(e.to_string()))
 }
 
 /// Where the user's config.toml is read from.

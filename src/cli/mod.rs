@@ -34,7 +34,7 @@ Examples:
 
 #[derive(Debug, Parser)]
 #[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -130,11 +130,17 @@ impl GlobalArgs {
     /// Open a book with the user's configuration (problems in it are reported on stderr, and
     /// the defaults used).
     pub fn open(&self, path: &std::path::Path) -> Result<Document, CliError> {
+        Ok(self.open_configured(path)?.0)
+    }
+
+    /// Like `open`, also returning the configuration it used.
+    pub fn open_configured(&self, path: &std::path::Path) -> Result<(Document, Config), CliError> {
         let (cfg, errors) = self.config();
         if let Some(e) = errors {
             eprintln!("kanshu: {e} (using the default settings)");
         }
-        self.open_with(path, &cfg)
+        let doc = self.open_with(path, &cfg)?;
+        Ok((doc, cfg))
     }
 }
 

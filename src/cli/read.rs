@@ -18,7 +18,9 @@ use ratatui::backend::{Backend, CrosstermBackend};
 
 use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
+use crate::config::Config;
 use crate::document::Document;
+use crate::store::Store;
 use crate::{input, ui};
 
 /// Where the main loop gets its events.
@@ -193,7 +195,9 @@ pub fn run_loop<B: Backend, E: EventSource>(
             }
             Err(e) => return Err(CliError::Other(format!("cannot read the terminal: {e}"))),
         };
-        let Some(action) = input::action_for(&ev, &app.keymap, app.mode()) else {
+        let mode = app.mode();
+        let Some(action) = input::action_for_pending(&ev, &app.keymap, mode, &mut app.pending_keys)
+        else {
             continue;
         };
         if app.update(action) && !app.should_quit() {
@@ -275,12 +279,56 @@ pub fn contents_text(doc: &Document) -> String {
     out
 }
 
-/// Open the book (or the guide) and read it; outside a terminal print its contents instead.
-pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
-    let doc = match file {
-        Some(path) if !guide => global.open(path)?,
-        _ => Document::guide(),
+/// Which book `kanshu [FILE] [--guide]` opens, and a note for the status bar: FILE; else the
+/// book read last (from the store's library); else the guide. A last book whose file is gone
+/// or unreadable gives the guide and a note saying so, not an error.
+pub fn choose_book(
+    file: Option<&Path>,
+    guide: bool,
+    global: &GlobalArgs,
+    cfg: &Config,
+    store: Option<&Store>,
+) -> Result<(Document, Option<String>), CliError> {
+    if guide {
+        return Ok((Document::guide(), None));
+    }
+    if let Some(path) = file {
+        return Ok((global.open_with(path, cfg)?, None));
+    }
+    let Some(store) = store else {
+        return Ok((Document::guide(), None));
     };
+    let (last, _) = store.last_book();
+    let Some(entry) = last else {
+        return Ok((Document::guide(), None));
+    };
+    let path = entry.path_buf().unwrap_or_default();
+    if entry.is_missing() {
+        let note = format!(
+            "the last book you read is gone: {} · L opens the library",
+            path.display()
+        );
+        return Ok((Document::guide(), Some(note)));
+    }
+    match global.open_with(&path, cfg) {
+        Ok(doc) => Ok((doc, None)),
+        Err(e) => Ok((
+            Document::guide(),
+            Some(format!("can't reopen the last book: {e}")),
+        )),
+    }
+}
+
+/// Open the book (FILE, else the one read last, else the guide) and read it; outside a
+/// terminal print its contents instead.
+pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
+    // A broken config never stops the reader: it starts with the defaults and says why.
+    let (cfg, cfg_errors) = global.config();
+    let store = Store::open(global.config_dir.as_deref());
+    let (doc, mut note) = choose_book(file, guide, global, &cfg, store.as_ref().ok())?;
+    if let Err(e) = &store {
+        note = Some(format!("bookmarks can't be saved: {e}"));
+    }
     if !io::stdout().is_terminal() {
         // Not on a terminal (a pipe, a file): say what the book holds instead of drawing.
         return emit(&contents_text(&doc));
@@ -296,7 +344,24 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
         .size()
         .map_err(|e| CliError::Other(format!("terminal: {e}")))?;
     let mut app = App::new(doc, size.width, size.height);
-    app.set_message("F1 help · t contents · / search · q quit", false);
+    let no_color =
+        crate::config::color::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    let config_note = app.apply_config(
+        &cfg,
+        no_color,
+        super::config_cmd::user_config_path(global).ok(),
+    );
+    // Resume where reading stopped (the status bar then shows the chapter, not the hint).
+    let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
+    if let Some(n) = note {
+        app.set_message(n, true);
+    } else if let Some(e) = cfg_errors {
+        app.set_message(e.brief(), true);
+    } else if let Some(n) = config_note {
+        app.set_message(n, true);
+    } else if !resumed && app.message().is_none() {
+        app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
+    }
     let mut events = TerminalEvents::new()
         .map_err(|e| CliError::Other(format!("cannot watch the terminal: {e}")))?;
     let result = run_loop(&mut terminal, &mut app, &mut events, &stop);

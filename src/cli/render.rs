@@ -121,13 +121,15 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
             "--at {at} is out of range: give a percentage from 0 to 100"
         )));
     }
-    let doc = global.open(&args.file)?;
+    let (doc, cfg) = global.open_configured(&args.file)?;
+    // The configured layout ([layout] in config.toml), at exactly the width asked for.
+    let configured = cfg.layout.params(args.width, args.height);
     let params = LayoutParams {
         width: args.width,
         height: args.height,
-        ambiguous_wide: args.ambiguous_wide,
-        justify: args.justify,
-        ..LayoutParams::default()
+        ambiguous_wide: args.ambiguous_wide || configured.ambiguous_wide,
+        justify: args.justify || configured.justify,
+        ..configured
     };
     let mut layout = BookLayout::for_document(&doc, params);
     layout.set_display(DisplayMode {

@@ -1,31 +1,202 @@
-//! `kanshu bookmarks` and `kanshu recent`: the saved state, headless.
+//! `kanshu bookmarks [FILE] [--json]` and `kanshu recent [--json]`: the saved state, headless.
+//!
+//! Reads the store and prints; never writes, except that opening one book's state moves an
+//! unreadable file aside (as the reader does). Warnings go to stderr as one line each; text
+//! from books and names never reaches the terminal with control characters in it.
 
 use std::path::PathBuf;
 
 use clap::Args;
+use serde::Serialize;
 
-use super::{CliError, GlobalArgs};
+use super::{CliError, GlobalArgs, emit};
+use crate::position::Position;
+use crate::store::{BookSession, BookState, Bookmark, Store};
 
 #[derive(Debug, Args)]
 pub struct BookmarksArgs {
-    /// Only this book's bookmarks
+    /// Only this book's bookmarks (found again in its current text)
     pub file: Option<PathBuf>,
-    /// Print JSON
+    /// Print a JSON array of {book, path, fingerprint, id, name, position, chapter_title,
+    /// percent, snippet, created, edited}
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct RecentArgs {
-    /// Print JSON
+    /// Print a JSON array of {title, path, fingerprint, progress, chapter_title, last_read,
+    /// missing}
     #[arg(long)]
     pub json: bool,
 }
 
-pub fn bookmarks(_args: &BookmarksArgs, _global: &GlobalArgs) -> Result<(), CliError> {
-    Err(CliError::Other("bookmarks are not available yet".into()))
+#[derive(Serialize)]
+struct BookmarkOut<'a> {
+    book: &'a str,
+    path: Option<&'a str>,
+    fingerprint: &'a str,
+    id: &'a str,
+    name: &'a str,
+    position: Position,
+    chapter_title: &'a str,
+    percent: f64,
+    snippet: &'a str,
+    created: String,
+    edited: String,
 }
 
-pub fn recent(_args: &RecentArgs, _global: &GlobalArgs) -> Result<(), CliError> {
-    Err(CliError::Other("the library is not available yet".into()))
+impl<'a> BookmarkOut<'a> {
+    fn new(book: &'a BookState, b: &'a Bookmark) -> Self {
+        BookmarkOut {
+            book: &book.title,
+            path: book.path.as_deref(),
+            fingerprint: &book.fingerprint,
+            id: &b.id,
+            name: &b.name,
+            position: b.anchor.position,
+            chapter_title: &b.anchor.chapter_title,
+            percent: b.anchor.percent,
+            snippet: &b.anchor.snippet,
+            created: b.created.to_rfc3339(),
+            edited: b.edited.to_rfc3339(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RecentOut<'a> {
+    title: &'a str,
+    path: Option<&'a str>,
+    fingerprint: &'a str,
+    progress: f64,
+    chapter_title: &'a str,
+    last_read: String,
+    missing: bool,
+}
+
+fn store(global: &GlobalArgs) -> Result<Store, CliError> {
+    Store::open(global.config_dir.as_deref()).map_err(|e| CliError::Other(e.to_string()))
+}
+
+fn warn(warnings: Vec<String>) {
+    for w in warnings {
+        eprintln!("kanshu: warning: {}", printable(&w));
+    }
+}
+
+/// Text safe for a terminal: control characters (C0, DEL, C1) become U+FFFD.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// JSON with DEL and C1 characters escaped as well (serde_json escapes only C0).
+fn to_json(value: &impl Serialize) -> Result<String, CliError> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if c.is_control() && !matches!(c, '\n' | ' ') {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+pub fn bookmarks(args: &BookmarksArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    let store = store(global)?;
+    let books: Vec<BookState> = match &args.file {
+        Some(file) => {
+            let doc = global.open(file)?;
+            let mut session = BookSession::open(&store, &doc);
+            warn(session.take_warnings());
+            vec![session.state().clone()]
+        }
+        None => {
+            let (books, warnings) = store.all_books();
+            warn(warnings);
+            books
+        }
+    };
+    if args.json {
+        let out: Vec<BookmarkOut> = books
+            .iter()
+            .flat_map(|book| {
+                book.live_bookmarks()
+                    .into_iter()
+                    .map(move |b| BookmarkOut::new(book, b))
+            })
+            .collect();
+        return emit(&to_json(&out)?);
+    }
+    let mut out = String::new();
+    for book in &books {
+        let marks = book.live_bookmarks();
+        if marks.is_empty() {
+            continue;
+        }
+        out.push_str(&printable(&book.title));
+        if let Some(path) = &book.path {
+            out.push_str(&format!("  ({})", printable(path)));
+        }
+        out.push('\n');
+        for b in marks {
+            out.push_str(&format!(
+                "  {:>5.1}%  {}  {}  {}\n",
+                b.anchor.percent,
+                b.edited.local_display(),
+                printable(&b.anchor.chapter_title),
+                printable(&b.name),
+            ));
+        }
+    }
+    if out.is_empty() {
+        out = match &args.file {
+            Some(_) => "no bookmarks in this book yet (press m while reading to add one)\n",
+            None => "no bookmarks yet (press m while reading to add one)\n",
+        }
+        .to_string();
+    }
+    emit(&out)
+}
+
+pub fn recent(args: &RecentArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    let store = store(global)?;
+    let (books, warnings) = store.library();
+    warn(warnings);
+    if args.json {
+        let out: Vec<RecentOut> = books
+            .iter()
+            .map(|b| RecentOut {
+                title: &b.title,
+                path: b.path.as_deref(),
+                fingerprint: &b.fingerprint,
+                progress: b.progress,
+                chapter_title: &b.chapter_title,
+                last_read: b.last_read.to_rfc3339(),
+                missing: b.is_missing(),
+            })
+            .collect();
+        return emit(&to_json(&out)?);
+    }
+    if books.is_empty() {
+        return emit("no books read yet\n");
+    }
+    let mut out = String::new();
+    for b in &books {
+        out.push_str(&format!(
+            "{}  {:>5.1}%  {}  {}{}\n",
+            b.last_read.local_display(),
+            b.progress,
+            printable(&b.title),
+            printable(b.path.as_deref().unwrap_or("")),
+            if b.is_missing() { "  (missing)" } else { "" },
+        ));
+    }
+    emit(&out)
 }

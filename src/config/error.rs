@@ -199,6 +199,20 @@ impl ConfigErrors {
     }
 }
 
+impl ConfigErrors {
+    /// Like `Display`, naming files by their last component only (`config.toml:2:1: …`): what
+    /// fits a status bar.
+    pub fn brief(&self) -> String {
+        let mut short = self.clone();
+        for e in &mut short.0 {
+            if let Some(name) = std::path::Path::new(&e.file).file_name() {
+                e.file = name.to_string_lossy().into_owned();
+            }
+        }
+        short.to_string()
+    }
+}
+
 impl fmt::Display for ConfigErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0.split_first() {
@@ -266,5 +280,9 @@ mod tests {
             all.to_string(),
             "config.toml:2:1: `a` needs a `pattern` (and 2 more problems)"
         );
+        let mut long = all.clone();
+        long.0[0].file = "/home/someone/.config/kanshu/config.toml".into();
+        assert!(long.to_string().starts_with("/home/someone/"));
+        assert_eq!(long.brief(), all.to_string());
     }
 }

@@ -460,6 +460,7 @@ pub const ACTIONS: &[ActionInfo] = &[
     ),
     act("help", "help"),
     act("close", "close what is open"),
+    act("redraw", "redraw the screen"),
     act("quit", "quit"),
     act("select_next", "next entry"),
     act("select_prev", "previous entry"),

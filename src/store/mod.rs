@@ -1,2 +1,237 @@
-//! Everything written to disk: reading state, bookmarks, recent books, atomic writes.
-//! No terminal crate here.
+//! Everything kanshu writes to disk: the reading position, bookmarks and the library of recent
+//! books, in the config directory.
+//!
+//! Layout of the directory:
+//! - `books/<fingerprint>.json`: one file per book (`state::BookState`), named by a hash of
+//!   the book's decoded text, so a renamed or moved file keeps its place and bookmarks;
+//! - `library.json`: the index of books read, newest first (a cache of the book files);
+//! - `state.lock`: the lock held around every read-merge-write.
+//!
+//! Every write is atomic (`atomic`), every save merges with what another process may have
+//! saved meanwhile, and no failure here stops the reader: problems come back as one-line
+//! warnings for the status bar. No terminal crate here.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub mod atomic;
+pub mod clock;
+pub mod library;
+pub mod relocate;
+pub mod session;
+pub mod state;
+
+pub use atomic::{Fault, Faults};
+pub use clock::Timestamp;
+pub use library::{Library, LibraryEntry};
+pub use relocate::{Found, default_bookmark_name};
+pub use session::BookSession;
+pub use state::{Anchor, BookState, Bookmark, ReadingPlace};
+
+use library::LibraryRead;
+use state::Loaded;
+
+/// Why the store could not do something. Messages are one line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("no config directory could be found: set KANSHU_CONFIG_DIR or pass --config-dir DIR")]
+    NoConfigDir,
+    #[error("bookmarks can't be saved: {0}")]
+    CantSave(String),
+}
+
+/// The config directory: `--config-dir` (`override_dir`), else `KANSHU_CONFIG_DIR` (when set
+/// and not empty), else the platform's config directory for "kanshu".
+pub fn config_dir(override_dir: Option<&Path>) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = override_dir {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os("KANSHU_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "kanshu")
+        .map(|d| d.config_dir().to_path_buf())
+        .ok_or(StoreError::NoConfigDir)
+}
+
+/// A book's identity: a 128-bit XXH3 hash of its whole decoded text, as 32 hex digits.
+///
+/// The full text is hashed (not samples): XXH3 runs at several GB/s, so a 100 MB book costs a
+/// few tens of milliseconds, and any edit gives a new fingerprint (the edited book then finds
+/// its old state through its path, and relocates by snippet). Hashing decoded text means the
+/// same book re-saved in another encoding keeps its state.
+pub fn fingerprint(text: &str) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
+}
+
+/// How long a save waits for another process's save to finish before going on without the
+/// lock.
+const LOCK_PATIENCE: Duration = Duration::from_secs(2);
+
+/// The state directory. Cheap to clone; nothing touches the disk until asked.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+    faults: Faults,
+}
+
+impl Store {
+    /// A store in `dir` (created on the first save).
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store {
+            dir: dir.into(),
+            faults: Faults::default(),
+        }
+    }
+
+    /// The store in the config directory (see `config_dir`).
+    pub fn open(override_dir: Option<&Path>) -> Result<Store, StoreError> {
+        Ok(Store::new(config_dir(override_dir)?))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn books_dir(&self) -> PathBuf {
+        self.dir.join("books")
+    }
+
+    /// The state file of the book with this fingerprint.
+    pub fn book_file(&self, fingerprint: &str) -> PathBuf {
+        self.books_dir().join(format!("{fingerprint}.json"))
+    }
+
+    pub fn library_file(&self) -> PathBuf {
+        self.dir.join("library.json")
+    }
+
+    fn lock_file(&self) -> PathBuf {
+        self.dir.join("state.lock")
+    }
+
+    /// Simulate a failure in every later write of this store and its sessions (tests).
+    pub fn inject_fault(&self, fault: Fault) {
+        self.faults.set(fault);
+    }
+
+    pub(crate) fn faults(&self) -> &Faults {
+        &self.faults
+    }
+
+    pub(crate) fn lock(&self) -> Option<atomic::StoreLock> {
+        atomic::lock(&self.lock_file(), LOCK_PATIENCE)
+    }
+
+    /// Move an unreadable file (or directory) out of the way: `NAME.corrupt-<unix seconds>`.
+    pub(crate) fn quarantine(&self, path: &Path) -> io::Result<PathBuf> {
+        let secs = Timestamp::now().unix_seconds();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut to = path.with_file_name(format!("{name}.corrupt-{secs}"));
+        let mut n = 1;
+        while to.exists() {
+            n += 1;
+            to = path.with_file_name(format!("{name}.corrupt-{secs}-{n}"));
+        }
+        std::fs::rename(path, &to)?;
+        Ok(to)
+    }
+
+    /// The books read, newest first, and warnings about anything unreadable. Never writes
+    /// except to move an unreadable index aside.
+    pub fn library(&self) -> (Vec<LibraryEntry>, Vec<String>) {
+        let mut warnings = Vec::new();
+        match library::read_library(&self.library_file()) {
+            LibraryRead::Ok(lib) => return (lib.books, warnings),
+            LibraryRead::Missing => {}
+            LibraryRead::Bad { reason, future } => {
+                warnings.push(self.library_problem(&reason, future));
+            }
+        }
+        let (lib, more) = library::rebuild(&self.books_dir());
+        warnings.extend(more);
+        (lib.books, warnings)
+    }
+
+    /// The book read most recently (its file may be missing: check `is_missing`).
+    pub fn last_book(&self) -> (Option<LibraryEntry>, Vec<String>) {
+        let (books, warnings) = self.library();
+        (books.into_iter().find(|b| b.path.is_some()), warnings)
+    }
+
+    /// Every book's saved state (for listings), newest first, and warnings about unreadable
+    /// files (which are left where they are).
+    pub fn all_books(&self) -> (Vec<BookState>, Vec<String>) {
+        let mut books = Vec::new();
+        let mut warnings = Vec::new();
+        for (path, loaded) in library::scan_books(&self.books_dir()) {
+            match loaded {
+                Loaded::Ok(s) => books.push(*s),
+                Loaded::Future { state: Some(s), .. } => books.push(*s),
+                Loaded::Future { version, .. } => warnings.push(format!(
+                    "{} was written by a newer kanshu (format {version})",
+                    path.display()
+                )),
+                Loaded::Corrupt { reason } => warnings.push(format!(
+                    "unreadable reading state {}: {reason}",
+                    path.display()
+                )),
+                Loaded::Missing => {}
+            }
+        }
+        books.sort_by_key(|b| std::cmp::Reverse(b.last_read));
+        (books, warnings)
+    }
+
+    /// Handle an unreadable index: move it aside (unless a newer kanshu wrote it); one line.
+    fn library_problem(&self, reason: &str, future: bool) -> String {
+        let file = self.library_file();
+        if future {
+            return format!(
+                "the library index {} is from a newer kanshu; left as it is",
+                file.display()
+            );
+        }
+        match self.quarantine(&file) {
+            Ok(to) => format!(
+                "the library index was unreadable ({reason}); moved aside to {} and rebuilt",
+                to.display()
+            ),
+            Err(e) => format!("the library index is unreadable ({reason}): {e}"),
+        }
+    }
+
+    /// Record `entry` in the index (and forget `forget`). `locked`: the store lock is held. Err is a
+    /// one-line warning: the book's own file is already saved, so nothing is lost.
+    pub(crate) fn update_library(
+        &self,
+        entry: LibraryEntry,
+        forget: &[String],
+        locked: bool,
+    ) -> Result<(), String> {
+        let file = self.library_file();
+        let mut lib = match library::read_library(&file) {
+            LibraryRead::Ok(lib) => lib,
+            LibraryRead::Missing => library::rebuild(&self.books_dir()).0,
+            LibraryRead::Bad { reason, future } => {
+                let warning = self.library_problem(&reason, future);
+                if future {
+                    return Err(warning);
+                }
+                library::rebuild(&self.books_dir()).0
+            }
+        };
+        lib.version = library::LIBRARY_VERSION;
+        lib.upsert(entry, forget);
+        let bytes = serde_json::to_vec_pretty(&lib).map_err(|e| e.to_string())?;
+        if locked {
+            atomic::remove_stale_temps(&file);
+        }
+        atomic::write_atomic(&file, &bytes, &self.faults)
+            .map_err(|e| format!("the library index can't be saved: {}: {e}", file.display()))
+    }
+}

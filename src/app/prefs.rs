@@ -1,0 +1,335 @@
+//! The reader's preferences from the configuration: screen settings, the key map and the theme,
+//! plus the settings a reader changes while reading (text width, theme, two-page spread), which
+//! apply at once, keep the place on screen, and can be saved back into `config.toml`.
+//!
+//! This is where the configuration's own types (`config::KeySpec`, `config::Color`, …) become
+//! the reader's; no drawing here, and the only file written is the user's config, on request.
+
+use std::path::PathBuf;
+
+use ratatui::style::{Color as TermColor, Modifier, Style};
+
+use super::{Action, App, Settings, Spread, Theme};
+use crate::config::{self, Config, KeyBindings, KeySpec, LayoutConfig, Palette, ThemeConfig};
+use crate::keymap::{Key, KeyCode, Keymap, Mode};
+
+pub use crate::config::ThemeName;
+
+/// How much `+` and `-` change the text width, in cells (two CJK characters).
+pub const WIDTH_STEP: usize = 4;
+/// The narrowest text column `-` goes down to.
+pub const MIN_WIDTH: usize = 10;
+/// The widest text column `+` goes up to.
+pub const MAX_WIDTH: usize = 1000;
+
+/// What the reader keeps from the configuration to change settings while running.
+#[derive(Debug, Clone)]
+pub struct Prefs {
+    /// Every theme's palette.
+    pub themes: ThemeConfig,
+    /// The theme in use.
+    pub theme: ThemeName,
+    /// `NO_COLOR` is set: paint without colours whatever the theme.
+    pub no_color: bool,
+    /// Where `save_settings` writes (the user's config.toml); `None` = nowhere.
+    pub config_path: Option<PathBuf>,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        let themes = Config::defaults().theme.clone();
+        Prefs {
+            theme: themes.name,
+            themes,
+            no_color: false,
+            config_path: None,
+        }
+    }
+}
+
+impl Settings {
+    /// Screen settings from `[layout]`.
+    pub fn from_config(l: &LayoutConfig) -> Settings {
+        Settings {
+            max_width: l.max_width,
+            margin: l.margin_x,
+            margin_y: l.margin_y,
+            gutter: l.gutter,
+            spread: spread_from(l.spread),
+            layout: l.params(l.max_width, 24),
+        }
+    }
+}
+
+fn spread_from(s: config::Spread) -> Spread {
+    match s {
+        config::Spread::Auto => Spread::Auto,
+        config::Spread::On => Spread::On,
+        config::Spread::Off => Spread::Off,
+    }
+}
+
+fn spread_to(s: Spread) -> config::Spread {
+    match s {
+        Spread::Auto => config::Spread::Auto,
+        Spread::On => config::Spread::On,
+        Spread::Off => config::Spread::Off,
+    }
+}
+
+/// A configured colour as the terminal's; `None` for the terminal's own (nothing is set, so
+/// the style underneath shows through).
+pub fn term_color(c: config::Color) -> Option<TermColor> {
+    use config::NamedColor as N;
+    Some(match c {
+        config::Color::Default => return None,
+        config::Color::Indexed(i) => TermColor::Indexed(i),
+        config::Color::Rgb(r, g, b) => TermColor::Rgb(r, g, b),
+        config::Color::Named(n) => match n {
+            N::Black => TermColor::Black,
+            N::Red => TermColor::Red,
+            N::Green => TermColor::Green,
+            N::Yellow => TermColor::Yellow,
+            N::Blue => TermColor::Blue,
+            N::Magenta => TermColor::Magenta,
+            N::Cyan => TermColor::Cyan,
+            N::Gray => TermColor::Gray,
+            N::DarkGray => TermColor::DarkGray,
+            N::LightRed => TermColor::LightRed,
+            N::LightGreen => TermColor::LightGreen,
+            N::LightYellow => TermColor::LightYellow,
+            N::LightBlue => TermColor::LightBlue,
+            N::LightMagenta => TermColor::LightMagenta,
+            N::LightCyan => TermColor::LightCyan,
+            N::White => TermColor::White,
+        },
+    })
+}
+
+/// A style with these colours; a pair of two terminal defaults is drawn in reverse video so that
+/// it still stands out without colour.
+fn pair(fg: config::Color, bg: config::Color) -> Style {
+    if fg == config::Color::Default && bg == config::Color::Default {
+        return Style::new().add_modifier(Modifier::REVERSED);
+    }
+    colored(fg, bg)
+}
+
+fn colored(fg: config::Color, bg: config::Color) -> Style {
+    let mut s = Style::new();
+    if let Some(c) = term_color(fg) {
+        s = s.fg(c);
+    }
+    if let Some(c) = term_color(bg) {
+        s = s.bg(c);
+    }
+    s
+}
+
+impl Theme {
+    /// The styles for a palette. Headings are bold and hints dim in every theme, so a theme
+    /// without colours (NO_COLOR) still shows them apart.
+    pub fn from_palette(p: &Palette) -> Theme {
+        let page = colored(p.text, p.background);
+        Theme {
+            body: page,
+            heading: page
+                .patch(colored(p.heading, config::Color::Default))
+                .add_modifier(Modifier::BOLD),
+            matched: pair(p.match_text, p.match_background),
+            current_match: pair(p.current_match_text, p.current_match_background)
+                .add_modifier(Modifier::BOLD),
+            status: pair(p.status_text, p.status_background),
+            status_error: pair(p.error_text, p.error_background).add_modifier(Modifier::BOLD),
+            selected: pair(p.selection_text, p.selection_background),
+            current_chapter: colored(p.current_chapter, config::Color::Default)
+                .add_modifier(Modifier::BOLD),
+            dim: colored(p.dim, config::Color::Default).add_modifier(Modifier::DIM),
+            border: page.patch(colored(p.border, config::Color::Default)),
+        }
+    }
+}
+
+/// A configured key as the reader's key; `None` for keys the reader can't tell apart
+/// (shift with a named key other than tab).
+pub fn reader_key(k: &KeySpec) -> Option<Key> {
+    use config::KeyCode as C;
+    if k.modifiers.shift {
+        return None;
+    }
+    let code = match k.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::F(n) => KeyCode::F(n),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        C::Insert => KeyCode::Insert,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.ctrl,
+        alt: k.modifiers.alt,
+    })
+}
+
+/// The reader's key map from the configured bindings, in the configured order. Actions and
+/// modes the reader does not have (yet) are left out; keys it can't tell apart (shift with a
+/// named key) are left out and described in the returned notes.
+pub fn keymap_from_config(bindings: &KeyBindings) -> (Keymap, Vec<String>) {
+    let mut map = Keymap::empty();
+    let mut notes = Vec::new();
+    for cmode in config::Mode::ALL {
+        let Some(mode) = Mode::from_name(cmode.name()) else {
+            continue;
+        };
+        for b in bindings.bindings(cmode) {
+            let Some(action) = Action::from_name(b.action.name) else {
+                continue;
+            };
+            let keys: Option<Vec<Key>> = b.keys.keys().iter().map(reader_key).collect();
+            match keys {
+                Some(keys) => map.bind_sequence(mode, &keys, action, None),
+                None => notes.push(format!(
+                    "[keys.{cmode}] `{}`: the reader can't tell shift with that key apart",
+                    b.keys
+                )),
+            }
+        }
+    }
+    (map, notes)
+}
+
+/// The first-screen hint, naming the keys actually bound: "F1 help · t contents · …".
+pub fn start_hint(keymap: &Keymap) -> String {
+    let wanted = [
+        (Action::Help, "help"),
+        (Action::ToggleToc, "contents"),
+        (Action::SearchForward, "search"),
+        (Action::Quit, "quit"),
+    ];
+    wanted
+        .iter()
+        .filter_map(|(action, what)| {
+            let key = keymap.keys_for(Mode::Reader, action).into_iter().next()?;
+            Some(format!("{key} {what}"))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+impl App {
+    /// Take settings, keys and theme from a configuration. `config_path` is where
+    /// `save_settings` writes; `no_color` is whether `NO_COLOR` is set.
+    /// Returns a note when some configured keys can't be used by the reader.
+    pub fn apply_config(
+        &mut self,
+        cfg: &Config,
+        no_color: bool,
+        config_path: Option<PathBuf>,
+    ) -> Option<String> {
+        let (mut keymap, notes) = keymap_from_config(&cfg.keys);
+        keymap.describe_specific();
+        self.keymap = keymap;
+        self.prefs = Prefs {
+            themes: cfg.theme.clone(),
+            theme: cfg.theme.name,
+            no_color,
+            config_path,
+        };
+        self.theme = Theme::from_palette(&self.prefs.themes.effective_theme(no_color));
+        self.set_settings(Settings::from_config(&cfg.layout));
+        match notes.len() {
+            0 => None,
+            1 => notes.into_iter().next(),
+            n => notes
+                .into_iter()
+                .next()
+                .map(|first| format!("{first} (and {} more)", n - 1)),
+        }
+    }
+
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// `+` / `-`: change the widest text column; the same text stays at the top.
+    pub(super) fn change_width(&mut self, wider: bool) {
+        let mut s = self.settings.clone();
+        // Start from what is on screen: a window narrower than `max_width` shows less.
+        let shown = self.geometry.column_width().max(MIN_WIDTH);
+        let base = s.max_width.min(shown.max(MIN_WIDTH));
+        s.max_width = if wider {
+            (s.max_width.max(base) + WIDTH_STEP).min(MAX_WIDTH)
+        } else {
+            base.saturating_sub(WIDTH_STEP).max(MIN_WIDTH)
+        };
+        let n = s.max_width;
+        self.set_settings(s);
+        let shown = self.geometry.column_width();
+        if shown < n && wider {
+            self.set_message(format!("text width {n} (the window shows {shown})"), false);
+        } else {
+            self.set_message(format!("text width {n}"), false);
+        }
+    }
+
+    /// Switch to the next theme.
+    pub(super) fn cycle_theme(&mut self) {
+        self.prefs.theme = self.prefs.theme.next();
+        let palette = self
+            .prefs
+            .themes
+            .effective_palette(self.prefs.theme, self.prefs.no_color);
+        self.theme = Theme::from_palette(&palette);
+        let name = self.prefs.theme;
+        if self.prefs.no_color {
+            self.set_message(format!("theme {name} (NO_COLOR is set: no colours)"), false);
+        } else {
+            self.set_message(format!("theme {name}"), false);
+        }
+    }
+
+    /// Two pages on or off (from auto, the opposite of what is on screen).
+    pub(super) fn toggle_spread(&mut self) {
+        let showing_two = self.geometry.columns.len() > 1;
+        let mut s = self.settings.clone();
+        s.spread = spread_from(spread_to(s.spread).toggled(showing_two));
+        let spread = s.spread;
+        self.set_settings(s);
+        let now_two = self.geometry.columns.len() > 1;
+        let text = match (spread, now_two) {
+            (Spread::On, false) => "two pages: on (the window is too narrow for them)",
+            (_, true) => "two pages",
+            (_, false) => "one page",
+        };
+        self.set_message(text, false);
+    }
+
+    /// Write width, theme and spread into the user's config.toml, keeping everything else.
+    pub(super) fn save_settings(&mut self) {
+        let Some(path) = self.prefs.config_path.clone() else {
+            self.set_message("no config file to save to", true);
+            return;
+        };
+        let settings = config::Settings {
+            max_width: Some(self.settings.max_width),
+            theme: Some(self.prefs.theme),
+            spread: Some(spread_to(self.settings.spread)),
+        };
+        match config::save_settings(&path, &settings) {
+            Ok(()) => self.set_message(format!("settings saved to {}", path.display()), false),
+            Err(e) => self.set_message(format!("settings not saved: {e}"), true),
+        }
+    }
+}

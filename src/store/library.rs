@@ -1,0 +1,208 @@
+//! The library: a small index (`library.json`) of the books read, newest first, so `kanshu`
+//! without a FILE and the `L` list don't need to read every book's file.
+//!
+//! The index is a cache: everything in it is also in the per-book files, and when it is lost
+//! or unreadable it is rebuilt from them. No terminal crate; writes go through `atomic`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::clock::Timestamp;
+use super::state::{BookState, Loaded, read_state};
+
+/// Version of the library index format.
+pub const LIBRARY_VERSION: u32 = 1;
+
+/// One book in the library.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LibraryEntry {
+    pub fingerprint: String,
+    pub title: String,
+    /// Where it was last opened from.
+    #[serde(default)]
+    pub path: Option<String>,
+    #[serde(default)]
+    pub last_read: Timestamp,
+    /// 0–100.
+    #[serde(default)]
+    pub progress: f64,
+    /// The chapter reading stopped in.
+    #[serde(default)]
+    pub chapter_title: String,
+}
+
+impl LibraryEntry {
+    pub fn from_state(state: &BookState) -> LibraryEntry {
+        LibraryEntry {
+            fingerprint: state.fingerprint.clone(),
+            title: state.title.clone(),
+            path: state.path.clone(),
+            last_read: state.last_read,
+            progress: state.progress(),
+            chapter_title: state
+                .position
+                .as_ref()
+                .map(|p| p.anchor.chapter_title.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The file to open, if the path is known.
+    pub fn path_buf(&self) -> Option<PathBuf> {
+        self.path.as_ref().map(PathBuf::from)
+    }
+
+    /// True when the book's file is no longer where it was last opened from.
+    pub fn is_missing(&self) -> bool {
+        self.path_buf().is_none_or(|p| !p.is_file())
+    }
+}
+
+/// The index file's contents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Library {
+    pub version: u32,
+    pub books: Vec<LibraryEntry>,
+}
+
+impl Library {
+    /// Put `entry` in (replacing an older entry for the same book) and drop `forget`
+    /// fingerprints; keeps newest first.
+    pub fn upsert(&mut self, entry: LibraryEntry, forget: &[String]) {
+        self.books.retain(|b| !forget.contains(&b.fingerprint));
+        match self
+            .books
+            .iter_mut()
+            .find(|b| b.fingerprint == entry.fingerprint)
+        {
+            Some(old) if old.last_read > entry.last_read => {}
+            Some(old) => *old = entry,
+            None => self.books.push(entry),
+        }
+        self.sort();
+    }
+
+    pub fn sort(&mut self) {
+        self.books.sort_by(|a, b| {
+            b.last_read
+                .cmp(&a.last_read)
+                .then_with(|| a.title.cmp(&b.title))
+        });
+    }
+
+    /// The entry of the book last opened from `path`, if any.
+    pub fn find_by_path(&self, path: &str) -> Option<&LibraryEntry> {
+        self.books.iter().find(|b| b.path.as_deref() == Some(path))
+    }
+}
+
+/// What reading the index gave.
+pub enum LibraryRead {
+    Ok(Library),
+    Missing,
+    /// Unreadable, or from a newer kanshu (`future` = true: leave it alone).
+    Bad {
+        reason: String,
+        future: bool,
+    },
+}
+
+pub fn read_library(path: &Path) -> LibraryRead {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        // A parent that is not a directory: there is no such file either.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return LibraryRead::Missing;
+        }
+        Err(e) => {
+            return LibraryRead::Bad {
+                reason: if path.is_dir() {
+                    "it is a directory".into()
+                } else {
+                    e.to_string()
+                },
+                future: false,
+            };
+        }
+    };
+    match serde_json::from_slice::<Library>(&bytes) {
+        Ok(lib) if lib.version > LIBRARY_VERSION => LibraryRead::Bad {
+            reason: format!("written by a newer kanshu (format {})", lib.version),
+            future: true,
+        },
+        Ok(mut lib) => {
+            lib.sort();
+            LibraryRead::Ok(lib)
+        }
+        Err(e) => {
+            let future = serde_json::from_slice::<serde_json::Value>(&bytes)
+                .ok()
+                .and_then(|v| v.get("version").and_then(|v| v.as_u64()))
+                .is_some_and(|v| v > u64::from(LIBRARY_VERSION));
+            LibraryRead::Bad {
+                reason: format!("not a library index ({e})"),
+                future,
+            }
+        }
+    }
+}
+
+/// Rebuild the index from the per-book files in `books_dir` (unreadable ones are skipped and
+/// named in the returned warnings).
+pub fn rebuild(books_dir: &Path) -> (Library, Vec<String>) {
+    let mut lib = Library {
+        version: LIBRARY_VERSION,
+        books: Vec::new(),
+    };
+    let mut warnings = Vec::new();
+    for (path, loaded) in scan_books(books_dir) {
+        match loaded {
+            Loaded::Ok(state) => lib.books.push(LibraryEntry::from_state(&state)),
+            Loaded::Future {
+                state: Some(state), ..
+            } => lib.books.push(LibraryEntry::from_state(&state)),
+            Loaded::Corrupt { reason } => warnings.push(format!(
+                "skipped unreadable reading state {}: {reason}",
+                path.display()
+            )),
+            _ => {}
+        }
+    }
+    lib.sort();
+    (lib, warnings)
+}
+
+/// Every per-book state file in `books_dir`, read (temporary and quarantined files skipped).
+pub fn scan_books(books_dir: &Path) -> Vec<(PathBuf, Loaded)> {
+    let Ok(entries) = std::fs::read_dir(books_dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            // `<32 hex digits>.json` only: temp files, quarantined files and a syncer's
+            // conflict copies are not books.
+            name.strip_suffix(".json")
+                .is_some_and(|stem| stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let loaded = read_state(&p);
+            (p, loaded)
+        })
+        .collect()
+}

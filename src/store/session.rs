@@ -1,0 +1,397 @@
+//! `BookSession`: one open book's saved state, as the reader uses it.
+//!
+//! On open it finds the book's state (by fingerprint, else by the path an older text of the
+//! book was read from), finds the resume position and bookmarks again in the current text, and
+//! reports problems as one-line warnings. While reading it records the position and bookmark
+//! edits in memory; `save` merges them with the file on disk under the store lock and writes
+//! atomically. Nothing here panics or stops the reader. No terminal crate.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use super::atomic;
+use super::clock::Timestamp;
+use super::library::LibraryEntry;
+use super::relocate::{Found, anchor_at, clamp, default_bookmark_name, resolve_all};
+use super::state::{Anchor, BookState, Bookmark, Loaded, ReadingPlace, STATE_VERSION, read_state};
+use super::{Store, StoreError, fingerprint};
+use crate::document::Document;
+use crate::position::Position;
+
+/// The saved state of one open book.
+#[derive(Debug)]
+pub struct BookSession {
+    store: Store,
+    state: BookState,
+    /// Fingerprints of older texts of this book whose state was taken over on open; their
+    /// files are removed after the next successful save.
+    replaces: Vec<String>,
+    /// `Err(reason)` when this book's file must not be written (newer format, or an unreadable
+    /// file that could not be moved aside).
+    writable: Result<(), String>,
+    dirty: bool,
+    /// When the last save was tried (successful or not): the debounce also spaces out retries
+    /// on a failing disk.
+    last_attempt: Option<Instant>,
+    resume: Option<Position>,
+    /// The position this session last recorded (or resumed at): unchanged places are not
+    /// written again, so an idle window doesn't override where another one read to.
+    last_set: Option<Position>,
+    warnings: Vec<String>,
+}
+
+static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A bookmark id no other process or machine will make: a hash of the time, the process id
+/// and a counter.
+fn new_id() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let seed = format!(
+        "{nanos}-{}-{}",
+        std::process::id(),
+        ID_COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(seed.as_bytes()))
+}
+
+/// A timestamp strictly after `prev`, so two edits in the same millisecond still order.
+fn after(prev: Timestamp) -> Timestamp {
+    Timestamp::now().max(Timestamp(prev.0 + 1))
+}
+
+/// A name as typed: control characters become spaces, outer spaces go.
+fn clean_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+fn canonical(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .to_string_lossy()
+        .into_owned()
+}
+
+impl BookSession {
+    /// Open the saved state of `doc`: the resume position and bookmarks are found again in its
+    /// text. Problems (an unreadable file moved aside, a newer format) are in `take_warnings`.
+    pub fn open(store: &Store, doc: &Document) -> BookSession {
+        let fp = fingerprint(&doc.text);
+        let path = doc.path.as_deref().map(canonical);
+        let file = store.book_file(&fp);
+        let mut warnings = Vec::new();
+        let mut writable = Ok(());
+        let mut replaces = Vec::new();
+        let fresh = || BookState::new(&fp, &doc.title);
+        let mut state = match read_state(&file) {
+            Loaded::Ok(s) => *s,
+            Loaded::Missing => match path.as_deref().and_then(|p| older_text_of(store, p, &fp)) {
+                Some(old) => {
+                    replaces.push(old.fingerprint.clone());
+                    old
+                }
+                None => fresh(),
+            },
+            Loaded::Future { version, state } => {
+                let why = format!(
+                    "this book's reading state is from a newer kanshu (format {version}); \
+                     it is left as it is and won't be updated"
+                );
+                warnings.push(why.clone());
+                writable = Err(why);
+                state.map(|s| *s).unwrap_or_else(fresh)
+            }
+            Loaded::Corrupt { reason } => {
+                match store.quarantine(&file) {
+                    Ok(to) => warnings.push(format!(
+                        "this book's saved state was unreadable and is moved aside ({reason}): {}",
+                        to.display()
+                    )),
+                    Err(e) => {
+                        let why = format!(
+                            "this book's reading state {} is unreadable ({reason}) and can't be \
+                             moved aside ({e})",
+                            file.display()
+                        );
+                        warnings.push(format!("bookmarks can't be saved: {why}"));
+                        writable = Err(why);
+                    }
+                }
+                fresh()
+            }
+        };
+        let mut same_text = state.fingerprint == fp;
+        // Find every place again in this text, in one pass over it.
+        let anchors: Vec<&Anchor> = state
+            .position
+            .iter()
+            .map(|p| &p.anchor)
+            .chain(
+                state
+                    .bookmarks
+                    .iter()
+                    .filter(|b| !b.deleted)
+                    .map(|b| &b.anchor),
+            )
+            .collect();
+        let mut found = resolve_all(doc, &anchors);
+        if !replaces.is_empty() && found.iter().all(|(_, how)| *how == Found::Nearest) {
+            // None of the older text's places is in this one: not the same book after all
+            // (another book saved under an old file name). Start afresh; its state stays.
+            replaces.clear();
+            state = fresh();
+            same_text = true;
+            found.clear();
+        }
+        state.fingerprint = fp.clone();
+        state.title = doc.title.clone();
+        state.text_bytes = doc.text.len();
+        if writable.is_ok() {
+            state.version = STATE_VERSION;
+        }
+        if path.is_some() {
+            state.path = path;
+        }
+        state.last_read = Timestamp::now().max(state.last_read);
+
+        let refresh = |anchor: &mut Anchor, (pos, how): (Position, Found)| {
+            if how != Found::Exact || !same_text {
+                *anchor = anchor_at(doc, pos);
+            } else {
+                anchor.position = pos;
+            }
+        };
+        let mut found = found.into_iter();
+        let mut resume = None;
+        if let Some(place) = state.position.as_mut()
+            && let Some(r) = found.next()
+        {
+            refresh(&mut place.anchor, r);
+            resume = Some(r.0);
+        }
+        for b in state.bookmarks.iter_mut().filter(|b| !b.deleted) {
+            if let Some(r) = found.next() {
+                refresh(&mut b.anchor, r);
+            }
+        }
+        BookSession {
+            store: store.clone(),
+            state,
+            replaces,
+            writable,
+            dirty: true,
+            last_attempt: None,
+            resume,
+            last_set: resume,
+            warnings,
+        }
+    }
+
+    /// Where to start reading: the saved position found again in this text (`None` for a book
+    /// never read before).
+    pub fn resume(&self) -> Option<Position> {
+        self.resume
+    }
+
+    pub fn fingerprint(&self) -> &str {
+        &self.state.fingerprint
+    }
+
+    /// The state as it would be saved.
+    pub fn state(&self) -> &BookState {
+        &self.state
+    }
+
+    /// Live bookmarks in reading order.
+    pub fn bookmarks(&self) -> Vec<&Bookmark> {
+        self.state.live_bookmarks()
+    }
+
+    pub fn bookmark(&self, id: &str) -> Option<&Bookmark> {
+        self.state.bookmarks.iter().find(|b| b.id == id)
+    }
+
+    /// Live bookmarks whose position is in `chapter` at a byte offset in `range` (e.g. the
+    /// page on screen, for the status bar's marker).
+    pub fn bookmarks_in(&self, chapter: usize, range: std::ops::Range<usize>) -> Vec<&Bookmark> {
+        self.bookmarks()
+            .into_iter()
+            .filter(|b| {
+                b.anchor.position.chapter == chapter && range.contains(&b.anchor.position.offset)
+            })
+            .collect()
+    }
+
+    /// Record the reading position (cheap; written by the next `save`).
+    pub fn set_position(&mut self, doc: &Document, pos: Position) {
+        let pos = clamp(doc, pos);
+        if self.last_set == Some(pos) {
+            return;
+        }
+        self.last_set = Some(pos);
+        let now = Timestamp::now();
+        self.state.position = Some(ReadingPlace {
+            anchor: anchor_at(doc, pos),
+            updated: now,
+        });
+        self.state.last_read = now.max(self.state.last_read);
+        self.resume = Some(pos);
+        self.dirty = true;
+    }
+
+    /// Add a bookmark at `pos`; an empty or missing name becomes the chapter title and the
+    /// first words there. Returns its id.
+    pub fn add_bookmark(&mut self, doc: &Document, pos: Position, name: Option<&str>) -> String {
+        let pos = clamp(doc, pos);
+        let name = name.map(clean_name).filter(|n| !n.is_empty());
+        let now = Timestamp::now();
+        let id = new_id();
+        self.state.bookmarks.push(Bookmark {
+            id: id.clone(),
+            name: name.unwrap_or_else(|| default_bookmark_name(doc, pos)),
+            anchor: anchor_at(doc, pos),
+            created: now,
+            edited: now,
+            deleted: false,
+        });
+        self.dirty = true;
+        id
+    }
+
+    fn edit(&mut self, id: &str, change: impl FnOnce(&mut Bookmark)) -> bool {
+        let Some(b) = self.state.bookmarks.iter_mut().find(|b| b.id == id) else {
+            return false;
+        };
+        change(b);
+        b.edited = after(b.edited);
+        self.dirty = true;
+        true
+    }
+
+    /// Rename a bookmark (an empty name becomes the default name). False if there is none.
+    pub fn rename_bookmark(&mut self, doc: &Document, id: &str, name: &str) -> bool {
+        let name = clean_name(name);
+        self.edit(id, |b| {
+            b.name = if name.is_empty() {
+                default_bookmark_name(doc, b.anchor.position)
+            } else {
+                name
+            };
+        })
+    }
+
+    /// Delete a bookmark (kept as a tombstone, so `restore_bookmark` can undo it).
+    pub fn delete_bookmark(&mut self, id: &str) -> bool {
+        self.edit(id, |b| b.deleted = true)
+    }
+
+    /// Undo a deletion.
+    pub fn restore_bookmark(&mut self, id: &str) -> bool {
+        self.edit(id, |b| b.deleted = false)
+    }
+
+    /// True when something changed since the last successful save.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Warnings gathered since the last call (one line each), for the status bar.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Save if something changed and the last save is at least `interval` ago (the debounced
+    /// save while reading). `None` when nothing was due.
+    pub fn save_if_due(&mut self, interval: Duration) -> Option<Result<(), StoreError>> {
+        let due = self.dirty && self.last_attempt.is_none_or(|t| t.elapsed() >= interval);
+        due.then(|| self.save())
+    }
+
+    /// Write the state now: take the store lock, merge with what is on disk (another process's
+    /// bookmarks survive), write atomically, update the library index. On error the old file
+    /// is intact and the state stays in memory for the next try.
+    pub fn save(&mut self) -> Result<(), StoreError> {
+        self.last_attempt = Some(Instant::now());
+        if let Err(why) = &self.writable {
+            return Err(StoreError::CantSave(why.clone()));
+        }
+        let store = self.store.clone();
+        let books = store.books_dir();
+        std::fs::create_dir_all(&books)
+            .map_err(|e| StoreError::CantSave(format!("{}: {e}", books.display())))?;
+        let lock = store.lock();
+        let file = store.book_file(&self.state.fingerprint);
+        if lock.is_some() {
+            atomic::remove_stale_temps(&file);
+        }
+        match read_state(&file) {
+            Loaded::Ok(disk) => {
+                if disk.fingerprint == self.state.fingerprint {
+                    self.state.merge_from(*disk);
+                }
+            }
+            Loaded::Missing => {}
+            Loaded::Future { version, .. } => {
+                let why = format!(
+                    "another kanshu saved this book's state in a newer format ({version}); \
+                     it is left as it is"
+                );
+                self.writable = Err(why.clone());
+                return Err(StoreError::CantSave(why));
+            }
+            Loaded::Corrupt { reason } => match store.quarantine(&file) {
+                Ok(to) => self.warnings.push(format!(
+                    "this book's saved state was unreadable and is moved aside ({reason}): {}",
+                    to.display()
+                )),
+                Err(e) => {
+                    return Err(StoreError::CantSave(format!(
+                        "{} is unreadable ({reason}) and can't be moved aside ({e})",
+                        file.display()
+                    )));
+                }
+            },
+        }
+        let bytes = serde_json::to_vec_pretty(&self.state)
+            .map_err(|e| StoreError::CantSave(e.to_string()))?;
+        atomic::write_atomic(&file, &bytes, store.faults())
+            .map_err(|e| StoreError::CantSave(format!("{}: {e}", file.display())))?;
+        let forget = std::mem::take(&mut self.replaces);
+        for old in &forget {
+            let _ = std::fs::remove_file(store.book_file(old));
+        }
+        if self.state.path.is_some()
+            && let Err(w) = store.update_library(
+                LibraryEntry::from_state(&self.state),
+                &forget,
+                lock.is_some(),
+            )
+        {
+            self.warnings.push(w);
+        }
+        drop(lock);
+        self.dirty = false;
+        Ok(())
+    }
+}
+
+/// The state saved for an older text of this book, last opened from the same `path`. The
+/// caller keeps it only if one of its places is found again by its text (titles are no proof
+/// that it is the same book: they often come from the file name).
+fn older_text_of(store: &Store, path: &str, fp: &str) -> Option<BookState> {
+    let (books, _) = store.library();
+    let entry = books
+        .iter()
+        .find(|b| b.path.as_deref() == Some(path) && b.fingerprint != fp)?;
+    match read_state(&store.book_file(&entry.fingerprint)) {
+        Loaded::Ok(state) => Some(*state),
+        _ => None,
+    }
+}

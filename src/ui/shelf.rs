@@ -1,0 +1,148 @@
+//! The bookmark list and the library popups. Painting only; every string from a book, a
+//! bookmark name or a path goes through `clean`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::{clean, clear_wide_edges, cut_end, cut_middle, put, width};
+use crate::app::{App, ListState, Overlay};
+
+const MISSING: Style = Style::new().fg(Color::Red);
+
+/// A bordered box with `title` and `hint` at the bottom; returns the rows inside.
+fn frame(app: &App, buf: &mut Buffer, title: &str, hint: &str) -> Rect {
+    let geo = app.geometry();
+    let boxr = geo.help_box();
+    clear_wide_edges(buf, boxr);
+    Clear.render(boxr, buf);
+    let room = boxr.width.saturating_sub(2) as usize;
+    Block::new()
+        .borders(Borders::ALL)
+        .title(cut_end(title, room))
+        .title_bottom(cut_end(hint, room))
+        .render(boxr, buf);
+    geo.help_text()
+}
+
+/// Rows `list.scroll..` of `n`, with the selected one highlighted: (row index, y, selected).
+fn visible_rows(area: Rect, list: &ListState, n: usize) -> Vec<(usize, u16, bool)> {
+    (list.scroll..n)
+        .take(area.height as usize)
+        .enumerate()
+        .map(|(row, i)| (i, area.y + row as u16, i == list.selected))
+        .collect()
+}
+
+/// `left` then `right` flush right, on one row of `area`.
+fn two_sided(buf: &mut Buffer, area: Rect, y: u16, left: &[(String, Style)], right: &str) {
+    let w = area.width as usize;
+    let right_w = width(right);
+    let mut x = area.x;
+    let mut room = w.saturating_sub(right_w + 2);
+    for (text, st) in left {
+        if room == 0 {
+            break;
+        }
+        let s = cut_end(text, room);
+        let nx = put(buf, x, y, &s, room, *st);
+        room = room.saturating_sub((nx - x) as usize);
+        x = nx;
+    }
+    if right_w + 1 < w {
+        put(
+            buf,
+            area.x + (w - right_w) as u16,
+            y,
+            right,
+            right_w,
+            Style::new(),
+        );
+    }
+}
+
+pub(super) fn draw_bookmarks(app: &App, buf: &mut Buffer) {
+    let Overlay::Bookmarks(list) = &app.overlay else {
+        return;
+    };
+    let rows = app.bookmark_rows();
+    let area = frame(
+        app,
+        buf,
+        &format!(" Bookmarks ({}) ", rows.len()),
+        " Enter jump · r rename · d delete · u undo · Esc close ",
+    );
+    let wide = area.width >= 50;
+    for (i, y, selected) in visible_rows(area, list, rows.len()) {
+        let r = &rows[i];
+        let right = if wide {
+            format!("{:>6}  {}", r.percent, r.date)
+        } else {
+            format!("{:>6}", r.percent)
+        };
+        let room = (area.width as usize).saturating_sub(width(&right) + 2);
+        let name = clean(&r.name);
+        let chapter = clean(&r.chapter);
+        let mut left = vec![(name.clone(), Style::new())];
+        // A default name already starts with (the start of) the chapter title.
+        let head: String = chapter.chars().take(4).collect();
+        if !name.starts_with(&head) {
+            let chapter_room = room.saturating_sub(width(&name).min(room / 2) + 3);
+            left.push((" · ".to_string(), app.theme.dim));
+            left.push((cut_middle(&chapter, chapter_room), app.theme.dim));
+        }
+        two_sided(buf, area, y, &left, &right);
+        if selected {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
+        }
+    }
+}
+
+pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
+    let Overlay::Library(state) = &app.overlay else {
+        return;
+    };
+    let area = frame(
+        app,
+        buf,
+        &format!(" Library ({}) ", state.rows.len()),
+        " Enter open · Esc close ",
+    );
+    let wide = area.width >= 50;
+    for (i, y, selected) in visible_rows(area, &state.list, state.rows.len()) {
+        let r = &state.rows[i];
+        let right = if wide {
+            format!("{:>4}  {}", r.progress, r.last_read)
+        } else {
+            format!("{:>4}", r.progress)
+        };
+        let room = (area.width as usize).saturating_sub(width(&right) + 2);
+        let marker = if r.current { "▸ " } else { "  " };
+        let title = cut_middle(&clean(&r.title), (room / 2).max(16));
+        let title_st = if r.current {
+            app.theme.current_chapter
+        } else {
+            Style::new()
+        };
+        let path_room = room.saturating_sub(width(marker) + width(&title).min(room / 2) + 2);
+        let (path, path_st) = if r.missing {
+            (
+                cut_middle(&format!("missing: {}", clean(&r.path)), path_room),
+                MISSING,
+            )
+        } else {
+            (cut_middle(&clean(&r.path), path_room), app.theme.dim)
+        };
+        let left = vec![
+            (marker.to_string(), title_st),
+            (title, title_st),
+            ("  ".to_string(), Style::new()),
+            (path, path_st),
+        ];
+        two_sided(buf, area, y, &left, &right);
+        if selected {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
+        }
+    }
+}
