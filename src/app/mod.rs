@@ -21,8 +21,10 @@ use std::ops::Range;
 
 use crate::document::Document;
 use crate::keymap::{Keymap, Mode};
-use crate::layout::{BookLayout, ChapterLayout, Glyph, LayoutParams, LineKind, line_glyphs};
+use crate::layout::{BookLayout, ChapterLayout, Glyph, LayoutParams, Line, LineKind};
 use crate::position::Position;
+use crate::view::display::DisplayMode;
+use crate::view::vertical::columns_per_page;
 
 pub use action::Action;
 pub use geometry::Geometry;
@@ -224,6 +226,9 @@ pub struct App {
     pub search: Option<SearchState>,
     /// The search prompt starts in regex mode (toggled with Ctrl-r in the prompt).
     pub regex_mode: bool,
+    /// Searches with Han characters match Simplified and Traditional forms alike (Ctrl-t in the
+    /// prompt toggles).
+    pub script_search: bool,
     pub jumps: JumpList,
     count: Option<usize>,
     message: Option<Message>,
@@ -281,6 +286,7 @@ impl App {
             prompt: None,
             search: None,
             regex_mode: false,
+            script_search: true,
             jumps: JumpList::default(),
             count: None,
             message: None,
@@ -393,7 +399,10 @@ impl App {
     /// nothing (they decide what opening a book means).
     pub fn replace_document(&mut self, doc: Document, top: Position) {
         let params = self.layout.params().clone();
+        let display = self.layout.display();
         self.layout = BookLayout::for_document(&doc, params);
+        // Script and vertical pages are the reader's taste and stay; positions are per book.
+        self.layout.set_display(display);
         self.doc = doc;
         self.search = None;
         self.prompt = None;
@@ -403,6 +412,74 @@ impl App {
         self.bookmarks.clear();
         self.top = self.clamp(top);
         self.refresh();
+    }
+
+    /// How the book is shown (script, clean view, vertical). The top stays on the same text:
+    /// positions are source offsets whatever the view.
+    pub fn set_display(&mut self, mode: DisplayMode) {
+        self.layout.set_display(mode);
+        self.refresh();
+    }
+
+    /// How the book is shown.
+    pub fn display(&self) -> DisplayMode {
+        self.layout.display()
+    }
+
+    /// When the book holds scrape artifacts and the clean view is off, offer it in the status
+    /// line. Only the first megabyte is looked at, so a huge book opens as fast. Returns whether
+    /// the hint was shown.
+    pub fn offer_clean_view(&mut self) -> bool {
+        if self.display().view.clean || self.remembered_clean_view().is_some() {
+            return false;
+        }
+        let text = &self.doc.text;
+        let mut end = text.len().min(1 << 20);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let found = crate::view::count_artifacts(&text[..end]);
+        if found.total() == 0 {
+            return false;
+        }
+        // The key comes first: a narrow status line cuts the end off.
+        let what = match (found.annotations > 0, found.leftovers > 0) {
+            (true, true) => "pinyin like 戰(zhàn) and HTML leftovers",
+            (true, false) => "pinyin like 戰(zhàn)",
+            _ => "HTML leftovers like </p>",
+        };
+        self.set_message(format!("C: clean view, hides {what}"), false);
+        true
+    }
+
+    fn toggle_display(&mut self, action: &Action) {
+        let mut mode = self.display();
+        let text = match action {
+            Action::ToggleScript => {
+                mode.view.script = mode.view.script.next();
+                format!("script: {}", mode.view.script)
+            }
+            Action::ToggleClean => {
+                mode.view.clean = !mode.view.clean;
+                self.remember_clean_view(mode.view.clean);
+                if mode.view.clean {
+                    "clean view: pinyin annotations and HTML leftovers hidden".to_string()
+                } else {
+                    "clean view off: the text as written".to_string()
+                }
+            }
+            _ => {
+                mode.vertical = !mode.vertical;
+                if mode.vertical {
+                    "vertical pages"
+                } else {
+                    "horizontal pages"
+                }
+                .to_string()
+            }
+        };
+        self.layout.set_display(mode);
+        self.set_message(text, false);
     }
 
     /// Change settings (width, spread, layout); the same text stays at the top.
@@ -575,6 +652,9 @@ impl App {
                 }
             }
             Action::ToggleToc => self.open_toc(),
+            Action::ToggleScript | Action::ToggleClean | Action::ToggleVertical => {
+                self.toggle_display(&action)
+            }
             Action::Wider => self.change_width(true),
             Action::Narrower => self.change_width(false),
             Action::CycleTheme => self.cycle_theme(),
@@ -599,8 +679,11 @@ impl App {
 
     // ----- movement -----
 
-    /// Lines per page (one text column).
+    /// Lines per page (one text column); in vertical mode a "line" is a column of characters.
     fn page_height(&self) -> usize {
+        if self.layout.display().vertical {
+            return columns_per_page(self.layout.params().width);
+        }
         self.geometry.column_height().max(1)
     }
 
@@ -868,8 +951,8 @@ impl App {
             self.view = View::default();
             return;
         }
-        let h = self.geometry.column_height();
-        let params = self.layout.params().clone();
+        let h = self.page_height();
+        let vertical = self.layout.display().vertical;
         let tops = self.column_tops();
         let mut columns = Vec::with_capacity(tops.len());
         let mut pages = Vec::new();
@@ -885,35 +968,55 @@ impl App {
                 .map(|c| c.range.start)
                 .unwrap_or(0);
             let cl = self.layout.chapter(&self.doc, ch);
-            let text = self.doc.chapter_text(ch);
             let from = cl.line_of_offset(top.offset).min(cl.lines.len());
             let to = (from + h).min(cl.lines.len());
-            let mut col = Vec::with_capacity(h);
-            for line in &cl.lines[from..to] {
-                col.push(ViewLine {
-                    chapter: ch,
-                    kind: line.kind,
-                    range: line.range.clone(),
-                    glyphs: line_glyphs(text, line, &params),
-                    chapter_start,
-                });
-                if line.kind != LineKind::Blank {
-                    vis_start.get_or_insert(chapter_start + line.range.start);
-                    vis_end = chapter_start + line.range.end;
-                }
-            }
+            let lines: Vec<Line> = cl.lines[from..to].to_vec();
             if c == 0 {
                 page_count = cl.page_count();
             }
             // Page numbers only for columns of the first column's chapter.
             if ch == self.top.chapter
-                && let Some(l) = cl.lines[from..to]
-                    .iter()
-                    .find(|l| l.kind != LineKind::Blank)
+                && let Some(l) = lines.iter().find(|l| l.kind != LineKind::Blank)
             {
                 pages.push(cl.page_of_offset(l.range.start) + 1);
             }
+            for line in &lines {
+                if line.kind != LineKind::Blank {
+                    vis_start.get_or_insert(chapter_start + line.range.start);
+                    vis_end = chapter_start + line.range.end;
+                }
+            }
+            let mut col = Vec::with_capacity(h);
+            if vertical {
+                // Rows across the page's columns (first column on the right).
+                let span = lines.first().map(|l| l.range.start).unwrap_or(0)
+                    ..lines.last().map(|l| l.range.end).unwrap_or(0);
+                for row in self.layout.vertical_rows(&self.doc, ch, from, to - from) {
+                    col.push(ViewLine {
+                        chapter: ch,
+                        kind: LineKind::Body,
+                        range: span.clone(),
+                        glyphs: row,
+                        chapter_start,
+                    });
+                }
+            } else {
+                for (k, line) in lines.iter().enumerate() {
+                    col.push(ViewLine {
+                        chapter: ch,
+                        kind: line.kind,
+                        range: line.range.clone(),
+                        glyphs: self.layout.glyphs_of_line(&self.doc, ch, from + k),
+                        chapter_start,
+                    });
+                }
+            }
             columns.push(col);
+        }
+        if vertical {
+            // A vertical book is read right to left: its first page is the right-hand one.
+            columns.reverse();
+            pages.reverse();
         }
         let vis_start = vis_start.unwrap_or(vis_end);
         self.view = View {
@@ -982,6 +1085,13 @@ impl App {
                     self.regex_mode = !self.regex_mode;
                 }
             }
+            Action::ToggleScriptSearch => {
+                if matches!(prompt.kind, PromptKind::Search { .. }) {
+                    self.script_search = !self.script_search;
+                    let on = if self.script_search { "on" } else { "off" };
+                    self.set_message(format!("简/繁 match each other: {on}"), false);
+                }
+            }
             Action::Insert(c) => {
                 if c == '?'
                     && prompt.text.is_empty()
@@ -1010,7 +1120,24 @@ impl App {
     /// The view follows the query as it is typed.
     fn incremental(&mut self, prompt: &Prompt, backward: bool) {
         self.top = prompt.origin;
-        let result = search::find_all(&self.doc.text, &prompt.text, self.regex_mode);
+        let folded = self.script_search
+            && !self.regex_mode
+            && prompt.text.chars().any(crate::view::convert::is_han);
+        let result = if folded {
+            let opts = crate::view::search::SearchOptions {
+                script_insensitive: true,
+                ignore_ascii_case: !search::is_case_sensitive(&prompt.text),
+            };
+            let mut ranges: Vec<Range<usize>> =
+                crate::view::search::find_iter(&self.doc.text, &prompt.text, &opts)
+                    .take(search::MAX_MATCHES + 1)
+                    .collect();
+            let truncated = ranges.len() > search::MAX_MATCHES;
+            ranges.truncate(search::MAX_MATCHES);
+            Ok(Matches { ranges, truncated })
+        } else {
+            search::find_all(&self.doc.text, &prompt.text, self.regex_mode)
+        };
         let (matches, error) = match result {
             Ok(m) => (m, None),
             Err(e) => (Matches::default(), Some(e)),

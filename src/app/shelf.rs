@@ -123,6 +123,12 @@ impl App {
         }
         let mut session = BookSession::open(store, &self.doc);
         let resumed = session.resume();
+        // A book once switched to the clean view opens in it again.
+        if session.clean_view() == Some(true) {
+            let mut mode = self.layout.display();
+            mode.view.clean = true;
+            self.layout.set_display(mode);
+        }
         if let Some(pos) = resumed {
             self.set_top(pos);
         }
@@ -245,6 +251,18 @@ impl App {
         session.set_position(doc, top);
         let result = session.save_if_due(SAVE_EVERY);
         self.report(result, false);
+    }
+
+    /// The clean-view choice remembered for the book open now (`None`: never made, or no store).
+    pub fn remembered_clean_view(&self) -> Option<bool> {
+        self.shelf.session.as_ref().and_then(|s| s.clean_view())
+    }
+
+    /// Remember the clean-view choice for this book (saved with the position).
+    pub(super) fn remember_clean_view(&mut self, on: bool) {
+        if let Some(session) = self.shelf.session.as_mut() {
+            session.set_clean_view(on);
+        }
     }
 
     /// Quitting (also on SIGTERM/SIGHUP): save whatever is not saved yet.

@@ -34,7 +34,7 @@ Examples:
 
 #[derive(Debug, Parser)]
 #[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -43,6 +43,15 @@ pub struct Cli {
     /// Open the built-in guide
     #[arg(long)]
     pub guide: bool,
+    /// Show the book converted: simplified, traditional or original (S switches while reading)
+    #[arg(long, value_name = "SCRIPT")]
+    pub script: Option<crate::view::Script>,
+    /// Start in the clean view: pinyin annotations and HTML leftovers hidden (C switches)
+    #[arg(long)]
+    pub clean: bool,
+    /// Start with vertical pages, read right to left (V switches)
+    #[arg(long)]
+    pub vertical: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
 }
@@ -174,7 +183,16 @@ pub fn run() -> i32 {
         Some(Command::Bookmarks(args)) => store_cmds::bookmarks(&args, &cli.global),
         Some(Command::Recent(args)) => store_cmds::recent(&args, &cli.global),
         Some(Command::Config(args)) => config_cmd::run(&args, &cli.global),
-        None => read::run(cli.file.as_deref(), cli.guide, &cli.global),
+        None => {
+            let display = crate::view::display::DisplayMode {
+                view: crate::view::ViewOptions {
+                    script: cli.script.unwrap_or_default(),
+                    clean: cli.clean,
+                },
+                vertical: cli.vertical,
+            };
+            read::run(cli.file.as_deref(), cli.guide, display, &cli.global)
+        }
     };
     match result {
         Ok(()) => 0,

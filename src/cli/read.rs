@@ -21,6 +21,7 @@ use crate::app::App;
 use crate::config::Config;
 use crate::document::Document;
 use crate::store::Store;
+use crate::view::display::DisplayMode;
 use crate::{input, ui};
 
 /// Where the main loop gets its events.
@@ -322,7 +323,12 @@ pub fn choose_book(
 
 /// Open the book (FILE, else the one read last, else the guide) and read it; outside a
 /// terminal print its contents instead.
-pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), CliError> {
+pub fn run(
+    file: Option<&Path>,
+    guide: bool,
+    display: DisplayMode,
+    global: &GlobalArgs,
+) -> Result<(), CliError> {
     // A broken config never stops the reader: it starts with the defaults and says why.
     let (cfg, cfg_errors) = global.config();
     let store = Store::open(global.config_dir.as_deref());
@@ -352,15 +358,18 @@ pub fn run(file: Option<&Path>, guide: bool, global: &GlobalArgs) -> Result<(), 
         no_color,
         super::config_cmd::user_config_path(global).ok(),
     );
+    app.set_display(display);
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
     let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
+    // A book opened for the first time with scrape artifacts gets the clean-view offer instead
+    // of the key hint; a resumed one shows where reading stopped.
     if let Some(n) = note {
         app.set_message(n, true);
     } else if let Some(e) = cfg_errors {
         app.set_message(e.brief(), true);
     } else if let Some(n) = config_note {
         app.set_message(n, true);
-    } else if !resumed && app.message().is_none() {
+    } else if !resumed && !app.offer_clean_view() && app.message().is_none() {
         app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
     }
     let mut events = TerminalEvents::new()

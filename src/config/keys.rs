@@ -447,6 +447,12 @@ pub const ACTIONS: &[ActionInfo] = &[
     act("search_next", "next match"),
     act("search_prev", "previous match"),
     act("toggle_toc", "table of contents"),
+    act("toggle_script", "script: as written → 简体 → 繁體"),
+    act("toggle_clean", "clean view: hide pinyin and HTML leftovers"),
+    act(
+        "toggle_vertical",
+        "vertical pages (竖排), read right to left",
+    ),
     act("add_bookmark", "bookmark this page"),
     act("bookmarks", "bookmark list"),
     act("library", "recent books"),
@@ -472,6 +478,10 @@ pub const ACTIONS: &[ActionInfo] = &[
     act("confirm", "jump there / run"),
     act("delete_back", "delete a character"),
     act("toggle_regex", "regex on or off"),
+    act(
+        "toggle_script_search",
+        "简/繁 characters match each other on or off",
+    ),
     act("rename", "rename"),
     act("delete", "delete"),
     act("undo", "undo the last delete"),

@@ -492,9 +492,54 @@ fn levels(headings: &[Found]) -> Vec<u8> {
     out
 }
 
+/// The first and last characters any rule of a set could accept. Most lines of a book (a
+/// paragraph starting with 此 or "The") are turned away with two binary searches instead of a
+/// walk through every rule of every family: a third of the time to open a hard-wrapped
+/// English book went into those walks.
+struct Prefilter {
+    /// Some rule checks neither end: every line must go to the rules.
+    open: bool,
+    /// Sorted first characters of the rules that check the first character.
+    firsts: Vec<char>,
+    /// Sorted last characters of the rules that check only the last character.
+    lasts: Vec<char>,
+}
+
+impl Prefilter {
+    fn new(rules: &RuleSet) -> Prefilter {
+        let mut p = Prefilter {
+            open: false,
+            firsts: Vec::new(),
+            lasts: Vec::new(),
+        };
+        for r in rules.families.iter().flat_map(|f| &f.rules) {
+            if !r.first_chars.is_empty() {
+                p.firsts.extend(&r.first_chars);
+            } else if !r.last_chars.is_empty() {
+                p.lasts.extend(&r.last_chars);
+            } else {
+                p.open = true;
+            }
+        }
+        p.firsts.sort_unstable();
+        p.firsts.dedup();
+        p.lasts.sort_unstable();
+        p.lasts.dedup();
+        p
+    }
+
+    /// False only when no rule can accept a line with these end characters.
+    fn admits(&self, first: char, last: char) -> bool {
+        self.open
+            || self.firsts.binary_search(&first).is_ok()
+            || self.lasts.binary_search(&last).is_ok()
+    }
+}
+
 /// One pass over the lines; candidates per family.
 fn scan(text: &str, rules: &RuleSet) -> Vec<Vec<Found>> {
     let mut found: Vec<Vec<Found>> = vec![Vec::new(); rules.families.len()];
+    let prefilter = Prefilter::new(rules);
     let bytes = text.as_bytes();
     let mut in_fence = false;
     let mut start = 0usize;
@@ -510,6 +555,18 @@ fn scan(text: &str, rules: &RuleSet) -> Vec<Vec<Found>> {
         if end - line_start > MAX_HEADING_LINE_BYTES {
             continue;
         }
+        // A line that starts and ends with a visible ASCII character (most lines of an English
+        // book) needs no trimming to know its end characters: ask the prefilter first.
+        if let (Some(&f), Some(&l)) = (bytes.get(line_start), bytes.get(end.wrapping_sub(1)))
+            && end > line_start
+            && f.is_ascii_graphic()
+            && l.is_ascii_graphic()
+            && f != b'`'
+            && f != b'~'
+            && !prefilter.admits(char::from(f), char::from(l))
+        {
+            continue;
+        }
         let Some(line) = text.get(line_start..end) else {
             continue;
         };
@@ -522,6 +579,9 @@ fn scan(text: &str, rules: &RuleSet) -> Vec<Vec<Found>> {
             && (trimmed.starts_with("```") || trimmed.starts_with("~~~"))
         {
             in_fence = !in_fence;
+            continue;
+        }
+        if !prefilter.admits(first, last) {
             continue;
         }
         let offset = line_start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);

@@ -15,6 +15,7 @@
 
 pub mod chapters;
 pub mod decode;
+mod memory;
 pub mod normalize;
 
 use std::ops::Range;
@@ -22,6 +23,9 @@ use std::path::{Path, PathBuf};
 
 pub use chapters::{HeadingRule, RuleFamily, RuleSet};
 pub use normalize::{is_control, visible};
+
+/// Texts at least this long are worked on by two threads where the work splits cleanly.
+const PARALLEL_BYTES: usize = 4 * 1024 * 1024;
 
 /// A decoded book.
 #[derive(Debug, Clone)]
@@ -162,7 +166,7 @@ impl Document {
         if !meta.is_file() {
             return Err(LoadError::NotAFile { path: shown });
         }
-        let bytes = std::fs::read(path).map_err(io_err)?;
+        let bytes = memory::read_file(path).map_err(io_err)?;
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -218,8 +222,24 @@ impl Document {
     ) -> Document {
         let source_bytes = text.len();
         let text = normalize::normalize(text);
-        let control_chars = normalize::count_controls(&text);
-        let split = chapters::split(&text, name, rules, format == Format::Markdown);
+        let markdown = format == Format::Markdown;
+        // On a large book, count control characters on a second thread while the chapters
+        // are found (each is one pass over the whole text).
+        let (control_chars, split) = if text.len() >= PARALLEL_BYTES {
+            std::thread::scope(|s| {
+                let controls = s.spawn(|| normalize::count_controls(&text));
+                let split = chapters::split(&text, name, rules, markdown);
+                let controls = controls
+                    .join()
+                    .unwrap_or_else(|_| normalize::count_controls(&text));
+                (controls, split)
+            })
+        } else {
+            (
+                normalize::count_controls(&text),
+                chapters::split(&text, name, rules, markdown),
+            )
+        };
         Document {
             title: split.title,
             chapters: split.chapters,

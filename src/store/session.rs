@@ -229,6 +229,19 @@ impl BookSession {
             .collect()
     }
 
+    /// The clean-view choice remembered for this book, if any.
+    pub fn clean_view(&self) -> Option<bool> {
+        self.state.clean_view
+    }
+
+    /// Remember whether this book is read in the clean view (written by the next `save`).
+    pub fn set_clean_view(&mut self, on: bool) {
+        if self.state.clean_view != Some(on) {
+            self.state.clean_view = Some(on);
+            self.dirty = true;
+        }
+    }
+
     /// Record the reading position (cheap; written by the next `save`).
     pub fn set_position(&mut self, doc: &Document, pos: Position) {
         let pos = clamp(doc, pos);

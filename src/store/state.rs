@@ -87,6 +87,10 @@ pub struct BookState {
     /// Live bookmarks and tombstones, in no particular order.
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
+    /// The reader's answer to the clean-view offer for this book: shown cleaned (`true`) or as
+    /// written (`false`); `None` until the clean view was switched in this book.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clean_view: Option<bool>,
 }
 
 impl BookState {
@@ -100,6 +104,7 @@ impl BookState {
             last_read: Timestamp::default(),
             position: None,
             bookmarks: Vec::new(),
+            clean_view: None,
         }
     }
 
@@ -123,6 +128,9 @@ impl BookState {
     /// goes to the deletion, then to `self`); the reading place and book details come from
     /// whichever copy moved last.
     pub fn merge_from(&mut self, other: BookState) {
+        if self.clean_view.is_none() {
+            self.clean_view = other.clean_view;
+        }
         if let Some(theirs) = other.position {
             let take = match &self.position {
                 Some(ours) => theirs.updated > ours.updated,

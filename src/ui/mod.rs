@@ -160,9 +160,12 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             if x as usize + g.width > right as usize {
                 break;
             }
+            // Through a view (converted, cleaned, vertical) a glyph shows other characters than
+            // the source holds at its offset; any visible one may carry a match there.
             let from_text = text
                 .get(g.offset..)
-                .is_some_and(|t| t.starts_with(g.text.as_str()));
+                .is_some_and(|t| t.starts_with(g.text.as_str()))
+                || (!app.display().is_plain() && !g.text.trim().is_empty());
             let style = match from_text
                 .then(|| app.match_at(line.chapter_start + g.offset))
                 .flatten()

@@ -271,8 +271,11 @@ fn entity_at(s: &str) -> Option<(usize, char)> {
     }
     let value = u32::from_str_radix(&digits[..len], radix).ok()?;
     let c = char::from_u32(value)?;
-    // An entity for a control character stays as written: it must never reach the terminal.
-    if c.is_control() {
+    // An entity for a control or bidi/format character stays as written: decoding it would
+    // hand the terminal something that moves the cursor or reorders the line.
+    if c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+    {
         return None;
     }
     Some((prefix + len + 1, c))
@@ -327,6 +330,8 @@ mod tests {
             "a?b",
             "AT&T",
             "&#27;",
+            "&#x202E;",
+            "&#65279;",
             "&#;",
             "x < y",
         ] {

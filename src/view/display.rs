@@ -59,7 +59,8 @@ pub fn display_chapter_in(
     lay: &dyn Fn(&Document, usize, &LayoutParams) -> ChapterLayout,
 ) -> DisplayChapter {
     if mode.vertical {
-        let v = layout_vertical(view.text(), view.doc.chapters[0].heading, params);
+        let heading = view.doc.chapters.first().is_some_and(|c| c.heading);
+        let v = layout_vertical(view.text(), heading, params);
         let view_lines: Vec<Line> = v
             .columns
             .iter()
