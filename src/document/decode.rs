@@ -254,11 +254,12 @@ fn decode_split(enc: &'static Encoding, bytes: &[u8], min_len: usize) -> (String
     })
 }
 
-/// True when `bytes` are UTF-8 but for a few bad sequences: at most one per thousand bytes,
-/// and a hundred valid non-ASCII bytes for each. GBK or Big5 text fails this within its first
+/// True when `bytes` are UTF-8 but for a few bad sequences: at most sixteen plus one per
+/// thousand bytes (so a small file with one damaged spot still counts), and a hundred valid
+/// non-ASCII bytes for each. GBK or Big5 text fails this within its first
 /// lines (their byte pairs are rarely valid UTF-8), so the scan stops early.
 fn nearly_utf8(bytes: &[u8]) -> bool {
-    let cap = 1 + bytes.len() / 1000;
+    let cap = 16 + bytes.len() / 1000;
     let mut errors = 0usize;
     let mut non_ascii = 0usize;
     let mut rest = bytes;
@@ -590,6 +591,27 @@ mod tests {
         // GBK is not "nearly UTF-8".
         let (gbk, _, _) = GBK.encode(&text);
         assert!(!nearly_utf8(&gbk));
+    }
+
+    #[test]
+    fn a_small_utf8_file_with_one_damaged_spot_stays_utf8() {
+        // About 6 KB of Chinese with a burst of nine bad bytes in one place: more than one
+        // per thousand bytes, yet plainly a UTF-8 book (windows-1252 would garble all of it).
+        let text = "第一章 开始\n这是一本用 UTF-8 写的书，中间坏了一段。\n".repeat(80);
+        let mut bytes = text.as_bytes().to_vec();
+        let at = (3000..).find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        for i in 0..9 {
+            bytes.insert(at + i, 0xFF);
+        }
+        assert!(bytes.len() < 9000);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("第一章 开始\n这是"));
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 9);
+        // Windows-1252 prose with a few accented letters is still not UTF-8.
+        let prose = "Café, naïve résumé. ".repeat(20);
+        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&prose);
+        assert!(!nearly_utf8(&latin));
     }
 
     #[test]
