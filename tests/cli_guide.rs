@@ -63,3 +63,24 @@ fn guide_teaches_every_key() {
         assert!(text.contains(words), "{words}");
     }
 }
+
+/// The guide teaches keys in prose; the keys it names for help and jumping must be the ones the
+/// reader really binds.
+#[test]
+fn the_guide_names_the_keys_the_reader_binds() {
+    use kanshu::app::Action;
+    use kanshu::keymap::{Key, Keymap, Mode};
+    let guide = include_str!("../assets/guide.md");
+    let keymap = Keymap::default();
+    for (name, action) in [
+        ("F1", Action::Help),
+        ("ctrl-o", Action::JumpBack),
+        ("ctrl-n", Action::JumpForward),
+    ] {
+        let key = Key::parse(name).unwrap();
+        assert_eq!(keymap.lookup(Mode::Reader, key), Some(&action), "{name}");
+    }
+    assert!(guide.contains("Press F1 at any time"));
+    assert!(guide.contains("Ctrl-n jumps forward"));
+    assert!(!guide.contains("Press ? at any time"));
+}
