@@ -54,6 +54,18 @@ impl Pager {
     }
 }
 
+/// Items (lines or columns) of page `page`, given the index of each page's first item and the
+/// number of items; `None` when the page does not exist.
+pub(crate) fn page_span(
+    pages: &[usize],
+    items: usize,
+    page: usize,
+) -> Option<std::ops::Range<usize>> {
+    let start = *pages.get(page)?;
+    let end = pages.get(page + 1).copied().unwrap_or(items);
+    Some(start..end)
+}
+
 impl ChapterLayout {
     pub fn page_count(&self) -> usize {
         self.pages.len().max(1)
@@ -61,15 +73,9 @@ impl ChapterLayout {
 
     /// Lines of page `page` (0-based); empty when out of range.
     pub fn page_lines(&self, page: usize) -> &[Line] {
-        let Some(&start) = self.pages.get(page) else {
-            return &[];
-        };
-        let end = self
-            .pages
-            .get(page + 1)
-            .copied()
-            .unwrap_or(self.lines.len());
-        self.lines.get(start..end).unwrap_or(&[])
+        page_span(&self.pages, self.lines.len(), page)
+            .and_then(|span| self.lines.get(span))
+            .unwrap_or(&[])
     }
 
     /// Index of the line showing byte `offset`: the last text line starting at or before it

@@ -472,15 +472,9 @@ impl VerticalLayout {
 
     /// Columns of page `page` (0-based), first (rightmost) first; empty when out of range.
     pub fn page_columns(&self, page: usize) -> &[Column] {
-        let Some(&start) = self.pages.get(page) else {
-            return &[];
-        };
-        let end = self
-            .pages
-            .get(page + 1)
-            .copied()
-            .unwrap_or(self.columns.len());
-        self.columns.get(start..end).unwrap_or(&[])
+        super::paginate::page_span(&self.pages, self.columns.len(), page)
+            .and_then(|span| self.columns.get(span))
+            .unwrap_or(&[])
     }
 
     /// Index of the column showing byte `offset` (the last non-blank column starting at or
