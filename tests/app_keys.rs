@@ -2,9 +2,7 @@
 //! key, page flow across chapter ends in both directions, counts, the command line and the jump
 //! list.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kanshu::app::{Action, App, Overlay, ReaderHooks};
 use kanshu::document::Document;
 use kanshu::keymap::Mode;

@@ -2,9 +2,7 @@
 //! screen is always a real place in the book (a chapter that exists, a character boundary), a
 //! resize never moves it, and drawing never panics.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kanshu::app::{Action, App};
 use proptest::prelude::*;
 

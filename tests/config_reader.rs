@@ -2,9 +2,7 @@
 //! screen lists; width, theme and spread change at once, keep the text at the top of the
 //! screen, and are saved into config.toml without losing the user's comments.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kanshu::app::{App, Spread};
 use kanshu::config::{Config, ThemeName};
 use ratatui::style::{Color, Modifier};

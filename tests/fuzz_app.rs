@@ -7,13 +7,11 @@
 //! is a real place in the book and the frame drawn on a `TestBackend` holds no cell with a
 //! control character. See `fuzz_support` for long runs.
 
-mod fuzz_support;
-
+use crate::fuzz_support::{HOSTILE, book, config, raw_control};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseButton, MouseEvent,
     MouseEventKind,
 };
-use fuzz_support::{HOSTILE, book, config, raw_control};
 use kanshu::app::App;
 use kanshu::document::Format;
 use kanshu::{Document, input, ui};

@@ -6,9 +6,7 @@
 //! control character; a config that parses gives layout params, heading rules and keys the
 //! reader can use at any terminal size. See `fuzz_support` for long runs.
 
-mod fuzz_support;
-
-use fuzz_support::{config, raw_control};
+use crate::fuzz_support::{config, raw_control};
 use kanshu::config::{Config, DEFAULT_TOML};
 use kanshu::document::Format;
 use kanshu::layout::{BookLayout, LayoutParams};

@@ -6,9 +6,7 @@
 //! document keeps its invariants and whatever the headless commands print from it holds no raw
 //! control character. See `fuzz_support` for case counts and long runs.
 
-mod fuzz_support;
-
-use fuzz_support::{HOSTILE, book, config, raw_control};
+use crate::fuzz_support::{HOSTILE, book, config, raw_control};
 use kanshu::cli::{info::Info, toc};
 use kanshu::document::{Format, LoadOptions, RuleFamily, RuleSet};
 use kanshu::{Document, Position};

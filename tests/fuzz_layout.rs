@@ -7,9 +7,7 @@
 //! character, pages hold at most `height` lines, and locating any position — however wild,
 //! as a stale state file could hold — never panics. See `fuzz_support` for long runs.
 
-mod fuzz_support;
-
-use fuzz_support::{book, config, raw_control};
+use crate::fuzz_support::{book, config, raw_control};
 use kanshu::document::Format;
 use kanshu::layout::{
     BookLayout, ChapterLayout, LayoutParams, LineKind, ParagraphMode, layout_chapter, line_glyphs,

@@ -6,9 +6,7 @@
 //! never panics, warns in one line, and every place it hands the reader is a real place in the
 //! book. See `fuzz_support` for long runs.
 
-mod fuzz_support;
-
-use fuzz_support::{config, raw_control};
+use crate::fuzz_support::{config, raw_control};
 use kanshu::store::state::parse_state;
 use kanshu::store::{BookSession, Store, fingerprint};
 use kanshu::{Document, Position};

@@ -11,7 +11,7 @@
 //!
 //! Big books are generated at test time. In debug builds the 50 MB single line is 4 MB and the
 //! 1,000,000 one-line chapters are 20,000, so the file stays quick; a release build
-//! (`cargo test --release --test hostile_matrix`) or `KANSHU_HOSTILE_FULL=1` uses full sizes.
+//! (`cargo test --release --test suite hostile_matrix::`) or `KANSHU_HOSTILE_FULL=1` uses full sizes.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

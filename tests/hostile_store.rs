@@ -197,7 +197,7 @@ fn kill_9_during_saves_never_leaves_a_broken_file() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "saver_process",
+                "hostile_store::saver_process",
                 "--nocapture",
                 "--test-threads=1",
             ])

@@ -424,7 +424,7 @@ fn a_panic_gives_the_terminal_back() {
     };
     let exe = std::env::current_exe().unwrap();
     tmux.line(&format!(
-        "RUST_BACKTRACE=0 KANSHU_TEST_PANIC_HELPER=1 {} --exact panic_helper --nocapture --test-threads=1; echo EXIT=$?",
+        "RUST_BACKTRACE=0 KANSHU_TEST_PANIC_HELPER=1 {} --exact hostile_tmux::panic_helper --nocapture --test-threads=1; echo EXIT=$?",
         quote(&exe)
     ));
     let screen = tmux.wait_for("the panic message", exited);

@@ -2,9 +2,7 @@
 //! shown while the position stays on the same text; the clean view is offered once; searching
 //! 战 finds 戰.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kanshu::app::App;
 
 fn visible_text(app: &App) -> String {

@@ -72,7 +72,12 @@ fn two_processes_lose_nothing() {
         .map(|tag| {
             Command::new(&exe)
                 .stdout(std::process::Stdio::null())
-                .args(["writer_process", "--exact", "--test-threads=1", "--quiet"])
+                .args([
+                    "store_concurrency::writer_process",
+                    "--exact",
+                    "--test-threads=1",
+                    "--quiet",
+                ])
                 .env("KANSHU_TEST_WRITER_DIR", tmp.path())
                 .env("KANSHU_TEST_WRITER_TAG", tag)
                 .env("KANSHU_CONFIG_DIR", tmp.path())

@@ -2,12 +2,10 @@
 //! list, jump, rename, delete, undo), the library, saving on chapter change and quit, and an
 //! unwritable store that never stops reading. Popups are snapshot-tested.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use kanshu::app::{App, LibraryRow, LibraryState, ListState, Overlay};
 use kanshu::cli::GlobalArgs;
 use kanshu::cli::read::choose_book;

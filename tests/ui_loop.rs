@@ -1,11 +1,9 @@
 //! The main loop on `TestBackend` with scripted events: only key presses act, the screen is
 //! redrawn after an action, a raised stop flag (a signal) ends the loop through the quit path.
 
-mod common;
-
 use std::sync::atomic::AtomicBool;
 
-use common::*;
+use crate::common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use kanshu::app::App;
 use kanshu::cli::read::{ScriptedEvents, run_loop};

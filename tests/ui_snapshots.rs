@@ -3,9 +3,7 @@
 //! 【篇三】 selected, help, a search with highlighted matches, a two-page spread and the
 //! too-small notice.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use kanshu::app::{Action, App, Overlay, Settings, Spread};
 use kanshu::keymap::Keymap;
 

@@ -3,7 +3,7 @@
 //!
 //! The default case counts keep `cargo test` short. For a long run set `KANSHU_FUZZ_CASES`
 //! (or proptest's own `PROPTEST_CASES`) and build in release, e.g.
-//! `KANSHU_FUZZ_CASES=200000 cargo test --release --test fuzz_document`.
+//! `KANSHU_FUZZ_CASES=200000 cargo test --release --test suite fuzz_document::`.
 
 #![allow(dead_code)]
 
