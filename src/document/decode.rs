@@ -9,12 +9,18 @@ use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 /// How much of the file the statistical guess looks at. Guessing from a few KB is a known cause
 /// of wrong guesses (a GBK book whose first pages are mostly ASCII, a Big5 article with a
-/// simplified-looking preface), so the sample is large and taken from all through the book:
-/// `SAMPLE_WINDOWS` windows of whole lines spread evenly over it. chardetng reads only about
-/// 5–10 MB/s, so a larger sample would cost more than decoding the whole book.
+/// simplified-looking preface), so the sample is taken from all through the book:
+/// `SAMPLE_WINDOWS` windows of whole lines spread evenly over it, up to this many bytes.
+/// chardetng reads only about 5 MB/s, so a larger sample would cost more than decoding.
 pub const SAMPLE_BYTES: usize = 512 * 1024;
 /// Number of windows the sample of a large book is taken from.
 pub const SAMPLE_WINDOWS: usize = 4;
+/// The sample is taken in rounds of this much from each window...
+const SAMPLE_SLICE: usize = 16 * 1024;
+/// ...until it holds this many non-ASCII bytes (some 24,000 CJK characters, far more than
+/// chardetng needs to tell GBK from Big5 or Shift_JIS). chardetng costs about 0.2 ms per KB,
+/// so stopping there saves 80 ms on a GBK novel.
+const SAMPLE_EVIDENCE: usize = 48 * 1024;
 
 /// The result of decoding.
 #[derive(Debug)]
@@ -94,7 +100,7 @@ pub fn decode_vec_with(
 /// std's check runs at well under 1 GB/s on CJK text (about 150 ms for a 100 MB novel, most of
 /// the time it takes to open one); simdutf8 checks the same bytes several times faster and
 /// stops at the first bad sequence, so a GBK book is turned away at once.
-fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+pub(super) fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
     if simdutf8::compat::from_utf8(&bytes).is_err() {
         return Err(bytes);
     }
@@ -238,7 +244,21 @@ fn decode_split(enc: &'static Encoding, bytes: &[u8], min_len: usize) -> (String
         && enc != encoding_rs::REPLACEMENT;
     let mid = bytes.len() / 2;
     let cut = memchr::memchr(b'\n', bytes.get(mid..).unwrap_or_default()).map(|p| mid + p + 1);
-    let Some(cut) = cut.filter(|_| splittable && bytes.len() >= min_len) else {
+    let cut = cut.filter(|_| splittable && bytes.len() >= min_len);
+    // GBK made only of ASCII and two-byte pairs (nearly every GBK book) has a faster way.
+    if enc == GB18030 {
+        let fast = match cut {
+            Some(cut) => {
+                let (head, tail) = bytes.split_at(cut);
+                super::gbk::decode_two(head, tail)
+            }
+            None => super::gbk::decode(bytes),
+        };
+        if let Some(text) = fast {
+            return (text, false);
+        }
+    }
+    let Some(cut) = cut else {
         return decode_part(bytes, 0);
     };
     let (head, tail) = bytes.split_at(cut);
@@ -459,16 +479,34 @@ fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     if bytes.len() <= SAMPLE_BYTES {
         det.feed(bytes, true);
-    } else {
-        let window = SAMPLE_BYTES / SAMPLE_WINDOWS;
-        let step = bytes.len() / SAMPLE_WINDOWS;
-        for k in 0..SAMPLE_WINDOWS {
-            let start = k * step;
-            let raw = bytes.get(start..start + window).unwrap_or_default();
-            det.feed(whole_lines(raw, k == 0), false);
-        }
-        det.feed(&[], true);
+        return det.guess(None, chardetng::Utf8Detection::Allow);
     }
+    // Round by round, a slice of whole lines from each window, until the sample holds enough
+    // non-ASCII bytes to judge by (a dense Chinese novel: after the first round) or the windows
+    // are used up (a mostly-ASCII book with a little Chinese: all 512 KB).
+    let window = SAMPLE_BYTES / SAMPLE_WINDOWS;
+    let step = bytes.len() / SAMPLE_WINDOWS;
+    let mut evidence = 0;
+    let mut fed = 0;
+    for round in 0..window / SAMPLE_SLICE {
+        for k in 0..SAMPLE_WINDOWS {
+            let start = k * step + round * SAMPLE_SLICE;
+            let raw = bytes.get(start..start + SAMPLE_SLICE).unwrap_or_default();
+            let piece = whole_lines(raw, k == 0 && round == 0);
+            evidence += piece.iter().filter(|b| !b.is_ascii()).count();
+            fed += piece.len();
+            det.feed(piece, false);
+        }
+        if evidence >= SAMPLE_EVIDENCE {
+            break;
+        }
+    }
+    if fed == 0 {
+        // No line break or ASCII byte anywhere in the slices: nothing marks a character
+        // boundary, so take the book's start as it is.
+        det.feed(bytes.get(..SAMPLE_BYTES).unwrap_or_default(), false);
+    }
+    det.feed(&[], true);
     det.guess(None, chardetng::Utf8Detection::Allow)
 }
 

@@ -34,6 +34,15 @@ pub fn buffer(capacity: usize) -> Vec<u8> {
     v
 }
 
+/// `len` zero bytes, for threads to decode into disjoint parts of. The allocator takes large
+/// zeroed blocks straight from the kernel (zero already, no pass writing zeros), so each page
+/// is first touched, and its fault paid, by whichever thread writes there.
+pub fn zeroed(len: usize) -> Vec<u8> {
+    let mut v = vec![0u8; len];
+    advise_huge_pages_all(&mut v);
+    v
+}
+
 /// An empty string with room for `capacity` bytes.
 pub fn string(capacity: usize) -> String {
     // An empty buffer is valid UTF-8.
@@ -43,16 +52,28 @@ pub fn string(capacity: usize) -> String {
 #[cfg(target_os = "linux")]
 fn advise_huge_pages(v: &mut Vec<u8>) {
     let spare = v.spare_capacity_mut();
-    if spare.len() < HUGE_BYTES {
+    advise_range(spare.as_mut_ptr() as usize, spare.len());
+}
+
+#[cfg(target_os = "linux")]
+fn advise_huge_pages_all(v: &mut [u8]) {
+    advise_range(v.as_mut_ptr() as usize, v.len());
+}
+
+/// Ask for huge pages for the whole pages inside `addr..addr + len`, which must lie in one
+/// allocation of the caller's.
+#[cfg(target_os = "linux")]
+fn advise_range(addr: usize, len: usize) {
+    if len < HUGE_BYTES {
         return;
     }
     const PAGE: usize = 4096;
-    let start = (spare.as_mut_ptr() as usize).next_multiple_of(PAGE);
-    let end = (spare.as_mut_ptr() as usize + spare.len()) / PAGE * PAGE;
+    let start = addr.next_multiple_of(PAGE);
+    let end = (addr + len) / PAGE * PAGE;
     if end <= start {
         return;
     }
-    // SAFETY: `start..end` lies inside this vector's own allocation, page-aligned as madvise
+    // SAFETY: `start..end` lies inside the caller's allocation, page-aligned as madvise
     // requires. MADV_HUGEPAGE only tells the kernel how to back those pages; it never changes
     // memory contents or the mapping's validity, and a failure (e.g. no THP support) is
     // harmless, so the result is ignored.
@@ -64,6 +85,9 @@ fn advise_huge_pages(v: &mut Vec<u8>) {
 #[cfg(not(target_os = "linux"))]
 fn advise_huge_pages(_v: &mut Vec<u8>) {}
 
+#[cfg(not(target_os = "linux"))]
+fn advise_huge_pages_all(_v: &mut [u8]) {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +98,8 @@ mod tests {
             assert!(buffer(cap).capacity() >= cap);
             let s = string(cap);
             assert!(s.capacity() >= cap && s.is_empty());
+            let z = zeroed(cap);
+            assert!(z.len() == cap && z.iter().all(|&b| b == 0));
         }
     }
 

@@ -15,6 +15,7 @@
 
 pub mod chapters;
 pub mod decode;
+mod gbk;
 mod memory;
 pub mod normalize;
 
