@@ -50,3 +50,36 @@ fn config_errors_quote_keys_and_values_safely() {
         assert!(shown.contains("pwn") || shown.contains("2J"), "{shown}");
     }
 }
+
+/// `kanshu toc` and `kanshu info` printed a heading's bidi override as it was, so the terminal
+/// showed the rest of the line reversed (and a title could pose as another).
+#[test]
+fn headings_with_bidi_overrides_print_without_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("bidi.txt");
+    std::fs::write(
+        &book,
+        "第一章 \u{202e}txet desrever\u{202c}\n正文。\n第二章 \u{2066}隔离\u{2069}\u{2028}\n正文。\n",
+    )
+    .unwrap();
+    for args in [&["toc"][..], &["info"]] {
+        let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_kanshu"))
+            .args(args)
+            .arg(&book)
+            .env("KANSHU_CONFIG_DIR", dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.chars().any(kanshu::document::normalize::is_reordering),
+            "{args:?} printed a reordering character: {text:?}"
+        );
+        if args == ["toc"] {
+            assert!(
+                text.contains("第一章 \u{FFFD}txet desrever\u{FFFD}"),
+                "{text}"
+            );
+        }
+    }
+}

@@ -61,12 +61,24 @@ pub fn count_controls(text: &str) -> usize {
         .count()
 }
 
-/// `s` with every control character replaced by U+FFFD, for printing titles and paths.
+/// True for the characters that rearrange how a terminal shows the text around them: the
+/// Unicode line and paragraph separators and the bidi embedding, override and isolate
+/// controls (a title holding U+202E would print the rest of the line backwards).
+pub fn is_reordering(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// `s` with every control character and every reordering character (see [`is_reordering`])
+/// replaced by U+FFFD, for printing titles and paths.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if s.chars().any(is_control) {
+    let unsafe_char = |c: char| is_control(c) || is_reordering(c);
+    if s.chars().any(unsafe_char) {
         Cow::Owned(
             s.chars()
-                .map(|c| if is_control(c) { '\u{FFFD}' } else { c })
+                .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
                 .collect(),
         )
     } else {

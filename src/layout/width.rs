@@ -20,11 +20,7 @@ pub fn is_break_space(c: char) -> bool {
 /// line/paragraph separators, and the bidi embedding/override/isolate controls (which can
 /// make a terminal show text in an order other than the book's).
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        )
+    c.is_control() || crate::document::normalize::is_reordering(c)
 }
 
 /// What to draw instead of an unsafe character: caret notation (`^[`) for C0 and DEL,
