@@ -117,6 +117,48 @@ fn vertical_page_of_the_seed() {
     insta::assert_snapshot!(screen_text(&render(&app)));
 }
 
+/// Vertical mode draws the chapter heading as a heading (bold), like the horizontal reader,
+/// and nothing else on the page.
+#[test]
+fn vertical_headings_are_styled() {
+    let mut app = App::new(seed(), 60, 18);
+    app.set_top(kanshu::Position::new(2, 0));
+    press(&mut app, &["V"]);
+    let buf = render(&app);
+    let (text, mask) = (screen_text(&buf), style_mask(&buf));
+    let rows: Vec<(Vec<char>, Vec<char>)> = text
+        .lines()
+        .zip(mask.lines())
+        .map(|(t, m)| (cells_of(t), m.chars().collect()))
+        .collect();
+    // The first column on the right: the heading begins 2020堅守…
+    let (first_row, first_mask) = &rows[0];
+    let heading_col = first_row
+        .iter()
+        .rposition(|&c| c == '2')
+        .expect("the heading column starts with 2020");
+    assert_eq!(first_mask[heading_col], 'B', "{text}\n{mask}");
+    // Body columns (left of the heading columns) are plain.
+    let body_col = first_row
+        .iter()
+        .position(|&c| c != ' ')
+        .expect("text on the first row");
+    assert!(body_col < heading_col);
+    assert_eq!(first_mask[body_col], '.', "{text}\n{mask}");
+}
+
+/// One entry per terminal cell: a wide character, then a space standing for its second cell.
+fn cells_of(line: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    for c in line.chars() {
+        out.push(c);
+        if unicode_width::UnicodeWidthChar::width(c) == Some(2) {
+            out.push(' ');
+        }
+    }
+    out
+}
+
 #[test]
 fn searching_simplified_finds_traditional() {
     let mut app = App::new(seed(), 80, 24);

@@ -103,6 +103,9 @@ pub struct ViewLine {
     pub glyphs: Vec<Glyph>,
     /// Absolute byte offset of the chapter start in `Document::text`.
     pub chapter_start: usize,
+    /// Vertical mode, where a row crosses every column of the page: the chapter bytes of the
+    /// heading columns, whose glyphs are drawn as a heading. Empty otherwise.
+    pub heading: Range<usize>,
 }
 
 /// What is on screen: the lines of each text column.
@@ -991,6 +994,10 @@ impl App {
                 // Rows across the page's columns (first column on the right).
                 let span = lines.first().map(|l| l.range.start).unwrap_or(0)
                     ..lines.last().map(|l| l.range.end).unwrap_or(0);
+                // Heading columns come first in a chapter, one run of them.
+                let heads = lines.iter().filter(|l| l.kind == LineKind::Heading);
+                let heading = heads.clone().map(|l| l.range.start).min().unwrap_or(0)
+                    ..heads.map(|l| l.range.end).max().unwrap_or(0);
                 for row in self.layout.vertical_rows(&self.doc, ch, from, to - from) {
                     col.push(ViewLine {
                         chapter: ch,
@@ -998,6 +1005,7 @@ impl App {
                         range: span.clone(),
                         glyphs: row,
                         chapter_start,
+                        heading: heading.clone(),
                     });
                 }
             } else {
@@ -1008,6 +1016,7 @@ impl App {
                         range: line.range.clone(),
                         glyphs: self.layout.glyphs_of_line(&self.doc, ch, from + k),
                         chapter_start,
+                        heading: 0..0,
                     });
                 }
             }

@@ -146,7 +146,7 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
         if line.kind == LineKind::Blank {
             continue;
         }
-        let base = if line.kind == LineKind::Heading {
+        let line_base = if line.kind == LineKind::Heading {
             app.theme.heading
         } else {
             app.theme.body
@@ -157,6 +157,11 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             if g.width == 0 {
                 continue;
             }
+            let base = if line.heading.contains(&g.offset) && !g.text.trim().is_empty() {
+                app.theme.heading
+            } else {
+                line_base
+            };
             if x as usize + g.width > right as usize {
                 break;
             }
