@@ -4,115 +4,19 @@
 //! the file with the user's comment kept, and the remapped key quits.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
-}
+use crate::common::tmux::{Tmux, quote};
 
-impl Tmux {
-    fn start(tag: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux not installed; skipping");
-            return None;
-        }
-        let tmux = Tmux {
-            socket: format!("kanshu-cfg-{tag}-{}", std::process::id()),
-        };
-        let out = tmux.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "100",
-            "-y",
-            "24",
-            "env",
-            "PS1=$ ",
-            "sh",
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux.wait_for("the shell prompt", |s| s.contains('$'));
-        Some(tmux)
-    }
-
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg("/dev/null")
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-
-    fn literal(&self, text: &str) {
-        self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    /// Poll the pane until `ok` holds (bounded); returns the screen.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(8) {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn open_seed(&self, config: &Path) {
-        let bin = PathBuf::from(env!("CARGO_BIN_EXE_kanshu"));
-        let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.txt");
-        self.literal(&format!(
-            "KANSHU_CONFIG_DIR={} {} {}; echo kanshu-exit=$?",
-            quote(config),
-            quote(&bin),
-            quote(&seed)
-        ));
-        self.keys(&["Enter"]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let path = String::from_utf8_lossy(
-            &self
-                .cmd(&["display-message", "-p", "-t", "e2e", "#{socket_path}"])
-                .stdout,
-        )
-        .trim()
-        .to_string();
-        let _ = self.cmd(&["kill-server"]);
-        if !path.is_empty() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-fn quote(p: &Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
+/// Open the seed in `tmux` with `config` as the config directory.
+fn open_seed(tmux: &Tmux, config: &Path) {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_kanshu"));
+    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.txt");
+    tmux.line(&format!(
+        "KANSHU_CONFIG_DIR={} {} {}; echo kanshu-exit=$?",
+        quote(config),
+        quote(&bin),
+        quote(&seed)
+    ));
 }
 
 fn status(screen: &str) -> String {
@@ -136,7 +40,7 @@ fn widest_text(screen: &str) -> usize {
 
 #[test]
 fn a_broken_config_opens_with_defaults_and_says_why() {
-    let Some(tmux) = Tmux::start("broken") else {
+    let Some(tmux) = Tmux::start("cfg-broken", 100, 24) else {
         return;
     };
     let config = tempfile::tempdir().unwrap();
@@ -145,7 +49,7 @@ fn a_broken_config_opens_with_defaults_and_says_why() {
         "[layout]\nmax_widht = 30\n",
     )
     .unwrap();
-    tmux.open_seed(config.path());
+    open_seed(&tmux, config.path());
     let screen = tmux.wait_for("the first page", |s| {
         s.contains("2020") && status(s).contains('%')
     });
@@ -160,7 +64,7 @@ fn a_broken_config_opens_with_defaults_and_says_why() {
 
 #[test]
 fn configured_keys_and_width_and_saving_back() {
-    let Some(tmux) = Tmux::start("keys") else {
+    let Some(tmux) = Tmux::start("cfg-keys", 100, 24) else {
         return;
     };
     let config = tempfile::tempdir().unwrap();
@@ -170,7 +74,7 @@ fn configured_keys_and_width_and_saving_back() {
         "# reading on the train\n[layout]\nmax_width = 40 # narrow\nspread = \"off\"\n\n[keys.reader]\nx = \"quit\"\nq = \"none\"\n",
     )
     .unwrap();
-    tmux.open_seed(config.path());
+    open_seed(&tmux, config.path());
     let screen = tmux.wait_for("the first page", |s| {
         s.contains("2020") && status(s).contains('%')
     });

@@ -5,75 +5,9 @@
 //! when an assertion fails.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("-f")
-            .arg("/dev/null")
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn capture(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn display(&self, format: &str) -> String {
-        String::from_utf8_lossy(
-            &self
-                .cmd(&["display-message", "-p", "-t", "e2e", format])
-                .stdout,
-        )
-        .trim()
-        .to_string()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-
-    fn literal(&self, text: &str) {
-        self.cmd(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    /// Poll the pane until `ok` holds (at most 8 s); returns the screen.
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(8) {
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // Kill the server and remove its socket file, even after a failed assertion.
-        let path = self.display("#{socket_path}");
-        let _ = self.cmd(&["kill-server"]);
-        if !path.is_empty() {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
+use crate::common::tmux::{Tmux, quote};
 
 fn status(screen: &str) -> String {
     screen
@@ -87,43 +21,12 @@ fn top_line(screen: &str) -> String {
     screen.lines().next().unwrap_or("").trim().to_string()
 }
 
-fn quote(p: &std::path::Path) -> String {
-    format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
-}
-
 #[test]
 fn read_the_seed_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux not installed; skipping");
+    let Some(tmux) = Tmux::start("e2e", 100, 30) else {
         return;
-    }
-    let config = tempfile::tempdir().unwrap();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let tmux = Tmux {
-        socket: format!("kanshu-e2e-{}-{nanos}", std::process::id()),
     };
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "env",
-        "PS1=$ ",
-        "sh",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    tmux.wait_for("the shell prompt", |s| s.contains('$'));
+    let config = tempfile::tempdir().unwrap();
 
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_kanshu"));
     let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.txt");
@@ -154,7 +57,7 @@ fn read_the_seed_in_tmux() {
 
     // Resize: the same text stays on top.
     let status_before = status(&screen);
-    tmux.cmd(&["resize-window", "-t", "e2e", "-x", "50", "-y", "20"]);
+    tmux.resize(50, 20);
     let screen = tmux.wait_for("the 50×20 redraw", |s| {
         // The page count in the chapter changes with the width, so a changed status bar means
         // the reader has laid the book out again.
@@ -181,30 +84,11 @@ fn read_the_seed_in_tmux() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux not installed; skipping");
-        return;
-    }
     for signal in ["TERM", "HUP"] {
         let dir = tempfile::tempdir().unwrap();
-        let tmux = Tmux {
-            socket: format!("kanshu-e2e-sig-{}-{signal}", std::process::id()),
+        let Some(tmux) = Tmux::start("e2e-sig", 80, 24) else {
+            return;
         };
-        let out = tmux.cmd(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "env",
-            "PS1=$ ",
-            "sh",
-        ]);
-        assert!(out.status.success());
-        tmux.wait_for("the shell prompt", |s| s.contains('$'));
         let pidfile = dir.path().join("pid");
         let bin = PathBuf::from(env!("CARGO_BIN_EXE_kanshu"));
         let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.txt");

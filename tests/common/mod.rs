@@ -2,6 +2,8 @@
 //! screens rendered with `TestBackend` as text plus a style mask.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::path::PathBuf;
 
 use crossterm::event::{Event, KeyCode as Ct, KeyEvent, KeyModifiers};
