@@ -27,22 +27,22 @@ impl Position {
 }
 
 impl Position {
-    /// The position of the character at `percent` (0–100) of the book, counted in characters;
-    /// 100 is the last character. Values outside 0–100 are clamped.
+    /// The position of the character at `percent` (0–100) of the book, counted in bytes of
+    /// the text like [`Position::percent`], so `:37%` lands where the status bar then says 37%;
+    /// 100 is the last character. Values outside 0–100 are clamped, NaN is 0.
     pub fn at_percent(doc: &crate::Document, percent: f64) -> Position {
         let text = &doc.text;
-        let chars = text.chars().count();
-        if chars == 0 {
-            return doc.position_of(0);
-        }
         let p = if percent.is_finite() {
             percent.clamp(0.0, 100.0)
         } else {
             0.0
         };
-        let nth = ((chars as f64) * p / 100.0).floor() as usize;
-        let nth = nth.min(chars - 1);
-        let byte = text.char_indices().nth(nth).map(|(i, _)| i).unwrap_or(0);
+        let last = text.char_indices().next_back().map_or(0, |(i, _)| i);
+        let mut byte = ((text.len() as f64) * p / 100.0) as usize;
+        byte = byte.min(last);
+        while byte > 0 && !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
         doc.position_of(byte)
     }
 
@@ -63,7 +63,8 @@ mod tests {
 
     #[test]
     fn percent_picks_a_character_and_round_trips() {
-        let doc = Document::from_text("第一章 甲\n一二三四五六七八\n".repeat(4), "t");
+        // ASCII and CJK mixed: a percent of bytes, not of characters, as the status bar shows.
+        let doc = Document::from_text("Chapter 1 ab\n一二三四五六七八\n".repeat(4), "t");
         assert_eq!(Position::at_percent(&doc, 0.0), doc.position_of(0));
         let last = doc.text.char_indices().last().map(|(i, _)| i).unwrap_or(0);
         assert_eq!(Position::at_percent(&doc, 100.0), doc.position_of(last));
@@ -72,10 +73,19 @@ mod tests {
         let mid = Position::at_percent(&doc, 50.0);
         let byte = doc.offset_of(mid);
         assert!(doc.text.is_char_boundary(byte));
-        let chars_before = doc.text[..byte].chars().count();
-        assert_eq!(chars_before, doc.text.chars().count() / 2);
-        let p = mid.percent(&doc);
-        assert!((40.0..60.0).contains(&p), "{p}");
+        let half = doc.text.len() / 2;
+        assert!(
+            byte <= half && half - byte < 4,
+            "{byte} of {}",
+            doc.text.len()
+        );
+        // At most a character (3 bytes) before the byte asked for.
+        let len = doc.text.len() as f64;
+        for p in [0.0, 12.5, 37.0, 50.0, 99.0] {
+            let shown = Position::at_percent(&doc, p).percent(&doc);
+            let short = (p - shown) * len / 100.0;
+            assert!((0.0..3.0).contains(&short), "{p}% went to {shown}%");
+        }
     }
 
     #[test]

@@ -888,19 +888,13 @@ impl App {
         self.jump(Position::new(n - 1, 0));
     }
 
-    /// Go to the page holding the character at `percent` of the book.
+    /// Go to the page holding the character at `percent` of the book (in bytes, as shown).
     pub fn goto_percent(&mut self, percent: f64) {
         if !(0.0..=100.0).contains(&percent) || percent.is_nan() {
             self.set_message("a percentage is between 0 and 100", true);
             return;
         }
-        let len = self.doc.text.len();
-        let mut abs = ((len as f64) * percent / 100.0) as usize;
-        abs = abs.min(len);
-        while abs > 0 && !self.doc.text.is_char_boundary(abs) {
-            abs -= 1;
-        }
-        let pos = self.doc.position_of(abs);
+        let pos = Position::at_percent(&self.doc, percent);
         let to = self.page_top_for(pos);
         self.jump(to);
     }
