@@ -245,17 +245,19 @@ fn decode_split(enc: &'static Encoding, bytes: &[u8], min_len: usize) -> (String
     let mid = bytes.len() / 2;
     let cut = memchr::memchr(b'\n', bytes.get(mid..).unwrap_or_default()).map(|p| mid + p + 1);
     let cut = cut.filter(|_| splittable && bytes.len() >= min_len);
-    // GBK made only of ASCII and two-byte pairs (nearly every GBK book) has a faster way.
+    // GBK: nearly every book is only ASCII and two-byte pairs, which a table decodes faster;
+    // encoding_rs takes over from any byte sequence the table does not cover.
     if enc == GB18030 {
+        let slow = |part: &[u8]| decode_part(part, 0);
         let fast = match cut {
             Some(cut) => {
                 let (head, tail) = bytes.split_at(cut);
-                super::gbk::decode_two(head, tail)
+                super::gbk::decode_two(head, tail, slow)
             }
-            None => super::gbk::decode(bytes),
+            None => super::gbk::decode(bytes, slow),
         };
-        if let Some(text) = fast {
-            return (text, false);
+        if let Some(decoded) = fast {
+            return decoded;
         }
     }
     let Some(cut) = cut else {
@@ -349,7 +351,7 @@ fn display_name(enc: &'static Encoding, four_byte: bool) -> &'static str {
 /// for that byte shape anywhere, in step or not (a vectorised pass; real GBK text almost never
 /// has it), and only blocks that have it are walked, from a known character start: where the
 /// last walk stopped or a line start (0x0A is never inside a sequence).
-fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
+pub(super) fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
     const BLOCK: usize = 4096;
     let mut walked = 0;
     let mut at = 0;
@@ -481,32 +483,34 @@ fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
         det.feed(bytes, true);
         return det.guess(None, chardetng::Utf8Detection::Allow);
     }
-    // Round by round, a slice of whole lines from each window, until the sample holds enough
-    // non-ASCII bytes to judge by (a dense Chinese novel: after the first round) or the windows
-    // are used up (a mostly-ASCII book with a little Chinese: all 512 KB).
+    // Round by round, some 16 KB of whole lines from each window, until the sample holds
+    // enough non-ASCII bytes to judge by (a dense Chinese novel: after the first round) or the
+    // windows are used up (a mostly-ASCII book with a little Chinese: all 512 KB).
     let window = SAMPLE_BYTES / SAMPLE_WINDOWS;
     let step = bytes.len() / SAMPLE_WINDOWS;
+    let mut left: Vec<&[u8]> = (0..SAMPLE_WINDOWS)
+        .map(|k| {
+            let raw = bytes.get(k * step..k * step + window).unwrap_or_default();
+            whole_lines(raw, k == 0)
+        })
+        .collect();
     let mut evidence = 0;
     let mut fed = 0;
-    for round in 0..window / SAMPLE_SLICE {
-        for k in 0..SAMPLE_WINDOWS {
-            let start = k * step + round * SAMPLE_SLICE;
-            let raw = bytes.get(start..start + SAMPLE_SLICE).unwrap_or_default();
-            let piece = whole_lines(raw, k == 0 && round == 0);
+    while evidence < SAMPLE_EVIDENCE && left.iter().any(|w| !w.is_empty()) {
+        for rest in &mut left {
+            let (piece, after) = split_lines(rest, SAMPLE_SLICE);
             evidence += piece.iter().filter(|b| !b.is_ascii()).count();
             fed += piece.len();
             det.feed(piece, false);
-        }
-        if evidence >= SAMPLE_EVIDENCE {
-            break;
+            *rest = after;
         }
     }
     if fed == 0 {
-        // No line break or ASCII byte anywhere in the slices: nothing marks a character
-        // boundary, so take the book's start as it is.
+        // Not one line break or other safe cut in any window: take the book's start as it is.
+        // (No final `feed(.., true)`: a character cut at the end must not count against the
+        // right encoding.)
         det.feed(bytes.get(..SAMPLE_BYTES).unwrap_or_default(), false);
     }
-    det.feed(&[], true);
     det.guess(None, chardetng::Utf8Detection::Allow)
 }
 
@@ -518,14 +522,42 @@ fn whole_lines(window: &[u8], at_book_start: bool) -> &[u8] {
         0
     } else {
         memchr::memchr(b'\n', window)
-            .or_else(|| window.iter().position(|&b| b < 0x40))
+            .or_else(|| window.iter().position(|&b| is_safe_cut(b)))
             .map_or(window.len(), |p| p + 1)
     };
     let rest = window.get(start..).unwrap_or_default();
     let end = memchr::memrchr(b'\n', rest)
-        .or_else(|| rest.iter().rposition(|&b| b < 0x40))
+        .or_else(|| rest.iter().rposition(|&b| is_safe_cut(b)))
         .map_or(0, |p| p + 1);
     rest.get(..end).unwrap_or_default()
+}
+
+/// True for bytes that end a character in every encoding guessed here: controls, space and
+/// ASCII punctuation below the digits. (Digits are the second and fourth bytes of four-byte
+/// GB18030 sequences; letters are trail bytes in Big5 and Shift_JIS.)
+fn is_safe_cut(b: u8) -> bool {
+    b < 0x30
+}
+
+/// The first whole lines of `lines` (which ends at a safe cut) up to about `size` bytes, and
+/// the rest: cut after the last line feed (or other safe cut) within `size` bytes, or when a
+/// line is longer than that, after the first one beyond.
+fn split_lines(lines: &[u8], size: usize) -> (&[u8], &[u8]) {
+    if lines.len() <= size {
+        return (lines, &[]);
+    }
+    let head = lines.get(..size).unwrap_or_default();
+    let tail = lines.get(size..).unwrap_or_default();
+    let cut = memchr::memrchr(b'\n', head)
+        .or_else(|| head.iter().rposition(|&b| is_safe_cut(b)))
+        .map(|p| p + 1)
+        .or_else(|| {
+            memchr::memchr(b'\n', tail)
+                .or_else(|| tail.iter().position(|&b| is_safe_cut(b)))
+                .map(|p| size + p + 1)
+        })
+        .unwrap_or(lines.len());
+    lines.split_at(cut)
 }
 
 /// True when decoded text cannot be a book: more than one character in twelve is a
@@ -771,6 +803,52 @@ mod tests {
         let big5 = encoding_rs::BIG5.encode(&tw).0.into_owned();
         let d = decode(&big5, None).unwrap();
         assert_eq!((d.encoding, d.text == tw), ("Big5", true));
+    }
+
+    /// Books with one long line per chapter (over the 16 KB the guess samples at a time) were
+    /// refused as binary or read as windows-1252.
+    #[test]
+    fn books_with_very_long_lines_are_guessed() {
+        let zh = "他走进山里，看见一条小河。河水很清，鱼在游。".repeat(400);
+        let tw = "他走進山裡，看見一條小河。河水很清，魚在游。".repeat(400);
+        let ja = "彼は山に入り、小さな川を見た。水はとても澄んでいた。".repeat(400);
+        let cases = [
+            (
+                format!("www.example.com\n{}", format!("{zh}\n").repeat(120)),
+                GBK,
+                "GBK",
+            ),
+            (format!("{zh}\n").repeat(120), GBK, "GBK"),
+            (
+                format!("Big5 book\n{}", format!("{tw}\n").repeat(120)),
+                encoding_rs::BIG5,
+                "Big5",
+            ),
+            (
+                format!("\n{}", format!("{ja}\n").repeat(120)),
+                encoding_rs::SHIFT_JIS,
+                "Shift_JIS",
+            ),
+        ];
+        for (text, enc, name) in cases {
+            let bytes = enc.encode(&text).0.into_owned();
+            assert!(bytes.len() > SAMPLE_BYTES);
+            assert!(bytes.split(|&b| b == b'\n').any(|l| l.len() > SAMPLE_SLICE));
+            let d = decode(&bytes, None).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!(d.encoding, name);
+            assert!(d.text == text, "{name}: text differs");
+        }
+    }
+
+    #[test]
+    fn samples_are_cut_between_lines() {
+        let lines = b"aaaa\nbbbb\ncccccccccccccccc\ndd\n";
+        assert_eq!(split_lines(lines, 12), (&lines[..10], &lines[10..]));
+        // A line longer than the slice: the whole line.
+        assert_eq!(split_lines(&lines[10..], 4), (&lines[10..27], &lines[27..]));
+        assert_eq!(split_lines(lines, 100), (&lines[..], &b""[..]));
+        // Digits are not a safe cut (they sit inside four-byte GB18030 characters).
+        assert_eq!(split_lines(b"12345678", 4), (&b"12345678"[..], &b""[..]));
     }
 
     #[test]
