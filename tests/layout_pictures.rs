@@ -167,6 +167,25 @@ fn heading_centered_then_blank_then_pages() {
     );
 }
 
+/// A heading too long for one line is split into balanced lines, each centred, not a full
+/// line over a stub.
+#[test]
+fn a_long_heading_wraps_into_balanced_lines() {
+    assert_eq!(
+        picture(
+            "第一百二十三章 風起雲湧天地變色英雄歸來\n　　風起了。\n",
+            true,
+            &cjk(30)
+        ),
+        [
+            "     第一百二十三章 風起      |",
+            "     雲湧天地變色英雄歸來     |",
+            "                              |",
+            "    風起了。                  |",
+        ]
+    );
+}
+
 /// A tab is four spaces; ESC, BEL and U+0085 become ^[, ^G and U+FFFD.
 #[test]
 fn tabs_and_control_characters_are_drawn_safely() {

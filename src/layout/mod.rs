@@ -302,19 +302,25 @@ impl Builder<'_> {
             return;
         };
         let width = self.params.width;
-        let settings = WrapSettings {
-            width,
-            first_indent: 0,
-            ambiguous_wide: self.params.ambiguous_wide,
+        let wrap_at = |w: usize| {
+            let settings = WrapSettings {
+                width: w,
+                first_indent: 0,
+                ambiguous_wide: self.params.ambiguous_wide,
+            };
+            let mut lines = Vec::new();
+            wrap_paragraph(para, &settings, |wl: WrappedLine| lines.push(wl));
+            lines
         };
+        let lines = balanced(wrap_at(width), width, wrap_at);
         let base = range.start;
-        wrap_paragraph(para, &settings, |wl: WrappedLine| {
+        for wl in lines {
             self.push_text(Line {
                 range: base + wl.range.start..base + wl.range.end,
                 kind: LineKind::Heading,
                 indent: to_u16(width.saturating_sub(wl.width) / 2),
             });
-        });
+        }
         self.gap = self.paragraph_gap().max(1);
     }
 
@@ -322,6 +328,34 @@ impl Builder<'_> {
     fn section_break(&mut self) {
         self.gap = self.gap.max(usize::from(self.params.line_spacing) + 1);
     }
+}
+
+/// A heading that wraps, re-wrapped as evenly as it can be: the narrowest width (found by
+/// bisection between an even share and the full `width`) that still needs no more lines. A
+/// centred heading then reads as two balanced lines, not a full line over a stub.
+fn balanced(
+    full: Vec<WrappedLine>,
+    width: usize,
+    wrap_at: impl Fn(usize) -> Vec<WrappedLine>,
+) -> Vec<WrappedLine> {
+    let k = full.len();
+    if k < 2 {
+        return full;
+    }
+    let total: usize = full.iter().map(|l| l.width).sum();
+    let (mut lo, mut hi) = (total.div_ceil(k).max(1), width);
+    let mut best = full;
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let lines = wrap_at(mid);
+        if lines.len() <= k {
+            best = lines;
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    best
 }
 
 fn to_u16(n: usize) -> u16 {
