@@ -37,6 +37,7 @@ mod layout_book;
 mod layout_pictures;
 mod layout_props;
 mod reader_views;
+mod readme_examples;
 mod render_cli;
 mod render_seed;
 mod store_cli;
