@@ -521,15 +521,26 @@ fn whole_lines(window: &[u8], at_book_start: bool) -> &[u8] {
     let start = if at_book_start {
         0
     } else {
-        memchr::memchr(b'\n', window)
-            .or_else(|| window.iter().position(|&b| is_safe_cut(b)))
-            .map_or(window.len(), |p| p + 1)
+        after_first_cut(window).unwrap_or(window.len())
     };
     let rest = window.get(start..).unwrap_or_default();
-    let end = memchr::memrchr(b'\n', rest)
-        .or_else(|| rest.iter().rposition(|&b| is_safe_cut(b)))
-        .map_or(0, |p| p + 1);
+    let end = after_last_cut(rest).unwrap_or(0);
     rest.get(..end).unwrap_or_default()
+}
+
+/// Where `bytes` can first be cut between characters: just after its first line feed, else
+/// after its first other safe cut (see `is_safe_cut`).
+fn after_first_cut(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr(b'\n', bytes)
+        .or_else(|| bytes.iter().position(|&b| is_safe_cut(b)))
+        .map(|p| p + 1)
+}
+
+/// Like `after_first_cut`, the last such place.
+fn after_last_cut(bytes: &[u8]) -> Option<usize> {
+    memchr::memrchr(b'\n', bytes)
+        .or_else(|| bytes.iter().rposition(|&b| is_safe_cut(b)))
+        .map(|p| p + 1)
 }
 
 /// True for bytes that end a character in every encoding guessed here: controls, space and
@@ -548,14 +559,8 @@ fn split_lines(lines: &[u8], size: usize) -> (&[u8], &[u8]) {
     }
     let head = lines.get(..size).unwrap_or_default();
     let tail = lines.get(size..).unwrap_or_default();
-    let cut = memchr::memrchr(b'\n', head)
-        .or_else(|| head.iter().rposition(|&b| is_safe_cut(b)))
-        .map(|p| p + 1)
-        .or_else(|| {
-            memchr::memchr(b'\n', tail)
-                .or_else(|| tail.iter().position(|&b| is_safe_cut(b)))
-                .map(|p| size + p + 1)
-        })
+    let cut = after_last_cut(head)
+        .or_else(|| after_first_cut(tail).map(|p| size + p))
         .unwrap_or(lines.len());
     lines.split_at(cut)
 }

@@ -4,9 +4,9 @@
 //! decoder is a general state machine. Nearly every GBK book is only ASCII and two-byte pairs,
 //! so this module decodes those with one lookup per pair into a table of ready UTF-8 bytes. The
 //! table is filled by asking encoding_rs's own GB18030 decoder about every pair, so the two can
-//! never disagree; anything else (a four-byte sequence, a lone 0x80 or 0xFF, a broken pair, a
-//! book cut mid-character) makes the fast path give up and the caller decodes the same bytes
-//! with encoding_rs.
+//! never disagree. From the first byte sequence the table does not cover (a four-byte
+//! sequence, a lone 0x80 or 0xFF, a broken pair, a book cut mid-character), the caller's
+//! encoding_rs decoder takes over for the rest of that part.
 
 use encoding_rs::GB18030;
 use std::sync::OnceLock;
@@ -128,11 +128,11 @@ fn assemble(mut buf: Vec<u8>, parts: &[(usize, Part)]) -> Option<(String, bool)>
     let four_byte = parts
         .iter()
         .any(|(_, p)| p.rest.as_ref().is_some_and(|r| r.1));
-    let piece = |buf: &[u8], at: usize, p: &Part| buf.get(at..at + p.written).map(<[u8]>::len);
     if parts.iter().all(|(_, p)| p.rest.is_none()) {
         let mut len = 0;
         for (at, p) in parts {
-            piece(&buf, *at, p)?;
+            // In range (each part wrote inside its own room); checked so a slip cannot panic.
+            buf.get(*at..*at + p.written)?;
             buf.copy_within(*at..*at + p.written, len);
             len += p.written;
         }

@@ -29,7 +29,8 @@ pub fn buffer(capacity: usize) -> Vec<u8> {
     let mut v = Vec::new();
     // A size the allocator cannot give (a huge file on a 32-bit system) is reported by the read.
     if v.try_reserve_exact(capacity).is_ok() {
-        advise_huge_pages(&mut v);
+        let spare = v.spare_capacity_mut();
+        advise_huge_pages(spare.as_mut_ptr() as usize, spare.len());
     }
     v
 }
@@ -39,7 +40,7 @@ pub fn buffer(capacity: usize) -> Vec<u8> {
 /// is first touched, and its fault paid, by whichever thread writes there.
 pub fn zeroed(len: usize) -> Vec<u8> {
     let mut v = vec![0u8; len];
-    advise_huge_pages_all(&mut v);
+    advise_huge_pages(v.as_mut_ptr() as usize, v.len());
     v
 }
 
@@ -49,21 +50,10 @@ pub fn string(capacity: usize) -> String {
     String::from_utf8(buffer(capacity)).unwrap_or_default()
 }
 
-#[cfg(target_os = "linux")]
-fn advise_huge_pages(v: &mut Vec<u8>) {
-    let spare = v.spare_capacity_mut();
-    advise_range(spare.as_mut_ptr() as usize, spare.len());
-}
-
-#[cfg(target_os = "linux")]
-fn advise_huge_pages_all(v: &mut [u8]) {
-    advise_range(v.as_mut_ptr() as usize, v.len());
-}
-
 /// Ask for huge pages for the whole pages inside `addr..addr + len`, which must lie in one
 /// allocation of the caller's.
 #[cfg(target_os = "linux")]
-fn advise_range(addr: usize, len: usize) {
+fn advise_huge_pages(addr: usize, len: usize) {
     if len < HUGE_BYTES {
         return;
     }
@@ -83,10 +73,7 @@ fn advise_range(addr: usize, len: usize) {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn advise_huge_pages(_v: &mut Vec<u8>) {}
-
-#[cfg(not(target_os = "linux"))]
-fn advise_huge_pages_all(_v: &mut [u8]) {}
+fn advise_huge_pages(_addr: usize, _len: usize) {}
 
 #[cfg(test)]
 mod tests {
