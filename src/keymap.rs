@@ -9,27 +9,14 @@ use std::fmt;
 
 use crate::app::Action;
 
-/// What the reader is doing; each mode has its own bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Mode {
-    /// Reading pages.
-    Reader,
-    /// The table of contents is open (browsing).
-    Toc,
-    /// The table of contents is open and its filter is being typed.
-    TocFilter,
-    /// The help screen is open.
-    Help,
-    /// A prompt on the status line (search, `:` command, bookmark name) is being typed.
-    Prompt,
-    /// The bookmark list is open.
-    Bookmarks,
-    /// The library of recent books is open.
-    Library,
-}
+/// What the reader is doing; each mode has its own bindings. The one mode type is the
+/// configuration's (its names are the `[keys.NAME]` tables); the help screen adds its order
+/// and titles here.
+pub use crate::config::keys::Mode;
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    /// The help screen's sections in order: reading and its panels, then help and prompts.
+    pub const HELP_ORDER: [Mode; 7] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -38,23 +25,6 @@ impl Mode {
         Mode::Help,
         Mode::Prompt,
     ];
-
-    /// Name used in configuration files.
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Reader => "reader",
-            Mode::Toc => "toc",
-            Mode::TocFilter => "toc_filter",
-            Mode::Help => "help",
-            Mode::Prompt => "prompt",
-            Mode::Bookmarks => "bookmarks",
-            Mode::Library => "library",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
-    }
 
     /// Heading shown on the help screen.
     pub fn title(self) -> &'static str {
@@ -417,7 +387,7 @@ impl Keymap {
     /// The help screen's rows: per mode, one row per action (its keys joined) in table order.
     pub fn help_rows(&self) -> Vec<HelpSection> {
         let mut sections = Vec::new();
-        for mode in Mode::ALL {
+        for mode in Mode::HELP_ORDER {
             let mut rows: Vec<HelpRow> = Vec::new();
             for b in self.bindings.iter().filter(|b| b.mode == mode) {
                 match rows

@@ -183,17 +183,14 @@ pub fn reader_key(k: &KeySpec) -> Option<Key> {
     })
 }
 
-/// The reader's key map from the configured bindings, in the configured order. Actions and
-/// modes the reader does not have (yet) are left out; keys it can't tell apart (shift with a
-/// named key) are left out and described in the returned notes.
+/// The reader's key map from the configured bindings, in the configured order. Actions the
+/// reader does not have (yet) are left out; keys it can't tell apart (shift with a named key)
+/// are left out and described in the returned notes.
 pub fn keymap_from_config(bindings: &KeyBindings) -> (Keymap, Vec<String>) {
     let mut map = Keymap::empty();
     let mut notes = Vec::new();
-    for cmode in config::Mode::ALL {
-        let Some(mode) = Mode::from_name(cmode.name()) else {
-            continue;
-        };
-        for b in bindings.bindings(cmode) {
+    for mode in Mode::ALL {
+        for b in bindings.bindings(mode) {
             let Some(action) = Action::from_name(b.action.name) else {
                 continue;
             };
@@ -201,7 +198,7 @@ pub fn keymap_from_config(bindings: &KeyBindings) -> (Keymap, Vec<String>) {
             match keys {
                 Some(keys) => map.bind_sequence(mode, &keys, action, None),
                 None => notes.push(format!(
-                    "[keys.{cmode}] `{}`: the reader can't tell shift with that key apart",
+                    "[keys.{mode}] `{}`: the reader can't tell shift with that key apart",
                     b.keys
                 )),
             }

@@ -369,7 +369,7 @@ pub enum Mode {
     TocFilter,
     /// The help screen is open.
     Help,
-    /// A prompt on the status line (search, `:` command) is being typed.
+    /// A prompt on the status line (search, `:` command, bookmark name) is being typed.
     Prompt,
     /// The bookmark list is open.
     Bookmarks,
