@@ -33,15 +33,8 @@ use search::Matches;
 pub use shelf::{BookmarkRow, LibraryRow, LibraryState, ListState, Shelf};
 pub use theme::Theme;
 
-/// Two-page spread setting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Spread {
-    /// Two pages when two full-width text columns and the gutter fit.
-    #[default]
-    Auto,
-    On,
-    Off,
-}
+/// Two-page spread setting: the configuration's own type.
+pub use crate::config::Spread;
 
 /// Reader settings that shape the screen (the configuration fills these in).
 #[derive(Debug, Clone, PartialEq)]

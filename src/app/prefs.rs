@@ -55,25 +55,9 @@ impl Settings {
             margin: l.margin_x,
             margin_y: l.margin_y,
             gutter: l.gutter,
-            spread: spread_from(l.spread),
+            spread: l.spread,
             layout: l.params(l.max_width, 24),
         }
-    }
-}
-
-fn spread_from(s: config::Spread) -> Spread {
-    match s {
-        config::Spread::Auto => Spread::Auto,
-        config::Spread::On => Spread::On,
-        config::Spread::Off => Spread::Off,
-    }
-}
-
-fn spread_to(s: Spread) -> config::Spread {
-    match s {
-        Spread::Auto => config::Spread::Auto,
-        Spread::On => config::Spread::On,
-        Spread::Off => config::Spread::Off,
     }
 }
 
@@ -301,7 +285,7 @@ impl App {
     pub(super) fn toggle_spread(&mut self) {
         let showing_two = self.geometry.columns.len() > 1;
         let mut s = self.settings.clone();
-        s.spread = spread_from(spread_to(s.spread).toggled(showing_two));
+        s.spread = s.spread.toggled(showing_two);
         let spread = s.spread;
         self.set_settings(s);
         let now_two = self.geometry.columns.len() > 1;
@@ -322,7 +306,7 @@ impl App {
         let settings = config::Settings {
             max_width: Some(self.settings.max_width),
             theme: Some(self.prefs.theme),
-            spread: Some(spread_to(self.settings.spread)),
+            spread: Some(self.settings.spread),
         };
         match config::save_settings(&path, &settings) {
             Ok(()) => self.set_message(format!("settings saved to {}", path.display()), false),
