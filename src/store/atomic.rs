@@ -47,6 +47,24 @@ impl Faults {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// The bytes of a store file: `Ok(None)` when there is no such file (or a parent of it is not
+/// a directory, so there cannot be one), `Err` with a one-line reason when it can't be read.
+pub(crate) fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, String> {
+    match fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(_) if path.is_dir() => Err("it is a directory".into()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// Prefix of the temporary files written next to `target`.
 pub(crate) fn temp_prefix(target: &Path) -> String {
     let name = target

@@ -109,24 +109,12 @@ pub enum LibraryRead {
 }
 
 pub fn read_library(path: &Path) -> LibraryRead {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        // A parent that is not a directory: there is no such file either.
-        Err(e)
-            if matches!(
-                e.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return LibraryRead::Missing;
-        }
-        Err(e) => {
+    let bytes = match super::atomic::read_existing(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => return LibraryRead::Missing,
+        Err(reason) => {
             return LibraryRead::Bad {
-                reason: if path.is_dir() {
-                    "it is a directory".into()
-                } else {
-                    e.to_string()
-                },
+                reason,
                 future: false,
             };
         }

@@ -181,25 +181,10 @@ pub enum Loaded {
 
 /// Read and parse one state file.
 pub fn read_state(path: &Path) -> Loaded {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        // A parent that is not a directory: there is no such file either.
-        Err(e)
-            if matches!(
-                e.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Loaded::Missing;
-        }
-        Err(e) => {
-            let reason = if path.is_dir() {
-                "it is a directory".to_string()
-            } else {
-                e.to_string()
-            };
-            return Loaded::Corrupt { reason };
-        }
+    let bytes = match super::atomic::read_existing(path) {
+        Ok(Some(b)) => b,
+        Ok(None) => return Loaded::Missing,
+        Err(reason) => return Loaded::Corrupt { reason },
     };
     parse_state(&bytes)
 }
