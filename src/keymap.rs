@@ -40,28 +40,9 @@ impl Mode {
     }
 }
 
-/// A key without modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyCode {
-    /// A printable character; Shift is already folded in (`G`, `?`, `<`).
-    Char(char),
-    F(u8),
-    Enter,
-    Esc,
-    Tab,
-    BackTab,
-    Backspace,
-    Delete,
-    Insert,
-    Left,
-    Right,
-    Up,
-    Down,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-}
+/// A key without modifiers: the configuration's own type (`Char` holds the character with
+/// Shift already folded in: `G`, `?`, `<`).
+pub use crate::config::keys::KeyCode;
 
 /// A key press as the keymap sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

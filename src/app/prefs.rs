@@ -11,7 +11,7 @@ use ratatui::style::{Color as TermColor, Modifier, Style};
 
 use super::{Action, App, Settings, Spread, Theme};
 use crate::config::{self, Config, KeyBindings, KeySpec, LayoutConfig, Palette, ThemeConfig};
-use crate::keymap::{Key, KeyCode, Keymap, Mode};
+use crate::keymap::{Key, Keymap, Mode};
 
 pub use crate::config::ThemeName;
 
@@ -137,31 +137,11 @@ impl Theme {
 /// A configured key as the reader's key; `None` for keys the reader can't tell apart
 /// (shift with a named key other than tab).
 pub fn reader_key(k: &KeySpec) -> Option<Key> {
-    use config::KeyCode as C;
     if k.modifiers.shift {
         return None;
     }
-    let code = match k.code {
-        C::Char(c) => KeyCode::Char(c),
-        C::F(n) => KeyCode::F(n),
-        C::Enter => KeyCode::Enter,
-        C::Esc => KeyCode::Esc,
-        C::Tab => KeyCode::Tab,
-        C::BackTab => KeyCode::BackTab,
-        C::Backspace => KeyCode::Backspace,
-        C::Delete => KeyCode::Delete,
-        C::Insert => KeyCode::Insert,
-        C::Home => KeyCode::Home,
-        C::End => KeyCode::End,
-        C::PageUp => KeyCode::PageUp,
-        C::PageDown => KeyCode::PageDown,
-        C::Up => KeyCode::Up,
-        C::Down => KeyCode::Down,
-        C::Left => KeyCode::Left,
-        C::Right => KeyCode::Right,
-    };
     Some(Key {
-        code,
+        code: k.code,
         ctrl: k.modifiers.ctrl,
         alt: k.modifiers.alt,
     })
