@@ -1,5 +1,8 @@
 //! Terminal events → `Action`s through the keymap (key presses only).
 //!
+//! Owns the translation from crossterm's events to `keys::Key` and `Action`; it must not change
+//! the app's state itself (the caller runs `App::update`).
+//!
 //! Key releases and repeats reported by terminals with the enhanced keyboard protocol are
 //! ignored, so no key acts twice. Unbound printable characters become `Insert` in modes that
 //! take text (prompts, the table-of-contents filter) and count digits in the reader.
@@ -8,15 +11,25 @@ use crossterm::event::{
     Event, KeyCode as CtKeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
-use crate::app::Action;
-use crate::keymap::{Key, KeyCode, Keymap, Mode, SequenceMatch};
+use crate::app::App;
+use crate::keys::{Action, Key, KeyCode, Keymap, Mode, Modifiers, SequenceMatch};
+
+/// The next action of `app` for `event`: what the main loop and the tests both call, so a key
+/// means the same in both (sequences like `g g` included).
+pub fn app_action(app: &mut App, event: &Event) -> Option<Action> {
+    let mode = app.mode();
+    action_for_pending(event, &app.keymap, mode, &mut app.pending_keys)
+}
 
 /// Translate a crossterm key event into a keymap key.
 pub fn key_of(ev: &KeyEvent) -> Option<Key> {
-    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = ev.modifiers.contains(KeyModifiers::ALT);
+    let modifiers = Modifiers {
+        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        alt: ev.modifiers.contains(KeyModifiers::ALT),
+        shift: ev.modifiers.contains(KeyModifiers::SHIFT),
+    };
     let code = match ev.code {
-        CtKeyCode::Char(c) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+        CtKeyCode::Char(c) => KeyCode::Char(c),
         CtKeyCode::F(n) => KeyCode::F(n),
         CtKeyCode::Enter => KeyCode::Enter,
         CtKeyCode::Esc => KeyCode::Esc,
@@ -35,7 +48,7 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
         CtKeyCode::PageDown => KeyCode::PageDown,
         _ => return None,
     };
-    Some(Key { code, ctrl, alt })
+    Some(Key::new(code, modifiers))
 }
 
 /// Like `action_for`, with key sequences (`g g`): `pending` holds the keys of a sequence typed
@@ -72,13 +85,17 @@ pub fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> 
                 return None;
             }
             let key = key_of(ev)?;
-            if let Some(a) = keymap.lookup(mode, key) {
+            // A shifted named key that is not bound itself acts as the key alone.
+            if let Some(a) = keymap
+                .lookup(mode, key)
+                .or_else(|| keymap.lookup(mode, key.without_shift()))
+            {
                 return Some(a.clone());
             }
             let KeyCode::Char(c) = key.code else {
                 return None;
             };
-            if key.ctrl || key.alt || c.is_control() {
+            if key.modifiers.ctrl || key.modifiers.alt || c.is_control() {
                 return None;
             }
             match mode {
@@ -117,9 +134,13 @@ mod tests {
         Event::Key(KeyEvent::new(code, mods))
     }
 
+    fn default_keys() -> Keymap {
+        crate::config::Config::defaults().keys.clone()
+    }
+
     #[test]
     fn only_presses_act() {
-        let map = Keymap::default();
+        let map = default_keys();
         let mut ev = KeyEvent::new(CtKeyCode::Char(' '), KeyModifiers::NONE);
         assert_eq!(
             action_for(&Event::Key(ev), &map, Mode::Reader),
@@ -134,7 +155,7 @@ mod tests {
 
     #[test]
     fn keys_by_mode() {
-        let map = Keymap::default();
+        let map = default_keys();
         let ctrl_o = press(CtKeyCode::Char('o'), KeyModifiers::CONTROL);
         assert_eq!(
             action_for(&ctrl_o, &map, Mode::Reader),
@@ -167,11 +188,27 @@ mod tests {
         );
         let x = press(CtKeyCode::Char('x'), KeyModifiers::NONE);
         assert_eq!(action_for(&x, &map, Mode::Reader), None);
+        // Shift with a named key: its own binding if it has one, else the key alone.
+        let shift_down = press(CtKeyCode::Down, KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(&shift_down, &map, Mode::Reader),
+            Some(Action::LineDown)
+        );
+        let mut map = map;
+        map.bind(
+            Mode::Reader,
+            crate::keys::KeySeq::parse("shift-down").unwrap(),
+            Action::NextChapter,
+        );
+        assert_eq!(
+            action_for(&shift_down, &map, Mode::Reader),
+            Some(Action::NextChapter)
+        );
     }
 
     #[test]
     fn mouse_and_resize() {
-        let map = Keymap::default();
+        let map = default_keys();
         let wheel = Event::Mouse(MouseEvent {
             kind: MouseEventKind::ScrollDown,
             column: 3,

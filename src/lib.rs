@@ -1,18 +1,21 @@
 //! kanshu (看书): a terminal reader for real-world text books.
 //!
-//! The engine (`document`, `layout`, `position`, `store`, `config`) builds without any terminal
-//! crate; `app`, `ui` and `input` are the interactive reader on top of it, and `cli` holds the
-//! headless commands that tests, benches and scripts use.
+//! The engine (`document`, `layout`, `view`, `position`, `store`, `config`, `keys`) builds
+//! without any terminal crate. On top of it: `app` (the `Reader` and its panels, updated by
+//! actions), `ui` (paints the app), `input` (terminal events → actions) and `tui` (the terminal
+//! and the event loop). `cli` parses the command line, runs the headless commands that tests,
+//! benches and scripts use, and starts the interactive reader through `tui`.
 
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod document;
 pub mod input;
-pub mod keymap;
+pub mod keys;
 pub mod layout;
 pub mod position;
 pub mod store;
+pub mod tui;
 pub mod ui;
 pub mod view;
 

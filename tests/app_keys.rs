@@ -3,9 +3,10 @@
 //! list.
 
 use crate::common::*;
-use kanshu::app::{Action, App, Overlay, ReaderHooks};
+use kanshu::app::{App, Overlay};
 use kanshu::document::Document;
-use kanshu::keymap::Mode;
+use kanshu::keys::Action;
+use kanshu::keys::Mode;
 use kanshu::layout::LineKind;
 use kanshu::position::Position;
 
@@ -23,10 +24,10 @@ fn visible_lines(app: &App) -> Vec<(usize, usize)> {
 /// Every text line of the book in order, as the reader's layout has it.
 fn all_lines(app: &App) -> Vec<(usize, usize)> {
     let mut layout =
-        kanshu::layout::BookLayout::for_document(&app.doc, app.layout_params().clone());
+        kanshu::layout::BookLayout::for_document(app.doc(), app.layout_params().clone());
     let mut out = Vec::new();
-    for ch in 0..app.doc.chapters.len() {
-        for l in &layout.chapter(&app.doc, ch).lines {
+    for ch in 0..app.doc().chapters.len() {
+        for l in &layout.chapter(app.doc(), ch).lines {
             if l.kind != LineKind::Blank {
                 out.push((ch, l.range.start));
             }
@@ -457,7 +458,10 @@ fn toc_browse_filter_jump_and_close() {
     let Overlay::Toc(t) = &app.overlay else {
         panic!("toc not open")
     };
-    assert_eq!(t.entries[t.selected], 4, "the current chapter is selected");
+    assert_eq!(
+        t.entries[t.list.selected], 4,
+        "the current chapter is selected"
+    );
     press(&mut app, &["j", "j", "k", "down"]);
     press(&mut app, &["enter"]);
     assert_eq!(app.top(), Position::new(6, 0));
@@ -577,42 +581,11 @@ fn keys_left_free_for_bookmarks_do_nothing() {
     assert_eq!(app.mode(), Mode::Reader);
 }
 
-#[derive(Default, Clone)]
-struct Log(std::rc::Rc<std::cell::RefCell<Vec<String>>>);
-
-impl ReaderHooks for Log {
-    fn moved(&mut self, _doc: &Document, from: Position, to: Position) {
-        self.0.borrow_mut().push(format!(
-            "moved {}:{} -> {}:{}",
-            from.chapter, from.offset, to.chapter, to.offset
-        ));
-    }
-    fn quitting(&mut self, _doc: &Document, at: Position) {
-        self.0
-            .borrow_mut()
-            .push(format!("quit {}:{}", at.chapter, at.offset));
-    }
-}
-
-#[test]
-fn hooks_hear_moves_and_quit_once() {
-    let mut app = small_app();
-    let log = Log::default();
-    app.set_hooks(Box::new(log.clone()));
-    press(&mut app, &["]", "t", "esc", "q"]);
-    app.quit();
-    let got = log.0.borrow().clone();
-    assert_eq!(
-        got,
-        vec!["moved 0:0 -> 1:0".to_string(), "quit 1:0".to_string()]
-    );
-}
-
 #[test]
 fn bookmarks_mark_the_status_bar() {
     let mut app = small_app();
     assert!(!status_text(&app).contains('★'));
-    app.bookmarks.push(Position::new(0, 0));
+    app.reader.bookmarks.push(Position::new(0, 0));
     app.update(Action::Resize(40, 12));
     assert!(status_text(&app).contains('★'));
     press(&mut app, &["]"]);
@@ -687,13 +660,13 @@ fn wheel_scrolls_the_contents_and_help() {
     let Overlay::Toc(t) = &app.overlay else {
         panic!()
     };
-    assert_eq!(t.scroll, 60 - rows, "scrolled to the end, not past it");
-    assert!(t.selected >= t.scroll && t.selected < t.scroll + rows);
+    assert_eq!(t.list.scroll, 60 - rows, "scrolled to the end, not past it");
+    assert!(t.list.selected >= t.list.scroll && t.list.selected < t.list.scroll + rows);
     app.update(Action::Wheel { down: false });
     let Overlay::Toc(t) = &app.overlay else {
         panic!()
     };
-    assert_eq!(t.scroll, 60 - rows - 3);
+    assert_eq!(t.list.scroll, 60 - rows - 3);
     // Filtering to nothing, then the wheel: no panic, nothing selected to jump to.
     type_text(&mut app, "zzz");
     app.update(Action::Wheel { down: true });
@@ -730,8 +703,8 @@ fn toc_opens_with_the_current_chapter_in_view() {
     let Overlay::Toc(t) = &app.overlay else {
         panic!()
     };
-    assert_eq!(t.entries[t.selected], 149);
-    assert!(t.scroll <= 149 && 149 < t.scroll + rows);
+    assert_eq!(t.entries[t.list.selected], 149);
+    assert!(t.list.scroll <= 149 && 149 < t.list.scroll + rows);
     assert!(status_text(&app).contains("第150章"));
     let screen = screen_text(&render(&app));
     assert!(screen.contains("▸ 第150章"), "{screen}");

@@ -3,7 +3,8 @@
 //! resize never moves it, and drawing never panics.
 
 use crate::common::*;
-use kanshu::app::{Action, App};
+use kanshu::app::App;
+use kanshu::keys::Action;
 use proptest::prelude::*;
 
 const KEYS: &[&str] = &[
@@ -65,8 +66,8 @@ proptest! {
                 break;
             }
             let top = app.top();
-            prop_assert!(top.chapter < app.doc.chapters.len());
-            let text = app.doc.chapter_text(top.chapter);
+            prop_assert!(top.chapter < app.doc().chapters.len());
+            let text = app.doc().chapter_text(top.chapter);
             prop_assert!(top.offset <= text.len());
             prop_assert!(text.is_char_boundary(top.offset));
             if i % 5 == 0 {

@@ -68,10 +68,10 @@ fn guide_teaches_every_key() {
 /// reader really binds.
 #[test]
 fn the_guide_names_the_keys_the_reader_binds() {
-    use kanshu::app::Action;
-    use kanshu::keymap::{Key, Keymap, Mode};
+    use kanshu::keys::Action;
+    use kanshu::keys::{Key, Mode};
     let guide = include_str!("../assets/guide.md");
-    let keymap = Keymap::default();
+    let keymap = &kanshu::config::Config::defaults().keys;
     for (name, action) in [
         ("F1", Action::Help),
         ("ctrl-o", Action::JumpBack),

@@ -2,10 +2,8 @@
 //! knows, documents every key with a comment, carries the reader's keys, and the README's
 //! configuration section mentions everything in it.
 
-use kanshu::config::keys::ACTIONS;
-use kanshu::config::{
-    Color, Config, DEFAULT_TOML, KeySeq, KeySpec, Mode, Palette, Spread, ThemeName, schema_paths,
-};
+use kanshu::config::{Color, Config, DEFAULT_TOML, Palette, Spread, ThemeName, schema_paths};
+use kanshu::keys::{Action, BINDABLE, Key, KeySeq, Mode};
 use kanshu::layout::LayoutParams;
 use proptest::prelude::*;
 
@@ -123,7 +121,7 @@ fn default_keys_are_the_readers_keys() {
     let act = |mode: Mode, key: &str| {
         d.keys
             .action(mode, &KeySeq::parse(key).unwrap().0)
-            .map(|a| a.name)
+            .and_then(|a| a.name())
     };
     for k in ["space", "pagedown", "f", "right", "l"] {
         assert_eq!(act(Mode::Reader, k), Some("next_page"), "{k}");
@@ -168,14 +166,16 @@ fn default_keys_are_the_readers_keys() {
         "help",
     ] {
         assert!(
-            !d.keys.keys_for(Mode::Reader, a).is_empty(),
+            !d.keys
+                .keys_for(Mode::Reader, &Action::from_name(a).unwrap())
+                .is_empty(),
             "{a} has no default key"
         );
     }
     // Every mode has a way out.
     for m in Mode::ALL {
         assert!(
-            !d.keys.keys_for(m, "close").is_empty() || m == Mode::Reader,
+            !d.keys.keys_for(m, &Action::Close).is_empty() || m == Mode::Reader,
             "{m} cannot be closed"
         );
         assert!(!d.keys.bindings(m).is_empty(), "{m} has no keys");
@@ -201,9 +201,9 @@ fn readme_mentions_every_key_mode_and_action() {
             }
         }
     }
-    for a in ACTIONS {
-        if !section.contains(&format!("`{}`", a.name)) {
-            missing.push(a.name.to_string());
+    for name in BINDABLE.iter().filter_map(Action::name) {
+        if !section.contains(&format!("`{name}`")) {
+            missing.push(name.to_string());
         }
     }
     missing.sort();
@@ -244,8 +244,8 @@ fn readme_mentions_every_key_mode_and_action() {
     );
 }
 
-fn key_spec() -> impl Strategy<Value = KeySpec> {
-    use kanshu::config::{KeyCode, Modifiers};
+fn key_spec() -> impl Strategy<Value = Key> {
+    use kanshu::keys::{KeyCode, Modifiers};
     let code = prop_oneof![
         proptest::char::range('!', '~').prop_map(KeyCode::Char),
         proptest::char::range('一', '龥').prop_map(KeyCode::Char),
@@ -261,7 +261,7 @@ fn key_spec() -> impl Strategy<Value = KeySpec> {
         (1u8..=24).prop_map(KeyCode::F),
     ];
     (code, any::<bool>(), any::<bool>(), any::<bool>())
-        .prop_map(|(code, ctrl, alt, shift)| KeySpec::new(code, Modifiers { ctrl, alt, shift }))
+        .prop_map(|(code, ctrl, alt, shift)| Key::new(code, Modifiers { ctrl, alt, shift }))
 }
 
 proptest! {
@@ -271,7 +271,7 @@ proptest! {
     #[test]
     fn key_names_round_trip(key in key_spec()) {
         let name = key.to_string();
-        prop_assert_eq!(KeySpec::parse(&name), Ok(key), "{}", name);
+        prop_assert_eq!(Key::parse(&name), Ok(key), "{}", name);
     }
 
     /// Colours print in a form that parses back to the same colour.

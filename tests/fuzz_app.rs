@@ -138,8 +138,8 @@ proptest! {
                 break;
             }
             let top = app.top();
-            prop_assert!(top.chapter < app.doc.chapters.len(), "{:?}", top);
-            let chapter = app.doc.chapter_text(top.chapter);
+            prop_assert!(top.chapter < app.doc().chapters.len(), "{:?}", top);
+            let chapter = app.doc().chapter_text(top.chapter);
             prop_assert!(top.offset <= chapter.len() && chapter.is_char_boundary(top.offset));
             if i % 3 == 0 || i + 1 == events.len() {
                 check_frame(&mut term, &app);

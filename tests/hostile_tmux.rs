@@ -317,8 +317,8 @@ fn panic_helper() {
     if std::env::var_os("KANSHU_TEST_PANIC_HELPER").is_none() {
         return;
     }
-    kanshu::cli::read::enter_terminal().unwrap();
-    kanshu::cli::read::install_panic_hook();
+    kanshu::tui::enter_terminal().unwrap();
+    kanshu::tui::install_panic_hook();
     panic!("a bug in the reader");
 }
 

@@ -9,9 +9,10 @@
 use std::sync::atomic::AtomicBool;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use kanshu::app::{Action, App};
-use kanshu::cli::read::{ScriptedEvents, run_loop};
+use kanshu::app::App;
 use kanshu::document::Format;
+use kanshu::keys::Action;
+use kanshu::tui::{ScriptedEvents, run_loop};
 use kanshu::{Document, input, ui};
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
@@ -261,9 +262,9 @@ fn a_storm_of_200_resizes_keeps_the_place() {
                 assert_clean(term.backend().buffer(), name);
             }
             let top = app.top();
-            assert!(top.chapter < app.doc.chapters.len());
+            assert!(top.chapter < app.doc().chapters.len());
             assert!(
-                app.doc
+                app.doc()
                     .chapter_text(top.chapter)
                     .is_char_boundary(top.offset)
             );

@@ -17,8 +17,8 @@ fn visible_text(app: &App) -> String {
 /// Open the seed at the paragraph starting with 今年以來 (chapter 1, third line).
 fn at_intro(w: u16, h: u16) -> App {
     let mut app = App::new(seed(), w, h);
-    let abs = app.doc.text.find("今年以來").expect("seed intro");
-    let pos = app.doc.position_of(abs);
+    let abs = app.doc().text.find("今年以來").expect("seed intro");
+    let pos = app.doc().position_of(abs);
     app.set_top(pos);
     app
 }
@@ -168,7 +168,7 @@ fn searching_simplified_finds_traditional() {
     let s = app.search.as_ref().expect("search active");
     assert!(!s.matches.ranges.is_empty());
     for r in &s.matches.ranges {
-        assert_eq!(&app.doc.text[r.clone()], "攻堅戰");
+        assert_eq!(&app.doc().text[r.clone()], "攻堅戰");
     }
     // Ctrl-t in the prompt turns the matching off.
     press(&mut app, &["/", "ctrl-t"]);

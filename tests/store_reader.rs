@@ -9,7 +9,7 @@ use crate::common::*;
 use kanshu::app::{App, LibraryRow, LibraryState, ListState, Overlay};
 use kanshu::cli::GlobalArgs;
 use kanshu::cli::read::choose_book;
-use kanshu::keymap::Mode;
+use kanshu::keys::Mode;
 use kanshu::store::{BookSession, Store};
 use kanshu::{Document, LoadOptions, Position};
 
@@ -280,7 +280,7 @@ fn the_library_opens_other_books_and_marks_missing_ones() {
     press(&mut app, &["j", "enter"]);
     assert!(!app.should_quit());
     assert_eq!(app.mode(), Mode::Reader);
-    assert_eq!(app.doc.title, "first", "the chosen book is open");
+    assert_eq!(app.doc().title, "first", "the chosen book is open");
     assert_eq!(app.top().chapter, 1, "where it was left");
     // And the book left behind is saved: it is now second in the library.
     press(&mut app, &["L"]);

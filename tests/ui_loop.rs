@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 use crate::common::*;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use kanshu::app::App;
-use kanshu::cli::read::{ScriptedEvents, run_loop};
+use kanshu::tui::{ScriptedEvents, run_loop};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

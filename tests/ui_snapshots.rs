@@ -4,8 +4,9 @@
 //! too-small notice.
 
 use crate::common::*;
-use kanshu::app::{Action, App, Overlay, Settings, Spread};
-use kanshu::keymap::Keymap;
+use kanshu::app::{App, Overlay, Settings};
+use kanshu::config::{Config, Spread};
+use kanshu::keys::Action;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
 
@@ -26,7 +27,7 @@ fn toc_with_pian_san_selected() {
     for (w, h) in SIZES {
         let mut app = App::new(seed(), w, h);
         let target = app
-            .doc
+            .doc()
             .chapters
             .iter()
             .position(|c| c.title.contains("【篇三】"))
@@ -38,7 +39,7 @@ fn toc_with_pian_san_selected() {
         let Overlay::Toc(t) = &app.overlay else {
             panic!("toc not open");
         };
-        assert_eq!(t.entries[t.selected], target);
+        assert_eq!(t.entries[t.list.selected], target);
         let shot = snapshot(&app);
         assert!(shot.contains("篇三"), "{shot}");
         insta::assert_snapshot!(name("toc_pian_san", w, h), shot);
@@ -76,7 +77,7 @@ fn two_page_spread() {
             spread: Spread::On,
             ..Settings::default()
         };
-        let app = App::with_settings(seed(), settings, Keymap::default(), w, h);
+        let app = App::with_settings(seed(), settings, Config::defaults().keys.clone(), w, h);
         assert_eq!(app.geometry().columns.len(), 2, "{w}×{h}");
         insta::assert_snapshot!(name("spread", w, h), snapshot(&app));
     }

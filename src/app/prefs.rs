@@ -2,16 +2,16 @@
 //! plus the settings a reader changes while reading (text width, theme, two-page spread), which
 //! apply at once, keep the place on screen, and can be saved back into `config.toml`.
 //!
-//! This is where the configuration's own types (`config::KeySpec`, `config::Color`, …) become
-//! the reader's; no drawing here, and the only file written is the user's config, on request.
+//! This is where the configuration's own types (`config::Color`, …) become the reader's; no
+//! drawing here, and the only file written is the user's config, on request.
 
 use std::path::PathBuf;
 
 use ratatui::style::{Color as TermColor, Modifier, Style};
 
-use super::{Action, App, Settings, Spread, Theme};
-use crate::config::{self, Config, KeyBindings, KeySpec, LayoutConfig, Palette, ThemeConfig};
-use crate::keymap::{Key, Keymap, Mode};
+use super::{App, Settings, Theme};
+use crate::config::{self, Config, LayoutConfig, Palette, Spread, ThemeConfig};
+use crate::keys::{Action, Keymap, Mode};
 
 pub use crate::config::ThemeName;
 
@@ -134,43 +134,6 @@ impl Theme {
     }
 }
 
-/// A configured key as the reader's key; `None` for keys the reader can't tell apart
-/// (shift with a named key other than tab).
-pub fn reader_key(k: &KeySpec) -> Option<Key> {
-    if k.modifiers.shift {
-        return None;
-    }
-    Some(Key {
-        code: k.code,
-        ctrl: k.modifiers.ctrl,
-        alt: k.modifiers.alt,
-    })
-}
-
-/// The reader's key map from the configured bindings, in the configured order. Actions the
-/// reader does not have (yet) are left out; keys it can't tell apart (shift with a named key)
-/// are left out and described in the returned notes.
-pub fn keymap_from_config(bindings: &KeyBindings) -> (Keymap, Vec<String>) {
-    let mut map = Keymap::empty();
-    let mut notes = Vec::new();
-    for mode in Mode::ALL {
-        for b in bindings.bindings(mode) {
-            let Some(action) = Action::from_name(b.action.name) else {
-                continue;
-            };
-            let keys: Option<Vec<Key>> = b.keys.keys().iter().map(reader_key).collect();
-            match keys {
-                Some(keys) => map.bind_sequence(mode, &keys, action, None),
-                None => notes.push(format!(
-                    "[keys.{mode}] `{}`: the reader can't tell shift with that key apart",
-                    b.keys
-                )),
-            }
-        }
-    }
-    (map, notes)
-}
-
 /// The first-screen hint, naming the keys actually bound: "F1 help · t contents · …".
 pub fn start_hint(keymap: &Keymap) -> String {
     let wanted = [
@@ -182,7 +145,7 @@ pub fn start_hint(keymap: &Keymap) -> String {
     wanted
         .iter()
         .filter_map(|(action, what)| {
-            let key = keymap.keys_for(Mode::Reader, action).into_iter().next()?;
+            let key = keymap.key_label(Mode::Reader, action)?;
             Some(format!("{key} {what}"))
         })
         .collect::<Vec<_>>()
@@ -192,16 +155,8 @@ pub fn start_hint(keymap: &Keymap) -> String {
 impl App {
     /// Take settings, keys and theme from a configuration. `config_path` is where
     /// `save_settings` writes; `no_color` is whether `NO_COLOR` is set.
-    /// Returns a note when some configured keys can't be used by the reader.
-    pub fn apply_config(
-        &mut self,
-        cfg: &Config,
-        no_color: bool,
-        config_path: Option<PathBuf>,
-    ) -> Option<String> {
-        let (mut keymap, notes) = keymap_from_config(&cfg.keys);
-        keymap.describe_specific();
-        self.keymap = keymap;
+    pub fn apply_config(&mut self, cfg: &Config, no_color: bool, config_path: Option<PathBuf>) {
+        self.keymap = cfg.keys.clone();
         self.prefs = Prefs {
             themes: cfg.theme.clone(),
             theme: cfg.theme.name,
@@ -210,14 +165,6 @@ impl App {
         };
         self.theme = Theme::from_palette(&self.prefs.themes.effective_theme(no_color));
         self.set_settings(Settings::from_config(&cfg.layout));
-        match notes.len() {
-            0 => None,
-            1 => notes.into_iter().next(),
-            n => notes
-                .into_iter()
-                .next()
-                .map(|first| format!("{first} (and {} more)", n - 1)),
-        }
     }
 
     pub fn prefs(&self) -> &Prefs {

@@ -1,8 +1,15 @@
 //! Whole-book search: literal (memchr's memmem) or regex, smart case, a cap on how many matches
-//! are kept so a search for `的` in a huge book stays cheap. Pure functions over the text; the
-//! app decides where to go.
+//! are kept so a search for `的` in a huge book stays cheap; and the search the reader runs
+//! (`SearchState`): the view follows the query while it is typed, `n`/`N` step through matches.
+//!
+//! The finders are pure functions over the text; moving the view goes through the `Reader`.
+//! No drawing.
 
 use std::ops::Range;
+
+use super::App;
+use super::prompt::Prompt;
+use crate::keys::Mode;
 
 /// At most this many matches are kept (and counted); the status bar shows "N+" beyond it.
 pub const MAX_MATCHES: usize = 100_000;
@@ -134,5 +141,192 @@ mod tests {
         assert_eq!(m.first_from(11), None);
         assert_eq!(m.last_before(10), Some(0));
         assert_eq!(m.last_before(2), None);
+    }
+}
+
+/// The active search (after a query was typed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    pub query: String,
+    pub regex: bool,
+    pub backward: bool,
+    pub matches: Matches,
+    /// The current match (index into `matches.ranges`).
+    pub current: Option<usize>,
+    /// Why the query gave no matches (a bad regex), for the prompt.
+    pub error: Option<String>,
+}
+
+impl App {
+    /// The view follows the query as it is typed.
+    pub(super) fn incremental(&mut self, prompt: &Prompt, backward: bool) {
+        self.reader.set_top(prompt.origin);
+        let folded = self.script_search
+            && !self.regex_mode
+            && prompt.text.chars().any(crate::view::convert::is_han);
+        let result = if folded {
+            let opts = crate::view::search::SearchOptions {
+                script_insensitive: true,
+                ignore_ascii_case: !is_case_sensitive(&prompt.text),
+            };
+            let mut ranges: Vec<Range<usize>> =
+                crate::view::search::find_iter(&self.reader.doc.text, &prompt.text, &opts)
+                    .take(MAX_MATCHES + 1)
+                    .collect();
+            let truncated = ranges.len() > MAX_MATCHES;
+            ranges.truncate(MAX_MATCHES);
+            Ok(Matches { ranges, truncated })
+        } else {
+            find_all(&self.reader.doc.text, &prompt.text, self.regex_mode)
+        };
+        let (matches, error) = match result {
+            Ok(m) => (m, None),
+            Err(e) => (Matches::default(), Some(e)),
+        };
+        let origin_abs = self.reader.doc.offset_of(prompt.origin);
+        let current = if backward {
+            matches
+                .last_before(origin_abs)
+                .or_else(|| matches.ranges.len().checked_sub(1))
+        } else {
+            matches
+                .first_from(origin_abs)
+                .or((!matches.ranges.is_empty()).then_some(0))
+        };
+        self.search = Some(SearchState {
+            query: prompt.text.clone(),
+            regex: self.regex_mode,
+            backward,
+            matches,
+            current,
+            error,
+        });
+        if let Some(i) = current {
+            self.show_match(i, false);
+        }
+    }
+
+    pub(super) fn finish_search(&mut self, prompt: &Prompt) {
+        let Some(s) = &self.search else {
+            return;
+        };
+        if prompt.text.is_empty() {
+            self.search = None;
+            self.reader.set_top(prompt.origin);
+            return;
+        }
+        if let Some(e) = &s.error {
+            self.set_message(e.clone(), true);
+            self.search = None;
+            self.reader.set_top(prompt.origin);
+            return;
+        }
+        if s.matches.ranges.is_empty() {
+            let text = format!("not found: {}", prompt.text);
+            self.set_message(text, true);
+            self.search = None;
+            self.reader.set_top(prompt.origin);
+            return;
+        }
+        // Record the jump from where the search started.
+        if self.reader.top() != prompt.origin {
+            let to = self.reader.top();
+            self.reader.set_top(prompt.origin);
+            self.reader.jump(to);
+        }
+    }
+
+    /// Make match `i` current and bring it on screen (a page turn only when it is not visible).
+    pub(super) fn show_match(&mut self, i: usize, record_jump: bool) {
+        let Some(s) = &mut self.search else {
+            return;
+        };
+        let Some(r) = s.matches.ranges.get(i).cloned() else {
+            return;
+        };
+        s.current = Some(i);
+        self.reader.refresh();
+        if self.reader.view_holds(r.start) {
+            return;
+        }
+        let pos = self.reader.doc.position_of(r.start);
+        let to = self.reader.page_top_for(pos);
+        if record_jump {
+            self.reader.jump(to);
+        } else {
+            self.reader.set_top(to);
+        }
+        self.reader.refresh();
+    }
+
+    /// `n`/`N`: the next match in the search's direction (`forward`) or against it.
+    pub(super) fn step_match(&mut self, forward: bool, times: usize) {
+        let Some(s) = &self.search else {
+            let text = match self
+                .keymap
+                .key_label(Mode::Reader, &crate::keys::Action::SearchForward)
+            {
+                Some(k) => format!("no search: type {k} to search"),
+                None => "no search".to_string(),
+            };
+            self.set_message(text, false);
+            return;
+        };
+        let n = s.matches.ranges.len();
+        if n == 0 {
+            return;
+        }
+        let ahead = forward != s.backward;
+        let mut wrapped = false;
+        let mut idx = match s.current {
+            Some(c) if self.reader.view_holds(s.matches.ranges[c].start) => c,
+            _ => {
+                // The current match is off screen: start from the view.
+                let start = self.reader.view().visible.start;
+                let (i, w) = if ahead {
+                    match s.matches.first_from(start) {
+                        Some(i) => (i, false),
+                        None => (0, true),
+                    }
+                } else {
+                    match s.matches.last_before(self.reader.view().visible.end) {
+                        Some(i) => (i, false),
+                        None => (n - 1, true),
+                    }
+                };
+                wrapped = w;
+                // The first step lands on `i` itself.
+                if ahead { i + n - 1 } else { i + 1 }
+            }
+        } % n;
+        for _ in 0..times {
+            if ahead {
+                if idx + 1 == n {
+                    wrapped = true;
+                }
+                idx = (idx + 1) % n;
+            } else {
+                if idx == 0 {
+                    wrapped = true;
+                }
+                idx = (idx + n - 1) % n;
+            }
+        }
+        self.show_match(idx, true);
+        if wrapped {
+            let text = if ahead {
+                "search hit the end, continued from the start"
+            } else {
+                "search hit the start, continued from the end"
+            };
+            self.set_message(text, false);
+        }
+    }
+
+    /// Is absolute byte `abs` inside a match? `Some(true)` for the current match.
+    pub fn match_at(&self, abs: usize) -> Option<bool> {
+        let s = self.search.as_ref()?;
+        let i = s.matches.containing(abs)?;
+        Some(s.current == Some(i))
     }
 }

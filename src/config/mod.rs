@@ -19,10 +19,10 @@ pub mod save;
 
 pub use color::{Color, NamedColor, Palette, ThemeName};
 pub use error::{ConfigError, ConfigErrors, ErrorKind};
-pub use keys::{Binding, KeyBindings, KeyCode, KeySeq, KeySpec, Mode, Modifiers};
 pub use save::{Settings, save_settings};
 
 use crate::document::{HeadingRule, RuleFamily, RuleSet};
+use crate::keys::{Keymap, Mode};
 use crate::layout::{LayoutParams, ParagraphMode};
 
 /// The shipped defaults, documented key by key.
@@ -35,7 +35,7 @@ pub const FILE_NAME: &str = "config.toml";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub layout: LayoutConfig,
-    pub keys: KeyBindings,
+    pub keys: Keymap,
     pub theme: ThemeConfig,
     pub chapters: ChapterRules,
     pub book: BookConfig,

@@ -9,8 +9,9 @@ use toml_edit::{Document, Item, Key, TableLike, Value};
 
 use super::color::{self, Color, Palette, ThemeName};
 use super::error::{ConfigError, ConfigErrors, ErrorKind, LineIndex};
-use super::keys::{self, KeyBindings, KeySeq, Mode, UNBIND};
+use super::keys::{self, UNBIND};
 use super::*;
+use crate::keys::{Action, BINDABLE, KeySeq, Keymap, Mode};
 
 /// Parse the embedded defaults over an empty skeleton.
 pub(super) fn parse_defaults() -> Result<Config, ConfigErrors> {
@@ -35,7 +36,7 @@ fn skeleton() -> Config {
             paragraph_mode: ParagraphMode::Auto,
             ambiguous_width: 1,
         },
-        keys: KeyBindings::default(),
+        keys: Keymap::empty(),
         theme: ThemeConfig {
             name: ThemeName::Terminal,
             palettes: [Palette::PLAIN; 4],
@@ -370,7 +371,7 @@ impl Walker<'_> {
         }
     }
 
-    fn keys(&mut self, bindings: &mut KeyBindings, t: &dyn TableLike) {
+    fn keys(&mut self, bindings: &mut Keymap, t: &dyn TableLike) {
         let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.name()).collect();
         for (key, item) in self.entries(t, "keys", &modes) {
             let Some(mode) = Mode::from_name(key.get()) else {
@@ -399,13 +400,13 @@ impl Walker<'_> {
                     bindings.unbind(mode, &seq);
                     continue;
                 }
-                match keys::action_info(action) {
-                    Some(info) => {
-                        bindings.bind(mode, seq.clone(), info);
+                match Action::from_name(action) {
+                    Some(action) => {
+                        bindings.bind(mode, seq.clone(), action);
                         self.new_bindings.push((mode, seq, k.span(), path));
                     }
                     None => {
-                        let names = keys::ACTIONS.iter().map(|a| a.name).chain([UNBIND]);
+                        let names = BINDABLE.iter().filter_map(Action::name).chain([UNBIND]);
                         self.error(
                             span_of(k, v),
                             &path,
@@ -421,7 +422,7 @@ impl Walker<'_> {
     }
 
     /// A sequence is untypable when a shorter sequence that starts it is bound on its own.
-    fn check_shadowing(&mut self, bindings: &KeyBindings) {
+    fn check_shadowing(&mut self, bindings: &Keymap) {
         let new = std::mem::take(&mut self.new_bindings);
         for (mode, seq, span, path) in &new {
             let all = bindings.bindings(*mode);
@@ -429,7 +430,7 @@ impl Walker<'_> {
             if !all.iter().any(|b| &b.keys == seq) {
                 continue;
             }
-            for b in all {
+            for b in &all {
                 let (long, short) = if b.keys.0.len() < seq.0.len() {
                     (seq, &b.keys)
                 } else if b.keys.0.len() > seq.0.len() {
@@ -441,7 +442,7 @@ impl Walker<'_> {
                     let action = all
                         .iter()
                         .find(|x| &x.keys == short)
-                        .map(|x| x.action.name)
+                        .and_then(|x| x.action.name())
                         .unwrap_or("");
                     self.error(
                         span.clone(),
@@ -730,12 +731,9 @@ mod tests {
         )
         .unwrap();
         let k = |s: &str| KeySeq::parse(s).unwrap().0;
-        assert_eq!(c.keys.action(Mode::Reader, &k("x")).unwrap().name, "quit");
+        assert_eq!(c.keys.action(Mode::Reader, &k("x")), Some(&Action::Quit));
         assert!(c.keys.action(Mode::Reader, &k("q")).is_none());
-        assert_eq!(
-            c.keys.action(Mode::Reader, &k("j")).unwrap().name,
-            "line_up"
-        );
+        assert_eq!(c.keys.action(Mode::Reader, &k("j")), Some(&Action::LineUp));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! `draw(&App, frame)`: paints what the app has already computed. No state changes.
+//! `draw(&App, frame)`: paints what the app has already computed. No state changes, and no key
+//! name written here: every hint is read from the app's keymap (`footer`).
 //!
 //! Book text is painted glyph by glyph from `layout::line_glyphs` (which never contain control
 //! characters); every other string that comes from the book (titles in the table of contents and
@@ -12,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, HelpLine, Overlay, PromptKind, ViewLine};
+use crate::keys::{Action, Mode};
 use crate::layout::LineKind;
 use crate::layout::width::is_unsafe_char;
 
@@ -139,6 +141,24 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u
     buf.set_stringn(x, y, s, max, style).0
 }
 
+/// A panel's bottom line: hints read from the keymap, as many whole ones as fit in `room`
+/// cells (never a hint cut in half), like ` Enter jump · Esc close `.
+pub(crate) fn footer(app: &App, mode: Mode, items: &[(&[Action], &str)], room: usize) -> String {
+    let mut out = String::new();
+    for hint in app.keymap.hints(mode, items) {
+        let sep = if out.is_empty() { " " } else { " · " };
+        if width(&out) + width(sep) + width(&hint) + 1 > room {
+            break;
+        }
+        out.push_str(sep);
+        out.push_str(&hint);
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
 fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
     let right = rect.x + rect.width;
     for (row, line) in lines.iter().enumerate().take(rect.height as usize) {
@@ -151,7 +171,7 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
         } else {
             app.theme.body
         };
-        let text = app.doc.chapter_text(line.chapter);
+        let text = app.doc().chapter_text(line.chapter);
         let mut x = rect.x;
         for g in &line.glyphs {
             if g.width == 0 {
@@ -223,20 +243,13 @@ fn draw_too_small(area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
     let h = area.height as usize;
     // Word-wrap the notice to the width; cut what still does not fit.
-    let mut lines: Vec<String> = Vec::new();
-    for para in ["kanshu", "enlarge the window", "(at least 16×3)"] {
-        let mut line = String::new();
-        for word in para.split(' ') {
-            if !line.is_empty() && width(&line) + 1 + width(word) > w {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        lines.push(line);
-    }
+    let opts = textwrap::Options::new(w.max(1)).break_words(false);
+    let lines: Vec<String> = ["kanshu", "enlarge the window", "(at least 16×3)"]
+        .iter()
+        .flat_map(|para| textwrap::wrap(para, &opts))
+        .map(|l| l.into_owned())
+        .collect();
+    let mut lines = lines;
     if lines.len() > h {
         // Keep the request itself, dropping the name and the detail first.
         lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with('('));
@@ -353,9 +366,9 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let text = cut_end(&clean(&m.text), left_max);
         put(buf, rect.x + 1, y, &text, left_max, st);
     } else {
-        let title = clean(&app.doc.title);
+        let title = clean(&app.doc().title);
         let chapter = app
-            .doc
+            .doc()
             .chapters
             .get(app.top().chapter)
             .map(|c| clean(&c.title))
@@ -400,7 +413,12 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
         .style(app.theme.body)
         .border_style(app.theme.border)
         .title(title)
-        .title_bottom(" Enter jump · Esc close ")
+        .title_bottom(footer(
+            app,
+            t.mode(),
+            &[(&[Action::Confirm], "jump"), (&[Action::Close], "close")],
+            boxr.width.saturating_sub(2) as usize,
+        ))
         .render(boxr, buf);
     let list = geo.toc_list();
     let w = list.width as usize;
@@ -418,12 +436,12 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
         .entries
         .iter()
         .enumerate()
-        .skip(t.scroll)
+        .skip(t.list.scroll)
         .take(list.height as usize)
         .enumerate()
     {
         let y = list.y + row as u16;
-        let Some(c) = app.doc.chapters.get(ch) else {
+        let Some(c) = app.doc().chapters.get(ch) else {
             continue;
         };
         let current = ch == app.top().chapter;
@@ -437,7 +455,7 @@ fn draw_toc(app: &App, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        if idx == t.selected {
+        if idx == t.list.selected {
             st = st.patch(app.theme.selected);
             buf.set_style(Rect::new(list.x, y, list.width, 1), app.theme.selected);
         }
@@ -458,20 +476,20 @@ fn draw_help(app: &App, buf: &mut Buffer) {
         .style(app.theme.body)
         .border_style(app.theme.border)
         .title(" Keys ")
-        .title_bottom(" j/k scroll · Esc close ")
+        .title_bottom(footer(
+            app,
+            Mode::Help,
+            &[
+                (&[Action::LineDown, Action::LineUp], "scroll"),
+                (&[Action::Close], "close"),
+            ],
+            boxr.width.saturating_sub(2) as usize,
+        ))
         .render(boxr, buf);
     let area = geo.help_text();
     let w = area.width as usize;
     let lines = app.help_lines();
-    let keys_w = lines
-        .iter()
-        .filter_map(|l| match l {
-            HelpLine::Row { keys, .. } => Some(width(keys)),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0)
-        .min(w / 2);
+    let keys_w = app.help_keys_width();
     for (row, line) in lines
         .iter()
         .skip(scroll)

@@ -1,4 +1,4 @@
-//! The bookmark list and the library popups. Painting only; every string from a book, a
+//! The bookmark list and the library popups. Painting only, hints from the keymap; every string from a book, a
 //! bookmark name or a path goes through `clean`.
 
 use ratatui::buffer::Buffer;
@@ -6,13 +6,20 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use super::{clean, clear_wide_edges, cut_end, cut_middle, put, width};
+use super::{clean, clear_wide_edges, cut_end, cut_middle, footer, put, width};
 use crate::app::{App, ListState, Overlay};
+use crate::keys::{Action, Mode};
 
 const MISSING: Style = Style::new().fg(Color::Red);
 
-/// A bordered box with `title` and `hint` at the bottom; returns the rows inside.
-fn frame(app: &App, buf: &mut Buffer, title: &str, hint: &str) -> Rect {
+/// A bordered box with `title` and the hints of `mode` at the bottom; returns the rows inside.
+fn frame(
+    app: &App,
+    buf: &mut Buffer,
+    title: &str,
+    mode: Mode,
+    hints: &[(&[Action], &str)],
+) -> Rect {
     let geo = app.geometry();
     let boxr = geo.help_box();
     clear_wide_edges(buf, boxr);
@@ -21,7 +28,7 @@ fn frame(app: &App, buf: &mut Buffer, title: &str, hint: &str) -> Rect {
     Block::new()
         .borders(Borders::ALL)
         .title(cut_end(title, room))
-        .title_bottom(cut_end(hint, room))
+        .title_bottom(footer(app, mode, hints, room))
         .render(boxr, buf);
     geo.help_text()
 }
@@ -71,7 +78,14 @@ pub(super) fn draw_bookmarks(app: &App, buf: &mut Buffer) {
         app,
         buf,
         &format!(" Bookmarks ({}) ", rows.len()),
-        " Enter jump · r rename · d delete · u undo · Esc close ",
+        Mode::Bookmarks,
+        &[
+            (&[Action::Confirm], "jump"),
+            (&[Action::RenameBookmark], "rename"),
+            (&[Action::DeleteBookmark], "delete"),
+            (&[Action::UndoDelete], "undo"),
+            (&[Action::Close], "close"),
+        ],
     );
     let wide = area.width >= 50;
     for (i, y, selected) in visible_rows(area, list, rows.len()) {
@@ -107,7 +121,8 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
         app,
         buf,
         &format!(" Library ({}) ", state.rows.len()),
-        " Enter open · Esc close ",
+        Mode::Library,
+        &[(&[Action::Confirm], "open"), (&[Action::Close], "close")],
     );
     let wide = area.width >= 50;
     for (i, y, selected) in visible_rows(area, &state.list, state.rows.len()) {

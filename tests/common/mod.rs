@@ -10,7 +10,7 @@ use crossterm::event::{Event, KeyCode as Ct, KeyEvent, KeyModifiers};
 use kanshu::app::App;
 use kanshu::document::{Chapter, Document};
 use kanshu::input;
-use kanshu::keymap::{Key, KeyCode};
+use kanshu::keys::{Key, KeyCode};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -64,11 +64,14 @@ pub fn book(chapters: usize, lines: usize) -> Document {
 pub fn event(name: &str) -> Event {
     let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
     let mut mods = KeyModifiers::NONE;
-    if key.ctrl {
+    if key.modifiers.ctrl {
         mods |= KeyModifiers::CONTROL;
     }
-    if key.alt {
+    if key.modifiers.alt {
         mods |= KeyModifiers::ALT;
+    }
+    if key.modifiers.shift {
+        mods |= KeyModifiers::SHIFT;
     }
     let code = match key.code {
         KeyCode::Char(c) => Ct::Char(c),
@@ -109,8 +112,10 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// One terminal event through the same path as the reader's main loop (`input::app_action`,
+/// key sequences included).
 pub fn send(app: &mut App, ev: Event) {
-    if let Some(a) = input::action_for(&ev, &app.keymap, app.mode()) {
+    if let Some(a) = input::app_action(app, &ev) {
         app.update(a);
     }
 }

@@ -1,0 +1,678 @@
+//! The `Reader`: a book, its layout cache, the place on screen and the moves between places,
+//! and the visible-lines model (`View`) the screen is painted from.
+//!
+//! The place on screen is `top: Position` (never a line number). A view is the line holding
+//! `top.offset` in its chapter and the lines after it, one page high per text column; pages flow
+//! across chapter ends, each chapter starting on a new page. After every move the reader
+//! recomputes what is visible, so drawing only paints.
+//!
+//! Owns no terminal type and no panel: the app tells it the page frame (columns, width,
+//! height) and the layout parameters; it must not open popups, read keys or touch the store.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::keys::Action;
+use crate::layout::{BookLayout, ChapterLayout, Glyph, LayoutParams, Line, LineKind};
+use crate::position::Position;
+use crate::view::display::DisplayMode;
+use crate::view::vertical::columns_per_page;
+
+/// The pages the screen has room for: how many text columns, and each column's size in cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PageFrame {
+    /// Text columns side by side (two for a spread).
+    pub columns: usize,
+    /// Width of one column in cells.
+    pub width: usize,
+    /// Lines per column.
+    pub height: usize,
+    /// The screen is too small to show pages.
+    pub too_small: bool,
+}
+
+/// One visible line, with its glyphs ready to paint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewLine {
+    pub chapter: usize,
+    pub kind: LineKind,
+    /// Byte range in the chapter's text.
+    pub range: Range<usize>,
+    pub glyphs: Vec<Glyph>,
+    /// Absolute byte offset of the chapter start in `Document::text`.
+    pub chapter_start: usize,
+    /// Vertical mode, where a row crosses every column of the page: the chapter bytes of the
+    /// heading columns, whose glyphs are drawn as a heading. Empty otherwise.
+    pub heading: Range<usize>,
+}
+
+/// What is on screen: the lines of each text column.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub columns: Vec<Vec<ViewLine>>,
+    /// Page (1-based) of the first line of each non-empty column, and pages in the chapter.
+    pub pages: Vec<usize>,
+    pub page_count: usize,
+    /// Absolute byte range of the text on screen.
+    pub visible: Range<usize>,
+}
+
+/// A line for the status bar's message area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Back/forward history of jumps.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JumpList {
+    pub back: Vec<Position>,
+    pub forward: Vec<Position>,
+}
+
+const JUMP_LIMIT: usize = 100;
+
+impl JumpList {
+    /// A jump is leaving `from`.
+    pub fn record(&mut self, from: Position) {
+        if self.back.last() != Some(&from) {
+            self.back.push(from);
+        }
+        if self.back.len() > JUMP_LIMIT {
+            self.back.remove(0);
+        }
+        self.forward.clear();
+    }
+}
+
+/// A book being read: what is open, where, and what is on screen.
+pub struct Reader {
+    pub doc: Document,
+    layout: BookLayout,
+    top: Position,
+    frame: PageFrame,
+    view: View,
+    pub jumps: JumpList,
+    /// A count typed before a command (`42g`).
+    count: Option<usize>,
+    message: Option<Message>,
+    /// Positions that hold a bookmark; pages showing one get a marker in the status bar.
+    pub bookmarks: Vec<Position>,
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader")
+            .field("title", &self.doc.title)
+            .field("top", &self.top)
+            .field("frame", &self.frame)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Reader {
+    /// A reader at the start of `doc`, laid out with `params` into `frame`.
+    pub fn new(doc: Document, params: LayoutParams, frame: PageFrame) -> Reader {
+        let layout = BookLayout::for_document(&doc, params);
+        let mut reader = Reader {
+            doc,
+            layout,
+            top: Position::START,
+            frame,
+            view: View::default(),
+            jumps: JumpList::default(),
+            count: None,
+            message: None,
+            bookmarks: Vec::new(),
+        };
+        reader.refresh();
+        reader
+    }
+
+    pub fn top(&self) -> Position {
+        self.top
+    }
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+    pub fn frame(&self) -> PageFrame {
+        self.frame
+    }
+    pub fn layout_params(&self) -> &LayoutParams {
+        self.layout.params()
+    }
+    pub fn count(&self) -> Option<usize> {
+        self.count
+    }
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// Show `text` in the status bar's message area until the next key.
+    pub fn set_message(&mut self, text: impl Into<String>, error: bool) {
+        self.message = Some(Message {
+            text: text.into(),
+            error,
+        });
+    }
+
+    pub fn clear_message(&mut self) {
+        self.message = None;
+    }
+
+    /// Put `pos` at the top without touching the jump list; out-of-book positions are clamped.
+    pub fn set_top(&mut self, pos: Position) {
+        self.top = self.clamp(pos);
+        self.refresh();
+    }
+
+    /// A new page frame (the terminal was resized) with its layout parameters; the same text
+    /// stays at the top.
+    pub fn set_frame(&mut self, frame: PageFrame, params: LayoutParams) {
+        self.frame = frame;
+        if !frame.too_small {
+            self.layout.set_params(params);
+        }
+        self.refresh();
+    }
+
+    /// Read another book: new layout, `top` clamped into it; jumps, count and bookmarks of the
+    /// old book are dropped. Script and vertical pages are the reader's taste and stay.
+    pub fn replace_document(&mut self, doc: Document, top: Position) {
+        let params = self.layout.params().clone();
+        let display = self.layout.display();
+        self.layout = BookLayout::for_document(&doc, params);
+        self.layout.set_display(display);
+        self.doc = doc;
+        self.jumps = JumpList::default();
+        self.count = None;
+        self.bookmarks.clear();
+        self.top = self.clamp(top);
+        self.refresh();
+    }
+
+    /// How the book is shown (script, clean view, vertical). The top stays on the same text:
+    /// positions are source offsets whatever the view.
+    pub fn set_display(&mut self, mode: DisplayMode) {
+        self.layout.set_display(mode);
+        self.refresh();
+    }
+
+    pub fn display(&self) -> DisplayMode {
+        self.layout.display()
+    }
+
+    /// Book progress of the top of the screen, 0–100.
+    pub fn percent(&self) -> f64 {
+        let len = self.doc.text.len();
+        if len == 0 {
+            return 100.0;
+        }
+        self.doc.offset_of(self.top) as f64 * 100.0 / len as f64
+    }
+
+    /// A page on screen holds a bookmark.
+    pub fn page_has_bookmark(&self) -> bool {
+        let vis = &self.view.visible;
+        self.bookmarks.iter().any(|b| {
+            let abs = self.doc.offset_of(*b);
+            vis.contains(&abs) || (vis.is_empty() && abs == vis.start)
+        })
+    }
+
+    /// Whether absolute byte `abs` is in a text line on screen.
+    pub fn view_holds(&self, abs: usize) -> bool {
+        self.view.columns.iter().flatten().any(|l| {
+            let s = l.chapter_start + l.range.start;
+            let e = l.chapter_start + l.range.end;
+            l.kind != LineKind::Blank && s <= abs && abs < e
+        })
+    }
+
+    /// One digit of a count (`4`, `2` before `g`); a leading zero is no count.
+    pub fn push_digit(&mut self, d: u8) {
+        if d == 0 && self.count.is_none() {
+            return;
+        }
+        let c = self.count.unwrap_or(0);
+        self.count = Some(
+            c.saturating_mul(10)
+                .saturating_add(d as usize)
+                .min(1_000_000),
+        );
+    }
+
+    /// The count typed so far, which the next command uses up.
+    pub fn take_count(&mut self) -> Option<usize> {
+        self.count.take()
+    }
+
+    /// A move through the book; false when `action` is not one. `count` is what was typed
+    /// before it (repeat, or a chapter or percentage to go to).
+    pub fn navigate(&mut self, action: &Action, count: Option<usize>) -> bool {
+        let times = count.unwrap_or(1).clamp(1, 10_000);
+        match action {
+            Action::NextPage => self.repeat(times, Self::next_page),
+            Action::PrevPage => self.repeat(times, Self::prev_page),
+            Action::LineDown => self.repeat(times, Self::line_down),
+            Action::LineUp => self.repeat(times, Self::line_up),
+            Action::Wheel { down: true } => self.repeat(3, Self::line_down),
+            Action::Wheel { down: false } => self.repeat(3, Self::line_up),
+            Action::NextChapter => self.repeat(times, Self::next_chapter),
+            Action::PrevChapter => self.repeat(times, Self::prev_chapter),
+            Action::BookStart => match count {
+                Some(n) => self.goto_chapter(n),
+                None => self.jump(Position::START),
+            },
+            Action::BookEnd => match count {
+                Some(n) => self.goto_chapter(n),
+                None => self.book_end(),
+            },
+            Action::Percent => match count {
+                Some(p) => self.goto_percent(p as f64),
+                None => self.set_message("type a number first, e.g. 37%", false),
+            },
+            Action::JumpBack => self.jump_back(),
+            Action::JumpForward => self.jump_forward(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Call `f` up to `times` times, stopping at the first that does not move.
+    pub fn repeat(&mut self, times: usize, f: fn(&mut Reader) -> bool) {
+        for _ in 0..times {
+            if !f(self) {
+                break;
+            }
+        }
+    }
+
+    /// The end of the book; in a spread the book's last page is the right-hand one.
+    fn book_end(&mut self) {
+        let last = self.doc.chapters.len().saturating_sub(1);
+        let mut pos = self.last_page_of(last);
+        for _ in 1..self.frame.columns {
+            if let Some(p) = self.page_before(pos) {
+                pos = p;
+            }
+        }
+        self.jump(pos);
+    }
+
+    fn jump_back(&mut self) {
+        // Entries equal to where we are would be a jump that does not move: skip them.
+        while self.jumps.back.last() == Some(&self.top) {
+            self.jumps.back.pop();
+        }
+        if let Some(p) = self.jumps.back.pop() {
+            self.jumps.forward.push(self.top);
+            self.top = p;
+        } else {
+            self.set_message("no earlier jump", false);
+        }
+    }
+
+    fn jump_forward(&mut self) {
+        while self.jumps.forward.last() == Some(&self.top) {
+            self.jumps.forward.pop();
+        }
+        if let Some(p) = self.jumps.forward.pop() {
+            self.jumps.back.push(self.top);
+            self.top = p;
+        } else {
+            self.set_message("no later jump", false);
+        }
+    }
+
+    /// Lines per page (one text column); in vertical mode a "line" is a column of characters.
+    fn page_height(&self) -> usize {
+        if self.layout.display().vertical {
+            return columns_per_page(self.layout.params().width);
+        }
+        self.frame.height.max(1)
+    }
+
+    fn chapter_layout(&mut self, ch: usize) -> &ChapterLayout {
+        self.layout.chapter(&self.doc, ch)
+    }
+
+    fn top_line(&mut self) -> usize {
+        let off = self.top.offset;
+        let ch = self.top.chapter;
+        self.chapter_layout(ch).line_of_offset(off)
+    }
+
+    fn last_chapter(&self) -> usize {
+        self.doc.chapters.len().saturating_sub(1)
+    }
+
+    /// The top of the page after the one starting at `pos`: a page further down the chapter
+    /// (skipping a leading spacer line), else the start of the next chapter; `None` at the end.
+    fn page_after(&mut self, pos: Position) -> Option<Position> {
+        let h = self.page_height();
+        let last = self.last_chapter();
+        let cl = self.chapter_layout(pos.chapter);
+        let line = cl.line_of_offset(pos.offset);
+        if let Some(i) = first_text_line_from(cl, line + h) {
+            Some(Position::new(pos.chapter, cl.lines[i].range.start))
+        } else if pos.chapter < last {
+            Some(Position::new(pos.chapter + 1, 0))
+        } else {
+            None
+        }
+    }
+
+    /// The top of the page before the one starting at `pos`; from a chapter start that is the
+    /// previous chapter's last page. `None` at the start of the book.
+    pub fn page_before(&mut self, pos: Position) -> Option<Position> {
+        let h = self.page_height();
+        let cl = self.chapter_layout(pos.chapter);
+        let line = cl.line_of_offset(pos.offset);
+        if last_text_line_before(cl, line).is_some() {
+            let i = first_text_line_from(cl, line.saturating_sub(h))
+                .filter(|&i| i < line)
+                .or_else(|| last_text_line_before(cl, line))
+                .unwrap_or(0);
+            Some(Position::new(pos.chapter, line_start(cl, i)))
+        } else if pos.chapter > 0 {
+            Some(self.last_page_of(pos.chapter - 1))
+        } else if pos.offset != 0 {
+            Some(Position::START)
+        } else {
+            None
+        }
+    }
+
+    /// The tops of the pages on screen: the top, then one page after it per extra column.
+    fn column_tops(&mut self) -> Vec<Position> {
+        let n = self.frame.columns.max(1);
+        let mut tops = vec![self.top];
+        while tops.len() < n {
+            let Some(&last) = tops.last() else { break };
+            match self.page_after(last) {
+                Some(p) => tops.push(p),
+                None => break,
+            }
+        }
+        tops
+    }
+
+    /// Next page (or spread); false at the end of the book.
+    pub fn next_page(&mut self) -> bool {
+        let tops = self.column_tops();
+        let n = self.frame.columns.max(1);
+        let after = if tops.len() == n {
+            tops.last().and_then(|&p| self.page_after(p))
+        } else {
+            None
+        };
+        match after {
+            Some(p) => {
+                self.top = p;
+                true
+            }
+            None => {
+                self.set_message("end of the book", false);
+                false
+            }
+        }
+    }
+
+    /// Previous page (or spread); false at the start of the book.
+    pub fn prev_page(&mut self) -> bool {
+        let n = self.frame.columns.max(1);
+        let mut moved = false;
+        for _ in 0..n {
+            match self.page_before(self.top) {
+                Some(p) => {
+                    self.top = p;
+                    moved = true;
+                }
+                None => break,
+            }
+        }
+        if !moved {
+            self.set_message("start of the book", false);
+        }
+        moved
+    }
+
+    /// The top of the last page of chapter `ch`, pages counted from the chapter start.
+    pub fn last_page_of(&mut self, ch: usize) -> Position {
+        let h = self.page_height();
+        let cl = self.chapter_layout(ch);
+        let last = last_text_line_before(cl, cl.lines.len()).unwrap_or(0);
+        let first = (last / h) * h;
+        let i = first_text_line_from(cl, first).unwrap_or(0);
+        Position::new(ch, line_start(cl, i))
+    }
+
+    pub fn line_down(&mut self) -> bool {
+        let line = self.top_line();
+        let ch = self.top.chapter;
+        let cl = self.chapter_layout(ch);
+        if let Some(i) = first_text_line_from(cl, line + 1) {
+            self.top = Position::new(ch, cl.lines[i].range.start);
+            true
+        } else if ch < self.last_chapter() {
+            self.top = Position::new(ch + 1, 0);
+            true
+        } else {
+            self.set_message("end of the book", false);
+            false
+        }
+    }
+
+    pub fn line_up(&mut self) -> bool {
+        let line = self.top_line();
+        let ch = self.top.chapter;
+        let h = self.frame.height.max(1);
+        let cl = self.chapter_layout(ch);
+        if let Some(i) = last_text_line_before(cl, line) {
+            self.top = Position::new(ch, line_start(cl, i));
+            true
+        } else if ch > 0 {
+            let cl = self.chapter_layout(ch - 1);
+            let end = cl.lines.len();
+            let i = first_text_line_from(cl, end.saturating_sub(h)).unwrap_or(0);
+            self.top = Position::new(ch - 1, line_start(cl, i));
+            true
+        } else if self.top.offset != 0 {
+            self.top = Position::START;
+            true
+        } else {
+            self.set_message("start of the book", false);
+            false
+        }
+    }
+
+    pub fn next_chapter(&mut self) -> bool {
+        if self.top.chapter < self.last_chapter() {
+            self.top = Position::new(self.top.chapter + 1, 0);
+            true
+        } else {
+            self.set_message("last chapter", false);
+            false
+        }
+    }
+
+    pub fn prev_chapter(&mut self) -> bool {
+        if self.top.chapter > 0 {
+            self.top = Position::new(self.top.chapter - 1, 0);
+            true
+        } else if self.top.offset != 0 {
+            self.top = Position::START;
+            true
+        } else {
+            self.set_message("first chapter", false);
+            false
+        }
+    }
+
+    /// Move to `to`, remembering where we were in the jump list.
+    pub fn jump(&mut self, to: Position) {
+        if to != self.top {
+            self.jumps.record(self.top);
+            self.top = to;
+        }
+    }
+
+    /// Go to chapter `n` (1-based).
+    pub fn goto_chapter(&mut self, n: usize) {
+        let total = self.doc.chapters.len();
+        if n == 0 || n > total {
+            self.set_message(
+                format!("no chapter {n}: the book has {total} chapters"),
+                true,
+            );
+            return;
+        }
+        self.jump(Position::new(n - 1, 0));
+    }
+
+    /// Go to the page holding the character at `percent` of the book (in bytes, as shown).
+    pub fn goto_percent(&mut self, percent: f64) {
+        if !(0.0..=100.0).contains(&percent) || percent.is_nan() {
+            self.set_message("a percentage is between 0 and 100", true);
+            return;
+        }
+        let pos = Position::at_percent(&self.doc, percent);
+        let to = self.page_top_for(pos);
+        self.jump(to);
+    }
+
+    /// The top of the page (counted from the chapter start) that shows `pos`.
+    pub fn page_top_for(&mut self, pos: Position) -> Position {
+        let h = self.page_height();
+        let cl = self.chapter_layout(pos.chapter);
+        let line = cl.line_of_offset(pos.offset);
+        let first = (line / h) * h;
+        let i = first_text_line_from(cl, first)
+            .filter(|&i| i <= line)
+            .unwrap_or(line);
+        Position::new(pos.chapter, line_start(cl, i))
+    }
+
+    pub fn clamp(&self, pos: Position) -> Position {
+        let Some(c) = self.doc.chapters.get(pos.chapter) else {
+            return Position::new(self.last_chapter(), 0);
+        };
+        let text = self.doc.chapter_text(pos.chapter);
+        let mut off = pos.offset.min(c.range.len()).min(text.len());
+        while off > 0 && !text.is_char_boundary(off) {
+            off -= 1;
+        }
+        Position::new(pos.chapter, off)
+    }
+
+    /// Recompute what is visible.
+    pub fn refresh(&mut self) {
+        self.top = self.clamp(self.top);
+        if self.frame.too_small {
+            self.view = View::default();
+            return;
+        }
+        let h = self.page_height();
+        let vertical = self.layout.display().vertical;
+        let tops = self.column_tops();
+        let mut columns = Vec::with_capacity(tops.len());
+        let mut pages = Vec::new();
+        let mut vis_start = None;
+        let mut vis_end = self.doc.offset_of(self.top);
+        let mut page_count = 1;
+        for (c, top) in tops.iter().enumerate() {
+            let ch = top.chapter;
+            let chapter_start = self
+                .doc
+                .chapters
+                .get(ch)
+                .map(|c| c.range.start)
+                .unwrap_or(0);
+            let cl = self.layout.chapter(&self.doc, ch);
+            let from = cl.line_of_offset(top.offset).min(cl.lines.len());
+            let to = (from + h).min(cl.lines.len());
+            let lines: Vec<Line> = cl.lines[from..to].to_vec();
+            if c == 0 {
+                page_count = cl.page_count();
+            }
+            // Page numbers only for columns of the first column's chapter.
+            if ch == self.top.chapter
+                && let Some(l) = lines.iter().find(|l| l.kind != LineKind::Blank)
+            {
+                pages.push(cl.page_of_offset(l.range.start) + 1);
+            }
+            for line in &lines {
+                if line.kind != LineKind::Blank {
+                    vis_start.get_or_insert(chapter_start + line.range.start);
+                    vis_end = chapter_start + line.range.end;
+                }
+            }
+            let mut col = Vec::with_capacity(h);
+            if vertical {
+                // Rows across the page's columns (first column on the right).
+                let span = lines.first().map(|l| l.range.start).unwrap_or(0)
+                    ..lines.last().map(|l| l.range.end).unwrap_or(0);
+                // Heading columns come first in a chapter, one run of them.
+                let heads = lines.iter().filter(|l| l.kind == LineKind::Heading);
+                let heading = heads.clone().map(|l| l.range.start).min().unwrap_or(0)
+                    ..heads.map(|l| l.range.end).max().unwrap_or(0);
+                for row in self.layout.vertical_rows(&self.doc, ch, from, to - from) {
+                    col.push(ViewLine {
+                        chapter: ch,
+                        kind: LineKind::Body,
+                        range: span.clone(),
+                        glyphs: row,
+                        chapter_start,
+                        heading: heading.clone(),
+                    });
+                }
+            } else {
+                for (k, line) in lines.iter().enumerate() {
+                    col.push(ViewLine {
+                        chapter: ch,
+                        kind: line.kind,
+                        range: line.range.clone(),
+                        glyphs: self.layout.glyphs_of_line(&self.doc, ch, from + k),
+                        chapter_start,
+                        heading: 0..0,
+                    });
+                }
+            }
+            columns.push(col);
+        }
+        if vertical {
+            // A vertical book is read right to left: its first page is the right-hand one.
+            columns.reverse();
+            pages.reverse();
+        }
+        let vis_start = vis_start.unwrap_or(vis_end);
+        self.view = View {
+            columns,
+            pages,
+            page_count,
+            visible: vis_start..vis_end.max(vis_start),
+        };
+    }
+}
+/// First non-spacer line at or after `idx`.
+fn first_text_line_from(cl: &ChapterLayout, idx: usize) -> Option<usize> {
+    cl.lines
+        .get(idx..)?
+        .iter()
+        .position(|l| l.kind != LineKind::Blank)
+        .map(|i| i + idx)
+}
+
+/// Last non-spacer line before `idx`.
+fn last_text_line_before(cl: &ChapterLayout, idx: usize) -> Option<usize> {
+    let end = idx.min(cl.lines.len());
+    cl.lines[..end]
+        .iter()
+        .rposition(|l| l.kind != LineKind::Blank)
+}
+
+fn line_start(cl: &ChapterLayout, i: usize) -> usize {
+    cl.lines.get(i).map(|l| l.range.start).unwrap_or(0)
+}

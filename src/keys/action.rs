@@ -1,0 +1,191 @@
+//! `Action`: everything the reader can be asked to do, by a key, the mouse or the terminal.
+//!
+//! Each bindable action is declared once, in the `actions!` table below, with its stable
+//! snake_case name (what `config.toml` binds) and its description (what the help screen says).
+//! Actions that carry data (typed characters, count digits, resizes, mouse positions) come from
+//! the input layer directly and are not bindable. Owns no key and no behaviour: what an action
+//! does is decided by the reader and its panels.
+
+use super::Mode;
+
+/// Declares `Action` with the bindable actions first (name and description beside each), then
+/// the input-only variants, and derives `BINDABLE`, `name` and `description` from it.
+macro_rules! actions {
+    (
+        bindable {
+            $( $(#[$meta:meta])* $variant:ident = $name:literal : $desc:literal, )*
+        }
+        input { $($input:tt)* }
+    ) => {
+        /// Something the reader should do.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $( $(#[$meta])* $variant, )*
+            $($input)*
+        }
+
+        /// Every bindable action, in help order.
+        pub const BINDABLE: &[Action] = &[ $( Action::$variant, )* ];
+
+        impl Action {
+            /// Stable name for configuration files; `None` for actions that are not bindable.
+            pub fn name(&self) -> Option<&'static str> {
+                match self {
+                    $( Action::$variant => Some($name), )*
+                    _ => None,
+                }
+            }
+
+            /// What the action does, for the help screen (empty for input-only actions).
+            pub fn description(&self) -> &'static str {
+                match self {
+                    $( Action::$variant => $desc, )*
+                    _ => "",
+                }
+            }
+        }
+    };
+}
+
+actions! {
+    bindable {
+        NextPage = "next_page": "next page",
+        PrevPage = "prev_page": "previous page",
+        LineDown = "line_down": "scroll down a line",
+        LineUp = "line_up": "scroll up a line",
+        NextChapter = "next_chapter": "next chapter",
+        PrevChapter = "prev_chapter": "previous chapter",
+        /// The next search match while a search is active, else the next chapter.
+        NextMatchOrChapter = "next_match_or_chapter":
+            "next match while searching, else next chapter",
+        BookStart = "book_start": "start of the book (with a count: that chapter)",
+        BookEnd = "book_end": "end of the book (with a count: that chapter)",
+        /// Go to the count typed before it, as a percentage of the book.
+        Percent = "percent": "with a count: go to that percent of the book",
+        CommandLine = "command_line": "command line: :42 chapter 42, :37% percent",
+        JumpBack = "jump_back": "jump back (before the last jump)",
+        JumpForward = "jump_forward": "jump forward again",
+        SearchForward = "search_forward": "search forward",
+        SearchBackward = "search_backward": "search backward (?? opens help)",
+        SearchNext = "search_next": "next match",
+        SearchPrev = "search_prev": "previous match",
+        ToggleToc = "toggle_toc": "table of contents",
+        /// Show the text as written, in Simplified, or in Traditional characters (in turn).
+        ToggleScript = "toggle_script": "script: as written → 简体 → 繁體",
+        /// Hide pinyin annotations and HTML leftovers, or show them again.
+        ToggleClean = "toggle_clean": "clean view: hide pinyin and HTML leftovers",
+        /// Vertical pages (columns right to left) or horizontal lines.
+        ToggleVertical = "toggle_vertical": "vertical pages (竖排), read right to left",
+        Wider = "wider": "wider text column",
+        Narrower = "narrower": "narrower text column",
+        CycleTheme = "cycle_theme": "next colour theme",
+        ToggleSpread = "toggle_spread": "two pages side by side, or one",
+        SaveSettings = "save_settings": "save width, theme and spread to config.toml",
+        Help = "help": "this help",
+        /// Close whatever is open (popup, prompt, search highlight, count).
+        Close = "close": "close / clear search",
+        /// Repaint the whole screen (after something else wrote to the terminal).
+        Redraw = "redraw": "repaint the screen",
+        Quit = "quit": "quit",
+        SelectNext = "select_next": "next entry",
+        SelectPrev = "select_prev": "previous entry",
+        SelectPageDown = "select_page_down": "a page of entries down",
+        SelectPageUp = "select_page_up": "a page of entries up",
+        SelectFirst = "select_first": "first entry",
+        SelectLast = "select_last": "last entry",
+        StartFilter = "start_filter": "filter by title (or just type)",
+        Confirm = "confirm": "jump there / run",
+        DeleteBack = "delete_back": "delete a character",
+        ToggleRegex = "toggle_regex": "regex on/off",
+        /// In the search prompt: Simplified and Traditional characters match each other, or not.
+        ToggleScriptSearch = "toggle_script_search": "简/繁 characters match each other on/off",
+        /// Add a bookmark at the top of the page (asks for an optional name).
+        AddBookmark = "add_bookmark": "bookmark the top of the page (asks for a name)",
+        /// Open (or close) the bookmark list.
+        BookmarkList = "bookmarks": "bookmarks",
+        /// Open (or close) the library of recent books.
+        Library = "library": "library of recent books",
+        RenameBookmark = "rename": "rename the bookmark",
+        DeleteBookmark = "delete": "delete the bookmark",
+        /// Bring back the bookmark deleted last.
+        UndoDelete = "undo": "undo the last delete",
+    }
+    input {
+        /// A typed character in a prompt or filter.
+        Insert(char),
+        /// A digit of a count prefix.
+        Digit(u8),
+        /// Pasted text (bracketed paste) for a prompt or filter.
+        Paste(String),
+        /// The terminal is now this many columns and rows.
+        Resize(u16, u16),
+        /// Mouse wheel towards the reader (`true`) or away.
+        Wheel { down: bool },
+        /// Left click at column, row.
+        Click { column: u16, row: u16 },
+    }
+}
+
+/// Where an action means something more specific in one mode, the help screen says that.
+const IN_MODE: &[(Mode, Action, &str)] = &[
+    (Mode::Toc, Action::Close, "close the contents"),
+    (Mode::Toc, Action::Confirm, "jump to the chapter"),
+    (Mode::TocFilter, Action::Close, "clear the filter"),
+    (Mode::TocFilter, Action::Confirm, "jump to the chapter"),
+    (Mode::Help, Action::Close, "close the help"),
+    (Mode::Help, Action::NextPage, "scroll down a page"),
+    (Mode::Help, Action::PrevPage, "scroll up a page"),
+    (
+        Mode::Prompt,
+        Action::Close,
+        "cancel (back to where the search started)",
+    ),
+    (
+        Mode::Prompt,
+        Action::Confirm,
+        "keep the search / run the command",
+    ),
+];
+
+impl Action {
+    /// The bindable action with this name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        BINDABLE.iter().find(|a| a.name() == Some(name)).cloned()
+    }
+
+    /// What the action does in `mode`, for the help screen.
+    pub fn description_in(&self, mode: Mode) -> &'static str {
+        IN_MODE
+            .iter()
+            .find(|(m, a, _)| *m == mode && a == self)
+            .map(|(_, _, d)| *d)
+            .unwrap_or_else(|| self.description())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_snake_case() {
+        for (i, a) in BINDABLE.iter().enumerate() {
+            let name = a.name().unwrap();
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(!BINDABLE[..i].iter().any(|b| b.name() == Some(name)));
+            assert_eq!(Action::from_name(name).as_ref(), Some(a));
+            assert!(!a.description().is_empty(), "{name}");
+        }
+        assert_eq!(Action::Insert('x').name(), None);
+        assert_eq!(Action::from_name("no_such_action"), None);
+    }
+
+    #[test]
+    fn a_mode_can_say_more() {
+        assert_eq!(Action::Close.description_in(Mode::Help), "close the help");
+        assert_eq!(
+            Action::Close.description_in(Mode::Reader),
+            "close / clear search"
+        );
+    }
+}
