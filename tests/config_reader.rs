@@ -159,18 +159,6 @@ fn the_first_hint_names_the_keys_in_use() {
     );
 }
 
-/// Press keys the way the reader's main loop does, key sequences included.
-fn press_seq(app: &mut App, keys: &[&str]) {
-    for k in keys {
-        let mode = app.mode();
-        if let Some(a) =
-            kanshu::input::action_for_pending(&event(k), &app.keymap, mode, &mut app.pending_keys)
-        {
-            app.update(a);
-        }
-    }
-}
-
 #[test]
 fn key_sequences_work_and_help_lists_them() {
     let mut app = configured(
@@ -178,17 +166,17 @@ fn key_sequences_work_and_help_lists_them() {
         80,
         24,
     );
-    press_seq(&mut app, &["space", "space"]);
+    press(&mut app, &["space", "space"]);
     assert_ne!(app.top(), kanshu::Position::START);
-    press_seq(&mut app, &["g"]);
+    press(&mut app, &["g"]);
     assert_ne!(app.top(), kanshu::Position::START, "one g waits");
-    press_seq(&mut app, &["g"]);
+    press(&mut app, &["g"]);
     assert_eq!(app.top(), kanshu::Position::START);
     // A key that continues no sequence drops the pending one and acts on its own.
-    press_seq(&mut app, &["z", "space"]);
+    press(&mut app, &["z", "space"]);
     assert_ne!(app.top(), kanshu::Position::START);
     assert!(app.pending_keys.is_empty());
-    press_seq(&mut app, &["z", "t"]);
+    press(&mut app, &["z", "t"]);
     assert_eq!(app.mode(), kanshu::keys::Mode::Toc);
     let rows = app.keymap.help_rows();
     let reading = &rows[0].rows;

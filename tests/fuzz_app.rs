@@ -131,7 +131,7 @@ proptest! {
                 (w, h) = (*nw, *nh);
                 term.backend_mut().resize(w, h);
             }
-            if let Some(action) = input::action_for(ev, &app.keymap, app.mode()) {
+            if let Some(action) = input::app_action(&mut app, ev) {
                 app.update(action);
             }
             if app.should_quit() {

@@ -139,7 +139,7 @@ fn hostile_books_at_every_size_draw_no_control_character() {
                 if let Event::Resize(nw, nh) = ev {
                     term.backend_mut().resize(nw, nh);
                 }
-                if let Some(action) = input::action_for(&ev, &app.keymap, app.mode()) {
+                if let Some(action) = input::app_action(&mut app, &ev) {
                     app.update(action);
                 }
                 term.draw(|f| ui::draw(&app, f)).unwrap();

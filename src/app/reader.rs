@@ -3,8 +3,9 @@
 //!
 //! The place on screen is `top: Position` (never a line number). A view is the line holding
 //! `top.offset` in its chapter and the lines after it, one page high per text column; pages flow
-//! across chapter ends, each chapter starting on a new page. After every move the reader
-//! recomputes what is visible, so drawing only paints.
+//! across chapter ends, each chapter starting on a new page. Moves change `top`; `refresh`
+//! (which the app calls once after every action) recomputes what is visible, so drawing only
+//! paints.
 //!
 //! Owns no terminal type and no panel: the app tells it the page frame (columns, width,
 //! height) and the layout parameters; it must not open popups, read keys or touch the store.
