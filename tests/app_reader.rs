@@ -36,7 +36,10 @@ fn pages_flow_into_the_next_chapter_and_stop_at_the_end() {
         tops.push(r.top());
     }
     assert!(tops.iter().any(|p| *p == Position::new(1, 0)), "{tops:?}");
-    assert_eq!(r.message().map(|m| m.text.as_str()), Some("end of the book"));
+    assert_eq!(
+        r.message().map(|m| m.text.as_str()),
+        Some("end of the book")
+    );
     r.refresh();
     // Every text line of the last page is on screen, and nothing after it.
     assert_eq!(r.view().visible.end, r.doc.text.trim_end().len());

@@ -74,7 +74,7 @@ fn remapped(dir: &Path, w: u16, h: u16) -> App {
     let cfg = Config::from_user_toml(REMAP, "config.toml").unwrap_or_else(|e| panic!("{e}"));
     let mut app = App::new(doc, w, h);
     app.apply_config(&cfg, false, None);
-    app.attach_store(Store::new(&dir.join("cfg")));
+    app.attach_store(Store::new(dir.join("cfg")));
     app
 }
 
@@ -143,7 +143,11 @@ fn every_popup_footer_shows_the_remapped_keys() {
     let tmp = tempfile::tempdir().unwrap();
     let mut app = remapped(tmp.path(), 80, 16);
     press(&mut app, &["t"]);
-    assert!(footer(&app).starts_with("└ o jump · w close ─"), "{}", footer(&app));
+    assert!(
+        footer(&app).starts_with("└ o jump · w close ─"),
+        "{}",
+        footer(&app)
+    );
     insta::assert_snapshot!("toc_remapped_80x16", snapshot(&app));
     press(&mut app, &["w", "f1"]);
     assert!(footer(&app).starts_with("└ Ctrl-d/Ctrl-u scroll · q close ─"));
@@ -169,7 +173,11 @@ fn every_popup_footer_shows_the_remapped_keys() {
         }],
         list: ListState::default(),
     });
-    assert!(footer(&app).starts_with("└ o open · L close ─"), "{}", footer(&app));
+    assert!(
+        footer(&app).starts_with("└ o open · L close ─"),
+        "{}",
+        footer(&app)
+    );
     insta::assert_snapshot!("library_remapped_80x16", snapshot(&app));
 }
 

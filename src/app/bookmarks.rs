@@ -66,7 +66,7 @@ impl App {
     }
 
     /// Rows in a list panel.
-    pub fn list_rows(&self) -> usize {
+    pub(super) fn list_rows(&self) -> usize {
         (self.geometry.help_text().height as usize).max(1)
     }
 

@@ -36,7 +36,7 @@ pub use prefs::Prefs;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{JumpList, Message, PageFrame, Reader, View, ViewLine};
 pub use search::SearchState;
-pub use shelf::Shelf;
+use shelf::Shelf;
 pub use theme::Theme;
 pub use toc::TocState;
 
@@ -244,13 +244,6 @@ impl App {
     /// of the book are clamped.
     pub fn set_top(&mut self, pos: Position) {
         self.reader.set_top(pos);
-    }
-
-    /// Jump to `pos` (recorded in the jump list), e.g. to a bookmark.
-    pub fn jump_to(&mut self, pos: Position) {
-        let pos = self.reader.clamp(pos);
-        self.reader.jump(pos);
-        self.reader.refresh();
     }
 
     /// Read another book (e.g. from the library): new layout, `top` clamped into it; search,

@@ -63,7 +63,7 @@ impl Settings {
 
 /// A configured colour as the terminal's; `None` for the terminal's own (nothing is set, so
 /// the style underneath shows through).
-pub fn term_color(c: config::Color) -> Option<TermColor> {
+fn term_color(c: config::Color) -> Option<TermColor> {
     use config::NamedColor as N;
     Some(match c {
         config::Color::Default => return None,

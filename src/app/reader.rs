@@ -137,9 +137,6 @@ impl Reader {
     pub fn view(&self) -> &View {
         &self.view
     }
-    pub fn frame(&self) -> PageFrame {
-        self.frame
-    }
     pub fn layout_params(&self) -> &LayoutParams {
         self.layout.params()
     }
@@ -367,7 +364,7 @@ impl Reader {
 
     /// The top of the page before the one starting at `pos`; from a chapter start that is the
     /// previous chapter's last page. `None` at the start of the book.
-    pub fn page_before(&mut self, pos: Position) -> Option<Position> {
+    fn page_before(&mut self, pos: Position) -> Option<Position> {
         let h = self.page_height();
         let cl = self.chapter_layout(pos.chapter);
         let line = cl.line_of_offset(pos.offset);
@@ -441,7 +438,7 @@ impl Reader {
     }
 
     /// The top of the last page of chapter `ch`, pages counted from the chapter start.
-    pub fn last_page_of(&mut self, ch: usize) -> Position {
+    fn last_page_of(&mut self, ch: usize) -> Position {
         let h = self.page_height();
         let cl = self.chapter_layout(ch);
         let last = last_text_line_before(cl, cl.lines.len()).unwrap_or(0);

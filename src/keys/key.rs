@@ -46,11 +46,6 @@ impl Modifiers {
         alt: false,
         shift: false,
     };
-    pub const CTRL: Modifiers = Modifiers {
-        ctrl: true,
-        alt: false,
-        shift: false,
-    };
 }
 
 /// One key press: a key and the modifiers held with it, in canonical form (see `normalized`).
@@ -153,14 +148,6 @@ impl Key {
     /// A character key (`'G'`, `'<'`, `' '`).
     pub const fn char(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
-    }
-
-    /// Ctrl with a (lower-case) letter.
-    pub const fn ctrl(c: char) -> Key {
-        Key {
-            code: KeyCode::Char(c),
-            modifiers: Modifiers::CTRL,
-        }
     }
 
     /// The same key with shift let go (what a shifted named key means when only the plain key
@@ -386,10 +373,6 @@ impl KeySeq {
             return Err(KeyNameError::Empty);
         }
         Ok(KeySeq(keys))
-    }
-
-    pub fn single(key: Key) -> KeySeq {
-        KeySeq(vec![key])
     }
 
     pub fn keys(&self) -> &[Key] {

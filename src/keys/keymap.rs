@@ -152,11 +152,6 @@ impl Keymap {
             .retain(|b| !(b.mode == mode && &b.keys == keys));
     }
 
-    /// Every binding, in the order they were made.
-    pub fn all(&self) -> &[Binding] {
-        &self.bindings
-    }
-
     /// The bindings of one mode, in the order they were made.
     pub fn bindings(&self, mode: Mode) -> Vec<&Binding> {
         self.bindings.iter().filter(|b| b.mode == mode).collect()
@@ -279,7 +274,11 @@ mod tests {
             map.lookup(Mode::Reader, Key::char('q')),
             Some(&Action::NextPage)
         );
-        assert_eq!(map.all()[0].keys, seq("q"), "kept its place");
+        assert_eq!(
+            map.bindings(Mode::Reader)[0].keys,
+            seq("q"),
+            "kept its place"
+        );
         map.unbind(Mode::Reader, &seq("x"));
         assert_eq!(map.lookup(Mode::Reader, Key::char('x')), None);
         assert_eq!(map.lookup(Mode::Help, Key::char('q')), None);
