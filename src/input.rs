@@ -22,7 +22,7 @@ pub fn app_action(app: &mut App, event: &Event) -> Option<Action> {
 }
 
 /// Translate a crossterm key event into a keymap key.
-pub fn key_of(ev: &KeyEvent) -> Option<Key> {
+fn key_of(ev: &KeyEvent) -> Option<Key> {
     let modifiers = Modifiers {
         ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
         alt: ev.modifiers.contains(KeyModifiers::ALT),
@@ -78,7 +78,7 @@ pub fn action_for_pending(
 }
 
 /// What `event` asks for in `mode`, if anything.
-pub fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
+fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
     match event {
         Event::Key(ev) => {
             if ev.kind != KeyEventKind::Press {

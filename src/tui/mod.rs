@@ -242,7 +242,7 @@ pub fn restore_terminal() {
 }
 
 /// Restores the terminal when dropped (early returns and errors).
-pub struct TerminalGuard;
+struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
@@ -260,7 +260,7 @@ pub fn install_panic_hook() {
 }
 
 /// Raise the returned flag on SIGTERM, SIGHUP (and SIGINT, which raw mode normally hides).
-pub fn signal_flag() -> Arc<AtomicBool> {
+fn signal_flag() -> Arc<AtomicBool> {
     let flag = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for sig in [

@@ -9,14 +9,14 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, HelpLine, Overlay, PromptKind, ViewLine};
+use crate::app::{App, Overlay, PromptKind, ViewLine};
 use crate::keys::{Action, Mode};
 use crate::layout::LineKind;
 use crate::layout::width::is_unsafe_char;
 
+mod panels;
 mod shelf;
 
 /// The default theme's styles (kept under this name for drawing code written before themes;
@@ -38,8 +38,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_column(app, *rect, lines, buf);
     }
     match &app.overlay {
-        Overlay::Toc(_) => draw_toc(app, buf),
-        Overlay::Help { .. } => draw_help(app, buf),
+        Overlay::Toc(_) => panels::draw_toc(app, buf),
+        Overlay::Help { .. } => panels::draw_help(app, buf),
         Overlay::Bookmarks(_) => shelf::draw_bookmarks(app, buf),
         Overlay::Library(_) => shelf::draw_library(app, buf),
         Overlay::None => {}
@@ -392,144 +392,6 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     let rx = rect.x as usize + w.saturating_sub(right_w + 1);
     put(buf, rx as u16, y, &right, right_w, app.theme.status);
     cursor
-}
-
-fn draw_toc(app: &App, buf: &mut Buffer) {
-    let Overlay::Toc(t) = &app.overlay else {
-        return;
-    };
-    let geo = app.geometry();
-    let boxr = geo.toc_box();
-    clear_wide_edges(buf, boxr);
-    Clear.render(boxr, buf);
-    let title = if t.filtering || !t.filter.is_empty() {
-        format!(" Contents /{} ", clean(&t.filter))
-    } else {
-        format!(" Contents ({}) ", t.entries.len())
-    };
-    let title = cut_end(&title, boxr.width.saturating_sub(2) as usize);
-    Block::new()
-        .borders(Borders::ALL)
-        .style(app.theme.body)
-        .border_style(app.theme.border)
-        .title(title)
-        .title_bottom(footer(
-            app,
-            t.mode(),
-            &[(&[Action::Confirm], "jump"), (&[Action::Close], "close")],
-            boxr.width.saturating_sub(2) as usize,
-        ))
-        .render(boxr, buf);
-    let list = geo.toc_list();
-    let w = list.width as usize;
-    if t.entries.is_empty() {
-        put(
-            buf,
-            list.x,
-            list.y,
-            &cut_end("no chapter matches", w),
-            w,
-            app.theme.dim,
-        );
-    }
-    for (row, (idx, &ch)) in t
-        .entries
-        .iter()
-        .enumerate()
-        .skip(t.list.scroll)
-        .take(list.height as usize)
-        .enumerate()
-    {
-        let y = list.y + row as u16;
-        let Some(c) = app.doc().chapters.get(ch) else {
-            continue;
-        };
-        let current = ch == app.top().chapter;
-        let marker = if current { "▸ " } else { "  " };
-        let indent = "  ".repeat((c.level.max(1) - 1) as usize);
-        let lead = format!("{marker}{indent}");
-        let room = w.saturating_sub(width(&lead));
-        let text = format!("{lead}{}", cut_middle(&clean(&c.title), room));
-        let mut st = if current {
-            app.theme.current_chapter
-        } else {
-            Style::new()
-        };
-        if idx == t.list.selected {
-            st = st.patch(app.theme.selected);
-            buf.set_style(Rect::new(list.x, y, list.width, 1), app.theme.selected);
-        }
-        put(buf, list.x, y, &text, w, st);
-    }
-}
-
-fn draw_help(app: &App, buf: &mut Buffer) {
-    let Overlay::Help { scroll } = app.overlay else {
-        return;
-    };
-    let geo = app.geometry();
-    let boxr = geo.help_box();
-    clear_wide_edges(buf, boxr);
-    Clear.render(boxr, buf);
-    Block::new()
-        .borders(Borders::ALL)
-        .style(app.theme.body)
-        .border_style(app.theme.border)
-        .title(" Keys ")
-        .title_bottom(footer(
-            app,
-            Mode::Help,
-            &[
-                (&[Action::LineDown, Action::LineUp], "scroll"),
-                (&[Action::Close], "close"),
-            ],
-            boxr.width.saturating_sub(2) as usize,
-        ))
-        .render(boxr, buf);
-    let area = geo.help_text();
-    let w = area.width as usize;
-    let lines = app.help_lines();
-    let keys_w = app.help_keys_width();
-    for (row, line) in lines
-        .iter()
-        .skip(scroll)
-        .take(area.height as usize)
-        .enumerate()
-    {
-        let y = area.y + row as u16;
-        match line {
-            HelpLine::Section(s) => {
-                put(buf, area.x, y, &cut_end(s, w), w, app.theme.heading);
-            }
-            HelpLine::Row { keys, description } if description.is_empty() => {
-                let room = w.saturating_sub(1);
-                let k = cut_end(keys, room);
-                put(buf, area.x + 1, y, &k, room, app.theme.current_chapter);
-            }
-            HelpLine::Row { keys, description } => {
-                let k = cut_end(keys, keys_w);
-                put(buf, area.x + 1, y, &k, keys_w, app.theme.current_chapter);
-                let x = area.x as usize + 1 + keys_w + 2;
-                let room = (area.x as usize + w).saturating_sub(x);
-                put(
-                    buf,
-                    x as u16,
-                    y,
-                    &cut_end(description, room),
-                    room,
-                    Style::new(),
-                );
-            }
-            HelpLine::Detail(s) => {
-                let room = w.saturating_sub(4);
-                put(buf, area.x + 4, y, &cut_end(s, room), room, Style::new());
-            }
-            HelpLine::Note(s) => {
-                put(buf, area.x, y, &cut_end(s, w), w, app.theme.dim);
-            }
-            HelpLine::Blank => {}
-        }
-    }
 }
 
 #[cfg(test)]
