@@ -83,8 +83,6 @@ fn has_body(text: &str, found: &[Found], i: usize) -> bool {
 /// Many TXT books open with a list of their chapter titles. Returns the headings without the
 /// listing, and the range of the contents page when one was found.
 pub(super) fn fold(text: &str, found: &[Found]) -> (Vec<Found>, Option<Range<usize>>) {
-    let listing = drop_exact_listing(text, found);
-    let found = &listing;
     let body: Vec<bool> = (0..found.len()).map(|i| has_body(text, found, i)).collect();
     let first_body = body.iter().position(|&b| b);
     let mut later_keys: HashMap<String, usize> = HashMap::new();
@@ -145,13 +143,13 @@ pub(super) fn fold(text: &str, found: &[Found]) -> (Vec<Found>, Option<Range<usi
         }
         i = j.max(i + 1);
     }
-    let kept = found
+    let kept: Vec<Found> = found
         .iter()
         .enumerate()
         .filter(|(i, _)| !drop.contains(i))
         .map(|(_, h)| h.clone())
         .collect();
-    (kept, page)
+    (drop_exact_listing(text, &kept), page)
 }
 
 /// A heading with nothing under it whose exact title comes back later as a real heading is a

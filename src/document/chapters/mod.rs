@@ -146,9 +146,12 @@ pub fn split(text: &str, name: &str, rules: &RuleSet, markdown: bool) -> Split {
 
     let first = headings.first().map_or(body.end, |h| h.start);
     let front = text.get(body.start..first).unwrap_or_default();
+    // The title sits before a printed contents page, never inside it.
+    let before_contents = contents.as_ref().map_or(first, |c| c.start.min(first));
+    let title_front = text.get(body.start..before_contents).unwrap_or_default();
     let header = text.get(..body.start).unwrap_or_default();
     let (title, from_text) =
-        match title::book_title(front).or_else(|| gutenberg::header_title(header)) {
+        match gutenberg::header_title(header).or_else(|| title::book_title(title_front)) {
             Some(t) => (t, true),
             None => match (headings.first(), family) {
                 // A Markdown book that opens with its `# Title`.
