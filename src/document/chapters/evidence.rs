@@ -13,7 +13,7 @@ use super::{Found, next_line};
 /// Fewest lines of one shape that can be headings.
 pub const MIN_LINES: usize = 3;
 /// Characters of text a heading of such a shape must have under it before the next one.
-pub const MIN_BODY_CHARS: usize = 60;
+pub const MIN_BODY_CHARS: usize = 40;
 /// The first and last kept line must be at least this share of the text apart.
 pub const MIN_SPREAD: f64 = 0.4;
 
@@ -86,7 +86,7 @@ fn followed_by_body(text: &str, start: usize, next: usize, starts: &[usize]) -> 
 }
 
 /// Keep the lines whose number fits the sequence: one more than its neighbour before, one
-/// less than its neighbour after, or between the two. A stray `I` between `II` and `III` is
+/// less than its neighbour after, or in order with both. A stray `I` between `II` and `III` is
 /// not a chapter; a new volume that starts again at 1 still is.
 fn in_sequence(text: &str, found: &[Found], keep: Vec<usize>) -> Vec<usize> {
     let nums: Vec<Option<u32>> = keep
@@ -110,8 +110,8 @@ fn in_sequence(text: &str, found: &[Found], keep: Vec<usize>) -> Vec<usize> {
             let next = nums.get(k + 1).copied().flatten();
             let follows = prev.is_some_and(|p| n == p + 1);
             let leads = next.is_some_and(|x| x == n + 1);
-            let between = prev.is_some_and(|p| p < n) && next.is_some_and(|x| x > n);
-            follows || leads || between || (prev.is_none() && next.is_none())
+            let in_order = prev.is_none_or(|p| p < n) && next.is_none_or(|x| x > n);
+            follows || leads || in_order
         })
         .map(|(_, &i)| i)
         .collect()
