@@ -287,3 +287,91 @@ fn a_five_megabyte_chapter_is_one_entry() {
     assert!(got.len() > 100, "{}", got.len());
     assert!(got.iter().all(|e| !e.2));
 }
+
+fn kanshu_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("kanshu")
+        .unwrap()
+        .env("KANSHU_CONFIG_DIR", dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_user_rule_wins_over_the_sentence_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/realbooks/user_rule_comma_titles.txt"),
+    )
+    .unwrap();
+    let acts = [
+        "第一幕 雨夜，他来了，她走了，谁也没有回头",
+        "第二幕 清晨，街上，空无一人，只有一只猫",
+        "第三幕 多年以后，他们在车站，又遇见了，都老了",
+    ];
+    // The built-in rules read these titles as sentences…
+    let got = toc(dir.path(), "acts.txt", &book);
+    assert_eq!(titles(&got), ["雨夜三幕"]);
+    // …a rule given on the command line takes them…
+    let p = dir.path().join("acts.txt");
+    let out = kanshu_in(
+        dir.path(),
+        &["toc", "--toc-rule", "^第.幕", p.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for act in acts {
+        assert!(text.contains(act), "{text}");
+    }
+    // …and so does one from the configuration.
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[chapters]\nrules = [{ pattern = '^第.幕 ', level = 1 }]\n",
+    )
+    .unwrap();
+    let got = toc(dir.path(), "acts.txt", &book);
+    let want: Vec<&str> = std::iter::once("雨夜三幕").chain(acts).collect();
+    assert_eq!(titles(&got), want);
+}
+
+#[test]
+fn a_toc_rule_that_names_nothing_lists_the_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("b.txt");
+    std::fs::write(&p, "第一章 开始\n正文。\n").unwrap();
+    let out = kanshu_in(
+        dir.path(),
+        &["toc", "--toc-rule", "chines", p.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for name in [
+        "`chines`",
+        "chinese",
+        "english",
+        "markdown",
+        "numbered",
+        "bare-number",
+    ] {
+        assert!(err.contains(name), "{err}");
+    }
+    // A known name, and anything that looks like a pattern, still work.
+    for rule in ["chinese", "^第", "第.章"] {
+        let out = kanshu_in(
+            dir.path(),
+            &["toc", "--toc-rule", rule, p.to_str().unwrap()],
+        );
+        assert!(
+            out.status.success(),
+            "{rule}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -24,6 +24,8 @@ const SECTION: u8 = 5;
 
 /// Name of the rule for omnibus title lines (《书名》 alone on a line).
 pub(super) const OMNIBUS_RULE: &str = "omnibus-title";
+/// Name of the rule for 上部/下部 lines, kept only in an omnibus file.
+pub(super) const OMNIBUS_PART_RULE: &str = "omnibus-part";
 
 pub(super) fn chinese() -> RuleFamily {
     let open = "[【\\[〖]?";
@@ -70,11 +72,11 @@ pub(super) fn chinese() -> RuleFamily {
             rule(
                 "volume",
                 &format!(
-                    "^{open}(?:第[ 　]*{NUM}+[ 　]*卷{close}{tail}|(?:第[ 　]*{NUM}+[ 　]*部分?|卷[ 　]*{NUM}+){close}(?:$|{SEP}.*)|[上中下][部卷篇](?:$|{SEP}.*))"
+                    "^{open}(?:第[ 　]*{NUM}+[ 　]*卷{close}{tail}|(?:第[ 　]*{NUM}+[ 　]*部分?|卷[ 　]*{NUM}+){close}(?:$|{SEP}.*))"
                 ),
                 VOLUME,
                 Placement::Fixed,
-                "第卷【[〖上中下",
+                "第卷【[〖",
                 "",
                 45,
             ),
@@ -107,6 +109,16 @@ pub(super) fn chinese() -> RuleFamily {
                 CHAPTER,
                 Placement::Floating,
                 "序楔引前正尾终終后後番外完跋【[〖",
+                "",
+                30,
+            ),
+            // 上部 / 下部 inside an omnibus book (only there: elsewhere such lines are text).
+            rule(
+                OMNIBUS_PART_RULE,
+                &format!("^[上中下][部卷篇](?:$|{SEP}.*)"),
+                VOLUME,
+                Placement::Fixed,
+                "上中下",
                 "",
                 30,
             ),

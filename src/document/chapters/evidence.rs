@@ -6,7 +6,7 @@
 //! own length limits) and each followed by body text; one line is never enough. This module
 //! filters candidates; it never adds one.
 
-use super::chinese::OMNIBUS_RULE;
+use super::chinese::{OMNIBUS_PART_RULE, OMNIBUS_RULE};
 use super::rules::RuleFamily;
 use super::{Found, next_line};
 
@@ -39,6 +39,13 @@ pub(super) fn filter(text: &str, span: usize, family: &RuleFamily, found: &mut V
         if r.name == OMNIBUS_RULE {
             omnibus(found, ri);
         }
+    }
+    // 上部/下部 count only inside an omnibus book.
+    let rule_index = |name: &str| family.rules.iter().position(|r| r.name == name);
+    if let (Some(book), Some(part)) = (rule_index(OMNIBUS_RULE), rule_index(OMNIBUS_PART_RULE))
+        && !found.iter().any(|h| h.rule == book)
+    {
+        found.retain(|h| h.rule != part);
     }
 }
 
