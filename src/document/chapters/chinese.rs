@@ -216,7 +216,7 @@ pub(super) fn numbered() -> Vec<RuleFamily> {
             )],
         ),
         // 标题(12) / 标题12
-        family("title-number", vec![title_number]),
+        family("numbered-suffix", vec![title_number]),
         // 12 alone on a line
         family(
             "bare-number",

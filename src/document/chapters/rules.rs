@@ -180,7 +180,7 @@ impl RuleSet {
 
     /// The built-in families: `chinese`, `bracketed`, `english`, `markdown`, then the numbered
     /// families of Chinese TXT sites that count only on the book's own evidence (`numbered`,
-    /// `hanzi-numbered`, `starred`, `title-number`, `bare-number`).
+    /// `hanzi-numbered`, `starred`, `numbered-suffix`, `bare-number`).
     pub fn builtin() -> &'static RuleSet {
         static RULES: OnceLock<RuleSet> = OnceLock::new();
         RULES.get_or_init(RuleSet::build_builtin)
