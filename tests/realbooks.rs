@@ -14,13 +14,17 @@ fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/realbooks")
 }
 
-/// What a `.expect` file says.
+/// What a `.expect` file says (other tests of the corpus may add keys of their own: lines
+/// this parser does not know must be `key: value` lines it can skip).
 #[derive(Debug, Default)]
-struct Expect {
-    encoding: String,
-    title: String,
-    rule: String,
-    toc: Vec<(u8, bool, String)>,
+pub struct Expect {
+    /// How the book is delivered: utf-8, utf-8-bom, gbk, gb18030, latin1, utf-16le(-bom),
+    /// utf-16be(-bom).
+    pub encoding: String,
+    pub title: String,
+    pub rule: String,
+    /// (level, heading, title) per contents entry.
+    pub toc: Vec<(u8, bool, String)>,
 }
 
 fn parse(text: &str) -> Expect {
@@ -35,11 +39,13 @@ fn parse(text: &str) -> Expect {
             e.title = v.trim().to_string();
         } else if let Some(v) = line.strip_prefix("rule:") {
             e.rule = v.trim().to_string();
-        } else {
+        } else if line.starts_with(|c: char| c.is_ascii_digit()) {
             let (level, title) = line.split_once(' ').expect("`LEVEL TITLE`");
             let heading = !level.ends_with('-');
             let level: u8 = level.trim_end_matches('-').parse().expect("a level");
             e.toc.push((level, heading, title.to_string()));
+        } else {
+            assert!(line.contains(':'), "a `key: value` line: {line}");
         }
     }
     e

@@ -82,14 +82,12 @@ pub struct Split {
 fn next_line(text: &str, start: usize) -> Option<(usize, &str, usize)> {
     let rest = text.get(start..)?;
     let mut at = start + rest.find('\n')? + 1;
-    let mut blanks = 0;
-    for line in text.get(at..)?.split_inclusive('\n') {
+    for (blanks, line) in text.get(at..)?.split_inclusive('\n').enumerate() {
         let trimmed = line.trim();
         if !trimmed.is_empty() {
             let lead = line.len() - line.trim_start().len();
             return Some((at + lead, trimmed, blanks));
         }
-        blanks += 1;
         at += line.len();
     }
     None
