@@ -33,7 +33,7 @@ pub(super) fn filter(text: &str, span: usize, family: &RuleFamily, found: &mut V
             found.retain(|h| {
                 let i = k;
                 k += 1;
-                h.rule != ri || keep.contains(&i)
+                h.rule != ri || keep.binary_search(&i).is_ok()
             });
         }
         if r.name == OMNIBUS_RULE {
@@ -49,8 +49,9 @@ pub(super) fn filter(text: &str, span: usize, family: &RuleFamily, found: &mut V
     }
 }
 
-/// Indices (into `found`) of the lines of one shape that the evidence supports: those followed
-/// by body text, when there are at least `MIN_LINES` of them spread over the book.
+/// Indices (into `found`, ascending) of the lines of one shape that the evidence supports:
+/// those followed by body text, when there are at least `MIN_LINES` of them spread over the
+/// book.
 fn supported(text: &str, span: usize, found: &[Found], positions: &[usize]) -> Vec<usize> {
     let starts: Vec<usize> = positions
         .iter()

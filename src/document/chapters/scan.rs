@@ -190,12 +190,8 @@ pub(super) fn pick_family(
         best
     };
     match (best(false), best(true)) {
-        (Some((s, (_, n))), Some((w, ws))) => {
-            if n >= MIN_LINES || (n, 0) >= (ws.1, 0) {
-                Some(s)
-            } else {
-                Some(w)
-            }
+        (Some((s, (_, n))), Some((w, (_, wn)))) => {
+            Some(if n >= MIN_LINES || n >= wn { s } else { w })
         }
         (s, w) => s.or(w).map(|(i, _)| i),
     }

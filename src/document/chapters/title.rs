@@ -11,8 +11,6 @@ const NOT_TITLES: &[&str] = &[
     "作者",
     "作 者",
     "Author:",
-    "by ",
-    "By ",
     "本书由",
     "本書由",
     "整理",
@@ -99,6 +97,7 @@ pub(super) fn book_title(front: &str) -> Option<String> {
     }
     lines()
         .filter(|l| !NOT_TITLES.iter().any(|n| l.contains(n)) && !is_contents_header(l))
+        .filter(|l| !l.starts_with("by ") && !l.starts_with("By "))
         .find(|l| l.chars().count() <= 50 && !reads_as_sentence(l) && !l.ends_with(['。', '.']))
         .map(|l| l.trim_start_matches('#').trim().to_string())
         .filter(|t| !t.is_empty())
@@ -114,5 +113,7 @@ mod tests {
         assert_eq!(book_title(front).as_deref(), Some("山居笔记"));
         let front = "本书由书友整理上传\n作者：某人\n山居笔记\n";
         assert_eq!(book_title(front).as_deref(), Some("山居笔记"));
+        let front = "by Someone\n\nStand by Me\n";
+        assert_eq!(book_title(front).as_deref(), Some("Stand by Me"));
     }
 }
