@@ -278,7 +278,8 @@ fn is_cjk(c: char) -> bool {
 }
 
 /// Levels for the chosen headings: floating rules sit at the top before the first top-level
-/// heading; then the levels in use are renumbered 1, 2, … (a book of 章 and 节 has 章 at 1).
+/// heading; then the levels in use are renumbered 1, 2, … (a book of 章 and 节 has 章 at 1),
+/// and no heading sits more than one level below the one before it.
 fn levels(headings: &[Found]) -> Vec<u8> {
     let top = headings.iter().map(|h| h.level).min().unwrap_or(1);
     let mut seen_top = false;
@@ -301,6 +302,15 @@ fn levels(headings: &[Found]) -> Vec<u8> {
     used.dedup();
     for l in &mut out {
         *l = used.iter().position(|u| u == l).map_or(1, |p| p as u8 + 1);
+    }
+    // Never deeper than one below the heading before (an omnibus book with chapters but no
+    // 上部/下部 puts them right under the book).
+    let mut prev: Option<u8> = None;
+    for l in &mut out {
+        if let Some(p) = prev {
+            *l = (*l).min(p + 1);
+        }
+        prev = Some(*l);
     }
     out
 }
