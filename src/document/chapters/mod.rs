@@ -93,6 +93,13 @@ fn next_line(text: &str, start: usize) -> Option<(usize, &str, usize)> {
     None
 }
 
+/// The line just before the line starting at `start`, when it is not blank.
+fn line_before(text: &str, start: usize) -> Option<&str> {
+    let before = text.get(..start)?.strip_suffix('\n')?;
+    let line = before.rsplit('\n').next()?;
+    (!line.trim().is_empty()).then_some(line)
+}
+
 /// The trimmed line starting at `start`.
 fn line_at(text: &str, start: usize) -> &str {
     let rest = text.get(start..).unwrap_or_default();
@@ -107,6 +114,12 @@ pub fn split(text: &str, name: &str, rules: &RuleSet, markdown: bool) -> Split {
     let mut found = scan::scan(text, rules, body.clone());
     for (family, list) in rules.families.iter().zip(found.iter_mut()) {
         evidence::filter(text, body.len(), family, list);
+        // A wrapped sentence is not a title (a user's rule wins over this test, too).
+        list.retain(|h| {
+            let judged = family.rules.get(h.rule).is_some_and(|r| r.reject_sentences);
+            let title = text.get(h.title.clone()).unwrap_or_default();
+            !(judged && shape::continues_sentence(line_before(text, h.start), title))
+        });
         if family.name == "english" {
             let starts: Vec<usize> = list.iter().map(|h| h.start).collect();
             english::two_line_titles(text, list, |at| {

@@ -6,7 +6,7 @@
 
 /// Characters that, glued right after 第N章, start a clause rather than a title
 /// (`第一章的内容…`, `第二回中…`).
-const CLAUSE_STARTS: &str = "的地得了是在中里还就也都又再已而和与被把让给对向从时后";
+const CLAUSE_STARTS: &str = "的地得了是在中里还就也都又再已而和与被把让给对向从时后，";
 /// A couplet half or a short clause of a title is at most this many characters.
 const TITLE_PIECE_CHARS: usize = 12;
 
@@ -94,6 +94,20 @@ fn is_number_char(c: char) -> bool {
         || "零〇○一二两兩三四五六七八九十百千万萬壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c)
 }
 
+/// A title with ，？！ in it that sits right under a line ending mid-sentence is the wrapped
+/// rest of that sentence (`…且聽下` ⏎ `第三回，便知端的`), not a heading: what comes before it
+/// decides.
+pub(crate) fn continues_sentence(prev: Option<&str>, title: &str) -> bool {
+    let Some(prev) = prev.map(str::trim_end) else {
+        return false;
+    };
+    title.contains(['，', '？', '！'])
+        && prev.chars().count() >= 10
+        && !prev.ends_with([
+            '。', '！', '？', '」', '』', '”', '…', '—', '）', ')', '】', '!', '?', '.', '：', ':',
+        ])
+}
+
 /// A heading-shaped line that is the first line of a hard-wrapped English paragraph: long, and
 /// the next line follows it directly with more prose.
 pub(crate) fn english_paragraph_start(line: &str, next: Option<&str>) -> bool {
@@ -114,9 +128,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_wrapped_sentence_is_not_a_title() {
+        let t = "第三回：花果山群妖聚義，東海龍王獻寶";
+        assert!(continues_sentence(
+            Some("　　那猴王到底如何，諸位看官若要知道，請看"),
+            t
+        ));
+        assert!(!continues_sentence(
+            Some("　　畢竟不知那猴王如何，且聽下回分解。"),
+            t
+        ));
+        assert!(!continues_sentence(None, t));
+        assert!(!continues_sentence(
+            Some("求收藏求推荐票各位读者"),
+            "第三章 新的开始"
+        ));
+    }
+
+    #[test]
     fn titles_with_punctuation_are_not_sentences() {
         for t in [
             "第一回：宴桃園豪傑三結義，斬黃巾英雄首立功",
+            "第二回 悟徹菩提真妙理，斷魔歸本合元神",
             "第十章 谁是凶手？",
             "第十一章 原来是你！",
             "第三章 什么？他还活着！",
@@ -130,6 +163,7 @@ mod tests {
     fn sentences_are_sentences() {
         for t in [
             "第一章的内容很长，我们慢慢读完它吧",
+            "第三回，便知端的",
             "第一次见面的时候，他还是个孩子。",
             "第一幕 雨夜，他来了，她走了，谁也没有回头",
             "第二章 他们走了很远很远的路，一直走到天黑也没有停下来歇一歇",
