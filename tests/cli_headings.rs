@@ -33,9 +33,10 @@ fn toc(dir: &Path, name: &str, book: &str) -> Vec<(u64, String, bool)> {
         if e["heading"] == true {
             let title = e["title"].as_str().unwrap();
             let line = text[off..].lines().next().unwrap();
-            // Part 1 of a long chapter is "title (1)" and starts at the heading line.
-            let bare = title.strip_suffix(" (1)").unwrap_or(title);
-            assert!(line.contains(bare), "heading line `{line}` holds `{title}`");
+            assert!(
+                line.contains(title),
+                "heading line `{line}` holds `{title}`"
+            );
         }
         total += e["chars"].as_u64().unwrap();
     }
@@ -264,18 +265,113 @@ fn book_without_headings_is_cut_into_parts() {
 }
 
 #[test]
-fn huge_chapter_is_cut_into_numbered_parts() {
+fn a_five_megabyte_chapter_is_one_entry() {
+    // A chapter is what the book says: however long, one heading is one entry.
     let dir = tempfile::tempdir().unwrap();
-    let book = format!("第一章 长夜\n{}第二章 天明\n{}", body(2000), body(5));
-    let got = toc(dir.path(), "long.txt", &book);
-    let parts: Vec<_> = got
-        .iter()
-        .filter(|e| e.1.starts_with("第一章 长夜 ("))
-        .collect();
-    assert!(parts.len() >= 4, "{got:?}");
-    for (i, p) in parts.iter().enumerate() {
-        assert_eq!(p.1, format!("第一章 长夜 ({})", i + 1));
-        assert_eq!(p.2, i == 0, "only part 1 starts at the heading");
+    let mut book = String::from("第一章 长夜\n");
+    while book.len() < 5 * 1024 * 1024 {
+        book.push_str(&body(100));
     }
-    assert_eq!(got.last().unwrap().1, "第二章 天明");
+    let got = toc(dir.path(), "long.txt", &book);
+    assert_eq!(got, vec![(1, "第一章 长夜".to_string(), true)]);
+    let text = Command::cargo_bin("kanshu")
+        .unwrap()
+        .env("KANSHU_CONFIG_DIR", dir.path())
+        .arg("toc")
+        .arg(dir.path().join("long.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&text.stdout).lines().count(), 1);
+    // The same text without its heading is cut into navigation parts.
+    let got = toc(dir.path(), "无题长文.txt", &book["第一章 长夜\n".len()..]);
+    assert!(got.len() > 100, "{}", got.len());
+    assert!(got.iter().all(|e| !e.2));
+}
+
+fn kanshu_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("kanshu")
+        .unwrap()
+        .env("KANSHU_CONFIG_DIR", dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_user_rule_wins_over_the_sentence_test() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/realbooks/user_rule_comma_titles.txt"),
+    )
+    .unwrap();
+    let acts = [
+        "第一幕 雨夜，他来了，她走了，谁也没有回头",
+        "第二幕 清晨，街上，空无一人，只有一只猫",
+        "第三幕 多年以后，他们在车站，又遇见了，都老了",
+    ];
+    // The built-in rules read these titles as sentences…
+    let got = toc(dir.path(), "acts.txt", &book);
+    assert_eq!(titles(&got), ["雨夜三幕"]);
+    // …a rule given on the command line takes them…
+    let p = dir.path().join("acts.txt");
+    let out = kanshu_in(
+        dir.path(),
+        &["toc", "--toc-rule", "^第.幕", p.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for act in acts {
+        assert!(text.contains(act), "{text}");
+    }
+    // …and so does one from the configuration.
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[chapters]\nrules = [{ pattern = '^第.幕 ', level = 1 }]\n",
+    )
+    .unwrap();
+    let got = toc(dir.path(), "acts.txt", &book);
+    let want: Vec<&str> = std::iter::once("雨夜三幕").chain(acts).collect();
+    assert_eq!(titles(&got), want);
+}
+
+#[test]
+fn a_toc_rule_that_names_nothing_lists_the_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("b.txt");
+    std::fs::write(&p, "第一章 开始\n正文。\n").unwrap();
+    let out = kanshu_in(
+        dir.path(),
+        &["toc", "--toc-rule", "chines", p.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for name in [
+        "`chines`",
+        "chinese",
+        "english",
+        "markdown",
+        "numbered",
+        "bare-number",
+    ] {
+        assert!(err.contains(name), "{err}");
+    }
+    // A known name, and anything that looks like a pattern, still work.
+    for rule in ["chinese", "^第", "第.章"] {
+        let out = kanshu_in(
+            dir.path(),
+            &["toc", "--toc-rule", rule, p.to_str().unwrap()],
+        );
+        assert!(
+            out.status.success(),
+            "{rule}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

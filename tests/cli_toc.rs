@@ -397,3 +397,85 @@ fn toc_to_a_closed_pipe_is_quiet() {
     );
     assert!(out.status.code() == Some(0));
 }
+
+#[test]
+fn info_says_which_headings_and_paragraphs_were_chosen_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = |name: &str| PathBuf::from("tests/fixtures/realbooks").join(name);
+    let text = |file: &Path, extra: &[&str]| {
+        let out = kanshu(dir.path())
+            .arg("info")
+            .args(extra)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let line = |out: &str, key: &str| {
+        out.lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("no `{key}` in {out}"))
+            .to_string()
+    };
+    let zh = fixture("contents_page_zh.txt");
+    let out = text(&zh, &[]);
+    assert_eq!(
+        line(&out, "headings:"),
+        "headings:   chinese: 7 headings (2 volume, 4 chapter, 1 matter), 1 well spaced; printed contents page kept in the front matter"
+    );
+    assert!(
+        line(&out, "paragraphs:").starts_with("paragraphs: "),
+        "{out}"
+    );
+    let moby = text(&fixture("moby_gutenberg_frame.txt"), &[]);
+    assert!(
+        line(&moby, "headings:").ends_with("Project Gutenberg header and licence set apart"),
+        "{moby}"
+    );
+    // What layout's automatic choice saw (the choice itself belongs to layout).
+    assert!(
+        line(&moby, "paragraphs:").contains("(auto: mostly Latin, 53 lines of text, 47 blank; "),
+        "{moby}"
+    );
+    // The evidence-only families say how many lines they rest on.
+    let legado = text(&fixture("legado_dunhao.txt"), &[]);
+    assert!(
+        line(&legado, "headings:").starts_with("headings:   numbered: 4 headings (4 number-title)"),
+        "{legado}"
+    );
+    // A book with no heading says so; a rule the user gives is what `info` reports.
+    let none = text(&fixture("single_numbered_line.txt"), &[]);
+    assert!(
+        line(&none, "headings:").contains("no heading family fits"),
+        "{none}"
+    );
+    let acts = text(
+        &fixture("user_rule_comma_titles.txt"),
+        &["--toc-rule", "^第.幕"],
+    );
+    assert!(
+        line(&acts, "headings:").starts_with("headings:   toc-rule: 3 headings"),
+        "{acts}"
+    );
+    // A paragraph mode set in the config is reported as such, in JSON too.
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[layout]\nparagraph_mode = \"blank\"\n",
+    )
+    .unwrap();
+    let json = info_json(dir.path(), &zh, &[]);
+    assert_eq!(json["paragraph_mode"], "blank");
+    assert_eq!(json["paragraphs"], "set by paragraph_mode in the config");
+    assert_eq!(json["rule"], "chinese");
+    assert!(
+        json["headings"]
+            .as_str()
+            .unwrap()
+            .starts_with("chinese: 7 headings")
+    );
+}

@@ -39,6 +39,7 @@ mod layout_pictures;
 mod layout_props;
 mod reader_views;
 mod readme_examples;
+mod realbooks;
 mod render_cli;
 mod render_seed;
 mod store_cli;

@@ -1,6 +1,9 @@
-//! `kanshu info FILE [--json]`: what kanshu found out about a book.
+//! `kanshu info FILE [--json]`: what kanshu found out about a book, including which heading
+//! family and which paragraph mode were chosen and why (counts), so a user can see what to
+//! override with `--toc-rule` or `paragraph_mode`.
 //!
-//! Path and title are shown with control characters replaced (text) or escaped (JSON).
+//! Path and title are shown with control characters replaced (text) or escaped (JSON). It
+//! reports the decisions of `document::chapters` and `layout::BookStyle`; it decides nothing.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -9,7 +12,10 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
-use crate::document::{Document, visible};
+use crate::config::Config;
+use crate::document::chapters::{self, Evidence, PART_BYTES};
+use crate::document::{Document, Format, RuleSet, visible};
+use crate::layout::{BookStyle, ParagraphMode};
 use crate::view::count_artifacts;
 
 #[derive(Debug, Args)]
@@ -34,6 +40,13 @@ pub struct Info {
     pub chapters: usize,
     /// The heading-rule family that won, or "none".
     pub rule: String,
+    /// Why: the headings of each rule of that family, how many are well spaced, what else
+    /// came close, contents page and Gutenberg frame (one line).
+    pub headings: String,
+    /// How source lines become paragraphs: "lines" or "blank".
+    pub paragraph_mode: String,
+    /// Why: set in the config, or what the automatic choice saw (one line).
+    pub paragraphs: String,
     pub title: String,
     /// Control characters in the text (shown as placeholders by the reader).
     pub control_characters: usize,
@@ -43,7 +56,89 @@ pub struct Info {
     pub html_leftovers: usize,
 }
 
+/// One line saying which heading family won and on what evidence.
+pub fn heading_evidence(doc: &Document, rule: &str, e: &Evidence) -> String {
+    let mut out = if rule == "none" {
+        let parts = doc.chapters.iter().filter(|c| !c.heading).count();
+        if parts <= 1 {
+            "no heading family fits: the book is one chapter".to_string()
+        } else {
+            format!(
+                "no heading family fits: cut into {parts} parts of about {} KB",
+                PART_BYTES / 1024
+            )
+        }
+    } else {
+        let total: usize = e.by_rule.iter().map(|(_, n)| n).sum();
+        let kinds: Vec<String> = e.by_rule.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        format!(
+            "{rule}: {total} headings ({}), {} well spaced",
+            kinds.join(", "),
+            e.spaced
+        )
+    };
+    if let Some((name, n)) = &e.runner_up {
+        let _ = write!(out, "; next best {name} ({n})");
+    }
+    if e.contents_page {
+        out.push_str("; printed contents page kept in the front matter");
+    }
+    if e.gutenberg {
+        out.push_str("; Project Gutenberg header and licence set apart");
+    }
+    out
+}
+
+/// The paragraph mode layout uses for `doc`, and one line saying why.
+pub fn paragraph_evidence(doc: &Document, mode: ParagraphMode) -> (String, String) {
+    let name = |m: ParagraphMode| match m {
+        ParagraphMode::Blank => "blank",
+        _ => "lines",
+    };
+    if mode != ParagraphMode::Auto {
+        return (
+            name(mode).into(),
+            "set by paragraph_mode in the config".into(),
+        );
+    }
+    let style = BookStyle::detect(&doc.text);
+    let (mut blank, mut text) = (0usize, 0usize);
+    for line in doc.text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+        } else {
+            text += 1;
+        }
+    }
+    let script = if style.cjk {
+        "mostly CJK"
+    } else {
+        "mostly Latin"
+    };
+    let why = match style.mode {
+        ParagraphMode::Blank => "paragraphs end at blank lines",
+        _ => "every line is a paragraph",
+    };
+    (
+        name(style.mode).into(),
+        format!("auto: {script}, {text} lines of text, {blank} blank; {why}"),
+    )
+}
+
 impl Info {
+    /// What `info` says about `doc` opened with `rules` and `cfg`.
+    pub fn with(doc: &Document, path: &str, rules: &RuleSet, cfg: &Config) -> Info {
+        let markdown = doc
+            .path
+            .as_deref()
+            .is_some_and(|p| Format::from_path(p) == Format::Markdown);
+        let split = chapters::split(&doc.text, &doc.title, rules, markdown);
+        let mut info = Info::of(doc, path);
+        info.headings = heading_evidence(doc, &split.rule, &split.evidence);
+        (info.paragraph_mode, info.paragraphs) = paragraph_evidence(doc, cfg.layout.paragraph_mode);
+        info
+    }
+
     pub fn of(doc: &Document, path: &str) -> Info {
         let artifacts = count_artifacts(&doc.text);
         Info {
@@ -54,6 +149,9 @@ impl Info {
             lines: doc.line_count(),
             chapters: doc.chapters.len(),
             rule: doc.rule.clone(),
+            headings: String::new(),
+            paragraph_mode: String::new(),
+            paragraphs: String::new(),
             title: doc.title.clone(),
             control_characters: doc.control_chars,
             annotations: artifacts.annotations,
@@ -71,6 +169,16 @@ impl Info {
         let _ = writeln!(out, "lines:      {}", self.lines);
         let _ = writeln!(out, "chapters:   {}", self.chapters);
         let _ = writeln!(out, "rule:       {}", self.rule);
+        if !self.headings.is_empty() {
+            let _ = writeln!(out, "headings:   {}", visible(&self.headings));
+        }
+        if !self.paragraph_mode.is_empty() {
+            let _ = writeln!(
+                out,
+                "paragraphs: {} ({})",
+                self.paragraph_mode, self.paragraphs
+            );
+        }
         let _ = writeln!(out, "title:      {}", visible(&self.title));
         if self.control_characters > 0 {
             let _ = writeln!(out, "control characters: {}", self.control_characters);
@@ -87,8 +195,9 @@ impl Info {
 }
 
 pub fn run(args: &InfoArgs, global: &GlobalArgs) -> Result<(), CliError> {
-    let doc = global.open(&args.file)?;
-    let info = Info::of(&doc, &args.file.display().to_string());
+    let (doc, cfg) = global.open_configured(&args.file)?;
+    let rules = global.rules_with(&cfg)?;
+    let info = Info::with(&doc, &args.file.display().to_string(), &rules, &cfg);
     if args.json {
         let mut s = super::toc::to_json(&info)?;
         s.push('\n');

@@ -66,8 +66,8 @@ pub struct GlobalArgs {
     /// also KANSHU_CONFIG_DIR)
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
-    /// Find chapters with this rule only: a rule name (chinese, bracketed, english, markdown,
-    /// or one from your config) or a regular expression for heading lines
+    /// Find chapters with this rule only: a rule name (chinese, english, numbered, … — a wrong
+    /// name lists them all — or one from your config) or a regular expression for heading lines
     #[arg(long, global = true, value_name = "NAME|REGEX")]
     pub toc_rule: Option<String>,
 }

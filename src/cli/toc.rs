@@ -36,8 +36,8 @@ pub struct TocEntry<'a> {
     pub offset: usize,
     /// Characters in the chapter, heading included.
     pub chars: usize,
-    /// False for front matter, parts of a long chapter after the first, and parts of a book
-    /// without headings.
+    /// False for front and back matter, parts of a book without headings, and a heading that
+    /// shares its line with the chapter's first sentence.
     pub heading: bool,
 }
 

@@ -224,8 +224,9 @@ impl ChapterRules {
     }
 
     /// The rule set for `--toc-rule ARG`: a built-in family by name (`chinese`, `bracketed`,
-    /// `english`, `markdown`), a configured rule by name, or else a regular expression for
-    /// top-level headings.
+    /// `english`, `markdown`, the numbered families), a configured rule by name, or else a
+    /// regular expression for top-level headings. A bare word that names no rule is an error
+    /// listing the names, not a regex.
     pub fn toc_rule_set(&self, arg: &str) -> Result<RuleSet, String> {
         let builtin = RuleSet::builtin();
         if let Some(f) = builtin.families.iter().find(|f| f.name == arg) {
@@ -244,6 +245,19 @@ impl ChapterRules {
                 }],
             });
         }
+        let mut names: Vec<&str> = builtin.names();
+        names.extend(self.rules.iter().map(|r| r.name.as_str()));
+        // A bare word is meant as a name: a typo must not silently become a regex.
+        if !arg.is_empty()
+            && arg
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(format!(
+                "--toc-rule: no rule is named `{arg}` (known: {}); a pattern needs a regex mark such as ^, \\ or [",
+                names.join(", ")
+            ));
+        }
         match HeadingRule::new("toc-rule", arg, 1) {
             Ok(rule) => Ok(RuleSet {
                 families: vec![RuleFamily {
@@ -252,16 +266,11 @@ impl ChapterRules {
                     markdown: false,
                 }],
             }),
-            Err(e) => {
-                let mut names: Vec<&str> =
-                    builtin.families.iter().map(|f| f.name.as_str()).collect();
-                names.extend(self.rules.iter().map(|r| r.name.as_str()));
-                Err(format!(
-                    "--toc-rule: `{arg}` is neither a rule name ({}) nor a valid regex: {}",
-                    names.join(", "),
-                    parse::regex_reason(&e)
-                ))
-            }
+            Err(e) => Err(format!(
+                "--toc-rule: `{arg}` is neither a rule name ({}) nor a valid regex: {}",
+                names.join(", "),
+                parse::regex_reason(&e)
+            )),
         }
     }
 }

@@ -7,11 +7,13 @@
 //! - `text` is the whole decoded book, LF line ends, no BOM; it is held once.
 //! - `chapters` is never empty (an empty book has one empty chapter) and the chapter ranges
 //!   cover `text` in order without gaps or overlaps, each on `char` boundaries.
-//! - when `Chapter::heading` is true, the first line of the chapter's range is its heading line.
+//! - when `Chapter::heading` is true, the first non-blank line of the chapter's range is its
+//!   heading line (a two-line English title goes on to the next line).
 //! - control characters stay in `text` (counted in `control_chars`); printers use [`visible`].
 //!
 //! `decode` turns bytes into text, `normalize` fixes line ends and finds control characters,
-//! `chapters` finds headings (rules are data: see [`RuleSet`]) and cuts oversized parts.
+//! `chapters` finds headings (rules are data: see [`RuleSet`]); a chapter is what the book says,
+//! and only a book without headings is cut into parts.
 
 pub mod chapters;
 pub mod decode;
@@ -79,7 +81,9 @@ pub struct Chapter {
     pub level: u8,
     /// Byte range of the chapter in `Document::text` (heading line included).
     pub range: Range<usize>,
-    /// True when the first line of `range` is the heading line itself.
+    /// True when the first non-blank line of `range` is the heading line itself (false for
+    /// front and back matter, parts of a book without headings, and a heading that shares its
+    /// line with the first sentence).
     pub heading: bool,
 }
 
