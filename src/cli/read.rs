@@ -360,6 +360,7 @@ pub fn run(
     );
     app.set_display(display);
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
+    let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved
     let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
     // A book opened for the first time with scrape artifacts gets the clean-view offer instead
     // of the key hint; a resumed one shows where reading stopped.
@@ -378,5 +379,8 @@ pub fn run(
     // Make sure the hooks hear about the end even when the loop ended with an error.
     app.quit();
     restore_terminal();
+    for line in at_exit.iter().flat_map(Store::unsaved) {
+        eprintln!("kanshu: {line}");
+    }
     result
 }
