@@ -51,10 +51,33 @@ impl Timestamp {
     }
 
     /// Parse an RFC 3339 time with an offset (`…Z` or `…+08:00`), clamped into range; `None`
-    /// for anything else.
+    /// for anything else. A real date past the range (the last hours of year 9999, a year of
+    /// five or more digits as older kanshu wrote them) reads as `LATEST`, one before 1970 as
+    /// `EARLIEST`.
     pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
-        let t: jiff::Timestamp = s.trim().parse().ok()?;
-        Some(Timestamp(t.as_millisecond()).clamped())
+        let s = s.trim();
+        if let Ok(t) = s.parse::<jiff::Timestamp>() {
+            return Some(Timestamp(t.as_millisecond()).clamped());
+        }
+        let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+        if let Some(rest) = s.strip_prefix('-')
+            && digits(rest) == 6
+        {
+            return Some(Self::EARLIEST);
+        }
+        let unsigned = s.strip_prefix('+').unwrap_or(s);
+        let n = digits(unsigned);
+        if n >= 5 && unsigned[n..].starts_with('-') && unsigned.contains(['T', 't', ' ']) {
+            return Some(Self::LATEST);
+        }
+        let pieces = jiff::fmt::temporal::Pieces::parse(s).ok()?;
+        pieces.offset()?;
+        pieces.time()?;
+        match pieces.date().year() {
+            9999 => Some(Self::LATEST),
+            y if y < 1970 => Some(Self::EARLIEST),
+            _ => None,
+        }
     }
 
     /// `2026-11-29 18:30` in the local time zone (`TZ`, else the system's; UTC where neither
@@ -168,10 +191,19 @@ mod tests {
             let back = Timestamp::parse_rfc3339(&text).expect("reads back");
             assert_eq!(back, Timestamp(raw).clamped(), "{raw}: {text}");
         }
-        assert_eq!(
-            Timestamp::parse_rfc3339("1969-12-31T23:59:59Z"),
-            Some(Timestamp::EARLIEST)
-        );
+        for (text, want) in [
+            ("1969-12-31T23:59:59Z", Timestamp::EARLIEST),
+            ("-009999-01-01T00:00:00Z", Timestamp::EARLIEST),
+            ("-100000-01-01T00:00:00Z", Timestamp::EARLIEST),
+            ("9999-12-31T23:59:59.999Z", Timestamp::LATEST),
+            ("9999-12-31T23:59:59.999-14:00", Timestamp::LATEST),
+            ("33658-09-27T01:46:39.999Z", Timestamp::LATEST),
+            ("+010000-01-01T00:00:00Z", Timestamp::LATEST),
+        ] {
+            assert_eq!(Timestamp::parse_rfc3339(text), Some(want), "{text}");
+        }
+        assert_eq!(Timestamp::parse_rfc3339("2000-02-30T00:00:00Z"), None);
+        assert_eq!(Timestamp::parse_rfc3339("33658"), None);
     }
 
     #[test]
