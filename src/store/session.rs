@@ -231,9 +231,12 @@ impl BookSession {
                 .filter(|b| ids.contains(b.id.as_str()))
                 .map(|b| b.name.as_str())
                 .collect();
+            let (count, kept) = match names.len() {
+                1 => ("1 bookmark is".to_string(), "it is kept as it was"),
+                n => (format!("{n} bookmarks are"), "they are kept as they were"),
+            };
             warnings.push(format!(
-                "{} bookmark(s) not found in this text, kept as they were: {}",
-                names.len(),
+                "{count} not found in this text ({kept}): {}",
                 some_names(&names)
             ));
         }
