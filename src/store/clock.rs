@@ -22,9 +22,14 @@ impl Timestamp {
     /// year 9999 in every time zone (RFC 3339 has four-digit years).
     pub const LATEST: Timestamp = Timestamp(253_402_207_200_000);
 
-    /// The current time of the system clock (within `EARLIEST..=LATEST`).
+    /// The current time of the system clock (within `EARLIEST..=LATEST`, whatever the clock
+    /// says: `jiff::Timestamp::now` would panic on a clock set past its range).
     pub fn now() -> Timestamp {
-        Timestamp(jiff::Timestamp::now().as_millisecond()).clamped()
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            .unwrap_or(0);
+        Timestamp(ms).clamped()
     }
 
     /// The same moment moved into `EARLIEST..=LATEST`: what is written always reads back.
@@ -83,8 +88,15 @@ impl Timestamp {
     /// `2026-11-29 18:30` in the local time zone (`TZ`, else the system's; UTC where neither
     /// can be known).
     pub fn local_display(self) -> String {
-        let zoned = self.to_jiff().to_zoned(jiff::tz::TimeZone::system());
-        zoned.strftime("%Y-%m-%d %H:%M").to_string()
+        let z = self.to_jiff().to_zoned(jiff::tz::TimeZone::system());
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            z.year(),
+            z.month(),
+            z.day(),
+            z.hour(),
+            z.minute()
+        )
     }
 }
 
