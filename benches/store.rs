@@ -1,6 +1,7 @@
 //! Store benchmarks: fingerprinting a 100 MB book (done on every open), opening its saved state
-//! (read, resolve the resume place and 50 bookmarks), a save (lock, merge, atomic write), and
-//! the worst relocation: an edited book (found through its path) where no snippet matches.
+//! (read, resolve the resume place and 50 bookmarks), a save (lock, merge, atomic write), the
+//! worst relocation: an edited book (found through its path) where no snippet matches, and a
+//! save that merges 10,000 bookmarks and 40,000 deletions (linear since the merge indexes ids).
 //!
 //! Run: `cargo bench --bench store` (set `KANSHU_BENCH_MB` to change the book size).
 
@@ -77,6 +78,32 @@ fn benches(c: &mut Criterion) {
         format!("open an edited {mb} MB book, 51 places lost"),
         |b| b.iter(|| BookSession::open(&store, black_box(&edited)).resume()),
     );
+
+    // 10,000 live bookmarks and 40,000 recent deletions (the state that once made every save
+    // take seconds): the save after a page turn merges them all with the copy on disk.
+    let big = tempfile::tempdir().expect("temp dir");
+    let big_store = Store::new(big.path());
+    let small = Document::from_text(SEED.to_string(), "seed");
+    let mut s = BookSession::open(&big_store, &small);
+    let ids: Vec<String> = (0..50_000)
+        .map(|i| {
+            let abs = small
+                .text
+                .floor_char_boundary(small.text.len() / 50_000 * i);
+            s.add_bookmark(&small, small.position_of(abs), None)
+        })
+        .collect();
+    for id in &ids[10_000..] {
+        s.delete_bookmark(id);
+    }
+    s.save().expect("save");
+    g.bench_function("save with 10,000 bookmarks and 40,000 deletions", |b| {
+        b.iter(|| {
+            s.set_position(&small, Position::new(1, 0));
+            s.set_position(&small, Position::new(2, 0));
+            s.save().expect("save")
+        })
+    });
     g.finish();
 }
 

@@ -139,7 +139,7 @@ fn line() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(crate::fuzz_support::props(128))]
 
     #[test]
     fn any_bytes_open_or_are_refused_without_panic(
@@ -180,7 +180,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 16, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(crate::fuzz_support::props(16))]
 
     #[test]
     fn a_long_chapter_is_one_chapter(reps in 1usize..40, heading in any::<bool>()) {

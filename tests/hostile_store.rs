@@ -1,5 +1,6 @@
 //! Real faults under the store (the injected ones are in `store_state.rs`): a file system that
-//! is really full (a 256 KB tmpfs) or really read-only (a tmpfs remounted read-only), a writer
+//! is really full (a 256 KB tmpfs; also under the real reader in tmux, which says on exit what
+//! it could not save) or really read-only (a tmpfs remounted read-only), a writer
 //! killed with SIGKILL in the middle of its saves, and state files that are truncated at every
 //! length or hold control characters. A save that cannot happen says so and leaves the old file
 //! intact; a killed save never leaves a half-written state; nothing panics.
@@ -140,6 +141,60 @@ fn a_full_disk_keeps_the_old_state_and_says_so() {
 }
 
 #[test]
+fn a_full_disk_is_reported_on_stderr_when_the_reader_quits() {
+    use crate::common::tmux::{Tmux, quote};
+    let Some(fs) = Tmpfs::mount("1m") else {
+        return;
+    };
+    let Some(tmux) = Tmux::start("store-full", 250, 30) else {
+        return;
+    };
+    let books = tempfile::tempdir().unwrap();
+    let book = books.path().join("seed.txt");
+    std::fs::write(&book, SEED).unwrap();
+    let config = fs.path().join("kanshu");
+    tmux.line(&format!(
+        "KANSHU_CONFIG_DIR={} {} {}; echo EXIT=$?",
+        quote(&config),
+        quote(Path::new(env!("CARGO_BIN_EXE_kanshu"))),
+        quote(&book)
+    ));
+    tmux.wait_for("the reader", |s| s.contains('%'));
+    // The book joined the library on opening; then the disk fills up.
+    let doc = seed_doc();
+    let store = Store::new(&config);
+    let start = std::time::Instant::now();
+    while !matches!(
+        read_state(&store.book_file(&fingerprint(&doc.text))),
+        Loaded::Ok(_)
+    ) {
+        assert!(start.elapsed() < Duration::from_secs(30), "no first save");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let filler = fs.path().join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    let block = vec![b'x'; 4096];
+    while std::io::Write::write_all(&mut f, &block).is_ok() {}
+    let _ = std::io::Write::write_all(&mut f, b"x");
+    drop(f);
+    tmux.keys(&["m"]);
+    tmux.literal("after the disk filled");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the failure in the status bar", |s| {
+        s.contains("can't be saved")
+    });
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("the exit code", |s| {
+        s.match_indices("EXIT=")
+            .any(|(i, _)| s[i + 5..].starts_with(|c: char| c.is_ascii_digit()))
+    });
+    assert!(
+        screen.contains("kanshu: not saved in") && screen.contains("1 bookmark change"),
+        "what was lost is said on exit:\n{screen}"
+    );
+}
+
+#[test]
 fn a_read_only_file_system_keeps_the_old_state_and_says_so() {
     let Some(fs) = Tmpfs::mount("1m") else { return };
     let doc = seed_doc();
@@ -164,12 +219,14 @@ fn a_read_only_file_system_keeps_the_old_state_and_says_so() {
     assert_eq!(saved_position(&store, &doc), Some(place(&doc, 60)));
 }
 
-/// The child side of `kill_9_during_saves_never_leaves_a_broken_file`: saves as fast as it
-/// can until it is killed. Does nothing unless started by that test.
+/// Not a test on its own (so ignored, and it never passes): the child process of
+/// `kill_9_during_saves_never_leaves_a_broken_file`, which saves as fast as it can until it is
+/// killed.
 #[test]
+#[ignore = "child process of kill_9_during_saves_never_leaves_a_broken_file"]
 fn saver_process() {
     let Some(dir) = std::env::var_os("KANSHU_TEST_SAVER_DIR") else {
-        return;
+        panic!("run by kill_9_during_saves_never_leaves_a_broken_file, not on its own");
     };
     let doc = seed_doc();
     let store = Store::new(PathBuf::from(dir));
@@ -197,6 +254,7 @@ fn kill_9_during_saves_never_leaves_a_broken_file() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
+                "--ignored",
                 "hostile_store::saver_process",
                 "--nocapture",
                 "--test-threads=1",

@@ -6,7 +6,7 @@
 //! in a session of its own where no SIGHUP reaches it.
 //!
 //! Waits poll with a bounded retry loop (a generous bound: these are not speed tests). Skipped
-//! when tmux is not installed.
+//! when tmux is not installed, and failed then under CI (`common::tmux::available`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -310,13 +310,16 @@ fn the_reader_exits_when_its_terminal_goes_away() {
     }
 }
 
-/// Not a test on its own: run inside tmux by `a_panic_gives_the_terminal_back`, it enters the
-/// reader's terminal mode, installs the reader's panic hook and panics.
+/// Not a test on its own (so ignored, and it never passes): the child process that
+/// `a_panic_gives_the_terminal_back` runs inside tmux. It enters the reader's terminal mode,
+/// installs the reader's panic hook and panics.
 #[test]
+#[ignore = "child process of a_panic_gives_the_terminal_back"]
 fn panic_helper() {
-    if std::env::var_os("KANSHU_TEST_PANIC_HELPER").is_none() {
-        return;
-    }
+    assert!(
+        std::env::var_os("KANSHU_TEST_PANIC_HELPER").is_some(),
+        "run by a_panic_gives_the_terminal_back, not on its own"
+    );
     kanshu::tui::enter_terminal().unwrap();
     kanshu::tui::install_panic_hook();
     panic!("a bug in the reader");
@@ -329,7 +332,7 @@ fn a_panic_gives_the_terminal_back() {
     };
     let exe = std::env::current_exe().unwrap();
     tmux.line(&format!(
-        "RUST_BACKTRACE=0 KANSHU_TEST_PANIC_HELPER=1 {} --exact hostile_tmux::panic_helper --nocapture --test-threads=1; echo EXIT=$?",
+        "RUST_BACKTRACE=0 KANSHU_TEST_PANIC_HELPER=1 {} --exact hostile_tmux::panic_helper --ignored --nocapture --test-threads=1; echo EXIT=$?",
         quote(&exe)
     ));
     let screen = tmux.wait_for("the panic message", exited);
@@ -352,11 +355,10 @@ fn an_invalid_config_still_opens_the_reader() {
     .unwrap();
     let title = tmux.display("#{pane_title}");
     tmux.line(&reader_line(dir.path(), &book, &dir.path().join("pid"), ""));
-    let screen = tmux.wait_for("the book", |s| s.contains("天色渐晚"));
-    assert!(
-        screen.contains("config.toml"),
-        "the problem is shown:\n{screen}"
-    );
+    // Both at once: the book, and the problem shown on the same screen.
+    let screen = tmux.wait_for("the book with the config problem shown", |s| {
+        s.contains("天色渐晚") && s.contains("config.toml")
+    });
     assert!(!screen.contains('\u{1b}'));
     assert_eq!(tmux.display("#{pane_title}"), title);
     tmux.keys(&["Space"]);

@@ -160,7 +160,7 @@ fn resolved(text: &str, params: &LayoutParams) -> LayoutParams {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(crate::fuzz_support::props(128))]
 
     #[test]
     fn lines_fit_and_lose_nothing(t in text(true), p in params(), heading in any::<bool>()) {

@@ -144,10 +144,12 @@ fn an_edited_file_finds_its_places_again_by_their_text() {
     assert!(text_at(&doc, marks[0].anchor.position).starts_with(marked));
     assert!(text_at(&doc, session.resume().unwrap()).starts_with("【篇六】"));
 
-    // Saved under the new fingerprint; the old file and library entry are gone.
+    // Saved under the new fingerprint; the old text's file stays as it was (the old text may
+    // come back), only its library entry is gone.
+    let old_bytes = fs::read(store.book_file(&old_fp)).unwrap();
     session.save().unwrap();
     assert!(store.book_file(&fingerprint(&doc.text)).is_file());
-    assert!(!store.book_file(&old_fp).exists());
+    assert_eq!(fs::read(store.book_file(&old_fp)).unwrap(), old_bytes);
     let (books, _) = store.library();
     assert_eq!(books.len(), 1);
     assert_eq!(books[0].fingerprint, fingerprint(&doc.text));

@@ -44,6 +44,7 @@ mod render_cli;
 mod render_seed;
 mod store_cli;
 mod store_concurrency;
+mod store_hardening;
 mod store_reader;
 mod store_state;
 mod store_tmux;

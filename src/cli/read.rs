@@ -92,6 +92,7 @@ pub fn run(
     );
     app.set_display(display);
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
+    let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved
     let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
     // A book opened for the first time with scrape artifacts gets the clean-view offer instead
     // of the key hint; a resumed one shows where reading stopped.
@@ -102,5 +103,10 @@ pub fn run(
     } else if !resumed && !app.offer_clean_view() && app.message().is_none() {
         app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
     }
-    crate::tui::read(&mut app).map_err(|e| CliError::Other(e.to_string()))
+    let result = crate::tui::read(&mut app).map_err(|e| CliError::Other(e.to_string()));
+    // The terminal is back: say what could not be saved.
+    for line in at_exit.iter().flat_map(Store::unsaved) {
+        eprintln!("kanshu: {line}");
+    }
+    result
 }

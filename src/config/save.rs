@@ -1,8 +1,8 @@
 //! Saving settings changed in the reader (text width, theme, spread) back into the user's
 //! `config.toml`, editing only those keys: comments, order and formatting of everything else
-//! stay as the user wrote them. The write is atomic (temp file, fsync, rename).
+//! stay as the user wrote them. The write is the store's atomic write (temp file, fsync,
+//! rename, directory fsync): a symlinked `config.toml` is written through and keeps its mode.
 
-use std::io::Write;
 use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
@@ -10,6 +10,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 use super::color::ThemeName;
 use super::error::{ConfigError, ConfigErrors, ErrorKind};
 use super::{Config, Spread};
+use crate::store::atomic::{Faults, read_regular, write_atomic};
 
 /// Settings the reader can change while running. `None` leaves a key as it is in the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,17 +33,22 @@ pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), ConfigError
             kind: ErrorKind::Io { reason },
         })
     };
-    let old = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(io(e.to_string())),
+    let old = match read_regular(path, MAX_CONFIG_FILE).map_err(io)? {
+        Some(bytes) => String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))?,
+        None => String::new(),
     };
     let new = edit_settings(&old, &shown, settings)?;
     if new == old {
         return Ok(());
     }
-    write_atomic(path, new.as_bytes()).map_err(|e| io(e.to_string()))
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| io(e.to_string()))?;
+    }
+    write_atomic(path, new.as_bytes(), &Faults::default()).map_err(|e| io(e.to_string()))
 }
+
+/// The largest config file rewritten (no hand-written config comes near it).
+const MAX_CONFIG_FILE: u64 = 16 * 1024 * 1024;
 
 /// The text of a config file with `settings` written into it; everything else kept.
 pub fn edit_settings(old: &str, file: &str, settings: &Settings) -> Result<String, ConfigErrors> {
@@ -93,36 +99,6 @@ fn set(doc: &mut DocumentMut, section: &str, key: &str, mut value: Value) {
             table.insert(key, Item::Value(value));
         }
     }
-}
-
-/// Replace `path` with `bytes` so that a crash leaves either the old or the new file, never a
-/// truncated one: write a temp file next to it, fsync, rename over.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "config.toml".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]
@@ -194,5 +170,44 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_config_is_written_through_and_keeps_its_mode() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        std::fs::create_dir(&dotfiles).unwrap();
+        let real = dotfiles.join("kanshu.toml");
+        std::fs::write(&real, "# mine\n[layout]\nmax_width = 60\n").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("config.toml");
+        symlink(&real, &link).unwrap();
+        let wider = Settings {
+            max_width: Some(90),
+            ..Settings::default()
+        };
+        save_settings(&link, &wider).unwrap();
+        let meta = std::fs::symlink_metadata(&link).unwrap();
+        assert!(meta.file_type().is_symlink(), "the link is still a link");
+        let text = std::fs::read_to_string(&real).unwrap();
+        assert!(
+            text.starts_with("# mine\n") && text.contains("max_width = 90"),
+            "{text}"
+        );
+        let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the mode is kept");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_config_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let err = save_settings(&path, &Settings::default()).unwrap_err();
+        assert!(format!("{err:?}").contains("not a regular file"), "{err:?}");
     }
 }

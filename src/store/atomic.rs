@@ -3,14 +3,15 @@
 //! A state file is never truncated or written in place: the new bytes go to a temporary file
 //! in the same directory, which is flushed to disk and then renamed over the old one, and the
 //! directory itself is flushed so the rename survives a power cut. A reader therefore sees the
-//! old file or the new one, never half of one. This module knows nothing about what the bytes
-//! mean.
+//! old file or the new one, never half of one; a symbolic link is written through and the old
+//! file's permissions are kept. Reading is bounded the same way for every file kanshu keeps:
+//! only regular files, only up to a size. This module knows nothing about what the bytes mean.
 //!
 //! Failures can be injected (`Fault`) so tests can check what a full disk, a read-only
 //! directory or a crash between the temp write and the rename leave behind.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -47,22 +48,61 @@ impl Faults {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// The largest state or index file read (a bigger one is treated as unreadable): far above
+/// what ten thousand bookmarks take, far below what would hurt.
+pub const MAX_STATE_FILE: u64 = 64 * 1024 * 1024;
+
 /// The bytes of a store file: `Ok(None)` when there is no such file (or a parent of it is not
-/// a directory, so there cannot be one), `Err` with a one-line reason when it can't be read.
+/// a directory, so there cannot be one), `Err` with a one-line reason when it can't be read,
+/// is not a regular file (a FIFO, a device, a directory) or is larger than `MAX_STATE_FILE`.
 pub(crate) fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, String> {
-    match fs::read(path) {
-        Ok(b) => Ok(Some(b)),
+    read_regular(path, MAX_STATE_FILE)
+}
+
+/// The bytes of the regular file at `path` (symbolic links followed), at most `limit` of them.
+/// Never blocks on a FIFO and never reads a device: what is not a regular file is refused
+/// before anything is read. `Ok(None)`: there is no such file.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, String> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO without a writer would wait for one.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
         Err(e)
             if matches!(
                 e.kind(),
                 io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
             ) =>
         {
-            Ok(None)
+            return Ok(None);
         }
-        Err(_) if path.is_dir() => Err("it is a directory".into()),
-        Err(e) => Err(e.to_string()),
+        Err(_) if path.is_dir() => return Err("it is a directory".into()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("it is a directory".into());
     }
+    if !meta.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    if meta.len() > limit {
+        return Err(format!("it is larger than {} MiB", limit >> 20));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The size can change under us: read one byte past the limit to notice.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("it is larger than {} MiB", limit >> 20));
+    }
+    Ok(Some(bytes))
 }
 
 /// Prefix of the temporary files written next to `target`.
@@ -74,25 +114,47 @@ pub(crate) fn temp_prefix(target: &Path) -> String {
     format!(".{name}.tmp-")
 }
 
-/// Replace `target` with `bytes` atomically (temp file, fsync, rename, fsync of the directory).
-/// On error the old file is untouched.
+/// The file a write to `path` must replace: `path` itself, or where its chain of symbolic
+/// links ends (so a linked file is updated, not replaced by a copy).
+fn final_target(path: &Path) -> PathBuf {
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(link) = fs::read_link(&target) else {
+            break;
+        };
+        target = match target.parent() {
+            Some(dir) if link.is_relative() => dir.join(link),
+            _ => link,
+        };
+    }
+    target
+}
+
+/// Replace `target` with `bytes` atomically: a temporary file in the same directory, written,
+/// given the old file's permissions and fsynced, renamed over the old one, then the directory
+/// fsynced. A symbolic link is written through (its final target is replaced). On error the
+/// old file is untouched and the temporary file is removed (unless a simulated crash left it).
 pub fn write_atomic(target: &Path, bytes: &[u8], faults: &Faults) -> io::Result<()> {
     let fault = faults.get();
     if let Fault::WriteError(kind) = fault {
         return Err(io::Error::new(kind, "simulated write failure"));
     }
+    let target = final_target(target);
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let tmp = dir.join(format!(
         "{}{}-{}",
-        temp_prefix(target),
+        temp_prefix(&target),
         std::process::id(),
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let written = (|| {
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        if let Ok(old) = fs::metadata(&target) {
+            f.set_permissions(old.permissions())?;
+        }
         f.write_all(bytes)?;
         f.sync_all()
     })();
@@ -105,7 +167,7 @@ pub fn write_atomic(target: &Path, bytes: &[u8], faults: &Faults) -> io::Result<
             "simulated crash after the temporary write",
         ));
     }
-    if let Err(e) = fs::rename(&tmp, target) {
+    if let Err(e) = fs::rename(&tmp, &target) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
@@ -194,6 +256,51 @@ mod tests {
         assert_eq!(fs::read(&target).unwrap(), b"old");
         remove_stale_temps(&target);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_written_through_and_the_mode_kept() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        fs::write(&real, b"old").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("link.toml");
+        symlink("real.toml", &link).unwrap();
+        write_atomic(&link, b"new", &Faults::default()).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
+        let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_devices_and_oversized_files_are_refused_without_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let err = read_existing(&fifo).unwrap_err();
+        assert!(err.contains("not a regular file"), "{err}");
+        let zero = dir.path().join("zero.json");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        assert!(
+            read_existing(&zero)
+                .unwrap_err()
+                .contains("not a regular file")
+        );
+        let big = dir.path().join("big.json");
+        fs::File::create(&big).unwrap().set_len(100).unwrap();
+        assert!(read_regular(&big, 99).unwrap_err().contains("larger than"));
+        assert_eq!(read_regular(&big, 100).unwrap().map(|b| b.len()), Some(100));
+        assert_eq!(read_existing(&dir.path().join("none.json")), Ok(None));
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Timestamps in the state files: milliseconds since the Unix epoch, written as RFC 3339 UTC
 //! text (`2026-11-29T18:30:12.345Z`) so a person can read the files, and shown to the reader
-//! as a local date. Owns the calendar arithmetic; it does no I/O besides asking the C library
-//! for the local UTC offset.
+//! as a local date. The calendar and time zones are `jiff`'s; this module owns the range a
+//! stored time may take (1970 to the end of 9999, so whatever is written reads back) and the
+//! store's clock, which tests can put out of true. No I/O of its own.
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -14,13 +16,25 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Timestamp(pub i64);
 
 impl Timestamp {
-    /// The current time (the epoch if the system clock is before it).
+    /// The earliest time kept: the epoch (a clock set before it is a broken clock).
+    pub const EARLIEST: Timestamp = Timestamp(0);
+    /// The latest time kept: 9999-12-30T22:00:00Z, the last one that is still a date in
+    /// year 9999 in every time zone (RFC 3339 has four-digit years).
+    pub const LATEST: Timestamp = Timestamp(253_402_207_200_000);
+
+    /// The current time of the system clock (within `EARLIEST..=LATEST`, whatever the clock
+    /// says: `jiff::Timestamp::now` would panic on a clock set past its range).
     pub fn now() -> Timestamp {
-        let ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
             .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
             .unwrap_or(0);
-        Timestamp(ms)
+        Timestamp(ms).clamped()
+    }
+
+    /// The same moment moved into `EARLIEST..=LATEST`: what is written always reads back.
+    pub fn clamped(self) -> Timestamp {
+        self.max(Self::EARLIEST).min(Self::LATEST)
     }
 
     pub fn millis(self) -> i64 {
@@ -32,152 +46,79 @@ impl Timestamp {
         self.0.div_euclid(1000)
     }
 
-    /// `2026-11-29T18:30:12.345Z`.
+    fn to_jiff(self) -> jiff::Timestamp {
+        jiff::Timestamp::from_millisecond(self.clamped().0).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+
+    /// `2026-11-29T18:30:12.345Z` (a time out of range is written as the nearest one in it).
     pub fn to_rfc3339(self) -> String {
-        let (date, secs_of_day, ms) = split(self.0);
-        let (y, m, d) = civil_from_days(date);
-        format!(
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z",
-            secs_of_day / 3600,
-            secs_of_day / 60 % 60,
-            secs_of_day % 60
-        )
+        format!("{:.3}", self.to_jiff())
     }
 
-    /// Parse `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`; `None` for anything else.
+    /// Parse an RFC 3339 time with an offset (`…Z` or `…+08:00`), clamped into range; `None`
+    /// for anything else. A real date past the range (the last hours of year 9999, a year of
+    /// five or more digits as older kanshu wrote them) reads as `LATEST`, one before 1970 as
+    /// `EARLIEST`.
     pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
-        let b = s.as_bytes();
-        if b.len() < 20 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-            return None;
+        let s = s.trim();
+        if let Ok(t) = s.parse::<jiff::Timestamp>() {
+            return Some(Timestamp(t.as_millisecond()).clamped());
         }
-        if !matches!(b.get(10), Some(b'T' | b't' | b' ')) || b[13] != b':' || b[16] != b':' {
-            return None;
+        let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+        if let Some(rest) = s.strip_prefix('-')
+            && digits(rest) == 6
+        {
+            return Some(Self::EARLIEST);
         }
-        let num = |r: std::ops::Range<usize>| -> Option<i64> {
-            let part = s.get(r)?;
-            if part.bytes().all(|c| c.is_ascii_digit()) {
-                part.parse().ok()
-            } else {
-                None
-            }
-        };
-        let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
-        if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
-            return None;
+        let unsigned = s.strip_prefix('+').unwrap_or(s);
+        let n = digits(unsigned);
+        if n >= 5 && unsigned[n..].starts_with('-') && unsigned.contains(['T', 't', ' ']) {
+            return Some(Self::LATEST);
         }
-        let mut rest = &s[19..];
-        let mut ms = 0i64;
-        if let Some(frac) = rest.strip_prefix('.') {
-            let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
-            if digits == 0 {
-                return None;
-            }
-            let first3: String = frac[..digits]
-                .chars()
-                .chain("000".chars())
-                .take(3)
-                .collect();
-            ms = first3.parse().ok()?;
-            rest = &frac[digits..];
+        let pieces = jiff::fmt::temporal::Pieces::parse(s).ok()?;
+        pieces.offset()?;
+        pieces.time()?;
+        match pieces.date().year() {
+            9999 => Some(Self::LATEST),
+            y if y < 1970 => Some(Self::EARLIEST),
+            _ => None,
         }
-        let offset_secs = match rest {
-            "Z" | "z" => 0,
-            _ if rest.len() == 6 && rest.as_bytes()[3] == b':' => {
-                let sign = match rest.as_bytes()[0] {
-                    b'+' => 1,
-                    b'-' => -1,
-                    _ => return None,
-                };
-                let oh = num_in(rest, 1..3)?;
-                let om = num_in(rest, 4..6)?;
-                sign * (oh * 3600 + om * 60)
-            }
-            _ => return None,
-        };
-        let days = days_from_civil(y, mo, d);
-        let secs = days * 86_400 + h * 3600 + mi * 60 + sec - offset_secs;
-        Some(Timestamp(secs * 1000 + ms))
     }
 
-    /// `2026-11-29 18:30` in the local time zone (UTC where it can't be known).
+    /// `2026-11-29 18:30` in the local time zone (`TZ`, else the system's; UTC where neither
+    /// can be known).
     pub fn local_display(self) -> String {
-        let offset = local_offset_secs(self.unix_seconds());
-        let (date, secs_of_day, _) = split(self.0 + offset * 1000);
-        let (y, m, d) = civil_from_days(date);
+        let z = self.to_jiff().to_zoned(jiff::tz::TimeZone::system());
         format!(
-            "{y:04}-{m:02}-{d:02} {:02}:{:02}",
-            secs_of_day / 3600,
-            secs_of_day / 60 % 60
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            z.year(),
+            z.month(),
+            z.day(),
+            z.hour(),
+            z.minute()
         )
     }
 }
 
-fn num_in(s: &str, r: std::ops::Range<usize>) -> Option<i64> {
-    let part = s.get(r)?;
-    if part.bytes().all(|c| c.is_ascii_digit()) {
-        part.parse().ok()
-    } else {
-        None
+/// The store's clock: the system clock moved by a skew that tests set to play a machine whose
+/// clock is wrong. Cloning shares it.
+#[derive(Debug, Clone, Default)]
+pub struct Clock(Arc<AtomicI64>);
+
+impl Clock {
+    /// Put the clock `millis` ahead (negative: behind).
+    pub fn skew(&self, millis: i64) {
+        self.0.store(millis, Ordering::Relaxed);
     }
-}
 
-/// (days since epoch, seconds into that day, milliseconds into that second).
-fn split(ms: i64) -> (i64, i64, i64) {
-    let secs = ms.div_euclid(1000);
-    (
-        secs.div_euclid(86_400),
-        secs.rem_euclid(86_400),
-        ms.rem_euclid(1000),
-    )
-}
-
-/// Proleptic Gregorian date of a day count since 1970-01-01 (era-based arithmetic: 400-year
-/// eras of 146 097 days, years starting in March so the leap day comes last).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month as u32, day as u32)
-}
-
-/// Inverse of `civil_from_days`.
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-#[cfg(unix)]
-fn local_offset_secs(unix_secs: i64) -> i64 {
-    // time_t is 64-bit on every platform this is built for; the cast is a no-op there.
-    #[allow(clippy::unnecessary_cast)]
-    let t = unix_secs as libc::time_t;
-    // SAFETY: an all-zero `tm` is a valid value of this plain C struct.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    // SAFETY: `localtime_r` only reads `t` and writes into `tm`, both owned by this frame.
-    let r = unsafe { libc::localtime_r(&t, &mut tm) };
-    if r.is_null() {
-        0
-    } else {
-        #[allow(clippy::useless_conversion)]
-        i64::from(tm.tm_gmtoff)
+    pub fn now(&self) -> Timestamp {
+        Timestamp(
+            Timestamp::now()
+                .0
+                .saturating_add(self.0.load(Ordering::Relaxed)),
+        )
+        .clamped()
     }
-}
-
-#[cfg(not(unix))]
-fn local_offset_secs(_unix_secs: i64) -> i64 {
-    0
 }
 
 impl fmt::Display for Timestamp {
@@ -205,10 +146,14 @@ impl<'de> Deserialize<'de> for Timestamp {
                     .ok_or_else(|| E::custom(format!("not an RFC 3339 time: {v:?}")))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Timestamp, E> {
-                Ok(Timestamp(v))
+                Ok(Timestamp(v).clamped())
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
-                Ok(Timestamp(i64::try_from(v).unwrap_or(i64::MAX)))
+                Ok(Timestamp(i64::try_from(v).unwrap_or(i64::MAX)).clamped())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Timestamp, E> {
+                // `as` saturates (and takes NaN to 0): any number becomes a time in range.
+                Ok(Timestamp(v as i64).clamped())
             }
         }
         d.deserialize_any(V)
@@ -233,26 +178,56 @@ mod tests {
             Timestamp::parse_rfc3339("2000-02-29T20:34:56.789+08:00"),
             Some(t)
         );
-        assert_eq!(
-            Timestamp::parse_rfc3339("1969-12-31T23:59:59Z"),
-            Some(Timestamp(-1000))
-        );
         assert_eq!(Timestamp::parse_rfc3339("yesterday"), None);
         assert_eq!(Timestamp::parse_rfc3339("2000-13-01T00:00:00Z"), None);
+        assert_eq!(Timestamp::parse_rfc3339("2000-01-01T00:00:00"), None);
     }
 
     #[test]
-    fn round_trips_over_a_wide_range() {
-        let mut ms = -5_000_000_000_000i64;
-        while ms < 10_000_000_000_000 {
+    fn round_trips_over_the_whole_range() {
+        let mut ms = 0i64;
+        while ms < Timestamp::LATEST.0 {
             let t = Timestamp(ms);
             assert_eq!(Timestamp::parse_rfc3339(&t.to_rfc3339()), Some(t));
-            ms += 7_777_777_777;
+            ms += 7_777_777_777_777;
+        }
+        let last = Timestamp::LATEST;
+        assert_eq!(last.to_rfc3339(), "9999-12-30T22:00:00.000Z");
+        assert_eq!(Timestamp::parse_rfc3339(&last.to_rfc3339()), Some(last));
+    }
+
+    #[test]
+    fn times_out_of_range_are_written_as_the_nearest_that_reads_back() {
+        for raw in [i64::MIN, -1, 999_999_999_999_999, i64::MAX] {
+            let text = Timestamp(raw).to_rfc3339();
+            let back = Timestamp::parse_rfc3339(&text).expect("reads back");
+            assert_eq!(back, Timestamp(raw).clamped(), "{raw}: {text}");
+        }
+        for (text, want) in [
+            ("1969-12-31T23:59:59Z", Timestamp::EARLIEST),
+            ("-009999-01-01T00:00:00Z", Timestamp::EARLIEST),
+            ("-100000-01-01T00:00:00Z", Timestamp::EARLIEST),
+            ("9999-12-31T23:59:59.999Z", Timestamp::LATEST),
+            ("9999-12-31T23:59:59.999-14:00", Timestamp::LATEST),
+            ("33658-09-27T01:46:39.999Z", Timestamp::LATEST),
+            ("+010000-01-01T00:00:00Z", Timestamp::LATEST),
+        ] {
+            assert_eq!(Timestamp::parse_rfc3339(text), Some(want), "{text}");
+        }
+        assert_eq!(Timestamp::parse_rfc3339("2000-02-30T00:00:00Z"), None);
+        assert_eq!(Timestamp::parse_rfc3339("33658"), None);
+    }
+
+    #[test]
+    fn local_dates_of_extreme_times_do_not_overflow() {
+        for raw in [i64::MIN, 0, Timestamp::LATEST.0, i64::MAX] {
+            let shown = Timestamp(raw).local_display();
+            assert_eq!(shown.len(), "2026-11-29 18:30".len(), "{shown}");
         }
     }
 
     #[test]
-    fn serde_accepts_text_and_numbers() {
+    fn serde_accepts_text_and_numbers_and_clamps_them() {
         let t: Timestamp = serde_json::from_str("\"2026-11-29T18:30:12.345Z\"").unwrap();
         assert_eq!(
             serde_json::to_string(&t).unwrap(),
@@ -260,6 +235,22 @@ mod tests {
         );
         let n: Timestamp = serde_json::from_str("1234").unwrap();
         assert_eq!(n, Timestamp(1234));
+        let huge: Timestamp = serde_json::from_str("999999999999999").unwrap();
+        assert_eq!(huge, Timestamp::LATEST);
+        let float: Timestamp = serde_json::from_str("1e308").unwrap();
+        assert_eq!(float, Timestamp::LATEST);
+        let negative: Timestamp = serde_json::from_str("-5").unwrap();
+        assert_eq!(negative, Timestamp::EARLIEST);
         assert!(serde_json::from_str::<Timestamp>("\"soon\"").is_err());
+    }
+
+    #[test]
+    fn a_skewed_clock_runs_ahead() {
+        let clock = Clock::default();
+        let before = Timestamp::now();
+        clock.skew(3_600_000);
+        assert!(clock.now().0 >= before.0 + 3_600_000);
+        clock.skew(i64::MAX);
+        assert_eq!(clock.now(), Timestamp::LATEST);
     }
 }

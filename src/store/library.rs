@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
-use super::state::{BookState, Loaded, read_state};
+use super::state::{BookState, Loaded, MAX_TITLE_CHARS, cut_chars, exact_path, read_state};
 
 /// Version of the library index format.
 pub const LIBRARY_VERSION: u32 = 1;
@@ -19,9 +19,12 @@ pub const LIBRARY_VERSION: u32 = 1;
 pub struct LibraryEntry {
     pub fingerprint: String,
     pub title: String,
-    /// Where it was last opened from.
+    /// Where it was last opened from, as text (see `path_buf` for the exact path).
     #[serde(default)]
     pub path: Option<String>,
+    /// The exact bytes of `path`, in hex, when it is not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     #[serde(default)]
     pub last_read: Timestamp,
     /// 0–100.
@@ -38,6 +41,7 @@ impl LibraryEntry {
             fingerprint: state.fingerprint.clone(),
             title: state.title.clone(),
             path: state.path.clone(),
+            path_bytes: state.path_bytes.clone(),
             last_read: state.last_read,
             progress: state.progress(),
             chapter_title: state
@@ -48,9 +52,9 @@ impl LibraryEntry {
         }
     }
 
-    /// The file to open, if the path is known.
+    /// The file to open, exactly (whatever bytes its name has), if the path is known.
     pub fn path_buf(&self) -> Option<PathBuf> {
-        self.path.as_ref().map(PathBuf::from)
+        exact_path(self.path.as_deref(), self.path_bytes.as_deref())
     }
 
     /// True when the book's file is no longer where it was last opened from.
@@ -92,8 +96,10 @@ impl Library {
     }
 
     /// The entry of the book last opened from `path`, if any.
-    pub fn find_by_path(&self, path: &str) -> Option<&LibraryEntry> {
-        self.books.iter().find(|b| b.path.as_deref() == Some(path))
+    pub fn find_by_path(&self, path: &Path) -> Option<&LibraryEntry> {
+        self.books
+            .iter()
+            .find(|b| b.path_buf().as_deref() == Some(path))
     }
 }
 
@@ -125,6 +131,14 @@ pub fn read_library(path: &Path) -> LibraryRead {
             future: true,
         },
         Ok(mut lib) => {
+            // A time from a clock that ran ahead would keep an entry first (and unchanged) for
+            // good; titles are cut as in the book files.
+            let now = Timestamp::now();
+            for b in &mut lib.books {
+                b.last_read = b.last_read.min(now);
+                cut_chars(&mut b.title, MAX_TITLE_CHARS);
+                cut_chars(&mut b.chapter_title, MAX_TITLE_CHARS);
+            }
             lib.sort();
             LibraryRead::Ok(lib)
         }

@@ -9,10 +9,13 @@
 //!
 //! Every write is atomic (`atomic`), every save merges with what another process may have
 //! saved meanwhile, and no failure here stops the reader: problems come back as one-line
-//! warnings for the status bar. No terminal crate here.
+//! warnings for the status bar, and what could not be saved at all is kept in `unsaved` for
+//! the reader to say when it exits. No terminal crate here.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub mod atomic;
@@ -23,7 +26,7 @@ pub mod session;
 pub mod state;
 
 pub use atomic::{Fault, Faults};
-pub use clock::Timestamp;
+pub use clock::{Clock, Timestamp};
 pub use library::{Library, LibraryEntry};
 pub use relocate::{Found, default_bookmark_name};
 pub use session::BookSession;
@@ -74,6 +77,9 @@ const LOCK_PATIENCE: Duration = Duration::from_secs(2);
 pub struct Store {
     dir: PathBuf,
     faults: Faults,
+    clock: Clock,
+    /// What could not be saved, by book fingerprint: one line each (shared by clones).
+    unsaved: Arc<Mutex<BTreeMap<String, String>>>,
 }
 
 impl Store {
@@ -82,6 +88,8 @@ impl Store {
         Store {
             dir: dir.into(),
             faults: Faults::default(),
+            clock: Clock::default(),
+            unsaved: Arc::default(),
         }
     }
 
@@ -120,13 +128,43 @@ impl Store {
         &self.faults
     }
 
+    /// Put this store's clock (and its sessions') `millis` ahead, or behind when negative
+    /// (tests: a machine whose clock is wrong).
+    pub fn skew_clock(&self, millis: i64) {
+        self.clock.skew(millis);
+    }
+
+    /// The time by this store's clock.
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    /// One line for each book whose changes could not be saved (the last save failed and
+    /// nothing saved it since), for the reader to say on exit. Empty when all is saved.
+    pub fn unsaved(&self) -> Vec<String> {
+        self.unsaved
+            .lock()
+            .map(|u| u.values().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Record (`Some`) or clear (`None`) what could not be saved of one book.
+    pub(crate) fn note_unsaved(&self, fingerprint: &str, what: Option<String>) {
+        if let Ok(mut u) = self.unsaved.lock() {
+            match what {
+                Some(line) => u.insert(fingerprint.to_string(), line),
+                None => u.remove(fingerprint),
+            };
+        }
+    }
+
     pub(crate) fn lock(&self) -> Option<atomic::StoreLock> {
         atomic::lock(&self.lock_file(), LOCK_PATIENCE)
     }
 
     /// Move an unreadable file (or directory) out of the way: `NAME.corrupt-<unix seconds>`.
     pub(crate) fn quarantine(&self, path: &Path) -> io::Result<PathBuf> {
-        let secs = Timestamp::now().unix_seconds();
+        let secs = self.now().unix_seconds();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

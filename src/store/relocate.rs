@@ -4,8 +4,8 @@
 //! When the text is the one the anchor was made in, the place comes back exactly. When it was
 //! edited, the anchor's snippet is searched for near the old offset, then in the old chapter,
 //! then in the whole book (the full snippet first, then the text after the place, then the
-//! text before it); when nothing matches, the old position is clamped to the nearest valid
-//! place. Pure functions of the text; no I/O.
+//! text before it; a half snippet only where it is found once); when nothing matches, the old
+//! position is clamped to the nearest valid place. Pure functions of the text; no I/O.
 
 use unicode_width::UnicodeWidthChar;
 
@@ -139,10 +139,19 @@ fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
     let window =
         floor_boundary(text, old.saturating_sub(WINDOW))..floor_boundary(text, old + WINDOW);
     let hay = text.get(window.clone())?;
-    for (needle, needle_at) in needles(anchor) {
-        let best = memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
-            .map(|i| window.start + i + needle_at)
-            .min_by_key(|&abs| abs.abs_diff(old));
+    for (rank, (needle, needle_at)) in needles(anchor).into_iter().enumerate() {
+        let mut hits = memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+            .map(|i| window.start + i + needle_at);
+        let best = if rank == 0 {
+            hits.min_by_key(|&abs| abs.abs_diff(old))
+        } else {
+            // Half a snippet that is there more than once (a title shared by every
+            // chapter, a refrain) says nothing about where the place went.
+            match (hits.next(), hits.next()) {
+                (Some(abs), None) => Some(abs),
+                _ => None,
+            }
+        };
         if let Some(abs) = best {
             return Some((doc.position_of(abs), Found::Moved));
         }
@@ -186,6 +195,8 @@ pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)
     // best[i][stage * 3 + rank]: the match nearest the old offset; stage 0 = old chapter,
     // stage 1 = anywhere.
     let mut best: Vec<[Option<usize>; 6]> = vec![[None; 6]; anchors.len()];
+    // How many matches each slot saw: half a snippet counts only when it is found once.
+    let mut seen: Vec<[u32; 6]> = vec![[0; 6]; anchors.len()];
     let chapters: Vec<std::ops::Range<usize>> =
         anchors.iter().map(|a| old_chapter(doc, a)).collect();
     if !patterns.is_empty()
@@ -198,6 +209,7 @@ pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)
             let abs = m.start() + at;
             let old = anchors[i].text_offset.min(doc.text.len());
             let mut keep = |slot: usize| {
+                seen[i][slot] = seen[i][slot].saturating_add(1);
                 let cur = &mut best[i][slot];
                 if cur.is_none_or(|c| abs.abs_diff(old) < c.abs_diff(old)) {
                     *cur = Some(abs);
@@ -207,6 +219,13 @@ pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)
                 keep(rank);
             }
             keep(3 + rank);
+        }
+    }
+    for (slots, seen) in best.iter_mut().zip(&seen) {
+        for slot in [1, 2, 4, 5] {
+            if seen[slot] > 1 {
+                slots[slot] = None;
+            }
         }
     }
     anchors

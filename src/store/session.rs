@@ -1,12 +1,16 @@
 //! `BookSession`: one open book's saved state, as the reader uses it.
 //!
-//! On open it finds the book's state (by fingerprint, else by the path an older text of the
-//! book was read from), finds the resume position and bookmarks again in the current text, and
-//! reports problems as one-line warnings. While reading it records the position and bookmark
-//! edits in memory; `save` merges them with the file on disk under the store lock and writes
-//! atomically. Nothing here panics or stops the reader. No terminal crate.
+//! On open it finds the book's state (by fingerprint, else a copy of the state of an older text
+//! of the book read from the same path, which itself is never changed or removed), finds the
+//! resume position and bookmarks again in the current text (a place that cannot be found keeps
+//! its anchor as it was and is reported as not found), and reports problems as one-line
+//! warnings. While reading it records the position and bookmark edits in memory; `save` merges
+//! them with the file on disk under the store lock and writes atomically. Times are bounded
+//! by the store's clock, so a copy from a machine whose clock ran ahead does not win every
+//! merge. What a failed save leaves unsaved is recorded in the store (`Store::unsaved`).
+//! Nothing here panics or stops the reader. No terminal crate.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -14,7 +18,10 @@ use super::atomic;
 use super::clock::Timestamp;
 use super::library::LibraryEntry;
 use super::relocate::{Found, anchor_at, clamp, default_bookmark_name, resolve_all};
-use super::state::{Anchor, BookState, Bookmark, Loaded, ReadingPlace, STATE_VERSION, read_state};
+use super::state::{
+    Anchor, BookState, Bookmark, Loaded, MAX_NAME_CHARS, ReadingPlace, STATE_VERSION, cut_chars,
+    read_state,
+};
 use super::{Store, StoreError, fingerprint};
 use crate::document::Document;
 use crate::position::Position;
@@ -24,9 +31,17 @@ use crate::position::Position;
 pub struct BookSession {
     store: Store,
     state: BookState,
-    /// Fingerprints of older texts of this book whose state was taken over on open; their
-    /// files are removed after the next successful save.
+    /// Fingerprints of older texts of this book whose state was copied on open: their files
+    /// stay as they are; their entries leave the library index at the next successful save.
     replaces: Vec<String>,
+    /// When this session opened, by the store's clock: a time on disk later than the present
+    /// is taken as this moment, so edits made since win over it.
+    opened: Timestamp,
+    /// Ids of bookmarks whose place is not in this text (their anchors are kept as they were).
+    not_found: Vec<String>,
+    /// Changes not yet saved: the reading place moved, bookmark changes.
+    place_unsaved: bool,
+    marks_unsaved: usize,
     /// `Err(reason)` when this book's file must not be written (newer format, or an unreadable
     /// file that could not be moved aside).
     writable: Result<(), String>,
@@ -58,25 +73,44 @@ fn new_id() -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(seed.as_bytes()))
 }
 
-/// A timestamp strictly after `prev`, so two edits in the same millisecond still order.
-fn after(prev: Timestamp) -> Timestamp {
-    Timestamp::now().max(Timestamp(prev.0 + 1))
+/// A timestamp strictly after `prev` (and not before `now`), so two edits in the same
+/// millisecond still order.
+fn after(now: Timestamp, prev: Timestamp) -> Timestamp {
+    now.max(Timestamp(prev.0.saturating_add(1))).clamped()
 }
 
-/// A name as typed: control characters become spaces, outer spaces go.
+/// A name as typed: control characters become spaces, outer spaces go, at most
+/// `MAX_NAME_CHARS` characters are kept.
 fn clean_name(name: &str) -> String {
-    name.chars()
+    let mut name: String = name
+        .chars()
+        .take(MAX_NAME_CHARS + 1)
         .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .trim()
-        .to_string()
+        .collect();
+    cut_chars(&mut name, MAX_NAME_CHARS);
+    name.trim().to_string()
 }
 
-fn canonical(path: &Path) -> String {
-    std::fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .to_string_lossy()
-        .into_owned()
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// "«a», «b» and 3 more" for a warning line.
+fn some_names(names: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    let mut out: Vec<String> = names
+        .iter()
+        .take(SHOWN)
+        .map(|n| {
+            let mut n = n.to_string();
+            cut_chars(&mut n, 30);
+            format!("«{n}»")
+        })
+        .collect();
+    if names.len() > SHOWN {
+        out.push(format!("{} more", names.len() - SHOWN));
+    }
+    out.join(", ")
 }
 
 impl BookSession {
@@ -86,6 +120,7 @@ impl BookSession {
         let fp = fingerprint(&doc.text);
         let path = doc.path.as_deref().map(canonical);
         let file = store.book_file(&fp);
+        let opened = store.now();
         let mut warnings = Vec::new();
         let mut writable = Ok(());
         let mut replaces = Vec::new();
@@ -127,6 +162,7 @@ impl BookSession {
                 fresh()
             }
         };
+        state.bound_clock(opened, opened);
         let mut same_text = state.fingerprint == fp;
         // Find every place again in this text, in one pass over it.
         let anchors: Vec<&Anchor> = state
@@ -156,17 +192,18 @@ impl BookSession {
         if writable.is_ok() {
             state.version = STATE_VERSION;
         }
-        if path.is_some() {
-            state.path = path;
+        if let Some(p) = &path {
+            state.set_path(p);
         }
-        state.last_read = Timestamp::now().max(state.last_read);
+        state.last_read = opened.max(state.last_read);
 
-        let refresh = |anchor: &mut Anchor, (pos, how): (Position, Found)| {
-            if how != Found::Exact || !same_text {
-                *anchor = anchor_at(doc, pos);
-            } else {
-                anchor.position = pos;
-            }
+        // A place found in this text gets an anchor made in it; one that is not found keeps
+        // its anchor as it was (so the text it belongs to can still find it), only its
+        // position is brought inside this book.
+        let refresh = |anchor: &mut Anchor, (pos, how): (Position, Found)| match how {
+            Found::Exact if same_text => anchor.position = pos,
+            Found::Exact | Found::Moved => *anchor = anchor_at(doc, pos),
+            Found::Nearest => anchor.position = pos,
         };
         let mut found = found.into_iter();
         let mut resume = None;
@@ -176,15 +213,41 @@ impl BookSession {
             refresh(&mut place.anchor, r);
             resume = Some(r.0);
         }
+        let mut not_found = Vec::new();
         for b in state.bookmarks.iter_mut().filter(|b| !b.deleted) {
             if let Some(r) = found.next() {
+                if r.1 == Found::Nearest && !(same_text && r.0 == b.anchor.position) {
+                    not_found.push(b.id.clone());
+                }
                 refresh(&mut b.anchor, r);
             }
+        }
+        if !not_found.is_empty() {
+            let ids: std::collections::HashSet<&str> =
+                not_found.iter().map(String::as_str).collect();
+            let names: Vec<&str> = state
+                .bookmarks
+                .iter()
+                .filter(|b| ids.contains(b.id.as_str()))
+                .map(|b| b.name.as_str())
+                .collect();
+            let (count, kept) = match names.len() {
+                1 => ("1 bookmark is".to_string(), "it is kept as it was"),
+                n => (format!("{n} bookmarks are"), "they are kept as they were"),
+            };
+            warnings.push(format!(
+                "{count} not found in this text ({kept}): {}",
+                some_names(&names)
+            ));
         }
         BookSession {
             store: store.clone(),
             state,
             replaces,
+            opened,
+            not_found,
+            place_unsaved: false,
+            marks_unsaved: 0,
             writable,
             dirty: true,
             last_attempt: None,
@@ -192,6 +255,12 @@ impl BookSession {
             last_set: resume,
             warnings,
         }
+    }
+
+    /// Ids of the bookmarks whose place was not found in this text (their anchors are kept as
+    /// they were; their positions are only the nearest valid place).
+    pub fn not_found(&self) -> &[String] {
+        &self.not_found
     }
 
     /// Where to start reading: the saved position found again in this text (`None` for a book
@@ -249,14 +318,19 @@ impl BookSession {
             return;
         }
         self.last_set = Some(pos);
-        let now = Timestamp::now();
+        let now = self.store.now();
+        let updated = match &self.state.position {
+            Some(old) => after(now, old.updated),
+            None => now,
+        };
         self.state.position = Some(ReadingPlace {
             anchor: anchor_at(doc, pos),
-            updated: now,
+            updated,
         });
         self.state.last_read = now.max(self.state.last_read);
         self.resume = Some(pos);
         self.dirty = true;
+        self.place_unsaved = true;
     }
 
     /// Add a bookmark at `pos`; an empty or missing name becomes the chapter title and the
@@ -264,7 +338,7 @@ impl BookSession {
     pub fn add_bookmark(&mut self, doc: &Document, pos: Position, name: Option<&str>) -> String {
         let pos = clamp(doc, pos);
         let name = name.map(clean_name).filter(|n| !n.is_empty());
-        let now = Timestamp::now();
+        let now = self.store.now();
         let id = new_id();
         self.state.bookmarks.push(Bookmark {
             id: id.clone(),
@@ -275,6 +349,7 @@ impl BookSession {
             deleted: false,
         });
         self.dirty = true;
+        self.marks_unsaved += 1;
         id
     }
 
@@ -283,8 +358,9 @@ impl BookSession {
             return false;
         };
         change(b);
-        b.edited = after(b.edited);
+        b.edited = after(self.store.now(), b.edited);
         self.dirty = true;
+        self.marks_unsaved += 1;
         true
     }
 
@@ -332,6 +408,46 @@ impl BookSession {
     /// is intact and the state stays in memory for the next try.
     pub fn save(&mut self) -> Result<(), StoreError> {
         self.last_attempt = Some(Instant::now());
+        let result = self.try_save();
+        let fp = self.state.fingerprint.clone();
+        match &result {
+            Ok(()) => self.store.note_unsaved(&fp, None),
+            Err(e) => {
+                let line = self.unsaved_line(e);
+                self.store.note_unsaved(&fp, line);
+            }
+        }
+        result
+    }
+
+    /// What a failed save leaves unsaved, as one line (`None` when nothing a reader made is
+    /// lost: only the book's entry in the library was to be written).
+    fn unsaved_line(&self, e: &StoreError) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.place_unsaved {
+            parts.push("the reading place".to_string());
+        }
+        match self.marks_unsaved {
+            0 => {}
+            1 => parts.push("1 bookmark change".into()),
+            n => parts.push(format!("{n} bookmark changes")),
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let mut title = self.state.title.clone();
+        cut_chars(&mut title, 40);
+        let reason = match e {
+            StoreError::CantSave(why) => why.clone(),
+            other => other.to_string(),
+        };
+        Some(format!(
+            "not saved in «{title}»: {} ({reason})",
+            parts.join(" and ")
+        ))
+    }
+
+    fn try_save(&mut self) -> Result<(), StoreError> {
         if let Err(why) = &self.writable {
             return Err(StoreError::CantSave(why.clone()));
         }
@@ -345,8 +461,9 @@ impl BookSession {
             atomic::remove_stale_temps(&file);
         }
         match read_state(&file) {
-            Loaded::Ok(disk) => {
+            Loaded::Ok(mut disk) => {
                 if disk.fingerprint == self.state.fingerprint {
+                    disk.bound_clock(store.now(), self.opened);
                     self.state.merge_from(*disk);
                 }
             }
@@ -372,14 +489,13 @@ impl BookSession {
                 }
             },
         }
+        self.state.expire_tombstones(store.now());
         let bytes = serde_json::to_vec_pretty(&self.state)
             .map_err(|e| StoreError::CantSave(e.to_string()))?;
         atomic::write_atomic(&file, &bytes, store.faults())
             .map_err(|e| StoreError::CantSave(format!("{}: {e}", file.display())))?;
+        // The older texts' own files stay: only their entries leave the index.
         let forget = std::mem::take(&mut self.replaces);
-        for old in &forget {
-            let _ = std::fs::remove_file(store.book_file(old));
-        }
         if self.state.path.is_some()
             && let Err(w) = store.update_library(
                 LibraryEntry::from_state(&self.state),
@@ -391,6 +507,8 @@ impl BookSession {
         }
         drop(lock);
         self.dirty = false;
+        self.place_unsaved = false;
+        self.marks_unsaved = 0;
         Ok(())
     }
 }
@@ -398,11 +516,11 @@ impl BookSession {
 /// The state saved for an older text of this book, last opened from the same `path`. The
 /// caller keeps it only if one of its places is found again by its text (titles are no proof
 /// that it is the same book: they often come from the file name).
-fn older_text_of(store: &Store, path: &str, fp: &str) -> Option<BookState> {
+fn older_text_of(store: &Store, path: &Path, fp: &str) -> Option<BookState> {
     let (books, _) = store.library();
     let entry = books
         .iter()
-        .find(|b| b.path.as_deref() == Some(path) && b.fingerprint != fp)?;
+        .find(|b| b.path_buf().as_deref() == Some(path) && b.fingerprint != fp)?;
     match read_state(&store.book_file(&entry.fingerprint)) {
         Loaded::Ok(state) => Some(*state),
         _ => None,

@@ -3,9 +3,13 @@
 //!
 //! Reading never fails outright: a missing file is a fresh start, an unreadable one is reported
 //! as `Loaded::Corrupt` (the caller moves it aside), one from a newer kanshu as
-//! `Loaded::Future` (the caller must not overwrite it). No terminal crate, no writing here.
+//! `Loaded::Future` (the caller must not overwrite it). What is read is bounded before anyone
+//! uses it (names, titles and snippets cut to their limits, percentages into 0–100, times
+//! into the range that reads back), so a hostile file costs no more than a real one. No
+//! terminal crate, no writing here.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +18,24 @@ use crate::position::Position;
 
 /// Version of the per-book file format written by this kanshu.
 pub const STATE_VERSION: u32 = 1;
+
+/// Longest bookmark name kept, in characters (a longer one is cut when typed and when read).
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest book or chapter title kept, in characters.
+pub const MAX_TITLE_CHARS: usize = 500;
+/// Longest snippet kept, in bytes (the reader writes about 300 at most); a longer one read from
+/// a file is cut to this much around its place.
+pub const MAX_SNIPPET_BYTES: usize = 1024;
+/// How long a deleted bookmark is remembered (so that a copy synced from another machine that
+/// still has it does not bring it back): 180 days, in milliseconds.
+pub const TOMBSTONE_LIFE_MS: i64 = 180 * 24 * 3600 * 1000;
+
+/// `s` cut to at most `max` characters.
+pub fn cut_chars(s: &mut String, max: usize) {
+    if let Some((i, _)) = s.char_indices().nth(max) {
+        s.truncate(i);
+    }
+}
 
 /// A remembered place: the `Position` plus what is needed to find it again if the text changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +58,28 @@ pub struct Anchor {
     /// How far into the book, 0–100.
     #[serde(default)]
     pub percent: f64,
+}
+
+impl Anchor {
+    /// Bring what a file said into bounds: the snippet cut around its place, the title cut,
+    /// the percentage into 0–100.
+    fn bound(&mut self) {
+        cut_chars(&mut self.chapter_title, MAX_TITLE_CHARS);
+        if !(0.0..=100.0).contains(&self.percent) {
+            self.percent = if self.percent > 100.0 { 100.0 } else { 0.0 };
+        }
+        let s = &self.snippet;
+        let at = s.floor_char_boundary(self.snippet_at.min(s.len()));
+        if s.len() > MAX_SNIPPET_BYTES {
+            let half = MAX_SNIPPET_BYTES / 2;
+            let start = s.floor_char_boundary(at.saturating_sub(half));
+            let end = s.floor_char_boundary((at + half).min(s.len()));
+            self.snippet = s[start..end].to_string();
+            self.snippet_at = at - start;
+        } else {
+            self.snippet_at = at;
+        }
+    }
 }
 
 /// A named place the reader chose to keep.
@@ -73,9 +117,13 @@ pub struct BookState {
     /// Content fingerprint (see `store::fingerprint`); also the file name.
     pub fingerprint: String,
     pub title: String,
-    /// Where the book was last opened from.
+    /// Where the book was last opened from, as text (for people and older kanshu; see
+    /// `path_buf` for the exact path).
     #[serde(default)]
     pub path: Option<String>,
+    /// The exact bytes of `path`, in hex, when it is not UTF-8 (so it round-trips).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
     /// Size of the decoded text in bytes.
     #[serde(default)]
     pub text_bytes: usize,
@@ -100,6 +148,7 @@ impl BookState {
             fingerprint: fingerprint.to_string(),
             title: title.to_string(),
             path: None,
+            path_bytes: None,
             text_bytes: 0,
             last_read: Timestamp::default(),
             position: None,
@@ -123,10 +172,60 @@ impl BookState {
         v
     }
 
+    /// The exact path the book was last opened from.
+    pub fn path_buf(&self) -> Option<PathBuf> {
+        exact_path(self.path.as_deref(), self.path_bytes.as_deref())
+    }
+
+    /// Remember where the book was opened from (exactly, whatever bytes the name has).
+    pub fn set_path(&mut self, path: &Path) {
+        (self.path, self.path_bytes) = store_path(path);
+    }
+
+    /// Bring what a file said into bounds (see the module documentation).
+    pub fn bound(&mut self) {
+        cut_chars(&mut self.title, MAX_TITLE_CHARS);
+        if let Some(place) = self.position.as_mut() {
+            place.anchor.bound();
+        }
+        for b in &mut self.bookmarks {
+            cut_chars(&mut b.name, MAX_NAME_CHARS);
+            b.anchor.bound();
+        }
+    }
+
+    /// Take every time later than `now` as `instead` (at most `now`): a copy written on a
+    /// machine whose clock ran ahead must not win every later merge (and keep its bookmarks
+    /// from being renamed or deleted) for good.
+    pub fn bound_clock(&mut self, now: Timestamp, instead: Timestamp) {
+        let instead = instead.min(now);
+        let bound = |t: &mut Timestamp| {
+            if *t > now {
+                *t = instead;
+            }
+        };
+        bound(&mut self.last_read);
+        if let Some(place) = self.position.as_mut() {
+            bound(&mut place.updated);
+        }
+        for b in &mut self.bookmarks {
+            bound(&mut b.created);
+            bound(&mut b.edited);
+        }
+    }
+
+    /// Forget deleted bookmarks deleted more than `TOMBSTONE_LIFE_MS` before `now`.
+    pub fn expire_tombstones(&mut self, now: Timestamp) {
+        let horizon = now.0.saturating_sub(TOMBSTONE_LIFE_MS);
+        self.bookmarks
+            .retain(|b| !b.deleted || b.edited.0 >= horizon);
+    }
+
     /// Fold another copy of this book's state (usually the one on disk, written by another
     /// process) into this one: bookmarks are united by id with the newest edit winning (a tie
     /// goes to the deletion, then to `self`); the reading place and book details come from
-    /// whichever copy moved last.
+    /// whichever copy moved last. Linear in the number of bookmarks (ids are looked up in a
+    /// hash map).
     pub fn merge_from(&mut self, other: BookState) {
         if self.clean_view.is_none() {
             self.clean_view = other.clean_view;
@@ -144,11 +243,19 @@ impl BookState {
             self.last_read = other.last_read;
             if other.path.is_some() {
                 self.path = other.path;
+                self.path_bytes = other.path_bytes;
             }
         }
+        let mut index: HashMap<String, usize> = self
+            .bookmarks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.clone(), i))
+            .collect();
         for theirs in other.bookmarks {
-            match self.bookmarks.iter_mut().find(|b| b.id == theirs.id) {
-                Some(ours) => {
+            match index.get(&theirs.id) {
+                Some(&i) => {
+                    let ours = &mut self.bookmarks[i];
                     let newer = theirs.edited > ours.edited;
                     let tie_delete =
                         theirs.edited == ours.edited && theirs.deleted && !ours.deleted;
@@ -156,10 +263,60 @@ impl BookState {
                         *ours = theirs;
                     }
                 }
-                None => self.bookmarks.push(theirs),
+                None => {
+                    index.insert(theirs.id.clone(), self.bookmarks.len());
+                    self.bookmarks.push(theirs);
+                }
             }
         }
     }
+}
+
+/// A path as stored: its text, and its exact bytes in hex when the text is not exact.
+pub(crate) fn store_path(path: &Path) -> (Option<String>, Option<String>) {
+    let text = path.to_string_lossy().into_owned();
+    let bytes = path_bytes(path)
+        .filter(|_| path.to_str().is_none())
+        .map(|b| b.iter().map(|x| format!("{x:02x}")).collect());
+    (Some(text), bytes)
+}
+
+/// The exact path from its stored text and bytes (the bytes win when they can be read).
+pub(crate) fn exact_path(text: Option<&str>, hex: Option<&str>) -> Option<PathBuf> {
+    hex.and_then(path_from_hex)
+        .or_else(|| text.map(PathBuf::from))
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Option<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(path.as_os_str().as_bytes().to_vec())
+}
+
+#[cfg(not(unix))]
+fn path_bytes(_path: &Path) -> Option<Vec<u8>> {
+    None
+}
+
+#[cfg(unix)]
+fn path_from_hex(hex: &str) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    if !hex.len().is_multiple_of(2) || hex.is_empty() {
+        return None;
+    }
+    let bytes: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|i| {
+            hex.get(i..i + 2)
+                .and_then(|b| u8::from_str_radix(b, 16).ok())
+        })
+        .collect();
+    Some(PathBuf::from(std::ffi::OsStr::from_bytes(&bytes?)))
+}
+
+#[cfg(not(unix))]
+fn path_from_hex(_hex: &str) -> Option<PathBuf> {
+    None
 }
 
 /// The result of reading a state file.
@@ -204,7 +361,10 @@ pub fn parse_state(bytes: &[u8]) -> Loaded {
             reason: "no format version".into(),
         };
     };
-    let parsed = serde_json::from_value::<BookState>(value);
+    let parsed = serde_json::from_value::<BookState>(value).map(|mut state| {
+        state.bound();
+        state
+    });
     if version > u64::from(STATE_VERSION) {
         return Loaded::Future {
             version,

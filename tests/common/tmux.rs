@@ -1,6 +1,8 @@
 //! The real binary in a real terminal: a tmux server on a private socket with one window
 //! running `sh`, keys sent to it, and bounded polling of what the pane shows. The server is
 //! killed (and its socket removed) when the value is dropped, even after a failed assertion.
+//! Without tmux the terminal tests are skipped with a note, except under CI (`CI` set), where
+//! they fail: a green CI run must have run them.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -20,10 +22,9 @@ pub struct Tmux {
 
 impl Tmux {
     /// A new server with one `width`×`height` window at a `$ ` shell prompt, or `None` (with a
-    /// note on stderr) when tmux is not installed.
+    /// note on stderr) when tmux is not installed and this is not CI (see `available`).
     pub fn start(tag: &str, width: u16, height: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux not installed; skipping");
+        if !available() {
             return None;
         }
         static SERVERS: AtomicUsize = AtomicUsize::new(0);
@@ -133,6 +134,26 @@ impl Drop for Tmux {
             let _ = std::fs::remove_file(path);
         }
     }
+}
+
+/// Whether tmux can be run. When it cannot, a test is skipped (with a note on stderr), except
+/// when the `CI` environment variable is set (and not `false` or `0`): then this fails the
+/// test, so a CI run without tmux is red instead of quietly skipping every terminal test.
+pub fn available() -> bool {
+    let runs = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if runs {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false"));
+    assert!(
+        !ci,
+        "tmux is not installed and CI is set: the terminal tests must run in CI"
+    );
+    eprintln!("tmux not installed; skipping");
+    false
 }
 
 /// `p` quoted for `sh`.

@@ -8,20 +8,31 @@
 #![allow(dead_code)]
 
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, FileFailurePersistence};
+
+/// Proptest settings for a property test of `cases` cases that keeps its counterexamples: a
+/// failure is saved (shrunk) beside the test file as `<file>.proptest-regressions`, and every
+/// later run tries the saved cases first. Commit those files.
+pub fn props(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::default()
+    }
+}
 
 /// Proptest settings for a fuzz target: `default` cases unless the environment asks for more,
-/// no regression files written into the repository, no time limit per case.
+/// counterexamples kept as in `props`, no time limit per case.
 pub fn config(default: u32) -> Config {
     let cases = ["KANSHU_FUZZ_CASES", "PROPTEST_CASES"]
         .iter()
         .find_map(|k| std::env::var(k).ok()?.parse().ok())
         .unwrap_or(default);
     Config {
-        cases,
-        failure_persistence: None,
         max_shrink_iters: 2000,
-        ..Config::default()
+        ..props(cases)
     }
 }
 
