@@ -16,12 +16,9 @@ pub fn is_break_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{3000}')
 }
 
-/// Characters that must never be written to a terminal as they are: C0, DEL, C1, the Unicode
-/// line/paragraph separators, and the bidi embedding/override/isolate controls (which can
-/// make a terminal show text in an order other than the book's).
-pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || crate::document::normalize::is_reordering(c)
-}
+/// The one predicate for what must not reach a terminal as it is (defined with the text it
+/// guards, in `document::normalize`).
+pub use crate::document::normalize::is_unsafe_char;
 
 /// What to draw instead of an unsafe character: caret notation (`^[`) for C0 and DEL,
 /// U+FFFD for the rest. Never contains a control character.
@@ -35,6 +32,21 @@ pub fn placeholder(c: char) -> Placeholder {
     } else {
         Placeholder::Replacement
     }
+}
+
+/// Caret notation of C0 (`^@` .. `^_`), then DEL (`^?`).
+const CARETS: [&str; 33] = [
+    "^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "^I", "^J", "^K", "^L", "^M", "^N", "^O",
+    "^P", "^Q", "^R", "^S", "^T", "^U", "^V", "^W", "^X", "^Y", "^Z", "^[", "^\\", "^]", "^^",
+    "^_", "^?",
+];
+
+/// Up to this many spaces borrowed at once (padding in vertical pages).
+pub(crate) const SPACES: &str = "                                                                ";
+
+/// `n` spaces as a borrowed string when `n` fits [`SPACES`].
+pub(crate) fn spaces(n: usize) -> &'static str {
+    SPACES.get(..n).unwrap_or(SPACES)
 }
 
 /// A drawable stand-in for an unsafe character.
@@ -60,15 +72,18 @@ impl Placeholder {
         }
     }
 
-    pub fn text(self) -> String {
+    /// What is drawn: `^` and the caret letter, or U+FFFD (borrowed, never allocated).
+    pub fn text(self) -> &'static str {
         match self {
             Placeholder::Caret(c) => {
-                let mut s = String::with_capacity(2);
-                s.push('^');
-                s.push(c);
-                s
+                let i = if c == '?' {
+                    32
+                } else {
+                    (c as usize).saturating_sub('@' as usize)
+                };
+                CARETS.get(i).copied().unwrap_or("\u{FFFD}")
             }
-            Placeholder::Replacement => "\u{FFFD}".to_string(),
+            Placeholder::Replacement => "\u{FFFD}",
         }
     }
 }
@@ -175,6 +190,11 @@ mod tests {
         assert_eq!(cluster_width("\u{202e}", false), 1);
         assert!(!is_unsafe_char('\u{200f}'));
         assert_eq!(placeholder('\u{7f}').text(), "^?");
+        for c in (0u32..0x20).filter_map(char::from_u32) {
+            let p = placeholder(c);
+            let want = format!("^{}", (b'@' + c as u8) as char);
+            assert_eq!(p.text(), want, "{c:?}");
+        }
     }
 }
 

@@ -7,8 +7,9 @@
 //! and draw, and maps back when the reader moves. Switching views therefore keeps the place.
 //!
 //! Views are built per chapter (`ViewCache`) so opening a large book never waits for converting
-//! all of it; `build_view` converts a whole book at once for the headless commands.
-//! No terminal crate here.
+//! all of it. `display::DisplayLayout` is the reader's layout cache: the plain layout from
+//! `layout`, or chapters laid out through a view and a display mode. View sits above layout:
+//! it may use layout, layout never uses it. No terminal crate here.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -26,6 +27,7 @@ pub mod search;
 pub use crate::layout::vertical;
 pub use clean::{ArtifactCounts, count_artifacts};
 pub use convert::Script;
+pub use display::{DisplayLayout, DisplayMode};
 
 /// What a view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -207,64 +209,6 @@ impl ViewCache {
         }
         let cv = self.chapter(doc, pos.chapter);
         Position::new(pos.chapter, cv.map.to_source(pos.offset))
-    }
-}
-
-/// A whole book as a view shows it: chapters in the same order (chapter ranges refer to the
-/// view's text) and one map per chapter (chapter-relative offsets).
-#[derive(Debug, Clone)]
-pub struct ViewDocument {
-    pub doc: Document,
-    pub maps: Vec<OffsetMap>,
-}
-
-impl ViewDocument {
-    /// A source position as a position in `self.doc`.
-    pub fn to_view(&self, pos: Position) -> Position {
-        match self.maps.get(pos.chapter) {
-            Some(m) => Position::new(pos.chapter, m.to_view(pos.offset)),
-            None => pos,
-        }
-    }
-
-    /// A position in `self.doc` as a source position.
-    pub fn to_source(&self, pos: Position) -> Position {
-        match self.maps.get(pos.chapter) {
-            Some(m) => Position::new(pos.chapter, m.to_source(pos.offset)),
-            None => pos,
-        }
-    }
-}
-
-/// Build the view of a whole book (every chapter converted now).
-pub fn build_view(doc: &Document, opts: &ViewOptions) -> ViewDocument {
-    let mut text = String::with_capacity(doc.text.len());
-    let mut chapters = Vec::with_capacity(doc.chapters.len());
-    let mut maps = Vec::with_capacity(doc.chapters.len());
-    for (idx, chapter) in doc.chapters.iter().enumerate() {
-        let (t, map) = view_text(doc.chapter_text(idx), opts);
-        let start = text.len();
-        text.push_str(&t);
-        chapters.push(Chapter {
-            title: opts.apply_to_title(&chapter.title),
-            level: chapter.level,
-            range: start..text.len(),
-            heading: chapter.heading,
-        });
-        maps.push(map);
-    }
-    ViewDocument {
-        doc: Document {
-            title: opts.apply_to_title(&doc.title),
-            text,
-            chapters,
-            encoding: doc.encoding.clone(),
-            rule: doc.rule.clone(),
-            source_bytes: doc.source_bytes,
-            path: doc.path.clone(),
-            control_chars: doc.control_chars,
-        },
-        maps,
     }
 }
 
