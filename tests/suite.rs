@@ -36,6 +36,7 @@ mod hostile_tui;
 mod layout_book;
 mod layout_pictures;
 mod layout_props;
+mod layout_quotes;
 mod reader_views;
 mod readme_examples;
 mod render_cli;
