@@ -34,6 +34,7 @@ mod hostile_store;
 mod hostile_tmux;
 mod hostile_tui;
 mod layout_book;
+mod layout_long;
 mod layout_pictures;
 mod layout_props;
 mod layout_quotes;

@@ -343,11 +343,7 @@ impl App {
 
     /// Book progress of the top of the screen, 0–100.
     pub fn percent(&self) -> f64 {
-        let len = self.doc.text.len();
-        if len == 0 {
-            return 100.0;
-        }
-        self.doc.offset_of(self.top) as f64 * 100.0 / len as f64
+        self.top.percent(&self.doc)
     }
 
     /// A page on screen holds a bookmark.

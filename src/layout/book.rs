@@ -164,10 +164,16 @@ impl BookLayout {
             .segments
             .partition_point(|s| s.end <= pos.offset)
             .min(long.segments.len().saturating_sub(1));
-        // Keep the window while the position sits in its middle segment.
-        let mid = long.window.start + long.window.len() / 2;
-        let keep = k == mid || (long.window.len() < 3 && long.window.contains(&k));
-        if long.window.is_empty() || !keep {
+        // Keep the window while it holds a few pages either side of the position's segment.
+        let want = params.height.saturating_mul(3);
+        let lines_in = |r: Range<usize>| -> usize {
+            r.map(|s| long.laid[s].as_ref().map_or(0, |l| l.lines.len()))
+                .sum()
+        };
+        let keep = long.window.contains(&k)
+            && (long.window.start == 0 || lines_in(long.window.start..k) >= want)
+            && (long.window.end == long.segments.len() || lines_in(k + 1..long.window.end) >= want);
+        if !keep {
             let made = &mut self.layouts_made;
             let mut lay = |long: &mut LongChapter, s: usize| -> usize {
                 if long.laid[s].is_none() {
@@ -183,7 +189,6 @@ impl BookLayout {
                 long.laid[s].as_ref().map_or(0, |l| l.lines.len())
             };
             // The segment, its neighbours, and more until a few pages lie on either side.
-            let want = params.height.saturating_mul(3);
             let mut start = k;
             let mut end = k + 1;
             lay(long, k);

@@ -214,12 +214,6 @@ impl LayoutParams {
             justify: self.justify,
         }
     }
-
-    /// True when no book-level setting is left on auto (the indent may stay on auto: it is
-    /// decided per paragraph).
-    pub fn is_resolved(&self) -> bool {
-        self.paragraph_spacing.is_some() && self.paragraph_mode != ParagraphMode::Auto
-    }
 }
 
 /// Lay out chapter `idx` of `doc` (auto settings decided from the whole book; prefer

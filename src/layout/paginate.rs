@@ -8,14 +8,14 @@ use super::{ChapterLayout, Line, LineKind};
 
 /// Collects a chapter's lines and cuts them into pages as they arrive.
 #[derive(Debug)]
-pub struct Pager {
+pub(crate) struct Pager {
     height: usize,
     on_page: usize,
     layout: ChapterLayout,
 }
 
 impl Pager {
-    pub fn new(height: usize, capacity: usize) -> Self {
+    pub(crate) fn new(height: usize, capacity: usize) -> Self {
         Pager {
             height: height.max(1),
             on_page: 0,
@@ -30,7 +30,7 @@ impl Pager {
     }
 
     /// Add a line; a blank spacer that would open a page is dropped.
-    pub fn push(&mut self, line: Line) {
+    pub(crate) fn push(&mut self, line: Line) {
         if self.on_page == self.height {
             self.on_page = 0;
         }
@@ -52,11 +52,11 @@ impl Pager {
     }
 
     /// True when nothing but spacers has been pushed.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.layout.lines.is_empty()
     }
 
-    pub fn finish(mut self) -> ChapterLayout {
+    pub(crate) fn finish(mut self) -> ChapterLayout {
         if self.layout.pages.is_empty() {
             self.layout.pages.push(0);
         }
@@ -146,14 +146,6 @@ impl ChapterLayout {
             .and_then(|p| self.pages.get(p))
             .map(|&l| self.line_offset(l))
             .unwrap_or(0)
-    }
-
-    /// Index into `lines` of the first line of page `page` (clamped to the pages held).
-    pub fn page_first_line(&self, page: usize) -> usize {
-        let p = page
-            .saturating_sub(self.pages_before)
-            .min(self.pages.len().saturating_sub(1));
-        self.pages.get(p).copied().unwrap_or(0)
     }
 }
 

@@ -172,7 +172,8 @@ impl Unit {
 }
 
 /// The vertical presentation form of a punctuation mark, if it has one.
-pub fn vertical_form(c: char) -> Option<char> {
+#[cfg(test)]
+fn vertical_form(c: char) -> Option<char> {
     vertical_form_str(c).and_then(|f| f.chars().next())
 }
 

@@ -9,10 +9,10 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cells a tab expands to (always spaces, never a raw tab).
-pub const TAB_WIDTH: usize = 4;
+pub(crate) const TAB_WIDTH: usize = 4;
 
 /// Whitespace that separates words and may be dropped at a line break.
-pub fn is_break_space(c: char) -> bool {
+pub(crate) fn is_break_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{3000}')
 }
 
@@ -22,7 +22,7 @@ pub use crate::document::normalize::is_unsafe_char;
 
 /// What to draw instead of an unsafe character: caret notation (`^[`) for C0 and DEL,
 /// U+FFFD for the rest. Never contains a control character.
-pub fn placeholder(c: char) -> Placeholder {
+pub(crate) fn placeholder(c: char) -> Placeholder {
     let code = c as u32;
     if code < 0x20 {
         // ^@ .. ^_ : the C0 set in caret notation.
@@ -51,7 +51,7 @@ pub(crate) fn spaces(n: usize) -> &'static str {
 
 /// A drawable stand-in for an unsafe character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Placeholder {
+pub(crate) enum Placeholder {
     /// `^` followed by this ASCII character (2 cells).
     Caret(char),
     /// U+FFFD REPLACEMENT CHARACTER (ambiguous width).
@@ -91,7 +91,7 @@ impl Placeholder {
 /// Width in cells of one grapheme cluster as kanshu draws it. Whitespace that can be dropped at
 /// a break (space, tab, newline, U+3000) is measured by the wrapper, not here; a lone `'\n'`
 /// (a joined line end) counts as one space.
-pub fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
+pub(crate) fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
     let bytes = g.as_bytes();
     if bytes.len() == 1 {
         let b = bytes[0];
@@ -138,7 +138,7 @@ pub fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
 
 /// True when a character is drawn wide (2 cells) in every terminal: CJK ideographs, kana,
 /// Hangul, full-width forms. Used to tell CJK text from Latin text.
-pub fn is_wide_char(c: char) -> bool {
+pub(crate) fn is_wide_char(c: char) -> bool {
     (c as u32) >= 0x1100 && unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 

@@ -17,7 +17,7 @@ use std::ops::Range;
 use super::width::{TAB_WIDTH, cluster_width, clusters, is_break_space, is_wide_char};
 
 /// Never at the start of a line (clreq / JIS X 4051 "not starting" characters).
-pub fn no_line_start(c: char) -> bool {
+pub(crate) fn no_line_start(c: char) -> bool {
     matches!(
         c,
         '、' | '，'
@@ -95,7 +95,7 @@ pub fn no_line_start(c: char) -> bool {
 }
 
 /// Never at the end of a line (opening brackets and quotes).
-pub fn no_line_end(c: char) -> bool {
+pub(crate) fn no_line_end(c: char) -> bool {
     matches!(
         c,
         '（' | '「'
@@ -121,7 +121,7 @@ pub fn no_line_end(c: char) -> bool {
 /// May a line break fall between `prev` (the last visible character before the break) and
 /// `next` (the first character after it)? `uax` is the UAX #14 answer for that spot.
 #[inline]
-pub fn break_allowed(prev: char, next: char, uax: bool) -> bool {
+pub(crate) fn break_allowed(prev: char, next: char, uax: bool) -> bool {
     if no_line_start(next) || no_line_end(prev) {
         return false;
     }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{ChapterView, OffsetMap, ViewCache, ViewOptions, view_chapter};
+use super::{ChapterView, OffsetMap, ViewCache, ViewOptions};
 use crate::document::Document;
 use crate::layout::vertical::{VerticalLayout, layout_vertical};
 use crate::layout::{
@@ -36,7 +36,7 @@ impl DisplayMode {
 
 /// One chapter as displayed.
 #[derive(Debug, Clone)]
-pub struct DisplayChapter {
+pub(crate) struct DisplayChapter {
     /// Lines (a column per line in vertical mode) and pages, ranges in source offsets.
     pub layout: ChapterLayout,
     /// The same lines with ranges in view offsets (what is drawn from).
@@ -45,21 +45,9 @@ pub struct DisplayChapter {
     pub vertical: Option<VerticalLayout>,
 }
 
-/// Lay out chapter `idx` of `doc` for `mode`. `lay` is the horizontal layout function (the
-/// reader's per-book layout; `crate::layout::layout_chapter` will do).
-pub fn display_chapter(
-    doc: &Document,
-    idx: usize,
-    params: &LayoutParams,
-    mode: &DisplayMode,
-    lay: &dyn Fn(&Document, usize, &LayoutParams) -> ChapterLayout,
-) -> DisplayChapter {
-    let view = Arc::new(view_chapter(doc, idx, &mode.view));
-    display_chapter_in(view, params, mode, lay)
-}
-
-/// `display_chapter` for a chapter view already built (the reader keeps them in a `ViewCache`).
-pub fn display_chapter_in(
+/// Lay out a chapter view for `mode`. `lay` is the horizontal layout function (the reader's
+/// per-book layout; `crate::layout::layout_chapter` will do).
+pub(crate) fn display_chapter_in(
     view: Arc<ChapterView>,
     params: &LayoutParams,
     mode: &DisplayMode,
@@ -145,6 +133,7 @@ impl DisplayChapter {
 
     /// Rows of vertical page `page` (view text, offsets in source), each exactly the page width.
     /// Empty in horizontal mode.
+    #[cfg(test)]
     pub fn page_rows(&self, page: usize) -> Vec<Vec<Glyph<'_>>> {
         let Some(v) = &self.vertical else {
             return Vec::new();
@@ -336,7 +325,18 @@ impl DisplayLayout {
 mod tests {
     use super::*;
     use crate::layout::layout_chapter;
-    use crate::view::Script;
+    use crate::view::{Script, view_chapter};
+
+    fn display_chapter(
+        doc: &Document,
+        idx: usize,
+        params: &LayoutParams,
+        mode: &DisplayMode,
+        lay: &dyn Fn(&Document, usize, &LayoutParams) -> ChapterLayout,
+    ) -> DisplayChapter {
+        let view = Arc::new(view_chapter(doc, idx, &mode.view));
+        display_chapter_in(view, params, mode, lay)
+    }
 
     #[test]
     fn lines_and_glyphs_come_back_in_source_offsets() {

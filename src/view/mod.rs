@@ -77,15 +77,6 @@ impl OffsetMap {
         }
     }
 
-    pub fn is_identity(&self) -> bool {
-        self.edits.is_empty() && self.src_len == self.view_len
-    }
-
-    /// The non-linear spans, in order.
-    pub fn edits(&self) -> &[Edit] {
-        &self.edits
-    }
-
     /// View offset showing source offset `src`. A source offset inside a hidden span maps to
     /// where the next shown character is; inside a replaced span, to the replacement's start.
     pub fn to_view(&self, src: usize) -> usize {
@@ -108,12 +99,6 @@ impl OffsetMap {
         };
         s.min(self.src_len)
     }
-
-    /// A source range (a search hit, a bookmark span) as a view range.
-    pub fn range_to_view(&self, r: Range<usize>) -> Range<usize> {
-        let start = self.to_view(r.start);
-        start..self.to_view(r.end).max(start)
-    }
 }
 
 /// One chapter as a view shows it: a one-chapter `Document` (so the layout engine can take it as
@@ -132,7 +117,7 @@ impl ChapterView {
 }
 
 /// Build the view of chapter `idx` of `doc`.
-pub fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> ChapterView {
+pub(crate) fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> ChapterView {
     let source = doc.chapter_text(idx);
     let (text, map) = view_text(source, opts);
     let chapter = doc.chapters.get(idx);
