@@ -197,3 +197,50 @@ fn render_prints_a_long_chapter_page_by_page() {
     );
     assert!(last.offset < text.len());
 }
+
+#[test]
+fn the_reader_pages_through_a_long_chapter_without_a_seam() {
+    use crate::common::press;
+    use kanshu::app::App;
+
+    let doc = long_book(700 * 1024);
+    let text = doc.chapter_text(0).to_string();
+    let mut app = App::new(doc, 80, 24);
+    let mut last_end = 0;
+    let mut last_page = 0;
+    let mut pages = 0;
+    loop {
+        let view = app.view();
+        let lines: Vec<_> = view
+            .columns
+            .iter()
+            .flatten()
+            .filter(|l| l.kind != LineKind::Blank)
+            .collect();
+        assert!(!lines.is_empty(), "page {pages} is empty");
+        for l in &lines {
+            // Each line starts where the one before it ended (only white space between).
+            let gap = &text[last_end.min(l.range.start)..l.range.start];
+            assert!(
+                l.range.start >= last_end && gap.trim().is_empty(),
+                "page {pages}: {gap:?} skipped before {:?}",
+                l.range
+            );
+            assert!(
+                !l.glyphs.is_empty(),
+                "page {pages}: a line with nothing drawn"
+            );
+            last_end = l.range.end;
+        }
+        let page = view.pages.first().copied().unwrap_or(0);
+        assert!(page >= last_page, "page number {page} after {last_page}");
+        last_page = page;
+        pages += 1;
+        if last_end >= text.trim_end().len() {
+            break;
+        }
+        press(&mut app, &["PageDown"]);
+        assert!(pages < 100_000, "the reader never reached the end");
+    }
+    assert!(pages > 100);
+}
