@@ -37,7 +37,7 @@ pub fn normalize(mut text: String) -> String {
 /// layout turns into spaces and line breaks), DEL and C1. A subset of [`is_unsafe_char`], the
 /// predicate printers ask.
 pub fn is_control(c: char) -> bool {
-    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+    is_unsafe_char(c) && !is_reordering(c) && !matches!(c, '\t' | '\n')
 }
 
 /// Number of control characters (see [`is_control`]) in `text`, counted on bytes so a 100 MB
