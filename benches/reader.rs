@@ -1,6 +1,7 @@
 //! In-process reader figures on the ~100 MB benchmark books (see BENCHMARKS.md): turning to the
-//! next page (also into a chapter not laid out yet), re-laying out the chapter on screen after a
-//! width change, and searching the whole text with `memchr::memmem` as the reader does.
+//! next page (also into a chapter not laid out yet, and inside one chapter of 5 MB), re-laying
+//! out the chapter on screen after a width change, and searching the whole text with
+//! `memchr::memmem` as the reader does.
 //!
 //! `cargo bench --bench reader` first prints percentiles measured over many single operations
 //! (criterion reports means and medians; the page-turn target is a p99), then runs criterion.
@@ -13,7 +14,8 @@ use std::time::{Duration, Instant};
 use criterion::Criterion;
 use kanshu::Document;
 use kanshu::Position;
-use kanshu::layout::{BookLayout, LayoutParams, line_glyphs};
+use kanshu::document::Chapter;
+use kanshu::layout::{BookLayout, LayoutParams, LineKind, line_glyphs};
 use memchr::memmem;
 
 #[path = "common/books.rs"]
@@ -52,6 +54,99 @@ fn one_chapter() -> &'static Document {
         );
         doc
     })
+}
+
+/// Bytes of the one long chapter.
+const LONG_CHAPTER_BYTES: usize = 5 * 1024 * 1024;
+
+/// One chapter of 5 MB (a heading, then the generator's paragraphs), built as a document of one
+/// chapter so the chapter finder cannot cut it.
+fn long_chapter() -> &'static Document {
+    static DOC: OnceLock<Document> = OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut text = String::from("第一章 长夜\n");
+        text.push_str(&books::chinese_one_chapter(books::SEED, LONG_CHAPTER_BYTES));
+        Document {
+            title: "long_chapter".into(),
+            chapters: vec![Chapter {
+                title: "第一章 长夜".into(),
+                level: 1,
+                range: 0..text.len(),
+                heading: true,
+            }],
+            source_bytes: text.len(),
+            text,
+            encoding: "UTF-8".into(),
+            rule: "bench".into(),
+            path: None,
+            control_chars: 0,
+        }
+    })
+}
+
+/// What the reader does on "next page" inside one long chapter: the page after the top starts
+/// a page height of lines further down (in the window of the chapter that shows the top), then
+/// the glyphs of every line on the new page are built for drawing.
+struct LongTurner {
+    layout: BookLayout,
+    top: Position,
+}
+
+impl LongTurner {
+    fn new(doc: &Document) -> Self {
+        let mut layout = BookLayout::for_document(doc, params(80));
+        layout.chapter_at(doc, Position::START);
+        LongTurner {
+            layout,
+            top: Position::START,
+        }
+    }
+
+    /// Turn one page; `None` at the chapter's end.
+    fn next(&mut self, doc: &Document) -> Option<()> {
+        let h = self.layout.params().height;
+        let cl = self.layout.chapter_at(doc, self.top);
+        let line = cl.line_of_offset(self.top.offset);
+        let next = cl
+            .lines
+            .get(line + h..)?
+            .iter()
+            .find(|l| l.kind != LineKind::Blank)?;
+        self.top = Position::new(0, next.range.start);
+        let params = self.layout.resolved_params().clone();
+        let text = doc.chapter_text(0);
+        let cl = self.layout.chapter_at(doc, self.top);
+        let from = cl.line_of_offset(self.top.offset);
+        for line in cl.lines.iter().skip(from).take(h) {
+            black_box(line_glyphs(text, line, &params));
+        }
+        Some(())
+    }
+}
+
+/// Page turns through the whole 5 MB chapter, and width changes at places spread through it.
+fn long_chapter_percentiles(doc: &Document) {
+    let mut turner = LongTurner::new(doc);
+    let mut turns = Samples::default();
+    while turns.time(|| turner.next(doc)).is_some() {}
+    report(
+        "next page inside a 5 MB chapter (every turn)",
+        turns,
+        Duration::from_millis(2),
+    );
+    let mut layout = BookLayout::for_document(doc, params(80));
+    let mut relayouts = Samples::default();
+    let len = doc.chapter_text(0).len();
+    for k in 0..50 {
+        layout.set_params(params(if k % 2 == 0 { 79 } else { 80 }));
+        let at = Position::new(0, len / 50 * k);
+        relayouts.time(|| black_box(layout.locate(doc, at)));
+    }
+    report(
+        "relayout after a width change inside a 5 MB chapter",
+        relayouts,
+        Duration::from_millis(10),
+    );
 }
 
 fn params(width: usize) -> LayoutParams {
@@ -249,6 +344,23 @@ fn bench_next_page(c: &mut Criterion) {
             total
         })
     });
+    // Turns inside one 5 MB chapter, windows laid out as they are reached.
+    let long = long_chapter();
+    g.bench_function("inside_5mb_chapter", |b| {
+        let mut turner = LongTurner::new(long);
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                let turned = turner.next(long);
+                total += t.elapsed();
+                if turned.is_none() {
+                    turner = LongTurner::new(long);
+                }
+            }
+            total
+        })
+    });
     g.finish();
 }
 
@@ -315,8 +427,19 @@ fn bench_search(c: &mut Criterion) {
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` does not and only smoke-tests.
     if std::env::args().any(|a| a == "--bench") {
-        page_turn_percentiles(novel());
-        relayout_percentiles(novel());
+        // A criterion filter (`cargo bench --bench reader -- inside_5mb`) picks the
+        // percentile runs too.
+        let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+        let wants = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+        if wants("next_page/any") {
+            page_turn_percentiles(novel());
+        }
+        if wants("relayout_width_change") {
+            relayout_percentiles(novel());
+        }
+        if wants("next_page/inside_5mb_chapter") {
+            long_chapter_percentiles(long_chapter());
+        }
     }
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_millis(500))

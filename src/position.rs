@@ -46,14 +46,20 @@ impl Position {
         doc.position_of(byte)
     }
 
-    /// How far into the book this position is, in percent of its bytes (0–100).
+    /// How far into the book this position is, in percent of its bytes (0–100; see
+    /// [`percent`]).
     pub fn percent(&self, doc: &crate::Document) -> f64 {
-        let len = doc.text.len();
-        if len == 0 {
-            return 0.0;
-        }
-        doc.offset_of(*self) as f64 * 100.0 / len as f64
+        percent(doc.offset_of(*self), doc.text.len())
     }
+}
+
+/// The one percent function: how far byte `offset` of a text of `len` bytes is, 0–100. An
+/// empty book reads 100%: its only page is its last page, and the last page reads 100%.
+pub fn percent(offset: usize, len: usize) -> f64 {
+    if len == 0 {
+        return 100.0;
+    }
+    offset.min(len) as f64 * 100.0 / len as f64
 }
 
 #[cfg(test)]
@@ -89,9 +95,12 @@ mod tests {
     }
 
     #[test]
-    fn empty_book_is_at_the_start() {
+    fn empty_book_is_at_the_start_and_read_to_the_end() {
         let doc = Document::from_text(String::new(), "empty");
         assert_eq!(Position::at_percent(&doc, 37.5), Position::START);
-        assert_eq!(Position::START.percent(&doc), 0.0);
+        assert_eq!(Position::START.percent(&doc), 100.0);
+        assert_eq!(percent(0, 0), 100.0);
+        assert_eq!(percent(5, 4), 100.0);
+        assert_eq!(percent(1, 4), 25.0);
     }
 }

@@ -84,14 +84,14 @@ fn check_chapter(text: &str, layout: &ChapterLayout, params: &LayoutParams) {
             &text[r.clone()]
         );
         for g in &glyphs {
-            assert_eq!(raw_control(&g.text), None, "glyph {:?}", g.text);
+            assert_eq!(raw_control(g.text), None, "glyph {:?}", g.text);
             assert!(
                 !g.text.contains(['\t', '\n', '\u{2028}', '\u{2029}']),
                 "glyph {:?}",
                 g.text
             );
         }
-        let drawn: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        let drawn: String = glyphs.iter().map(|g| g.text).collect();
         assert_eq!(
             render_line(text, line, params),
             drawn,

@@ -128,7 +128,7 @@ fn check_layout(text: &str, layout: &ChapterLayout, params: &LayoutParams) {
                 "raw control in {g:?}"
             );
         }
-        let joined: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        let joined: String = glyphs.iter().map(|g| g.text).collect();
         assert_eq!(render_line(text, line, params), joined);
         if line.kind == LineKind::Blank {
             assert!(line.range.is_empty());

@@ -10,7 +10,7 @@ fn visible_text(app: &App) -> String {
         .columns
         .iter()
         .flatten()
-        .flat_map(|l| l.glyphs.iter().map(|g| g.text.as_str()))
+        .flat_map(|l| l.glyphs.iter().map(|g| g.text))
         .collect()
 }
 

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use kanshu::cli::render::all_pages_text;
 use kanshu::layout::wrap::legal_breaks;
-use kanshu::layout::{BookLayout, LayoutParams, LineKind};
+use kanshu::layout::{LayoutParams, LineKind};
+use kanshu::view::DisplayLayout;
 use kanshu::{Document, LoadOptions};
 use unicode_width::UnicodeWidthStr;
 
@@ -100,8 +101,8 @@ impl Paragraphs {
 fn check_layout(
     doc: &Document,
     paras: &Paragraphs,
-    book: &mut BookLayout,
-    other: &mut BookLayout,
+    book: &mut DisplayLayout,
+    other: &mut DisplayLayout,
     width: usize,
 ) {
     for ch in 0..doc.chapters.len() {
@@ -147,8 +148,8 @@ fn check_layout(
 fn every_width_from_12_to_120_passes_the_checks() {
     let doc = seed();
     let paras = Paragraphs::of(&doc);
-    let mut books: Vec<BookLayout> = (12..=120)
-        .map(|w| BookLayout::for_document(&doc, params(w)))
+    let mut books: Vec<DisplayLayout> = (12..=120)
+        .map(|w| DisplayLayout::for_document(&doc, params(w)))
         .collect();
     for width in 12..=120 {
         let mut book = std::mem::take(&mut books[width - 12]);
@@ -177,7 +178,7 @@ fn the_binary_prints_the_same_pages() {
             .unwrap();
         assert!(out.status.success());
         let printed = String::from_utf8(out.stdout).unwrap();
-        let mut book = BookLayout::for_document(&doc, params(width));
+        let mut book = DisplayLayout::for_document(&doc, params(width));
         assert_eq!(printed, all_pages_text(&doc, &mut book));
         check_printed(&printed, width, &doc);
     }

@@ -14,7 +14,8 @@ use std::ops::Range;
 
 use crate::document::Document;
 use crate::keys::Action;
-use crate::layout::{BookLayout, ChapterLayout, Glyph, LayoutParams, Line, LineKind};
+use crate::layout::{ChapterLayout, GlyphLine, LayoutParams, Line, LineKind};
+use crate::view::DisplayLayout;
 use crate::position::Position;
 use crate::view::display::DisplayMode;
 use crate::view::vertical::columns_per_page;
@@ -39,7 +40,7 @@ pub struct ViewLine {
     pub kind: LineKind,
     /// Byte range in the chapter's text.
     pub range: Range<usize>,
-    pub glyphs: Vec<Glyph>,
+    pub glyphs: GlyphLine,
     /// Absolute byte offset of the chapter start in `Document::text`.
     pub chapter_start: usize,
     /// Vertical mode, where a row crosses every column of the page: the chapter bytes of the
@@ -90,7 +91,7 @@ impl JumpList {
 /// A book being read: what is open, where, and what is on screen.
 pub struct Reader {
     pub doc: Document,
-    layout: BookLayout,
+    layout: DisplayLayout,
     top: Position,
     frame: PageFrame,
     view: View,
@@ -115,7 +116,7 @@ impl std::fmt::Debug for Reader {
 impl Reader {
     /// A reader at the start of `doc`, laid out with `params` into `frame`.
     pub fn new(doc: Document, params: LayoutParams, frame: PageFrame) -> Reader {
-        let layout = BookLayout::for_document(&doc, params);
+        let layout = DisplayLayout::for_document(&doc, params);
         let mut reader = Reader {
             doc,
             layout,
@@ -180,7 +181,7 @@ impl Reader {
     pub fn replace_document(&mut self, doc: Document, top: Position) {
         let params = self.layout.params().clone();
         let display = self.layout.display();
-        self.layout = BookLayout::for_document(&doc, params);
+        self.layout = DisplayLayout::for_document(&doc, params);
         self.layout.set_display(display);
         self.doc = doc;
         self.jumps = JumpList::default();
@@ -203,11 +204,7 @@ impl Reader {
 
     /// Book progress of the top of the screen, 0–100.
     pub fn percent(&self) -> f64 {
-        let len = self.doc.text.len();
-        if len == 0 {
-            return 100.0;
-        }
-        self.doc.offset_of(self.top) as f64 * 100.0 / len as f64
+        self.top.percent(&self.doc)
     }
 
     /// A page on screen holds a bookmark.
@@ -332,14 +329,15 @@ impl Reader {
         self.frame.height.max(1)
     }
 
-    fn chapter_layout(&mut self, ch: usize) -> &ChapterLayout {
-        self.layout.chapter(&self.doc, ch)
+    /// The layout showing `pos` (a window of a long chapter around it).
+    fn chapter_layout(&mut self, pos: Position) -> &ChapterLayout {
+        self.layout.chapter_at(&self.doc, pos)
     }
 
     fn top_line(&mut self) -> usize {
         let off = self.top.offset;
-        let ch = self.top.chapter;
-        self.chapter_layout(ch).line_of_offset(off)
+        let top = self.top;
+        self.chapter_layout(top).line_of_offset(off)
     }
 
     fn last_chapter(&self) -> usize {
@@ -351,7 +349,7 @@ impl Reader {
     fn page_after(&mut self, pos: Position) -> Option<Position> {
         let h = self.page_height();
         let last = self.last_chapter();
-        let cl = self.chapter_layout(pos.chapter);
+        let cl = self.chapter_layout(pos);
         let line = cl.line_of_offset(pos.offset);
         if let Some(i) = first_text_line_from(cl, line + h) {
             Some(Position::new(pos.chapter, cl.lines[i].range.start))
@@ -366,7 +364,7 @@ impl Reader {
     /// previous chapter's last page. `None` at the start of the book.
     fn page_before(&mut self, pos: Position) -> Option<Position> {
         let h = self.page_height();
-        let cl = self.chapter_layout(pos.chapter);
+        let cl = self.chapter_layout(pos);
         let line = cl.line_of_offset(pos.offset);
         if last_text_line_before(cl, line).is_some() {
             let i = first_text_line_from(cl, line.saturating_sub(h))
@@ -440,7 +438,7 @@ impl Reader {
     /// The top of the last page of chapter `ch`, pages counted from the chapter start.
     fn last_page_of(&mut self, ch: usize) -> Position {
         let h = self.page_height();
-        let cl = self.chapter_layout(ch);
+        let cl = self.chapter_layout(Position::new(ch, usize::MAX));
         let last = last_text_line_before(cl, cl.lines.len()).unwrap_or(0);
         let first = (last / h) * h;
         let i = first_text_line_from(cl, first).unwrap_or(0);
@@ -450,7 +448,7 @@ impl Reader {
     pub fn line_down(&mut self) -> bool {
         let line = self.top_line();
         let ch = self.top.chapter;
-        let cl = self.chapter_layout(ch);
+        let cl = self.chapter_layout(self.top);
         if let Some(i) = first_text_line_from(cl, line + 1) {
             self.top = Position::new(ch, cl.lines[i].range.start);
             true
@@ -467,12 +465,12 @@ impl Reader {
         let line = self.top_line();
         let ch = self.top.chapter;
         let h = self.frame.height.max(1);
-        let cl = self.chapter_layout(ch);
+        let cl = self.chapter_layout(self.top);
         if let Some(i) = last_text_line_before(cl, line) {
             self.top = Position::new(ch, line_start(cl, i));
             true
         } else if ch > 0 {
-            let cl = self.chapter_layout(ch - 1);
+            let cl = self.chapter_layout(Position::new(ch - 1, usize::MAX));
             let end = cl.lines.len();
             let i = first_text_line_from(cl, end.saturating_sub(h)).unwrap_or(0);
             self.top = Position::new(ch - 1, line_start(cl, i));
@@ -544,7 +542,7 @@ impl Reader {
     /// The top of the page (counted from the chapter start) that shows `pos`.
     pub fn page_top_for(&mut self, pos: Position) -> Position {
         let h = self.page_height();
-        let cl = self.chapter_layout(pos.chapter);
+        let cl = self.chapter_layout(pos);
         let line = cl.line_of_offset(pos.offset);
         let first = (line / h) * h;
         let i = first_text_line_from(cl, first)
@@ -588,7 +586,7 @@ impl Reader {
                 .get(ch)
                 .map(|c| c.range.start)
                 .unwrap_or(0);
-            let cl = self.layout.chapter(&self.doc, ch);
+            let cl = self.layout.chapter_at(&self.doc, *top);
             let from = cl.line_of_offset(top.offset).min(cl.lines.len());
             let to = (from + h).min(cl.lines.len());
             let lines: Vec<Line> = cl.lines[from..to].to_vec();

@@ -11,10 +11,9 @@ use clap::Args;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::document::Document;
-use crate::layout::{BookLayout, Glyph, LayoutParams};
+use crate::layout::{GlyphLine, LayoutParams};
 use crate::position::Position;
-use crate::view::display::DisplayMode;
-use crate::view::{Script, ViewOptions};
+use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -57,11 +56,21 @@ pub struct RenderArgs {
 
 /// The text of page `page` (0-based) of chapter `chapter`: one line per laid-out line,
 /// trailing spaces trimmed, each ending in '\n'.
-pub fn page_text(doc: &Document, layout: &mut BookLayout, chapter: usize, page: usize) -> String {
-    let cl = layout.chapter(doc, chapter);
-    let first = cl.pages.get(page).copied().unwrap_or(cl.lines.len());
+pub fn page_text(
+    doc: &Document,
+    layout: &mut DisplayLayout,
+    chapter: usize,
+    page: usize,
+) -> String {
+    let top = layout.page_position(doc, chapter, page);
+    let cl = layout.chapter_at(doc, top);
+    let first = page
+        .checked_sub(cl.pages_before)
+        .and_then(|p| cl.pages.get(p))
+        .copied()
+        .unwrap_or(cl.lines.len());
     let count = cl.page_lines(page).len();
-    let rows: Vec<Vec<Glyph>> = if layout.display().vertical {
+    let rows: Vec<GlyphLine> = if layout.display().vertical {
         layout.vertical_rows(doc, chapter, first, count)
     } else {
         (first..first + count)
@@ -70,15 +79,14 @@ pub fn page_text(doc: &Document, layout: &mut BookLayout, chapter: usize, page: 
     };
     let mut out = String::new();
     for row in rows {
-        let line: String = row.into_iter().map(|g| g.text).collect();
-        out.push_str(line.trim_end());
+        out.push_str(row.text().trim_end());
         out.push('\n');
     }
     out
 }
 
 /// Every page of the book in order, each followed by a line holding only U+000C.
-pub fn all_pages_text(doc: &Document, layout: &mut BookLayout) -> String {
+pub fn all_pages_text(doc: &Document, layout: &mut DisplayLayout) -> String {
     let mut out = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = write_all_pages(doc, layout, &mut out);
@@ -89,15 +97,17 @@ pub fn all_pages_text(doc: &Document, layout: &mut BookLayout) -> String {
 /// book is never held as one string).
 pub fn write_all_pages(
     doc: &Document,
-    layout: &mut BookLayout,
+    layout: &mut DisplayLayout,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     for chapter in 0..doc.chapters.len() {
-        let pages = layout.chapter(doc, chapter).page_count();
         let mut text = String::new();
-        for page in 0..pages {
+        let mut page = 0;
+        // A long chapter counts its pages as its windows are laid out: ask again each time.
+        while page < layout.chapter(doc, chapter).page_count() {
             text.push_str(&page_text(doc, layout, chapter, page));
             text.push_str("\u{c}\n");
+            page += 1;
         }
         out.write_all(text.as_bytes())?;
     }
@@ -131,7 +141,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
         justify: args.justify || configured.justify,
         ..configured
     };
-    let mut layout = BookLayout::for_document(&doc, params);
+    let mut layout = DisplayLayout::for_document(&doc, params);
     layout.set_display(DisplayMode {
         view: ViewOptions {
             script: args.script,

@@ -33,9 +33,11 @@ pub fn normalize(mut text: String) -> String {
     out
 }
 
-/// True for the characters a terminal must never receive raw from a book.
+/// The control characters a book's text is counted for: C0 except tab and line feed (which the
+/// layout turns into spaces and line breaks), DEL and C1. A subset of [`is_unsafe_char`], the
+/// predicate printers ask.
 pub fn is_control(c: char) -> bool {
-    matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+    is_unsafe_char(c) && !is_reordering(c) && !matches!(c, '\t' | '\n')
 }
 
 /// Number of control characters (see [`is_control`]) in `text`, counted on bytes so a 100 MB
@@ -71,10 +73,20 @@ pub fn is_reordering(c: char) -> bool {
     )
 }
 
-/// `s` with every control character and every reordering character (see [`is_reordering`])
-/// replaced by U+FFFD, for printing titles and paths.
+/// The one answer to "may this character be written to a terminal as it is?": false for every
+/// control character (C0 including tab and line feed, DEL, C1 with ESC's CSI) and every
+/// reordering character (see [`is_reordering`]). Everything that prints text from a book or a
+/// file (the page, `render`, titles, prompts, messages) asks this and shows a placeholder, a
+/// space or U+FFFD instead; tab and line feed are laid out as spaces and line breaks before
+/// anything is printed.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || is_reordering(c)
+}
+
+/// `s` with every character that must not reach a terminal (see [`is_unsafe_char`]) other than
+/// tab and line feed replaced by U+FFFD, for printing titles and paths.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| is_control(c) || is_reordering(c);
+    let unsafe_char = |c: char| is_unsafe_char(c) && !matches!(c, '\t' | '\n');
     if s.chars().any(unsafe_char) {
         Cow::Owned(
             s.chars()
@@ -132,6 +144,23 @@ mod tests {
                 s.chars().filter(|&c| is_control(c)).count(),
                 "{pad}"
             );
+        }
+    }
+
+    #[test]
+    fn counted_controls_are_unsafe_for_the_terminal() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            if is_control(c) {
+                assert!(is_unsafe_char(c), "{c:?}");
+            }
+        }
+        for c in [
+            '\t', '\n', '\u{1b}', '\u{9b}', '\u{202e}', '\u{2028}', '\u{2069}',
+        ] {
+            assert!(is_unsafe_char(c), "{c:?}");
+        }
+        for c in [' ', 'a', '中', '\u{3000}', '\u{200f}', '\u{a0}'] {
+            assert!(!is_unsafe_char(c), "{c:?}");
         }
     }
 

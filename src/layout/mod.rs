@@ -2,23 +2,27 @@
 //!
 //! Layout is a pure function of (text, params). Lines are byte ranges into the chapter's text,
 //! so no line copies text; what a line looks like on screen (indent, placeholders for control
-//! characters, justification) is produced on demand by `line_glyphs`. No terminal crate here.
+//! characters, justification) is produced on demand by the one glyph pipeline (`line_glyphs`,
+//! vertical columns and `render_line` all read the same display units). `BookLayout` caches a
+//! book's chapters and lays out long ones in windows. Layout knows nothing about views (script
+//! conversion, cleaning, display modes live above it in `view`) and no terminal crate.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::position::Position;
-use crate::view::ViewCache;
-use crate::view::display::{DisplayChapter, DisplayMode, display_chapter_in};
 
+mod book;
+mod glyphs;
 pub mod paginate;
 pub mod vertical;
 pub mod width;
 pub mod wrap;
 
+pub use book::BookLayout;
+pub(crate) use book::locate_in;
+pub use glyphs::{Glyph, GlyphLine, line_glyphs, render_line};
 use paginate::Pager;
-use width::{cluster_width, clusters, is_break_space, is_unsafe_char, is_wide_char, placeholder};
+use width::is_wide_char;
 use wrap::{WrapSettings, WrappedLine, wrap_paragraph};
 
 /// How source lines become paragraphs.
@@ -87,23 +91,19 @@ pub struct Line {
     pub indent: u16,
 }
 
-/// The lines and pages of one chapter.
+/// The lines and pages of one chapter, or of a window of a long chapter (see `BookLayout`).
 #[derive(Debug, Clone, Default)]
 pub struct ChapterLayout {
     pub lines: Vec<Line>,
     /// Index into `lines` of the first line of each page; never empty.
     pub pages: Vec<usize>,
-}
-
-/// One drawable cell group: a grapheme (or indent/padding/placeholder) and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Glyph {
-    /// What to print: never contains a control character.
-    pub text: String,
-    /// Cells it takes.
-    pub width: usize,
-    /// Byte offset in the chapter text of the source grapheme (line start for indent).
-    pub offset: usize,
+    /// Pages of the chapter before `lines` (0 unless this is a window of a long chapter; counted
+    /// where laid out, estimated from the bytes elsewhere).
+    pub pages_before: usize,
+    /// Pages of the chapter after `lines`, likewise.
+    pub pages_after: usize,
+    /// `lines` end where the chapter ends (false only for a window that stops earlier).
+    pub ends_chapter: bool,
 }
 
 /// What a book looks like, decided once per book from a sample of its text.
@@ -213,12 +213,6 @@ impl LayoutParams {
             ambiguous_wide: self.ambiguous_wide,
             justify: self.justify,
         }
-    }
-
-    /// True when no book-level setting is left on auto (the indent may stay on auto: it is
-    /// decided per paragraph).
-    pub fn is_resolved(&self) -> bool {
-        self.paragraph_spacing.is_some() && self.paragraph_mode != ParagraphMode::Auto
     }
 }
 
@@ -430,7 +424,7 @@ fn without_markdown_marks(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// The layout of one chapter with resolved params.
-fn layout_styled(
+pub(crate) fn layout_styled(
     text: &str,
     heading: bool,
     params: &LayoutParams,
@@ -496,437 +490,4 @@ fn layout_styled(
         }
     }
     builder.pager.finish()
-}
-
-/// Does the paragraph end right after byte `end`? (Only whitespace up to the next paragraph.)
-fn ends_paragraph(text: &str, end: usize, mode: ParagraphMode) -> bool {
-    let need = if mode == ParagraphMode::Blank { 2 } else { 1 };
-    let mut newlines = 0;
-    for c in text.get(end..).unwrap_or("").chars() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines >= need {
-                return true;
-            }
-        } else if !c.is_whitespace() {
-            return false;
-        }
-    }
-    true
-}
-
-/// What a line looks like: indent, graphemes with control characters replaced by placeholders,
-/// tabs as spaces, a joined line end as one space, and (with `justify`) padding so a body line
-/// that does not end its paragraph ends flush. Pass the params the layout was made with
-/// (`BookLayout::params`). No glyph text contains a control character.
-pub fn line_glyphs(chapter_text: &str, line: &Line, params: &LayoutParams) -> Vec<Glyph> {
-    let start = line.range.start;
-    let indent = usize::from(line.indent);
-    let mut out: Vec<Glyph> = Vec::with_capacity(indent + line.range.len());
-    for _ in 0..indent {
-        out.push(Glyph {
-            text: " ".into(),
-            width: 1,
-            offset: start,
-        });
-    }
-    let Some(s) = chapter_text.get(line.range.clone()) else {
-        return out;
-    };
-    // Where each run of spaces starts in `out` (the places justification pads first).
-    let mut gaps: Vec<usize> = Vec::new();
-    let mut in_run = false;
-    let mut run_newline = false;
-    let mut run_first = 0;
-    let mut prev_char: Option<char> = None;
-    for (i, g) in clusters(s) {
-        let offset = start + i;
-        let mut chars = g.chars();
-        let Some(first) = chars.next() else { continue };
-        let single = chars.next().is_none();
-        if single && is_break_space(first) {
-            if !in_run {
-                in_run = true;
-                run_newline = false;
-                run_first = out.len();
-                gaps.push(run_first);
-            }
-            if run_newline {
-                continue;
-            }
-            match first {
-                '\n' => {
-                    let at = out.get(run_first).map(|g| g.offset).unwrap_or(offset);
-                    out.truncate(run_first);
-                    out.push(Glyph {
-                        text: " ".into(),
-                        width: 1,
-                        offset: at,
-                    });
-                    run_newline = true;
-                }
-                '\t' => {
-                    for _ in 0..width::TAB_WIDTH {
-                        out.push(Glyph {
-                            text: " ".into(),
-                            width: 1,
-                            offset,
-                        });
-                    }
-                }
-                c => out.push(Glyph {
-                    text: c.to_string(),
-                    width: if c == ' ' { 1 } else { 2 },
-                    offset,
-                }),
-            }
-            continue;
-        }
-        if in_run
-            && run_newline
-            && prev_char.is_some_and(is_wide_char)
-            && is_wide_char(first)
-            && out.len() == run_first + 1
-        {
-            // A joined line end between two CJK characters shows as nothing.
-            out.truncate(run_first);
-            gaps.pop();
-        }
-        in_run = false;
-        prev_char = g.chars().next_back();
-        if g.chars().any(is_unsafe_char) {
-            for c in g.chars().filter(|&c| is_unsafe_char(c)) {
-                let p = placeholder(c);
-                out.push(Glyph {
-                    text: p.text(),
-                    width: p.width(params.ambiguous_wide),
-                    offset,
-                });
-            }
-            continue;
-        }
-        out.push(Glyph {
-            text: g.to_string(),
-            width: cluster_width(g, params.ambiguous_wide),
-            offset,
-        });
-    }
-    if params.justify
-        && line.kind == LineKind::Body
-        && !ends_paragraph(chapter_text, line.range.end, params.paragraph_mode)
-    {
-        justify(&mut out, indent, &gaps, params.width.max(2));
-    }
-    out
-}
-
-/// Insert padding so the glyphs fill `width` cells: between words when the line has spaces,
-/// otherwise between characters (CJK).
-fn justify(out: &mut Vec<Glyph>, indent: usize, gaps: &[usize], width: usize) {
-    let used: usize = out.iter().map(|g| g.width).sum();
-    let spare = width.saturating_sub(used);
-    if spare == 0 {
-        return;
-    }
-    let slots: Vec<usize> = if gaps.is_empty() {
-        (indent + 1..out.len()).collect()
-    } else {
-        gaps.to_vec()
-    };
-    if slots.is_empty() {
-        return;
-    }
-    let n = slots.len();
-    let mut padded = Vec::with_capacity(out.len() + spare);
-    let mut slot = 0;
-    for (i, g) in std::mem::take(out).into_iter().enumerate() {
-        if slot < n && slots[slot] == i {
-            let pad = spare / n + usize::from(slot < spare % n);
-            for _ in 0..pad {
-                padded.push(Glyph {
-                    text: " ".into(),
-                    width: 1,
-                    offset: g.offset,
-                });
-            }
-            slot += 1;
-        }
-        padded.push(g);
-    }
-    *out = padded;
-}
-
-/// The line as a plain string (what `kanshu render` prints).
-///
-/// The same text as joining `line_glyphs`, built without a glyph per grapheme (justified
-/// lines go through the glyphs).
-pub fn render_line(chapter_text: &str, line: &Line, params: &LayoutParams) -> String {
-    if params.justify && line.kind == LineKind::Body {
-        return line_glyphs(chapter_text, line, params)
-            .into_iter()
-            .map(|g| g.text)
-            .collect();
-    }
-    let indent = usize::from(line.indent);
-    let mut out = String::with_capacity(indent + line.range.len());
-    out.extend(std::iter::repeat_n(' ', indent));
-    let Some(s) = chapter_text.get(line.range.clone()) else {
-        return out;
-    };
-    let mut in_run = false;
-    let mut run_newline = false;
-    let mut run_start = 0;
-    let mut prev_char: Option<char> = None;
-    for (_, g) in clusters(s) {
-        let mut chars = g.chars();
-        let Some(first) = chars.next() else { continue };
-        if chars.next().is_none() && is_break_space(first) {
-            if !in_run {
-                in_run = true;
-                run_newline = false;
-                run_start = out.len();
-            }
-            if run_newline {
-                continue;
-            }
-            match first {
-                '\n' => {
-                    out.truncate(run_start);
-                    out.push(' ');
-                    run_newline = true;
-                }
-                '\t' => out.extend(std::iter::repeat_n(' ', width::TAB_WIDTH)),
-                c => out.push(c),
-            }
-            continue;
-        }
-        if in_run
-            && run_newline
-            && prev_char.is_some_and(is_wide_char)
-            && is_wide_char(first)
-            && out.len() == run_start + 1
-        {
-            out.truncate(run_start);
-        }
-        in_run = false;
-        prev_char = g.chars().next_back();
-        if g.chars().any(is_unsafe_char) {
-            for c in g.chars().filter(|&c| is_unsafe_char(c)) {
-                match placeholder(c) {
-                    width::Placeholder::Caret(k) => {
-                        out.push('^');
-                        out.push(k);
-                    }
-                    width::Placeholder::Replacement => out.push('\u{FFFD}'),
-                }
-            }
-        } else {
-            out.push_str(g);
-        }
-    }
-    out
-}
-
-/// Lazily laid-out chapters of one book for one set of params.
-///
-/// Auto settings are decided once per book (`for_document`, or on first use) and stay the same
-/// for every chapter. Each chapter is laid out the first time it is asked for and cached;
-/// turning pages never re-wraps, and a change of params drops the cache so only chapters asked
-/// for afterwards are laid out again.
-#[derive(Debug, Default)]
-pub struct BookLayout {
-    /// The params as asked for (auto settings left on auto).
-    params: LayoutParams,
-    /// The params the chapters are laid out with: auto settings decided for this book.
-    resolved: LayoutParams,
-    style: Option<BookStyle>,
-    cache: HashMap<usize, ChapterLayout>,
-    layouts_made: usize,
-    /// How chapters are shown (script, clean view, vertical columns); plain by default.
-    display: DisplayMode,
-    views: ViewCache,
-    /// Chapters laid out through `display` (ranges in source offsets).
-    shown: HashMap<usize, DisplayChapter>,
-}
-
-impl BookLayout {
-    pub fn new(params: LayoutParams) -> Self {
-        BookLayout {
-            resolved: params.clone(),
-            params,
-            style: None,
-            cache: HashMap::new(),
-            layouts_made: 0,
-            display: DisplayMode::default(),
-            views: ViewCache::default(),
-            shown: HashMap::new(),
-        }
-    }
-
-    /// Layout for one book: settings left on auto (paragraph mode, indent, spacing) are decided
-    /// once for the whole book here, not per chapter.
-    pub fn for_document(doc: &Document, params: LayoutParams) -> Self {
-        let style = BookStyle::detect(&doc.text);
-        BookLayout {
-            resolved: params.resolve(&style),
-            params,
-            style: Some(style),
-            cache: HashMap::new(),
-            layouts_made: 0,
-            display: DisplayMode::default(),
-            views: ViewCache::default(),
-            shown: HashMap::new(),
-        }
-    }
-
-    /// The params as asked for, auto settings still on auto: safe to hand to
-    /// `for_document` for another book.
-    pub fn params(&self) -> &LayoutParams {
-        &self.params
-    }
-
-    /// The params chapters are laid out with: auto settings decided for this book (once it
-    /// is known). Pass these to `line_glyphs`/`render_line` so justification knows where
-    /// paragraphs end in blank-line books.
-    pub fn resolved_params(&self) -> &LayoutParams {
-        &self.resolved
-    }
-
-    /// The book's detected style, once known.
-    pub fn style(&self) -> Option<BookStyle> {
-        self.style
-    }
-
-    /// Change the params; cached chapters are dropped only when the params they are laid out
-    /// with change. Auto settings are decided with the book's style again.
-    pub fn set_params(&mut self, params: LayoutParams) {
-        let resolved = match &self.style {
-            Some(style) => params.resolve(style),
-            None => params.clone(),
-        };
-        self.params = params;
-        if resolved != self.resolved {
-            self.resolved = resolved;
-            self.cache.clear();
-            self.shown.clear();
-        }
-    }
-
-    /// The layout of chapter `idx`, computed on first use.
-    pub fn chapter(&mut self, doc: &Document, idx: usize) -> &ChapterLayout {
-        if self.style.is_none() {
-            let style = BookStyle::detect(&doc.text);
-            self.style = Some(style);
-            self.set_params(self.params.clone());
-        }
-        let style = self.style.unwrap_or_default();
-        let params = &self.resolved;
-        let made = &mut self.layouts_made;
-        if !self.display.is_plain() {
-            let (views, display) = (&mut self.views, self.display);
-            let lay = |d: &Document, i: usize, p: &LayoutParams| {
-                let heading = d.chapters.get(i).is_some_and(|c| c.heading);
-                layout_styled(d.chapter_text(i), heading, p, &style)
-            };
-            return &self
-                .shown
-                .entry(idx)
-                .or_insert_with(|| {
-                    *made += 1;
-                    display_chapter_in(views.chapter(doc, idx), params, &display, &lay)
-                })
-                .layout;
-        }
-        self.cache.entry(idx).or_insert_with(|| {
-            *made += 1;
-            let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
-            layout_styled(doc.chapter_text(idx), heading, params, &style)
-        })
-    }
-
-    /// Show chapters converted, cleaned and/or in vertical columns. Lines, pages and glyph
-    /// offsets stay in source offsets, so positions survive every switch.
-    pub fn set_display(&mut self, mode: DisplayMode) {
-        if mode != self.display {
-            self.display = mode;
-            self.views.set_options(mode.view);
-            self.shown.clear();
-        }
-    }
-
-    /// How chapters are shown.
-    pub fn display(&self) -> DisplayMode {
-        self.display
-    }
-
-    /// What line `line` of chapter `idx` shows (through the display mode; offsets in source).
-    /// Empty in vertical mode, where `vertical_rows` draws.
-    pub fn glyphs_of_line(&mut self, doc: &Document, idx: usize, line: usize) -> Vec<Glyph> {
-        self.chapter(doc, idx);
-        let params = self.resolved.clone();
-        if let Some(shown) = self.shown.get(&idx) {
-            return shown.line_glyphs(line, &params);
-        }
-        match self.cache.get(&idx).and_then(|cl| cl.lines.get(line)) {
-            Some(l) => line_glyphs(doc.chapter_text(idx), l, &params),
-            None => Vec::new(),
-        }
-    }
-
-    /// Vertical mode: the screen rows showing `count` columns from column `first` of chapter
-    /// `idx` (offsets in source). Empty in horizontal mode.
-    pub fn vertical_rows(
-        &mut self,
-        doc: &Document,
-        idx: usize,
-        first: usize,
-        count: usize,
-    ) -> Vec<Vec<Glyph>> {
-        self.chapter(doc, idx);
-        self.shown
-            .get(&idx)
-            .map(|d| d.column_rows(first, count))
-            .unwrap_or_default()
-    }
-
-    /// True when chapter `idx` is laid out and cached for the current params.
-    pub fn is_cached(&self, idx: usize) -> bool {
-        if self.display.is_plain() {
-            self.cache.contains_key(&idx)
-        } else {
-            self.shown.contains_key(&idx)
-        }
-    }
-
-    /// How many chapter layouts this `BookLayout` has computed so far (cache misses).
-    pub fn layouts_made(&self) -> usize {
-        self.layouts_made
-    }
-
-    /// The (page, line) showing `pos`. A position in the whitespace between two paragraphs
-    /// (a line end, the next paragraph's source indentation) is shown by the next paragraph's
-    /// first line.
-    pub fn locate(&mut self, doc: &Document, pos: Position) -> (usize, usize) {
-        let text = doc.chapter_text(pos.chapter);
-        let layout = self.chapter(doc, pos.chapter);
-        let mut line = layout.line_of_offset(pos.offset);
-        if let Some(found) = layout.lines.get(line)
-            && pos.offset >= found.range.end
-            && text
-                .get(found.range.end..pos.offset.min(text.len()))
-                .is_some_and(|gap| gap.contains('\n'))
-            && let Some(next) = layout.lines[line + 1..]
-                .iter()
-                .position(|l| l.kind != LineKind::Blank)
-        {
-            line += 1 + next;
-        }
-        (layout.page_of_line(line), line)
-    }
-
-    /// Position of the first character of `page` in chapter `chapter`.
-    pub fn page_position(&mut self, doc: &Document, chapter: usize, page: usize) -> Position {
-        let offset = self.chapter(doc, chapter).page_start_offset(page);
-        Position::new(chapter, offset)
-    }
 }

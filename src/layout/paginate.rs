@@ -8,26 +8,29 @@ use super::{ChapterLayout, Line, LineKind};
 
 /// Collects a chapter's lines and cuts them into pages as they arrive.
 #[derive(Debug)]
-pub struct Pager {
+pub(crate) struct Pager {
     height: usize,
     on_page: usize,
     layout: ChapterLayout,
 }
 
 impl Pager {
-    pub fn new(height: usize, capacity: usize) -> Self {
+    pub(crate) fn new(height: usize, capacity: usize) -> Self {
         Pager {
             height: height.max(1),
             on_page: 0,
             layout: ChapterLayout {
                 lines: Vec::with_capacity(capacity),
                 pages: Vec::new(),
+                pages_before: 0,
+                pages_after: 0,
+                ends_chapter: true,
             },
         }
     }
 
     /// Add a line; a blank spacer that would open a page is dropped.
-    pub fn push(&mut self, line: Line) {
+    pub(crate) fn push(&mut self, line: Line) {
         if self.on_page == self.height {
             self.on_page = 0;
         }
@@ -41,12 +44,19 @@ impl Pager {
         self.on_page += 1;
     }
 
+    /// The next line starts a new page (a segment of a long chapter starts one).
+    pub(crate) fn start_page(&mut self) {
+        if self.on_page > 0 {
+            self.on_page = self.height;
+        }
+    }
+
     /// True when nothing but spacers has been pushed.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.layout.lines.is_empty()
     }
 
-    pub fn finish(mut self) -> ChapterLayout {
+    pub(crate) fn finish(mut self) -> ChapterLayout {
         if self.layout.pages.is_empty() {
             self.layout.pages.push(0);
         }
@@ -67,13 +77,21 @@ pub(crate) fn page_span(
 }
 
 impl ChapterLayout {
+    /// Pages in the chapter (for a window of a long chapter, with the pages around it).
     pub fn page_count(&self) -> usize {
-        self.pages.len().max(1)
+        self.pages_before + self.pages.len().max(1) + self.pages_after
     }
 
-    /// Lines of page `page` (0-based); empty when out of range.
+    /// `page` (of the chapter) as an index into `pages`, when this layout holds it.
+    fn local_page(&self, page: usize) -> Option<usize> {
+        page.checked_sub(self.pages_before)
+            .filter(|&p| p < self.pages.len())
+    }
+
+    /// Lines of page `page` (0-based, of the chapter); empty when out of range.
     pub fn page_lines(&self, page: usize) -> &[Line] {
-        page_span(&self.pages, self.lines.len(), page)
+        self.local_page(page)
+            .and_then(|p| page_span(&self.pages, self.lines.len(), p))
             .and_then(|span| self.lines.get(span))
             .unwrap_or(&[])
     }
@@ -96,15 +114,15 @@ impl ChapterLayout {
         idx
     }
 
-    /// Page (0-based) holding byte `offset`.
+    /// Page (0-based, of the chapter) holding byte `offset`.
     pub fn page_of_offset(&self, offset: usize) -> usize {
         let line = self.line_of_offset(offset);
         self.page_of_line(line)
     }
 
-    /// Page (0-based) holding line `line`.
+    /// Page (0-based, of the chapter) holding line `line`.
     pub fn page_of_line(&self, line: usize) -> usize {
-        self.pages.partition_point(|&p| p <= line).saturating_sub(1)
+        self.pages_before + self.pages.partition_point(|&p| p <= line).saturating_sub(1)
     }
 
     /// Offset of the first character shown by line `line` (for a spacer, of the next text
@@ -121,19 +139,12 @@ impl ChapterLayout {
             .unwrap_or(0)
     }
 
-    /// Offset of the first character of page `page`.
+    /// Offset of the first character of page `page` (of the chapter; 0 when this layout does
+    /// not hold it).
     pub fn page_start_offset(&self, page: usize) -> usize {
-        self.pages
-            .get(page)
+        self.local_page(page)
+            .and_then(|p| self.pages.get(p))
             .map(|&l| self.line_offset(l))
-            .unwrap_or(0)
-    }
-
-    /// Index of the first line of page `page` (clamped to the last page).
-    pub fn page_first_line(&self, page: usize) -> usize {
-        self.pages
-            .get(page.min(self.pages.len().saturating_sub(1)))
-            .copied()
             .unwrap_or(0)
     }
 }

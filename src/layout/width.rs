@@ -9,23 +9,20 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cells a tab expands to (always spaces, never a raw tab).
-pub const TAB_WIDTH: usize = 4;
+pub(crate) const TAB_WIDTH: usize = 4;
 
 /// Whitespace that separates words and may be dropped at a line break.
-pub fn is_break_space(c: char) -> bool {
+pub(crate) fn is_break_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{3000}')
 }
 
-/// Characters that must never be written to a terminal as they are: C0, DEL, C1, the Unicode
-/// line/paragraph separators, and the bidi embedding/override/isolate controls (which can
-/// make a terminal show text in an order other than the book's).
-pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || crate::document::normalize::is_reordering(c)
-}
+/// The one predicate for what must not reach a terminal as it is (defined with the text it
+/// guards, in `document::normalize`).
+pub use crate::document::normalize::is_unsafe_char;
 
 /// What to draw instead of an unsafe character: caret notation (`^[`) for C0 and DEL,
 /// U+FFFD for the rest. Never contains a control character.
-pub fn placeholder(c: char) -> Placeholder {
+pub(crate) fn placeholder(c: char) -> Placeholder {
     let code = c as u32;
     if code < 0x20 {
         // ^@ .. ^_ : the C0 set in caret notation.
@@ -37,9 +34,24 @@ pub fn placeholder(c: char) -> Placeholder {
     }
 }
 
+/// Caret notation of C0 (`^@` .. `^_`), then DEL (`^?`).
+const CARETS: [&str; 33] = [
+    "^@", "^A", "^B", "^C", "^D", "^E", "^F", "^G", "^H", "^I", "^J", "^K", "^L", "^M", "^N", "^O",
+    "^P", "^Q", "^R", "^S", "^T", "^U", "^V", "^W", "^X", "^Y", "^Z", "^[", "^\\", "^]", "^^",
+    "^_", "^?",
+];
+
+/// Up to this many spaces borrowed at once (padding in vertical pages).
+pub(crate) const SPACES: &str = "                                                                ";
+
+/// `n` spaces as a borrowed string when `n` fits [`SPACES`].
+pub(crate) fn spaces(n: usize) -> &'static str {
+    SPACES.get(..n).unwrap_or(SPACES)
+}
+
 /// A drawable stand-in for an unsafe character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Placeholder {
+pub(crate) enum Placeholder {
     /// `^` followed by this ASCII character (2 cells).
     Caret(char),
     /// U+FFFD REPLACEMENT CHARACTER (ambiguous width).
@@ -60,15 +72,18 @@ impl Placeholder {
         }
     }
 
-    pub fn text(self) -> String {
+    /// What is drawn: `^` and the caret letter, or U+FFFD (borrowed, never allocated).
+    pub fn text(self) -> &'static str {
         match self {
             Placeholder::Caret(c) => {
-                let mut s = String::with_capacity(2);
-                s.push('^');
-                s.push(c);
-                s
+                let i = if c == '?' {
+                    32
+                } else {
+                    (c as usize).saturating_sub('@' as usize)
+                };
+                CARETS.get(i).copied().unwrap_or("\u{FFFD}")
             }
-            Placeholder::Replacement => "\u{FFFD}".to_string(),
+            Placeholder::Replacement => "\u{FFFD}",
         }
     }
 }
@@ -76,7 +91,7 @@ impl Placeholder {
 /// Width in cells of one grapheme cluster as kanshu draws it. Whitespace that can be dropped at
 /// a break (space, tab, newline, U+3000) is measured by the wrapper, not here; a lone `'\n'`
 /// (a joined line end) counts as one space.
-pub fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
+pub(crate) fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
     let bytes = g.as_bytes();
     if bytes.len() == 1 {
         let b = bytes[0];
@@ -123,7 +138,7 @@ pub fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
 
 /// True when a character is drawn wide (2 cells) in every terminal: CJK ideographs, kana,
 /// Hangul, full-width forms. Used to tell CJK text from Latin text.
-pub fn is_wide_char(c: char) -> bool {
+pub(crate) fn is_wide_char(c: char) -> bool {
     (c as u32) >= 0x1100 && unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
@@ -175,6 +190,11 @@ mod tests {
         assert_eq!(cluster_width("\u{202e}", false), 1);
         assert!(!is_unsafe_char('\u{200f}'));
         assert_eq!(placeholder('\u{7f}').text(), "^?");
+        for c in (0u32..0x20).filter_map(char::from_u32) {
+            let p = placeholder(c);
+            let want = format!("^{}", (b'@' + c as u8) as char);
+            assert_eq!(p.text(), want, "{c:?}");
+        }
     }
 }
 

@@ -1,10 +1,13 @@
 //! One paragraph → lines, as byte ranges: the line-breaking rules.
 //!
-//! Owns where a line may end: UAX #14 break opportunities (unicode-linebreak) corrected by the
-//! basic clreq rules (no closing punctuation at a line start, no opening bracket at a line end,
-//! —— and …… kept whole and never at a line start), greedy filling with push-out, and the
-//! fallbacks that keep every line within the width on any input. It works on one paragraph at a
-//! time and knows nothing about pages, chapters or the terminal.
+//! Owns where a line may end, for horizontal lines and vertical columns alike (one kinsoku
+//! table): UAX #14 break opportunities (unicode-linebreak) tailored for CJK as clreq does (“ ‘
+//! open and ” ’ close, so a break may fall between ” and “ but never after an opening or before
+//! a closing mark), the basic clreq rules (no closing punctuation at a line start, no opening
+//! bracket at a line end, —— and …… kept whole and never at a line start), greedy filling with
+//! push-out, and the fallbacks that keep every line within the width on any input while
+//! breaking as few rules as they can. It works on one paragraph at a time and knows nothing
+//! about pages, chapters or the terminal.
 //!
 //! The hot path allocates nothing per grapheme: it walks the paragraph once with a grapheme
 //! iterator and the UAX #14 iterator side by side and reports each finished line to a callback.
@@ -14,7 +17,7 @@ use std::ops::Range;
 use super::width::{TAB_WIDTH, cluster_width, clusters, is_break_space, is_wide_char};
 
 /// Never at the start of a line (clreq / JIS X 4051 "not starting" characters).
-pub fn no_line_start(c: char) -> bool {
+pub(crate) fn no_line_start(c: char) -> bool {
     matches!(
         c,
         '、' | '，'
@@ -83,12 +86,16 @@ pub fn no_line_start(c: char) -> bool {
             | 'ー'
             | '々'
             | '〻'
+            | 'ヽ'
+            | 'ヾ'
+            | 'ゝ'
+            | 'ゞ'
             | '％'
     )
 }
 
 /// Never at the end of a line (opening brackets and quotes).
-pub fn no_line_end(c: char) -> bool {
+pub(crate) fn no_line_end(c: char) -> bool {
     matches!(
         c,
         '（' | '「'
@@ -114,7 +121,7 @@ pub fn no_line_end(c: char) -> bool {
 /// May a line break fall between `prev` (the last visible character before the break) and
 /// `next` (the first character after it)? `uax` is the UAX #14 answer for that spot.
 #[inline]
-pub fn break_allowed(prev: char, next: char, uax: bool) -> bool {
+pub(crate) fn break_allowed(prev: char, next: char, uax: bool) -> bool {
     if no_line_start(next) || no_line_end(prev) {
         return false;
     }
@@ -122,13 +129,27 @@ pub fn break_allowed(prev: char, next: char, uax: bool) -> bool {
         return true;
     }
     // UAX #14 glues curly quotes to both neighbours (LB19); in Chinese text a quote is a
-    // bracket, so reopen the break before an opening quote and after a closing one when the
-    // other side is CJK.
+    // bracket (“ ‘ open, ” ’ close), so reopen the break before an opening quote and after a
+    // closing one when the other side is Chinese text or punctuation: between ” and “ too.
     match (prev, next) {
-        (_, '“' | '‘') => is_wide_char(prev),
-        ('”' | '’', _) => is_wide_char(next),
+        (_, '“' | '‘') => cjk_side(prev),
+        ('”' | '’', _) => cjk_side(next),
         _ => false,
     }
+}
+
+/// A character that makes the quote next to it a Chinese one: CJK characters and full-width
+/// punctuation, the curly quotes themselves, and the ellipsis and dash of Chinese text.
+#[inline]
+fn cjk_side(c: char) -> bool {
+    is_wide_char(c) || matches!(c, '“' | '”' | '‘' | '’' | '…' | '⋯' | '‥' | '—' | '―' | '⸺')
+}
+
+/// May a line end between `prev` and `next` if nothing better exists? Only the kinsoku rules
+/// count here (UAX #14's preferences, such as keeping a Latin word whole, do not).
+#[inline]
+fn kinsoku_allows(prev: char, next: char) -> bool {
+    !no_line_start(next) && !no_line_end(prev)
 }
 
 /// How to fill lines.
@@ -205,6 +226,8 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
     let mut vis_used = 0usize;
     // Last legal break in this line: (break at, visible end before it, vis width, used at it).
     let mut last_ok: Option<(usize, usize, usize, usize)> = None;
+    // Last break only the kinsoku rules allow (inside a Latin word, say): the fallback.
+    let mut last_soft: Option<(usize, usize, usize, usize)> = None;
     let mut prev_char: Option<char> = None;
     let mut run = SpaceRun::default();
     let mut used_before_run = 0usize;
@@ -241,12 +264,15 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
         let w = cluster_width(g, settings.ambiguous_wide);
         if i > line_start
             && let Some(prev) = prev_char
-            && break_allowed(prev, first, next_opp == Some(i))
         {
-            last_ok = Some((i, vis_end, vis_used, used));
+            if break_allowed(prev, first, next_opp == Some(i)) {
+                last_ok = Some((i, vis_end, vis_used, used));
+            } else if kinsoku_allows(prev, first) {
+                last_soft = Some((i, vis_end, vis_used, used));
+            }
         }
         while used + w > avail && i > line_start {
-            if let Some((b, vend, vw, ub)) = last_ok.take() {
+            if let Some((b, vend, vw, ub)) = last_ok.take().or_else(|| last_soft.take()) {
                 emit(WrappedLine {
                     range: line_start..vend,
                     width: vw,
@@ -255,6 +281,9 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
                 line_start = b;
                 used -= ub;
                 vis_used = vis_used.saturating_sub(ub);
+                last_soft = last_soft
+                    .filter(|s| s.0 > b)
+                    .map(|(sb, se, sw, su)| (sb, se, sw.saturating_sub(ub), su.saturating_sub(ub)));
             } else {
                 // No legal break in this line: break here rather than overflow.
                 emit(WrappedLine {

@@ -189,9 +189,7 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             }
             // Through a view (converted, cleaned, vertical) a glyph shows other characters than
             // the source holds at its offset; any visible one may carry a match there.
-            let from_text = text
-                .get(g.offset..)
-                .is_some_and(|t| t.starts_with(g.text.as_str()))
+            let from_text = text.get(g.offset..).is_some_and(|t| t.starts_with(g.text))
                 || (!app.display().is_plain() && !g.text.trim().is_empty());
             let style = match from_text
                 .then(|| app.match_at(line.chapter_start + g.offset))
@@ -204,7 +202,7 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             let sym = if g.text.chars().any(is_unsafe_char) {
                 "\u{FFFD}"
             } else {
-                g.text.as_str()
+                g.text
             };
             if sym.len() > 1 && sym.is_ascii() {
                 // A placeholder like `^[`: one character per cell. Held in one cell, ratatui

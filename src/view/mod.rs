@@ -7,8 +7,9 @@
 //! and draw, and maps back when the reader moves. Switching views therefore keeps the place.
 //!
 //! Views are built per chapter (`ViewCache`) so opening a large book never waits for converting
-//! all of it; `build_view` converts a whole book at once for the headless commands.
-//! No terminal crate here.
+//! all of it. `display::DisplayLayout` is the reader's layout cache: the plain layout from
+//! `layout`, or chapters laid out through a view and a display mode. View sits above layout:
+//! it may use layout, layout never uses it. No terminal crate here.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -26,6 +27,7 @@ pub mod search;
 pub use crate::layout::vertical;
 pub use clean::{ArtifactCounts, count_artifacts};
 pub use convert::Script;
+pub use display::{DisplayLayout, DisplayMode};
 
 /// What a view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -75,15 +77,6 @@ impl OffsetMap {
         }
     }
 
-    pub fn is_identity(&self) -> bool {
-        self.edits.is_empty() && self.src_len == self.view_len
-    }
-
-    /// The non-linear spans, in order.
-    pub fn edits(&self) -> &[Edit] {
-        &self.edits
-    }
-
     /// View offset showing source offset `src`. A source offset inside a hidden span maps to
     /// where the next shown character is; inside a replaced span, to the replacement's start.
     pub fn to_view(&self, src: usize) -> usize {
@@ -106,12 +99,6 @@ impl OffsetMap {
         };
         s.min(self.src_len)
     }
-
-    /// A source range (a search hit, a bookmark span) as a view range.
-    pub fn range_to_view(&self, r: Range<usize>) -> Range<usize> {
-        let start = self.to_view(r.start);
-        start..self.to_view(r.end).max(start)
-    }
 }
 
 /// One chapter as a view shows it: a one-chapter `Document` (so the layout engine can take it as
@@ -130,7 +117,7 @@ impl ChapterView {
 }
 
 /// Build the view of chapter `idx` of `doc`.
-pub fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> ChapterView {
+pub(crate) fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> ChapterView {
     let source = doc.chapter_text(idx);
     let (text, map) = view_text(source, opts);
     let chapter = doc.chapters.get(idx);
@@ -207,64 +194,6 @@ impl ViewCache {
         }
         let cv = self.chapter(doc, pos.chapter);
         Position::new(pos.chapter, cv.map.to_source(pos.offset))
-    }
-}
-
-/// A whole book as a view shows it: chapters in the same order (chapter ranges refer to the
-/// view's text) and one map per chapter (chapter-relative offsets).
-#[derive(Debug, Clone)]
-pub struct ViewDocument {
-    pub doc: Document,
-    pub maps: Vec<OffsetMap>,
-}
-
-impl ViewDocument {
-    /// A source position as a position in `self.doc`.
-    pub fn to_view(&self, pos: Position) -> Position {
-        match self.maps.get(pos.chapter) {
-            Some(m) => Position::new(pos.chapter, m.to_view(pos.offset)),
-            None => pos,
-        }
-    }
-
-    /// A position in `self.doc` as a source position.
-    pub fn to_source(&self, pos: Position) -> Position {
-        match self.maps.get(pos.chapter) {
-            Some(m) => Position::new(pos.chapter, m.to_source(pos.offset)),
-            None => pos,
-        }
-    }
-}
-
-/// Build the view of a whole book (every chapter converted now).
-pub fn build_view(doc: &Document, opts: &ViewOptions) -> ViewDocument {
-    let mut text = String::with_capacity(doc.text.len());
-    let mut chapters = Vec::with_capacity(doc.chapters.len());
-    let mut maps = Vec::with_capacity(doc.chapters.len());
-    for (idx, chapter) in doc.chapters.iter().enumerate() {
-        let (t, map) = view_text(doc.chapter_text(idx), opts);
-        let start = text.len();
-        text.push_str(&t);
-        chapters.push(Chapter {
-            title: opts.apply_to_title(&chapter.title),
-            level: chapter.level,
-            range: start..text.len(),
-            heading: chapter.heading,
-        });
-        maps.push(map);
-    }
-    ViewDocument {
-        doc: Document {
-            title: opts.apply_to_title(&doc.title),
-            text,
-            chapters,
-            encoding: doc.encoding.clone(),
-            rule: doc.rule.clone(),
-            source_bytes: doc.source_bytes,
-            path: doc.path.clone(),
-            control_chars: doc.control_chars,
-        },
-        maps,
     }
 }
 

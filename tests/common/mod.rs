@@ -204,7 +204,7 @@ pub fn top_line_text(app: &App) -> String {
         .columns
         .first()
         .and_then(|c| c.iter().find(|l| !l.glyphs.is_empty()))
-        .map(|l| l.glyphs.iter().map(|g| g.text.as_str()).collect::<String>())
+        .map(|l| l.glyphs.iter().map(|g| g.text).collect::<String>())
         .unwrap_or_default()
         .trim()
         .to_string()

@@ -2,8 +2,10 @@
 //!
 //! Owns turning text + `LayoutParams` into columns and columns into pages, and finding the page
 //! that holds an offset. Each column is one CJK character (2 cells) wide and `params.height`
-//! rows tall; punctuation is shown in its vertical presentation form; line-breaking rules apply
-//! at column ends (push-out, —— and …… kept whole); a paragraph starts with an indent at the top
+//! rows tall; punctuation is shown in its vertical presentation form; the line-breaking rules of
+//! horizontal lines (the one kinsoku table in `wrap`) apply at column ends (push-out, —— and ……
+//! kept whole); rows are built from the same display units as lines (`glyphs::units`), and cells
+//! borrow their text; a paragraph starts with an indent at the top
 //! of its first column. Short digit runs (≤ 2) sit upright in one cell pair, longer Latin and
 //! digit runs take one row per character. Offsets are byte offsets into the text laid out,
 //! exactly as for horizontal lines, so a page is a range of offsets and switching modes keeps
@@ -12,12 +14,10 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
-
-use super::width::{cluster_width, is_unsafe_char, placeholder};
-use super::{Glyph, LayoutParams, LineKind};
-use crate::document::Document;
+use super::glyphs::{Glyph, UnitKind, units};
+use super::width::{placeholder, spaces};
+use super::wrap::{no_line_end, no_line_start};
+use super::{LayoutParams, LineKind};
 
 /// Cells of space between two columns.
 pub const COLUMN_GAP: usize = 1;
@@ -27,9 +27,9 @@ pub const COLUMN_WIDTH: usize = 2;
 /// One row of a column as drawn: a grapheme (or an upright pair of digits) and where it came
 /// from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    /// What to print (the vertical form for punctuation); never a control character.
-    pub text: String,
+pub struct Cell<'a> {
+    /// What to print (the vertical form for punctuation), borrowed; never a control character.
+    pub text: &'a str,
     /// Cells `text` takes (≤ 2 for anything a book holds in one row).
     pub width: usize,
     /// Source bytes (in the text laid out) this cell shows.
@@ -74,16 +74,6 @@ pub struct VerticalLayout {
 /// How many columns fit `width` cells.
 pub fn columns_per_page(width: usize) -> usize {
     ((width + COLUMN_GAP) / (COLUMN_WIDTH + COLUMN_GAP)).max(1)
-}
-
-/// Lay out chapter `idx` of `doc` vertically.
-pub fn layout_chapter_vertical(
-    doc: &Document,
-    idx: usize,
-    params: &LayoutParams,
-) -> VerticalLayout {
-    let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
-    layout_vertical(doc.chapter_text(idx), heading, params)
 }
 
 /// Lay out `text` (one chapter; its first line is a heading when `heading`) vertically.
@@ -155,8 +145,8 @@ fn blank_column(at: usize) -> Column {
 enum Shown {
     /// The source text itself.
     Source,
-    /// A vertical presentation form replacing the first character.
-    Form(char),
+    /// A vertical presentation form replacing the grapheme.
+    Form(&'static str),
     /// A blank row (a run of spaces inside a paragraph).
     Blank,
     /// A control or bidi character, drawn as its placeholder (`^[`, U+FFFD).
@@ -167,6 +157,8 @@ enum Shown {
 #[derive(Debug, Clone)]
 struct Unit {
     range: Range<usize>,
+    /// End of the graphemes drawn (zero-width ones absorbed after it only extend `range`).
+    shown_end: usize,
     width: usize,
     shown: Shown,
     /// May not start a column (closing punctuation, either half of —— or ……).
@@ -181,84 +173,72 @@ impl Unit {
     }
 }
 
-/// Never at the top of a column (clreq/jlreq "not at line start", plus ASCII closers).
-fn no_start(c: char) -> bool {
-    "、，。．：；！？）」』】〕〗》〉”’)]},.;:!?・·～–—…‥ーヽヾゝゞ々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ"
-        .contains(c)
-}
-
-/// Never at the bottom of a column.
-fn no_end(c: char) -> bool {
-    "（「『【〔〖《〈“‘([{［｛".contains(c)
-}
-
 /// The vertical presentation form of a punctuation mark, if it has one.
-pub fn vertical_form(c: char) -> Option<char> {
+#[cfg(test)]
+fn vertical_form(c: char) -> Option<char> {
+    vertical_form_str(c).and_then(|f| f.chars().next())
+}
+
+/// [`vertical_form`] as a borrowed string, ready to draw.
+fn vertical_form_str(c: char) -> Option<&'static str> {
     Some(match c {
-        '，' => '︐',
-        '、' => '︑',
-        '。' => '︒',
-        '：' => '︓',
-        '；' => '︔',
-        '！' => '︕',
-        '？' => '︖',
-        '…' => '︙',
-        '‥' => '︰',
-        '—' | '―' => '︱',
-        '–' => '︲',
-        '（' | '(' => '︵',
-        '）' | ')' => '︶',
-        '｛' | '{' => '︷',
-        '｝' | '}' => '︸',
-        '〔' => '︹',
-        '〕' => '︺',
-        '【' => '︻',
-        '】' => '︼',
-        '《' => '︽',
-        '》' => '︾',
-        '〈' => '︿',
-        '〉' => '﹀',
-        '「' | '“' => '﹁',
-        '」' | '”' => '﹂',
-        '『' | '‘' => '﹃',
-        '』' | '’' => '﹄',
-        '〖' => '︗',
-        '〗' => '︘',
-        '［' | '[' => '﹇',
-        '］' | ']' => '﹈',
+        '，' => "︐",
+        '、' => "︑",
+        '。' => "︒",
+        '：' => "︓",
+        '；' => "︔",
+        '！' => "︕",
+        '？' => "︖",
+        '…' => "︙",
+        '‥' => "︰",
+        '—' | '―' => "︱",
+        '–' => "︲",
+        '（' | '(' => "︵",
+        '）' | ')' => "︶",
+        '｛' | '{' => "︷",
+        '｝' | '}' => "︸",
+        '〔' => "︹",
+        '〕' => "︺",
+        '【' => "︻",
+        '】' => "︼",
+        '《' => "︽",
+        '》' => "︾",
+        '〈' => "︿",
+        '〉' => "﹀",
+        '「' | '“' => "﹁",
+        '」' | '”' => "﹂",
+        '『' | '‘' => "﹃",
+        '』' | '’' => "﹄",
+        '〖' => "︗",
+        '〗' => "︘",
+        '［' | '[' => "﹇",
+        '］' | ']' => "﹈",
         _ => return None,
     })
 }
 
 /// ASCII punctuation that takes a vertical form when it sits in CJK text (not inside `1,000` or
 /// `a:b`, where both neighbours are ASCII letters or digits).
-fn ascii_vertical_form(c: char) -> Option<char> {
+fn ascii_vertical_form(c: char) -> Option<&'static str> {
     Some(match c {
-        ',' => '︐',
-        ':' => '︓',
-        ';' => '︔',
-        '!' => '︕',
-        '?' => '︖',
+        ',' => "︐",
+        ':' => "︓",
+        ';' => "︔",
+        '!' => "︕",
+        '?' => "︖",
         _ => return None,
     })
-}
-
-/// Characters that must never reach the terminal as they are: the layout's unsafe set, plus
-/// bidi marks and overrides (they would reorder the columns).
-fn is_unsafe(c: char) -> bool {
-    is_unsafe_char(c)
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn is_ascii_digit_grapheme(g: &str) -> bool {
     g.len() == 1 && g.as_bytes()[0].is_ascii_digit()
 }
 
-/// The units of one line, in order; `base` is the line's offset in the chapter text.
+/// The rows of one line, in order, built on the display units every output shares; `base` is
+/// the line's offset in the chapter text.
 struct Units<'a> {
-    base: usize,
     ambiguous_wide: bool,
-    iter: std::iter::Peekable<unicode_segmentation::GraphemeIndices<'a>>,
+    iter: std::iter::Peekable<super::glyphs::Units<'a>>,
     prev: Option<&'a str>,
     /// Digits of a long number still to be given one row each.
     digits_left: usize,
@@ -268,27 +248,31 @@ struct Units<'a> {
 impl<'a> Units<'a> {
     fn new(line: &'a str, base: usize, ambiguous_wide: bool) -> Self {
         Units {
-            base,
             ambiguous_wide,
-            iter: line.grapheme_indices(true).peekable(),
+            iter: units(line, base, ambiguous_wide).peekable(),
             prev: None,
             digits_left: 0,
             started: false,
         }
     }
 
-    /// Swallow zero-width graphemes after a unit into it (they are neither lost nor given a row).
+    /// Swallow zero-width graphemes and unsafe characters after a unit into it (they are
+    /// neither lost nor given a row, and never drawn).
     fn absorb_zero_width(&mut self, unit: &mut Unit) {
-        while let Some(&(off, g)) = self.iter.peek() {
-            let invisible =
-                !g.chars().all(char::is_whitespace) && (g.chars().all(is_unsafe) || g.width() == 0);
+        while let Some(u) = self.iter.peek() {
+            let invisible = !u.src.chars().all(char::is_whitespace)
+                && (matches!(u.kind, UnitKind::Placeholder(_)) || u.width == 0);
             if !invisible {
                 break;
             }
-            unit.range.end = self.base + off + g.len();
+            unit.range.end = u.offset + u.src.len();
             self.iter.next();
         }
     }
+}
+
+fn is_digit_unit(u: &super::glyphs::Unit<'_>) -> bool {
+    is_ascii_digit_grapheme(u.src)
 }
 
 impl Iterator for Units<'_> {
@@ -296,16 +280,17 @@ impl Iterator for Units<'_> {
 
     fn next(&mut self) -> Option<Unit> {
         loop {
-            let (off, g) = self.iter.next()?;
-            let start = self.base + off;
+            let u = self.iter.next()?;
+            let g = u.src;
+            let start = u.offset;
             let first = g.chars().next().unwrap_or(' ');
             if g.chars().all(char::is_whitespace) {
                 let mut end = start + g.len();
-                while let Some(&(o, w)) = self.iter.peek() {
-                    if !w.chars().all(char::is_whitespace) {
+                while let Some(w) = self.iter.peek() {
+                    if !w.src.chars().all(char::is_whitespace) {
                         break;
                     }
-                    end = self.base + o + w.len();
+                    end = w.offset + w.src.len();
                     self.iter.next();
                 }
                 self.prev = Some(g);
@@ -315,6 +300,7 @@ impl Iterator for Units<'_> {
                 }
                 return Some(Unit {
                     range: start..end,
+                    shown_end: end,
                     width: COLUMN_WIDTH,
                     shown: Shown::Blank,
                     no_break_before: false,
@@ -329,18 +315,17 @@ impl Iterator for Units<'_> {
                     // Count the run (only whether it is longer than two matters).
                     let mut ahead = self.iter.clone();
                     let mut run = 1;
-                    while run < 3
-                        && ahead
-                            .next()
-                            .is_some_and(|(_, n)| is_ascii_digit_grapheme(n))
-                    {
+                    while run < 3 && ahead.next().is_some_and(|n| is_digit_unit(&n)) {
                         run += 1;
                     }
                     if run == 2 {
-                        let (o2, d2) = self.iter.next().unwrap_or((off, ""));
-                        self.prev = Some(d2);
+                        let end = self.iter.next().map_or(start + g.len(), |d2| {
+                            self.prev = Some(d2.src);
+                            d2.offset + d2.src.len()
+                        });
                         let mut unit = Unit {
-                            range: start..self.base + o2 + d2.len(),
+                            range: start..end,
+                            shown_end: end,
                             width: 2,
                             shown: Shown::Source,
                             no_break_before: false,
@@ -353,10 +338,7 @@ impl Iterator for Units<'_> {
                         // Every digit of this run gets its own row.
                         let mut ahead = self.iter.clone();
                         let mut left = 0;
-                        while ahead
-                            .next()
-                            .is_some_and(|(_, n)| is_ascii_digit_grapheme(n))
-                        {
+                        while ahead.next().is_some_and(|n| is_digit_unit(&n)) {
                             left += 1;
                         }
                         self.digits_left = left;
@@ -364,13 +346,13 @@ impl Iterator for Units<'_> {
                 }
             }
             let single = g.chars().nth(1).is_none();
-            let next = self.iter.peek().map(|&(_, n)| n);
+            let next = self.iter.peek().map(|n| n.src);
             let ascii_word = |g: Option<&str>| {
                 g.and_then(|g| g.chars().next())
                     .is_some_and(|c| c.is_ascii_alphanumeric())
             };
             let form = if single {
-                vertical_form(first).or_else(|| {
+                vertical_form_str(first).or_else(|| {
                     if ascii_word(self.prev) && ascii_word(next) {
                         None
                     } else {
@@ -380,26 +362,22 @@ impl Iterator for Units<'_> {
             } else {
                 None
             };
-            let (shown, width) = match form {
-                Some(v) => (
+            let (shown, width) = match (form, u.kind) {
+                (Some(v), _) => (
                     Shown::Form(v),
-                    cluster_width(v.encode_utf8(&mut [0; 4]), self.ambiguous_wide),
+                    super::width::cluster_width(v, self.ambiguous_wide),
                 ),
-                None => match g.chars().find(|&c| is_unsafe(c)) {
-                    Some(c) => (
-                        Shown::Placeholder(c),
-                        placeholder(c).width(self.ambiguous_wide),
-                    ),
-                    None => (Shown::Source, cluster_width(g, self.ambiguous_wide)),
-                },
+                (None, UnitKind::Placeholder(c)) => (Shown::Placeholder(c), u.width),
+                (None, _) => (Shown::Source, u.width),
             };
             self.prev = Some(g);
             let mut unit = Unit {
                 range: start..start + g.len(),
+                shown_end: start + g.len(),
                 width,
                 shown,
-                no_break_before: single && no_start(first),
-                no_break_after: single && no_end(first),
+                no_break_before: single && no_line_start(first),
+                no_break_after: single && no_line_end(first),
             };
             self.absorb_zero_width(&mut unit);
             return Some(unit);
@@ -535,7 +513,7 @@ impl VerticalLayout {
     }
 
     /// The cells of column `col` of `text` (the text this layout was made from), top to bottom.
-    pub fn column_cells(&self, text: &str, col: usize) -> Vec<Cell> {
+    pub fn column_cells<'a>(&self, text: &'a str, col: usize) -> Vec<Cell<'a>> {
         let Some(column) = self.columns.get(col) else {
             return Vec::new();
         };
@@ -577,7 +555,7 @@ impl VerticalLayout {
     /// Page `page` as `rows` rows of glyphs, left to right, exactly `width` cells each: the
     /// page's first column is the rightmost one. Padding and gaps are spaces carrying the offset
     /// of the column they belong to.
-    pub fn page_grid(&self, text: &str, page: usize) -> Vec<Vec<Glyph>> {
+    pub fn page_grid<'a>(&self, text: &'a str, page: usize) -> Vec<Vec<Glyph<'a>>> {
         let first = self.pages.get(page).copied().unwrap_or(self.columns.len());
         let count = self.page_columns(page).len();
         self.columns_grid(text, first, count)
@@ -586,7 +564,12 @@ impl VerticalLayout {
     /// Like `page_grid` for any `count` columns from column `first` (a reader scrolling by
     /// columns shows pages that need not start at a page boundary). At most
     /// `columns_per_page` columns are drawn.
-    pub fn columns_grid(&self, text: &str, first: usize, count: usize) -> Vec<Vec<Glyph>> {
+    pub fn columns_grid<'a>(
+        &self,
+        text: &'a str,
+        first: usize,
+        count: usize,
+    ) -> Vec<Vec<Glyph<'a>>> {
         let end = first
             .saturating_add(count.min(self.columns_per_page))
             .min(self.columns.len());
@@ -598,7 +581,7 @@ impl VerticalLayout {
         let used = slots * COLUMN_WIDTH + slots.saturating_sub(1) * COLUMN_GAP;
         let lead = self.width.saturating_sub(used);
         let space = |n: usize, offset: usize| Glyph {
-            text: " ".repeat(n),
+            text: spaces(n),
             width: n,
             offset,
         };
@@ -619,7 +602,7 @@ impl VerticalLayout {
                     match cell {
                         Some(cell) => {
                             glyphs.push(Glyph {
-                                text: cell.text.clone(),
+                                text: cell.text,
                                 width: cell.width,
                                 offset: cell.range.start,
                             });
@@ -643,238 +626,20 @@ impl VerticalLayout {
     pub fn render_page(&self, text: &str, page: usize) -> Vec<String> {
         self.page_grid(text, page)
             .into_iter()
-            .map(|row| row.into_iter().map(|g| g.text).collect())
+            .map(|row| row.iter().map(|g| g.text).collect())
             .collect()
     }
 }
 
-fn cell_text(text: &str, u: &Unit) -> String {
-    let src = text.get(u.range.clone()).unwrap_or("");
+/// What a unit draws, borrowed from the text or from static strings.
+fn cell_text<'a>(text: &'a str, u: &Unit) -> &'a str {
     match u.shown {
-        Shown::Blank => " ".repeat(COLUMN_WIDTH),
+        Shown::Blank => spaces(COLUMN_WIDTH),
         Shown::Placeholder(c) => placeholder(c).text(),
-        Shown::Source | Shown::Form(_) => {
-            let mut out = String::with_capacity(src.len());
-            let mut chars = src.chars();
-            if let Shown::Form(f) = u.shown {
-                out.push(f);
-                chars.next();
-            }
-            out.extend(chars.filter(|&c| !is_unsafe(c)));
-            out
-        }
+        Shown::Form(f) => f,
+        Shown::Source => text.get(u.range.start..u.shown_end).unwrap_or(""),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn params(width: usize, height: usize) -> LayoutParams {
-        LayoutParams {
-            width,
-            height,
-            ..LayoutParams::default()
-        }
-    }
-
-    /// Page `page` as lines with trailing spaces shown as `·` so pictures line up.
-    fn picture(text: &str, width: usize, height: usize, page: usize) -> String {
-        let v = layout_vertical(text, false, &params(width, height));
-        v.render_page(text, page)
-            .into_iter()
-            .map(|l| format!("|{l}|"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    #[test]
-    fn columns_run_right_to_left_with_indent_and_vertical_punctuation() {
-        // 黄 is pushed out with ， (which may not start a column); 。 likewise takes 荒 along.
-        assert_eq!(
-            picture("　　天地玄黄，宇宙洪荒。", 5, 6, 0),
-            "\
-|黄   |
-|︐   |
-|宇 天|
-|宙 地|
-|洪 玄|
-|     |"
-        );
-        assert_eq!(
-            picture("　　天地玄黄，宇宙洪荒。", 5, 6, 1),
-            "\
-|   荒|
-|   ︒|
-|     |
-|     |
-|     |
-|     |"
-        );
-    }
-
-    #[test]
-    fn quotes_dashes_and_ellipses() {
-        // Quotes become ﹁ ﹂; —— stays together; …… may not start a column, so 吧 goes along.
-        assert_eq!(
-            picture("“你好”，他说——走吧……", 8, 5, 0),
-            "\
-|说 好   |
-|︱ ﹂   |
-|︱ ︐ ﹁|
-|走 他 你|
-|        |"
-        );
-        assert_eq!(
-            picture("“你好”，他说——走吧……", 8, 5, 1),
-            "\
-|      吧|
-|      ︙|
-|      ︙|
-|        |
-|        |"
-        );
-    }
-
-    #[test]
-    fn digits_pair_up_and_latin_goes_one_per_row() {
-        assert_eq!(
-            picture("温度25度，共2020年abc。", 8, 6, 0),
-            "\
-|0  度   |
-|年 ︐   |
-|a  共 温|
-|b  2  度|
-|c  0  25|
-|︒ 2    |"
-        );
-    }
-
-    #[test]
-    fn ambiguous_width_is_honoured() {
-        let narrow = layout_vertical("甲·乙", false, &params(2, 6));
-        let wide = layout_vertical(
-            "甲·乙",
-            false,
-            &LayoutParams {
-                ambiguous_wide: true,
-                ..params(2, 6)
-            },
-        );
-        let cell = |v: &VerticalLayout| v.column_cells("甲·乙", 0)[1].width;
-        assert_eq!(cell(&narrow), 1);
-        assert_eq!(cell(&wide), 2);
-        // Either way every row is exactly the page width.
-        for v in [&narrow, &wide] {
-            for row in v.page_grid("甲·乙", 0) {
-                assert_eq!(row.iter().map(|g| g.width).sum::<usize>(), 2);
-            }
-        }
-    }
-
-    #[test]
-    fn heading_has_no_indent_and_a_blank_column_after() {
-        let text = "第一章 起\n正文。\n";
-        let v = layout_vertical(text, true, &params(11, 6));
-        assert_eq!(v.columns[0].kind, LineKind::Heading);
-        assert_eq!(v.columns[0].indent, 0);
-        assert_eq!(v.columns[1].kind, LineKind::Blank);
-        assert_eq!(v.columns[2].indent, 2);
-        // The space inside the heading is one blank row.
-        assert_eq!(v.column_cells(text, 0)[3].text, "  ");
-    }
-
-    #[test]
-    fn pages_are_offset_ranges() {
-        let text = "　　天地玄黄，宇宙洪荒。日月盈昃，辰宿列张。\n寒来暑往，秋收冬藏。\n";
-        let v = layout_vertical(text, false, &params(8, 5));
-        assert!(v.page_count() > 1);
-        for page in 0..v.page_count() {
-            let start = v.page_start_offset(page);
-            assert_eq!(v.page_of_offset(start), page);
-            let r = v.page_range(page);
-            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-        }
-        let at = text.find('秋').unwrap_or(0);
-        let page = v.page_of_offset(at);
-        assert!(v.page_range(page).contains(&at));
-    }
-
-    mod props {
-        use super::*;
-        use proptest::prelude::*;
-
-        /// A token always leaves a legal break before it: [opening] Han [closing | —— | ……].
-        fn token() -> impl Strategy<Value = String> {
-            let han = prop::sample::select(vec!['天', '地', '戰', '书', '𠀀']);
-            let open = prop::sample::select(vec!["", "", "“", "（", "《", "「"]);
-            let close = prop::sample::select(vec![
-                "", "", "", "，", "。", "”", "）", "》", "、", "！", "——", "……", "?",
-            ]);
-            (open, han, close).prop_map(|(o, h, c)| format!("{o}{h}{c}"))
-        }
-
-        fn book() -> impl Strategy<Value = String> {
-            let piece = prop_oneof![
-                6 => token(),
-                1 => Just("\n".to_string()),
-                1 => prop::sample::select(vec![
-                    "12", "2020", "abc", " ", "x1", "a,b", "1,000", "12345", "\u{200B}", "e\u{301}",
-                    "\u{1b}", "　", "7",
-                ]).prop_map(String::from),
-            ];
-            prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
-        }
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(200))]
-
-            #[test]
-            fn nothing_lost_nothing_too_tall(text in book(), width in 2usize..30, height in 1usize..12) {
-                let v = layout_vertical(&text, false, &params(width, height));
-                let mut shown = String::new();
-                for (k, col) in v.columns.iter().enumerate() {
-                    prop_assert!(col.rows() <= height.max(1));
-                    let cells = v.column_cells(&text, k);
-                    prop_assert_eq!(cells.len(), col.cells);
-                    for cell in &cells {
-                        prop_assert!(!cell.text.chars().any(char::is_control));
-                        let src = &text[cell.range.clone()];
-                        shown.push_str(src);
-                        let mut cs = src.chars();
-                        if let (Some(c), None) = (cs.next(), cs.next())
-                            && let Some(form) = vertical_form(c)
-                        {
-                            prop_assert_eq!(cell.text.clone(), form.to_string());
-                        }
-                    }
-                }
-                let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-                prop_assert_eq!(strip(&shown), strip(&text));
-                for page in 0..v.page_count() {
-                    for row in v.page_grid(&text, page) {
-                        prop_assert_eq!(row.iter().map(|g| g.width).sum::<usize>(), v.width);
-                    }
-                }
-            }
-
-            #[test]
-            fn no_forbidden_char_at_column_top(text in book(), height in 6usize..12) {
-                let v = layout_vertical(&text, false, &params(20, height));
-                for k in 0..v.columns.len() {
-                    let cells = v.column_cells(&text, k);
-                    if let Some(top) = cells.first() {
-                        let c = text[top.range.clone()].chars().next().unwrap_or(' ');
-                        prop_assert!(!no_start(c), "{:?} starts a column in {:?}", c, text);
-                    }
-                    if let Some(bottom) = cells.last() {
-                        let c = text[bottom.range.clone()].chars().last().unwrap_or(' ');
-                        let para_end = text[bottom.range.end..].starts_with('\n')
-                            || bottom.range.end == text.len();
-                        prop_assert!(para_end || !no_end(c), "{:?} ends a column", c);
-                    }
-                }
-            }
-        }
-    }
-}
+mod tests;
