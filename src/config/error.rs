@@ -66,6 +66,17 @@ pub enum ErrorKind {
     UnknownEncoding {
         label: String,
     },
+    /// An encoding that cannot decode a book (`replacement`, `hz-gb-2312`, `iso-2022-kr`, …).
+    UnusableEncoding {
+        label: String,
+    },
+    /// A `[keys.MODE]` table with more bindings than anyone types.
+    TooManyBindings {
+        count: usize,
+        max: usize,
+    },
+    /// No key left to quit the reader.
+    NoWayToQuit,
 }
 
 /// One problem in one config file.
@@ -169,6 +180,15 @@ impl ConfigError {
             }
             ErrorKind::UnknownEncoding { label } => format!(
                 "`{key}`: unknown encoding `{label}` (use \"auto\" or a name like utf-8, gbk, gb18030, big5, utf-16le)"
+            ),
+            ErrorKind::UnusableEncoding { label } => format!(
+                "`{key}`: encoding `{label}` cannot decode a book (it reads every file as one replacement character); use \"auto\" or a name like utf-8, gbk, big5"
+            ),
+            ErrorKind::TooManyBindings { count, max } => format!(
+                "`{key}` has {count} bindings; at most {max} are allowed"
+            ),
+            ErrorKind::NoWayToQuit => format!(
+                "`{key}`: no key is bound to \"quit\"; keep at least one (e.g. q = \"quit\" or ctrl-c = \"quit\")"
             ),
         }
     }

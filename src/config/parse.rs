@@ -12,6 +12,9 @@ use super::error::{ConfigError, ConfigErrors, ErrorKind, LineIndex};
 use super::keys::{self, KeyBindings, KeySeq, Mode, UNBIND};
 use super::*;
 
+/// Most bindings one `[keys.MODE]` table may hold (the defaults have a few dozen).
+pub const MAX_BINDINGS: usize = 1000;
+
 /// Parse the embedded defaults over an empty skeleton.
 pub(super) fn parse_defaults() -> Result<Config, ConfigErrors> {
     let mut cfg = skeleton();
@@ -44,6 +47,7 @@ fn skeleton() -> Config {
         book: BookConfig {
             encoding: None,
             binary_threshold: 0.0,
+            max_size_mb: 1,
         },
     }
 }
@@ -82,6 +86,7 @@ pub(super) fn apply_text(
     w.root(&mut next, doc.as_table());
     if check_shadowing {
         w.check_shadowing(&next.keys);
+        w.check_quit(&next.keys);
     }
     if w.errors.is_empty() {
         *cfg = next;
@@ -380,6 +385,20 @@ impl Walker<'_> {
             let Some(table) = self.table(key, item, &section) else {
                 continue;
             };
+            // Every binding is checked against every other one of its mode; a table of
+            // a hundred thousand keys is a mistake, not a keymap.
+            let count = table.iter().count();
+            if count > MAX_BINDINGS {
+                self.error(
+                    key.span(),
+                    &section,
+                    ErrorKind::TooManyBindings {
+                        count,
+                        max: MAX_BINDINGS,
+                    },
+                );
+                continue;
+            }
             for (name, _) in table.iter() {
                 let Some((k, v)) = table.get_key_value(name) else {
                     continue;
@@ -458,6 +477,21 @@ impl Walker<'_> {
                     break;
                 }
             }
+        }
+    }
+
+    /// A keymap with no key for `quit` while reading would trap the reader in the program.
+    fn check_quit(&mut self, bindings: &KeyBindings) {
+        let quits = bindings
+            .bindings(Mode::Reader)
+            .iter()
+            .any(|b| b.action.name == "quit");
+        if !quits {
+            self.error(
+                None,
+                &join("keys", Mode::Reader.name()),
+                ErrorKind::NoWayToQuit,
+            );
         }
     }
 
@@ -577,7 +611,7 @@ impl Walker<'_> {
                     None => ok = false,
                 },
                 "pattern" => match self.string(key, item, &p) {
-                    Some(s) => match regex::Regex::new(s) {
+                    Some(s) => match checked_regex(s) {
                         Ok(_) => pattern = Some(s.to_string()),
                         Err(e) => {
                             ok = false;
@@ -623,8 +657,16 @@ impl Walker<'_> {
                     let label = label.trim();
                     if label.eq_ignore_ascii_case("auto") {
                         b.encoding = None;
-                    } else if crate::document::decode::encoding_for_label(label).is_some() {
+                    } else if crate::document::decode::usable_encoding(label).is_ok() {
                         b.encoding = Some(label.to_string());
+                    } else if crate::document::decode::encoding_for_label(label).is_some() {
+                        self.error(
+                            span_of(key, item),
+                            &path,
+                            ErrorKind::UnusableEncoding {
+                                label: label.to_string(),
+                            },
+                        );
                     } else {
                         self.error(
                             span_of(key, item),
@@ -655,15 +697,41 @@ impl Walker<'_> {
                         None => self.wrong_type(key, item, &path, "a percentage (0–100)"),
                     }
                 }
+                "max_size_mb" => {
+                    let max = i64::try_from(crate::document::MAX_READ_MB).unwrap_or(i64::MAX);
+                    if let Some(n) = self.int(key, item, &path, 1, max) {
+                        b.max_size_mb = u64::try_from(n).unwrap_or(1);
+                    }
+                }
                 _ => {}
             }
         }
     }
 }
 
+/// Most a heading pattern may compile to. Every line of a book is matched against every
+/// rule, and matching time grows with the compiled size: `.{1,400}` (about 400 KB) made
+/// finding chapters in a large book take many seconds, while real heading patterns compile
+/// to a few kilobytes (`^第[一二三…]+章` about 2 KB, `.{1,60}` about 60 KB).
+pub const PATTERN_SIZE_LIMIT: usize = 256 * 1024;
+
+/// `pattern` compiled within `PATTERN_SIZE_LIMIT`: the check every user pattern (config rule or
+/// `--toc-rule`) passes before it is used.
+pub(super) fn checked_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+}
+
 /// The one line of a regex error that says what is wrong (its message spans several lines,
 /// with the pattern and a caret).
 pub(super) fn regex_reason(e: &regex::Error) -> String {
+    if let regex::Error::CompiledTooBig(_) = e {
+        return format!(
+            "too costly to match on every line (it compiles to more than {} KB); use a smaller repetition such as {{1,60}} or ASCII classes such as (?-u:\\w)",
+            PATTERN_SIZE_LIMIT / 1024
+        );
+    }
     let text = e.to_string();
     text.lines()
         .rev()

@@ -39,6 +39,10 @@ pub enum DecodeError {
     Binary,
     /// `--encoding` named something encoding_rs does not know.
     UnknownEncoding(String),
+    /// `--encoding` named an encoding that cannot decode a book: `replacement` and the labels
+    /// encoding_rs maps to it (`hz-gb-2312`, `iso-2022-kr`, `iso-2022-cn`, …) turn any input
+    /// into one replacement character.
+    UnusableEncoding(String),
 }
 
 /// Look up an encoding label the way `--encoding` does (any WHATWG label, case-insensitive,
@@ -61,6 +65,37 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
         _ => return None,
     };
     Encoding::for_label(alias.as_bytes())
+}
+
+/// The encoding a label names, when it can decode books: like `encoding_for_label`, but a
+/// label that encoding_rs maps to its `replacement` encoding (which decodes every input to one
+/// U+FFFD) is refused.
+pub fn usable_encoding(label: &str) -> Result<&'static Encoding, DecodeError> {
+    match encoding_for_label(label) {
+        Some(enc) if enc == encoding_rs::REPLACEMENT => {
+            Err(DecodeError::UnusableEncoding(label.trim().to_string()))
+        }
+        Some(enc) => Ok(enc),
+        None => Err(DecodeError::UnknownEncoding(label.into())),
+    }
+}
+
+/// True when the first bytes of a file (`memory::START_BYTES` of them) already show it is not
+/// text: NUL bytes, unless they are UTF-16 (by a BOM, by `label`, or by their look). Decoding
+/// would refuse the whole file for the same reason; this lets a file of gigabytes be turned
+/// away without reading it.
+pub fn start_is_binary(start: &[u8], label: Option<&str>) -> bool {
+    if memchr::memchr(0, start).is_none() {
+        return false;
+    }
+    let utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
+    if let Some(label) = label {
+        return usable_encoding(label).is_ok_and(|e| !utf16(e));
+    }
+    if Encoding::for_bom(start).is_some_and(|(e, _)| utf16(e)) {
+        return false;
+    }
+    guess_utf16(start).is_none()
 }
 
 /// Decode a whole book that is already owned: a UTF-8 book (the common case) keeps its
@@ -128,8 +163,7 @@ pub fn decode_with(
 ) -> Result<Decoded, DecodeError> {
     let mostly_undecodable = |text: &str| mostly_undecodable(text, binary_fraction);
     if let Some(label) = label {
-        let named =
-            encoding_for_label(label).ok_or_else(|| DecodeError::UnknownEncoding(label.into()))?;
+        let named = usable_encoding(label)?;
         let is_utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
         let enc = match Encoding::for_bom(bytes) {
             _ if named == GBK => GB18030,
@@ -159,7 +193,15 @@ pub fn decode_with(
         let rest = bytes.get(bom_len..).unwrap_or_default();
         let (text, _) = enc.decode_without_bom_handling(rest);
         let text = text.into_owned();
-        if mostly_undecodable(&text) {
+        // A UTF-8 BOM wins over any guess: damaged or foreign bytes after it are shown as
+        // replacement characters (`info` counts them), and only control characters make it
+        // binary.
+        let binary = if enc == UTF_8 {
+            mostly_control(&text, binary_fraction)
+        } else {
+            mostly_undecodable(&text)
+        };
+        if binary {
             return Err(DecodeError::Binary);
         }
         return Ok(Decoded {
@@ -176,8 +218,8 @@ pub fn decode_with(
         });
     }
 
-    if !has_nul && nearly_utf8(bytes) {
-        // A UTF-8 book with a stray bad byte or cut mid-character: reading it as anything
+    if !has_nul && mostly_utf8(bytes) {
+        // A UTF-8 book with damaged stretches or cut mid-character: reading it as anything
         // else would garble every line, so keep UTF-8 and mark the bad bytes.
         return Ok(Decoded {
             text: String::from_utf8_lossy(bytes).into_owned(),
@@ -276,37 +318,85 @@ fn decode_split(enc: &'static Encoding, bytes: &[u8], min_len: usize) -> (String
     })
 }
 
-/// True when `bytes` are UTF-8 but for a few bad sequences: at most sixteen plus one per
-/// thousand bytes (so a small file with one damaged spot still counts), and a hundred valid
-/// non-ASCII bytes for each. GBK or Big5 text fails this within its first
-/// lines (their byte pairs are rarely valid UTF-8), so the scan stops early.
-fn nearly_utf8(bytes: &[u8]) -> bool {
-    let cap = 16 + bytes.len() / 1000;
-    let mut errors = 0usize;
-    let mut non_ascii = 0usize;
+/// How bytes read as UTF-8: characters of two to four bytes that are valid, and sequences
+/// that are not.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Utf8Tally {
+    pub valid: usize,
+    pub errors: usize,
+}
+
+impl Utf8Tally {
+    /// Valid UTF-8 outweighs the damage: at least `UTF8_WEIGHT` valid multi-byte characters
+    /// for each bad sequence. Text in GBK, Big5, Shift_JIS, EUC-KR or a single-byte encoding
+    /// read as UTF-8 has a bad sequence for nearly every character, and at most one valid
+    /// "character" for every five bad ones.
+    fn is_utf8(self) -> bool {
+        self.errors > 0 && self.valid >= self.errors.saturating_mul(UTF8_WEIGHT)
+    }
+
+    fn add(&mut self, other: Utf8Tally) {
+        self.valid += other.valid;
+        self.errors += other.errors;
+    }
+}
+
+/// Valid multi-byte characters needed for each bad sequence (see `Utf8Tally::is_utf8`).
+const UTF8_WEIGHT: usize = 2;
+/// Windows the quick look at a large file takes, spread evenly over it, and their size.
+const TALLY_WINDOWS: usize = 16;
+const TALLY_WINDOW: usize = 4096;
+
+/// Count valid multi-byte characters and bad sequences in `bytes`. A sequence cut off by the
+/// end is not counted: the window (or the book) may end inside a character.
+pub(crate) fn tally_utf8(bytes: &[u8]) -> Utf8Tally {
+    let mut tally = Utf8Tally::default();
     let mut rest = bytes;
     loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                non_ascii += s.bytes().filter(|b| !b.is_ascii()).count();
-                break;
+        let (good, bad) = match simdutf8::compat::from_utf8(rest) {
+            Ok(_) => (rest, None),
+            Err(e) => (
+                rest.get(..e.valid_up_to()).unwrap_or_default(),
+                e.error_len(),
+            ),
+        };
+        // Lead bytes of multi-byte characters: one per character.
+        tally.valid += good.iter().filter(|&&b| b >= 0xC0).count();
+        match bad {
+            Some(len) => {
+                tally.errors += 1;
+                rest = rest.get(good.len() + len.max(1)..).unwrap_or_default();
             }
-            Err(e) => {
-                let good = rest.get(..e.valid_up_to()).unwrap_or_default();
-                non_ascii += good.iter().filter(|b| !b.is_ascii()).count();
-                errors += 1;
-                // Give up early: too many errors, or (past the first few) too few valid
-                // characters between them.
-                if errors > cap || (errors > 2 && errors * 100 > non_ascii) {
-                    return false;
-                }
-                // `error_len` is None only for a sequence cut off by the end of the input.
-                let bad = e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
-                rest = rest.get(e.valid_up_to() + bad..).unwrap_or_default();
-            }
+            None => return tally,
         }
     }
-    errors > 0 && errors * 100 <= non_ascii
+}
+
+/// True when `bytes` (not valid UTF-8 as a whole) are a UTF-8 book with damage: the whole file
+/// is weighed (see `Utf8Tally::is_utf8`), so a few foreign bytes, a GBK line or a Latin-1
+/// header do not turn a UTF-8 book into gibberish. A large file is first looked at in windows
+/// spread over it, so a GBK or Big5 book is turned away without counting every byte.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    if bytes.len() > TALLY_WINDOWS * TALLY_WINDOW * 4 {
+        let step = bytes.len() / TALLY_WINDOWS;
+        let mut quick = Utf8Tally::default();
+        for k in 0..TALLY_WINDOWS {
+            let window = bytes
+                .get(k * step..k * step + TALLY_WINDOW)
+                .unwrap_or_default();
+            // Start at a character start: skip continuation bytes.
+            let from = window
+                .iter()
+                .position(|&b| !(0x80..0xC0).contains(&b))
+                .unwrap_or(window.len());
+            quick.add(tally_utf8(window.get(from..).unwrap_or_default()));
+        }
+        // Clearly not UTF-8 all through the book: no need to count the rest.
+        if quick.errors >= 64 && quick.valid < quick.errors {
+            return false;
+        }
+    }
+    tally_utf8(bytes).is_utf8()
 }
 
 /// Bytes of output decoded at a time: small enough to stay in cache before they are copied.
@@ -480,7 +570,9 @@ fn plausible_in_books(c: char) -> bool {
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     if bytes.len() <= SAMPLE_BYTES {
-        det.feed(bytes, true);
+        // Not `last`: a character cut off by the end of a small book must not count against
+        // the right encoding (it made a GBK book windows-1252).
+        det.feed(bytes, false);
         return det.guess(None, chardetng::Utf8Detection::Allow);
     }
     // Round by round, some 16 KB of whole lines from each window, until the sample holds
@@ -563,6 +655,21 @@ fn split_lines(lines: &[u8], size: usize) -> (&[u8], &[u8]) {
         .or_else(|| after_first_cut(tail).map(|p| size + p))
         .unwrap_or(lines.len());
     lines.split_at(cut)
+}
+
+/// True when more than `fraction` of the characters of `text` are control characters (the
+/// check behind a UTF-8 BOM, where replacement characters are damage, not a sign of binary).
+fn mostly_control(text: &str, fraction: f64) -> bool {
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(1 << 20) {
+        chars += 1;
+        if !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}') && super::normalize::is_control(c)
+        {
+            bad += 1;
+        }
+    }
+    chars >= 8 && bad as f64 > chars as f64 * fraction
 }
 
 /// True when decoded text cannot be a book: more than one character in twelve is a
@@ -665,7 +772,7 @@ mod tests {
         assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
         // GBK is not "nearly UTF-8".
         let (gbk, _, _) = GBK.encode(&text);
-        assert!(!nearly_utf8(&gbk));
+        assert!(!mostly_utf8(&gbk));
     }
 
     #[test]
@@ -686,7 +793,7 @@ mod tests {
         // Windows-1252 prose with a few accented letters is still not UTF-8.
         let prose = "Café, naïve résumé. ".repeat(20);
         let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&prose);
-        assert!(!nearly_utf8(&latin));
+        assert!(!mostly_utf8(&latin));
     }
 
     #[test]
