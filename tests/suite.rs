@@ -40,6 +40,7 @@ mod reader_views;
 mod readme_examples;
 mod render_cli;
 mod render_seed;
+mod resource_limits;
 mod store_cli;
 mod store_concurrency;
 mod store_reader;

@@ -184,9 +184,9 @@ impl ConfigError {
             ErrorKind::UnusableEncoding { label } => format!(
                 "`{key}`: encoding `{label}` cannot decode a book (it reads every file as one replacement character); use \"auto\" or a name like utf-8, gbk, big5"
             ),
-            ErrorKind::TooManyBindings { count, max } => format!(
-                "`{key}` has {count} bindings; at most {max} are allowed"
-            ),
+            ErrorKind::TooManyBindings { count, max } => {
+                format!("`{key}` has {count} bindings; at most {max} are allowed")
+            }
             ErrorKind::NoWayToQuit => format!(
                 "`{key}`: no key is bound to \"quit\"; keep at least one (e.g. q = \"quit\" or ctrl-c = \"quit\")"
             ),
