@@ -797,6 +797,54 @@ mod tests {
     }
 
     #[test]
+    fn the_whole_file_is_weighed() {
+        // A large UTF-8 book with a 20 KB GBK stretch where the quick look falls: the quick
+        // look sees damage, the whole file says UTF-8.
+        let zh = "第一章 山中\n　　他走进山里，看见一条小河。河水很清，鱼在游。\n";
+        let mut bytes = zh.repeat(12_000).into_bytes();
+        let gbk = GBK.encode(&zh.repeat(400)).0.into_owned();
+        assert!(gbk.len() > 20_000 && bytes.len() > TALLY_WINDOWS * TALLY_WINDOW * 4);
+        let at = bytes.len() / TALLY_WINDOWS * 3;
+        let at = (at..).find(|&i| bytes[i] == b'\n').unwrap() + 1;
+        bytes.splice(at..at, gbk.iter().copied());
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with(zh) && d.text.ends_with(zh));
+        // Half the book in GBK is not damage: the guess goes to the legacy encodings.
+        let half = [&gbk.repeat(40)[..], zh.repeat(6000).as_bytes()].concat();
+        assert!(!mostly_utf8(&half));
+        // Counting: a cut last character is not a bad sequence; a stray byte is.
+        assert_eq!(
+            tally_utf8("中文".as_bytes().split_last().unwrap().1),
+            Utf8Tally {
+                valid: 1,
+                errors: 0
+            }
+        );
+        assert_eq!(
+            tally_utf8(b"\xE4\xB8\xAD\xFFa\xC3\xA9"),
+            Utf8Tally {
+                valid: 2,
+                errors: 1
+            }
+        );
+    }
+
+    #[test]
+    fn the_start_of_a_file_can_show_it_is_binary() {
+        assert!(start_is_binary(&[0u8; 4096], None));
+        assert!(!start_is_binary(b"plain text", None));
+        let utf16: Vec<u8> = "第一章 开始\nHello\n"
+            .repeat(50)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(!start_is_binary(&utf16, None));
+        assert!(!start_is_binary(&utf16, Some("utf-16le")));
+        assert!(start_is_binary(&utf16, Some("gbk")));
+    }
+
+    #[test]
     fn nul_bytes_are_binary() {
         let mut bytes = vec![0x7f, b'E', b'L', b'F', 2, 1, 1, 0, 0, 0, 0, 0];
         bytes.extend((0..=255u8).cycle().take(4000));
