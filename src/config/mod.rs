@@ -15,6 +15,7 @@ pub mod color;
 pub mod error;
 pub mod keys;
 mod parse;
+pub mod pattern;
 pub mod save;
 
 pub use color::{Color, NamedColor, Palette, ThemeName};
@@ -169,7 +170,7 @@ pub struct ChapterRule {
 impl ChapterRule {
     /// The compiled pattern (validated when the config was read).
     pub fn regex(&self) -> Result<regex::Regex, regex::Error> {
-        parse::checked_regex(&self.pattern)
+        pattern::checked_regex(&self.pattern)
     }
 }
 
@@ -234,9 +235,9 @@ impl ChapterRules {
             });
         }
         if let Some(r) = self.rules.iter().find(|r| r.name == arg) {
-            let rule = parse::checked_regex(&r.pattern)
+            let rule = pattern::checked_regex(&r.pattern)
                 .and_then(|_| HeadingRule::new(&r.name, &r.pattern, r.level))
-                .map_err(|e| format!("--toc-rule {arg}: {}", parse::regex_reason(&e)))?;
+                .map_err(|e| format!("--toc-rule {arg}: {}", pattern::regex_reason(&e)))?;
             return Ok(RuleSet {
                 families: vec![RuleFamily {
                     name: r.name.clone(),
@@ -246,7 +247,7 @@ impl ChapterRules {
             });
         }
         // A pattern too costly to match on every line is refused like an invalid one.
-        match parse::checked_regex(arg).and_then(|_| HeadingRule::new("toc-rule", arg, 1)) {
+        match pattern::checked_regex(arg).and_then(|_| HeadingRule::new("toc-rule", arg, 1)) {
             Ok(rule) => Ok(RuleSet {
                 families: vec![RuleFamily {
                     name: "toc-rule".into(),
@@ -261,7 +262,7 @@ impl ChapterRules {
                 Err(format!(
                     "--toc-rule: `{arg}` is neither a rule name ({}) nor a valid regex: {}",
                     names.join(", "),
-                    parse::regex_reason(&e)
+                    pattern::regex_reason(&e)
                 ))
             }
         }

@@ -18,6 +18,7 @@ pub mod decode;
 mod gbk;
 mod memory;
 pub mod normalize;
+mod utf8;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
