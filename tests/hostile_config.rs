@@ -73,6 +73,10 @@ fn hostile_configs() -> Vec<(String, Vec<u8>)> {
         "max-size-zero".into(),
         b"[book]\nmax_size_mb = 0\n".to_vec(),
     ));
+    let many_rules: String = (0..5_000)
+        .map(|i| format!("[[chapters.rules]]\npattern = '^Rule{i}'\n"))
+        .collect();
+    out.push(("many-rules".into(), many_rules.into_bytes()));
     // Many keys, all unknown: a long list of problems, still one line per problem.
     let many: String = (0..5_000).map(|i| format!("key{i} = {i}\n")).collect();
     out.push(("many-unknown-keys".into(), many.into_bytes()));
@@ -214,6 +218,7 @@ fn config_check_names_the_issue_19_problems() {
         ("costly-pattern", "too costly"),
         ("unusable-encoding", "cannot decode a book"),
         ("max-size-zero", "between 1 and 65536"),
+        ("many-rules", "5000 rules; at most 100"),
     ] {
         let (_, bytes) = configs.iter().find(|(n, _)| n == name).unwrap();
         let dir = tempfile::tempdir().unwrap();

@@ -70,8 +70,11 @@ pub enum ErrorKind {
     UnusableEncoding {
         label: String,
     },
-    /// A `[keys.MODE]` table with more bindings than anyone types.
-    TooManyBindings {
+    /// A `[keys.MODE]` table or a rule list with more entries than anyone writes (each one
+    /// costs time on every check or every line of a book).
+    TooMany {
+        /// What there are too many of: "bindings", "rules".
+        what: &'static str,
         count: usize,
         max: usize,
     },
@@ -184,8 +187,8 @@ impl ConfigError {
             ErrorKind::UnusableEncoding { label } => format!(
                 "`{key}`: encoding `{label}` cannot decode a book (it reads every file as one replacement character); use \"auto\" or a name like utf-8, gbk, big5"
             ),
-            ErrorKind::TooManyBindings { count, max } => {
-                format!("`{key}` has {count} bindings; at most {max} are allowed")
+            ErrorKind::TooMany { what, count, max } => {
+                format!("`{key}` has {count} {what}; at most {max} are allowed")
             }
             ErrorKind::NoWayToQuit => format!(
                 "`{key}`: no key is bound to \"quit\"; keep at least one (e.g. q = \"quit\" or ctrl-c = \"quit\")"

@@ -10,7 +10,7 @@ use toml_edit::{Document, Item, Key, TableLike, Value};
 use super::color::{self, Color, Palette, ThemeName};
 use super::error::{ConfigError, ConfigErrors, ErrorKind, LineIndex};
 use super::keys::{self, KeyBindings, KeySeq, Mode, UNBIND};
-use super::pattern::{checked_regex, regex_reason};
+use super::pattern::{MAX_RULES, checked_regex, regex_reason};
 use super::*;
 
 /// Most bindings one `[keys.MODE]` table may hold (the defaults have a few dozen).
@@ -393,7 +393,8 @@ impl Walker<'_> {
                 self.error(
                     key.span(),
                     &section,
-                    ErrorKind::TooManyBindings {
+                    ErrorKind::TooMany {
+                        what: "bindings",
                         count,
                         max: MAX_BINDINGS,
                     },
@@ -575,6 +576,19 @@ impl Walker<'_> {
                             continue;
                         }
                     };
+                    // Every rule is tried on every line of every book.
+                    if tables.len() > MAX_RULES {
+                        self.error(
+                            key.span(),
+                            &path,
+                            ErrorKind::TooMany {
+                                what: "rules",
+                                count: tables.len(),
+                                max: MAX_RULES,
+                            },
+                        );
+                        continue;
+                    }
                     let mut rules = Vec::new();
                     for (i, (table, span)) in tables.into_iter().enumerate() {
                         if let Some(r) = self.rule(table, span, &format!("{path}[{i}]"), i) {

@@ -2,6 +2,10 @@
 //! pattern too costly to run on every line of a book is refused like an invalid one, and regex
 //! errors said in one line. Which lines a pattern is tried on is `document::chapters`.
 
+/// Most heading rules a config may hold: each is tried on every line of every book (5,000
+/// rules made opening a small book take seconds).
+pub const MAX_RULES: usize = 100;
+
 /// Most a heading pattern may compile to. Every line of a book is matched against every
 /// rule, and matching time grows with the compiled size: `.{1,400}` (about 400 KB) made
 /// finding chapters in a large book take many seconds, while real heading patterns compile
