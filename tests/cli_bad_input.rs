@@ -28,6 +28,17 @@ fn refused(config: &Path, args: &[&str], file: &Path, words: &str) -> String {
     err
 }
 
+/// Like `refused`, for a bad argument: the line says what is wrong with it.
+fn refused_argument(config: &Path, args: &[&str], file: &Path, words: &str) {
+    let out = kanshu(config).args(args).arg(file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains(words), "`{words}` in {err}");
+}
+
 const COMMANDS: [&[&str]; 4] = [&["toc"], &["toc", "--json"], &["info"], &["info", "--json"]];
 
 #[test]
@@ -196,4 +207,90 @@ fn empty_file_is_an_empty_book() {
     std::fs::write(&p, "\n\r\n  \n").unwrap();
     let out = kanshu(dir.path()).args(["toc"]).arg(&p).output().unwrap();
     assert!(out.status.success());
+}
+
+/// Issue 19: a vertical page of 18446744073709551615 columns or a million lines panicked
+/// ("capacity overflow") or took gigabytes; pages too large for any terminal are refused.
+#[test]
+fn huge_pages_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("book.txt");
+    std::fs::write(&p, "第一章 开始\n　　天色渐晚。\n".repeat(50)).unwrap();
+    let huge = usize::MAX.to_string();
+    for size in [
+        ["--width", huge.as_str()],
+        ["--height", huge.as_str()],
+        ["--height", "1000000"],
+        ["--width", "2001"],
+    ] {
+        for vertical in [true, false] {
+            let mut args = vec!["render"];
+            args.extend(size);
+            if vertical {
+                args.push("--vertical");
+            }
+            refused_argument(dir.path(), &args, &p, "too large");
+        }
+    }
+    // The largest page allowed is drawn.
+    let out = kanshu(dir.path())
+        .args([
+            "render",
+            "--vertical",
+            "--width",
+            "2000",
+            "--height",
+            "1000",
+        ])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1000);
+}
+
+/// Issue 19: encodings that read every book as one replacement character are refused.
+#[test]
+fn encodings_that_cannot_decode_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("book.txt");
+    std::fs::write(&p, "第一章 开始\n").unwrap();
+    for label in ["replacement", "hz-gb-2312", "iso-2022-kr"] {
+        for cmd in COMMANDS {
+            let mut args = cmd.to_vec();
+            args.extend(["--encoding", label]);
+            refused_argument(dir.path(), &args, &p, "cannot decode a book");
+        }
+    }
+}
+
+/// Issue 19: a UTF-8 book with a damaged stretch opens as UTF-8 and `info` says how many
+/// characters could not be decoded.
+#[test]
+fn info_counts_undecodable_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("book.txt");
+    let mut bytes = "第一章 开始\n".as_bytes().to_vec();
+    bytes.extend_from_slice(&encoding_rs::GBK.encode("中文字").0);
+    bytes.extend_from_slice("\n　　天色渐晚，他走进山里。\n".repeat(100).as_bytes());
+    let bad = String::from_utf8_lossy(&bytes).matches('\u{FFFD}').count();
+    assert!(bad > 0);
+    std::fs::write(&p, bytes).unwrap();
+    let out = kanshu(dir.path()).args(["info"]).arg(&p).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("encoding:   UTF-8"), "{text}");
+    assert!(
+        text.contains(&format!("undecodable: {bad} byte sequences")),
+        "{text}"
+    );
+    let out = kanshu(dir.path())
+        .args(["info", "--json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        json.contains(&format!("\"replacement_characters\": {bad}")),
+        "{json}"
+    );
 }

@@ -230,6 +230,57 @@ proptest! {
     }
 }
 
+/// Keymaps far larger than anyone writes and heading patterns of every cost: each is checked
+/// in bounded time (the shadowing check was quadratic), and a costly pattern is refused, not
+/// run on every line of a book.
+fn keymap_and_patterns() -> impl Strategy<Value = String> {
+    let key = prop::sample::select(vec!["a", "g", "ctrl-x", "f5", "space", "G", "<", "ä", "中"]);
+    let action = prop::sample::select(vec!["quit", "none", "next_page", "top", "nope"]);
+    let binding = (prop::collection::vec(key, 1..4), action)
+        .prop_map(|(keys, action)| format!("\"{}\" = \"{action}\"\n", keys.join(" ")));
+    let pattern = prop_oneof![
+        Just(r"\B.{1,400}\BZ".to_string()),
+        Just(r"\w{1,100}".to_string()),
+        Just(r"(a{1000}){1000}".to_string()),
+        Just(r"^第.{1,20}章".to_string()),
+        (1u32..800).prop_map(|n| format!(".{{1,{n}}}")),
+        (1u32..80).prop_map(|n| format!("^(?:x|y|.){{{n}}}$")),
+    ];
+    (
+        prop::collection::vec(binding, 0..40),
+        0usize..3000,
+        prop::collection::vec(pattern, 0..3),
+    )
+        .prop_map(|(bindings, bulk, patterns)| {
+            let mut text = String::from("[keys.reader]\n");
+            text.extend(bindings);
+            text.extend((0..bulk).map(|i| format!("\"g {}\" = \"top\"\n", i % 10)));
+            for p in patterns {
+                text.push_str(&format!("[[chapters.rules]]\npattern = '{p}'\n"));
+            }
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(config(24))]
+
+    #[test]
+    fn huge_keymaps_and_costly_patterns(text in keymap_and_patterns()) {
+        let start = std::time::Instant::now();
+        check(&text);
+        // Generous: a checked config of a few thousand lines takes milliseconds.
+        prop_assert!(start.elapsed() < std::time::Duration::from_secs(20));
+        if let Ok(cfg) = Config::from_user_toml(&text, "config.toml") {
+            // Whatever was accepted is cheap enough to compile within the limit.
+            for r in &cfg.chapters.rules {
+                prop_assert!(r.regex().is_ok(), "{}", r.pattern);
+            }
+            prop_assert!(cfg.keys.bindings(kanshu::keys::Mode::Reader).len() <= 1000 + 100);
+        }
+    }
+}
+
 #[test]
 fn every_fixture_as_it_is() {
     for f in FIXTURES {

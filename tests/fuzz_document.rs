@@ -200,6 +200,7 @@ proptest! {
         let opts = LoadOptions {
             encoding: label.map(str::to_string),
             binary_threshold: threshold,
+            ..LoadOptions::default()
         };
         if let Ok(doc) = Document::decode(&bytes, "book", &opts, Format::Text) {
             check(&doc);
@@ -253,5 +254,49 @@ proptest! {
             let doc = Document::from_text_with_rules(text, "book", Format::Text, &rules);
             check(&doc);
         }
+    }
+}
+
+/// UTF-8 text with damaged stretches: the guess stays UTF-8 and the damage is marked, whatever
+/// the text, the place and the kind of damage (GBK, Latin-1 or random high bytes, a cut
+/// character), as long as the book outweighs it.
+fn damaged_utf8() -> impl Strategy<Value = (Vec<u8>, usize)> {
+    let damage = prop_oneof![
+        "[\u{4e00}-\u{4e80}]{1,20}".prop_map(|s| encoding_rs::GBK.encode(&s).0.into_owned()),
+        "[a-zé-ü ]{1,30}".prop_map(|s| encoding_rs::WINDOWS_1252.encode(&s).0.into_owned()),
+        prop::collection::vec(0x80u8..=0xFF, 1..24),
+        Just("中".as_bytes()[..2].to_vec()),
+    ];
+    (
+        100usize..SEED.len(),
+        prop::collection::vec((any::<prop::sample::Index>(), damage), 1..6),
+    )
+        .prop_map(|(len, stretches)| {
+            let end = (len..SEED.len())
+                .find(|&i| SEED.is_char_boundary(i))
+                .unwrap_or(SEED.len());
+            let mut bytes = SEED.as_bytes()[..end].to_vec();
+            let mut added = 0;
+            for (at, d) in stretches {
+                let at = at.index(bytes.len() + 1);
+                added += d.len();
+                bytes.splice(at..at, d);
+            }
+            (bytes, added)
+        })
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn damaged_utf8_stays_utf8((bytes, damage) in damaged_utf8()) {
+        let valid = SEED.chars().filter(|c| c.len_utf8() > 1).count();
+        // Only where the book outweighs the damage (a short start with a big stretch is
+        // a different book).
+        prop_assume!(bytes.len() > damage * 20 && valid > 0);
+        let doc = Document::from_bytes(&bytes, "book", &LoadOptions::default()).unwrap();
+        prop_assert_eq!(&doc.encoding, "UTF-8");
+        check(&doc);
     }
 }

@@ -38,6 +38,45 @@ fn hostile_configs() -> Vec<(String, Vec<u8>)> {
         ("bad-regexes".into(), b"[[chapters.rules]]\npattern = \"(\"\n[[chapters.rules]]\npattern = \"(?<=x)\"\n[[chapters.rules]]\npattern = \"\\\\p{Klingon}\"\n".to_vec()),
         ("regex-bomb".into(), format!("[[chapters.rules]]\npattern = \"{}\"\n", "(a{1000}){1000}".repeat(3)).into_bytes()),
     ];
+    // Issue 19: a keymap with no way to quit; 110,000 bindings (the shadowing check was
+    // quadratic: 34 s); a heading pattern too costly to run on every line; an encoding that
+    // cannot decode a book.
+    out.push((
+        "no-quit".into(),
+        b"[keys.reader]\nq = \"none\"\nctrl-c = \"none\"\n".to_vec(),
+    ));
+    let huge_keymap: String = (0..110_000)
+        .map(|i| {
+            format!(
+                "\"g {}\" = \"quit\"\n",
+                i.to_string()
+                    .chars()
+                    .map(|d| format!("{d} "))
+                    .collect::<String>()
+                    .trim_end()
+            )
+        })
+        .collect();
+    out.push((
+        "huge-keymap".into(),
+        format!("[keys.reader]\n{huge_keymap}").into_bytes(),
+    ));
+    out.push((
+        "costly-pattern".into(),
+        b"[[chapters.rules]]\npattern = '\\B.{1,400}\\BZ'\n".to_vec(),
+    ));
+    out.push((
+        "unusable-encoding".into(),
+        b"[book]\nencoding = \"hz-gb-2312\"\n".to_vec(),
+    ));
+    out.push((
+        "max-size-zero".into(),
+        b"[book]\nmax_size_mb = 0\n".to_vec(),
+    ));
+    let many_rules: String = (0..5_000)
+        .map(|i| format!("[[chapters.rules]]\npattern = '^Rule{i}'\n"))
+        .collect();
+    out.push(("many-rules".into(), many_rules.into_bytes()));
     // Many keys, all unknown: a long list of problems, still one line per problem.
     let many: String = (0..5_000).map(|i| format!("key{i} = {i}\n")).collect();
     out.push(("many-unknown-keys".into(), many.into_bytes()));
@@ -166,4 +205,44 @@ fn a_config_dir_that_is_a_file_or_has_hostile_name() {
             assert!(!has_raw_control(&out.stdout), "{args:?}");
         }
     }
+}
+
+/// What `config --check` says about the configs of issue 19: one line each that says what is
+/// wrong, and quickly enough (110,000 bindings took 34 s to check).
+#[test]
+fn config_check_names_the_issue_19_problems() {
+    let configs = hostile_configs();
+    for (name, words) in [
+        ("no-quit", "no key is bound to \"quit\""),
+        ("huge-keymap", "110000 bindings; at most 1000"),
+        ("costly-pattern", "too costly"),
+        ("unusable-encoding", "cannot decode a book"),
+        ("max-size-zero", "between 1 and 65536"),
+        ("many-rules", "5000 rules; at most 100"),
+    ] {
+        let (_, bytes) = configs.iter().find(|(n, _)| n == name).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), bytes).unwrap();
+        let start = std::time::Instant::now();
+        let out = kanshu(dir.path(), &["config", "--check"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(words), "{name}: `{words}` in {err}");
+        assert!(err.lines().count() <= 2, "{name}: {err}");
+        // Generous: the point is seconds, not tens of seconds.
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{name}: {:?}",
+            start.elapsed()
+        );
+    }
+    // Unbinding one way to quit is fine while another is left.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "[keys.reader]\nq = \"none\"\n",
+    )
+    .unwrap();
+    let out = kanshu(dir.path(), &["config", "--check"]);
+    assert_eq!(out.status.code(), Some(0), "{:?}", out);
 }

@@ -44,6 +44,7 @@ mod readme_examples;
 mod realbooks;
 mod render_cli;
 mod render_seed;
+mod resource_limits;
 mod store_cli;
 mod store_concurrency;
 mod store_hardening;

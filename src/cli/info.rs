@@ -50,6 +50,8 @@ pub struct Info {
     pub title: String,
     /// Control characters in the text (shown as placeholders by the reader).
     pub control_characters: usize,
+    /// Replacement characters (U+FFFD) in the text: bytes that could not be decoded.
+    pub replacement_characters: usize,
     /// Pinyin annotations after Han characters, like 戰(zhàn) (the clean view hides them).
     pub annotations: usize,
     /// HTML tags and entities left over from a web page (the clean view hides or decodes them).
@@ -154,6 +156,7 @@ impl Info {
             paragraphs: String::new(),
             title: doc.title.clone(),
             control_characters: doc.control_chars,
+            replacement_characters: doc.text.matches('\u{FFFD}').count(),
             annotations: artifacts.annotations,
             html_leftovers: artifacts.leftovers,
         }
@@ -182,6 +185,13 @@ impl Info {
         let _ = writeln!(out, "title:      {}", visible(&self.title));
         if self.control_characters > 0 {
             let _ = writeln!(out, "control characters: {}", self.control_characters);
+        }
+        if self.replacement_characters > 0 {
+            let _ = writeln!(
+                out,
+                "undecodable: {} byte sequences shown as \u{FFFD}",
+                self.replacement_characters
+            );
         }
         if self.annotations + self.html_leftovers > 0 {
             let _ = writeln!(

@@ -70,6 +70,10 @@ pub struct GlobalArgs {
     /// name lists them all — or one from your config) or a regular expression for heading lines
     #[arg(long, global = true, value_name = "NAME|REGEX")]
     pub toc_rule: Option<String>,
+    /// Read books of up to this many megabytes (default 256; also [book] max_size_mb)
+    #[arg(long, global = true, value_name = "MB",
+          value_parser = clap::value_parser!(u64).range(1..=crate::document::MAX_READ_MB))]
+    pub max_size_mb: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,7 +114,11 @@ impl GlobalArgs {
 
     /// How to decode books: `--encoding` over the configuration.
     pub fn load_options_with(&self, cfg: &Config) -> LoadOptions {
-        cfg.book.load_options(self.encoding.as_deref())
+        let mut opts = cfg.book.load_options(self.encoding.as_deref());
+        if let Some(mb) = self.max_size_mb {
+            opts.max_bytes = Some(mb.saturating_mul(1024 * 1024));
+        }
+        opts
     }
 
     /// How to find chapters: `--toc-rule` over the configuration's chapter rules.

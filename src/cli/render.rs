@@ -11,7 +11,7 @@ use clap::Args;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::document::Document;
-use crate::layout::{GlyphLine, LayoutParams};
+use crate::layout::{GlyphLine, LayoutParams, MAX_HEIGHT, MAX_WIDTH};
 use crate::position::Position;
 use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
 
@@ -19,10 +19,10 @@ use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
 pub struct RenderArgs {
     /// The book
     pub file: PathBuf,
-    /// Text width in cells (at least 2)
+    /// Text width in cells (2 to 2000)
     #[arg(long, default_value_t = 80)]
     pub width: usize,
-    /// Page height in lines (at least 1)
+    /// Page height in lines (1 to 1000)
     #[arg(long, default_value_t = 24)]
     pub height: usize,
     /// Chapter number (1-based)
@@ -123,6 +123,12 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     }
     if args.height < 1 {
         return Err(CliError::Usage("--height must be at least 1".into()));
+    }
+    if args.width > MAX_WIDTH || args.height > MAX_HEIGHT {
+        return Err(CliError::Usage(format!(
+            "--width {} --height {} is too large: a page is at most {MAX_WIDTH} cells wide and {MAX_HEIGHT} lines tall",
+            args.width, args.height
+        )));
     }
     if let Some(at) = args.at
         && !(0.0..=100.0).contains(&at)

@@ -66,6 +66,20 @@ pub enum ErrorKind {
     UnknownEncoding {
         label: String,
     },
+    /// An encoding that cannot decode a book (`replacement`, `hz-gb-2312`, `iso-2022-kr`, …).
+    UnusableEncoding {
+        label: String,
+    },
+    /// A `[keys.MODE]` table or a rule list with more entries than anyone writes (each one
+    /// costs time on every check or every line of a book).
+    TooMany {
+        /// What there are too many of: "bindings", "rules".
+        what: &'static str,
+        count: usize,
+        max: usize,
+    },
+    /// No key left to quit the reader.
+    NoWayToQuit,
 }
 
 /// One problem in one config file.
@@ -169,6 +183,15 @@ impl ConfigError {
             }
             ErrorKind::UnknownEncoding { label } => format!(
                 "`{key}`: unknown encoding `{label}` (use \"auto\" or a name like utf-8, gbk, gb18030, big5, utf-16le)"
+            ),
+            ErrorKind::UnusableEncoding { label } => format!(
+                "`{key}`: encoding `{label}` cannot decode a book (it reads every file as one replacement character); use \"auto\" or a name like utf-8, gbk, big5"
+            ),
+            ErrorKind::TooMany { what, count, max } => {
+                format!("`{key}` has {count} {what}; at most {max} are allowed")
+            }
+            ErrorKind::NoWayToQuit => format!(
+                "`{key}`: no key is bound to \"quit\"; keep at least one (e.g. q = \"quit\" or ctrl-c = \"quit\")"
             ),
         }
     }

@@ -15,6 +15,7 @@ pub mod color;
 pub mod error;
 pub mod keys;
 mod parse;
+pub mod pattern;
 pub mod save;
 
 pub use color::{Color, NamedColor, Palette, ThemeName};
@@ -169,7 +170,7 @@ pub struct ChapterRule {
 impl ChapterRule {
     /// The compiled pattern (validated when the config was read).
     pub fn regex(&self) -> Result<regex::Regex, regex::Error> {
-        regex::Regex::new(&self.pattern)
+        pattern::checked_regex(&self.pattern)
     }
 }
 
@@ -235,8 +236,9 @@ impl ChapterRules {
             });
         }
         if let Some(r) = self.rules.iter().find(|r| r.name == arg) {
-            let rule = HeadingRule::new(&r.name, &r.pattern, r.level)
-                .map_err(|e| format!("--toc-rule {arg}: {}", parse::regex_reason(&e)))?;
+            let rule = pattern::checked_regex(&r.pattern)
+                .and_then(|_| HeadingRule::new(&r.name, &r.pattern, r.level))
+                .map_err(|e| format!("--toc-rule {arg}: {}", pattern::regex_reason(&e)))?;
             return Ok(RuleSet {
                 families: vec![RuleFamily {
                     name: r.name.clone(),
@@ -258,7 +260,7 @@ impl ChapterRules {
                 names.join(", ")
             ));
         }
-        match HeadingRule::new("toc-rule", arg, 1) {
+        match pattern::checked_regex(arg).and_then(|_| HeadingRule::new("toc-rule", arg, 1)) {
             Ok(rule) => Ok(RuleSet {
                 families: vec![RuleFamily {
                     name: "toc-rule".into(),
@@ -269,7 +271,7 @@ impl ChapterRules {
             Err(e) => Err(format!(
                 "--toc-rule: `{arg}` is neither a rule name ({}) nor a valid regex: {}",
                 names.join(", "),
-                parse::regex_reason(&e)
+                pattern::regex_reason(&e)
             )),
         }
     }
@@ -282,6 +284,8 @@ pub struct BookConfig {
     pub encoding: Option<String>,
     /// Percent of undecodable or control characters above which a file is refused as binary.
     pub binary_threshold: f64,
+    /// Largest book read, in megabytes (`--max-size-mb` overrides it).
+    pub max_size_mb: u64,
 }
 
 /// Names of the keys of each section, as written in the file: what unknown-key checks, the
@@ -303,7 +307,7 @@ pub const LAYOUT_KEYS: &[&str] = &[
 pub const THEME_KEYS: &[&str] = &["name", "terminal", "dark", "light", "sepia"];
 pub const CHAPTERS_KEYS: &[&str] = &["mode", "rules"];
 pub const RULE_KEYS: &[&str] = &["name", "pattern", "level"];
-pub const BOOK_KEYS: &[&str] = &["encoding", "binary_threshold"];
+pub const BOOK_KEYS: &[&str] = &["encoding", "binary_threshold", "max_size_mb"];
 
 impl Config {
     /// The shipped defaults (parsed once from `DEFAULT_TOML`).
@@ -325,10 +329,11 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Read the user's file; a missing file means the defaults.
+    /// Read the user's file; a missing file means the defaults. Only a regular file of at most
+    /// `MAX_FILE_BYTES` is read (see `read_file`).
     pub fn load(path: &Path) -> Result<Config, ConfigErrors> {
         let shown = path.display().to_string();
-        match std::fs::read(path) {
+        match read_file(path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Config::from_user_toml(&text, &shown),
                 Err(_) => Err(io_error(&shown, "not UTF-8 text")),
@@ -357,6 +362,7 @@ impl BookConfig {
                 .map(str::to_string)
                 .or_else(|| self.encoding.clone()),
             binary_threshold: Some(self.binary_threshold),
+            max_bytes: Some(self.max_size_mb.saturating_mul(1024 * 1024)),
         }
     }
 }
@@ -378,6 +384,46 @@ fn io_error(file: &str, reason: &str) -> ConfigErrors {
         },
     }
     .into()
+}
+
+/// Largest config file read: a config of every key with long comments is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The bytes of a config file, read only when it is a regular file (a FIFO would block every
+/// command, a device such as `/dev/zero` never ends) and at most `MAX_FILE_BYTES` long (also
+/// for a file whose size says less than it holds, like those in `/proc`). Symbolic links are
+/// followed. A missing file is `NotFound`; every other refusal says why in one line.
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(Error::other("is a directory, not a config file"));
+    }
+    if !meta.is_file() {
+        return Err(Error::other(
+            "not a regular file (a pipe, socket or device); a config must be a text file",
+        ));
+    }
+    let too_big = || {
+        Error::new(
+            ErrorKind::FileTooLarge,
+            format!(
+                "larger than {} MB; a config file is a few kilobytes",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 /// Where the user's file lives inside a config directory.

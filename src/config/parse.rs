@@ -10,8 +10,12 @@ use toml_edit::{Document, Item, Key, TableLike, Value};
 use super::color::{self, Color, Palette, ThemeName};
 use super::error::{ConfigError, ConfigErrors, ErrorKind, LineIndex};
 use super::keys::{self, UNBIND};
+use super::pattern::{MAX_RULES, checked_regex, regex_reason};
 use super::*;
 use crate::keys::{Action, BINDABLE, KeySeq, Keymap, Mode};
+
+/// Most bindings one `[keys.MODE]` table may hold (the defaults have a few dozen).
+pub const MAX_BINDINGS: usize = 1000;
 
 /// Parse the embedded defaults over an empty skeleton.
 pub(super) fn parse_defaults() -> Result<Config, ConfigErrors> {
@@ -45,6 +49,7 @@ fn skeleton() -> Config {
         book: BookConfig {
             encoding: None,
             binary_threshold: 0.0,
+            max_size_mb: 1,
         },
     }
 }
@@ -83,6 +88,7 @@ pub(super) fn apply_text(
     w.root(&mut next, doc.as_table());
     if check_shadowing {
         w.check_shadowing(&next.keys);
+        w.check_quit(&next.keys);
     }
     if w.errors.is_empty() {
         *cfg = next;
@@ -381,6 +387,21 @@ impl Walker<'_> {
             let Some(table) = self.table(key, item, &section) else {
                 continue;
             };
+            // Every binding is checked against every other one of its mode; a table of
+            // a hundred thousand keys is a mistake, not a keymap.
+            let count = table.iter().count();
+            if count > MAX_BINDINGS {
+                self.error(
+                    key.span(),
+                    &section,
+                    ErrorKind::TooMany {
+                        what: "bindings",
+                        count,
+                        max: MAX_BINDINGS,
+                    },
+                );
+                continue;
+            }
             for (name, _) in table.iter() {
                 let Some((k, v)) = table.get_key_value(name) else {
                     continue;
@@ -459,6 +480,18 @@ impl Walker<'_> {
                     break;
                 }
             }
+        }
+    }
+
+    /// A keymap with no key for `quit` while reading would trap the reader in the program.
+    fn check_quit(&mut self, keymap: &Keymap) {
+        let quits = !keymap.keys_for(Mode::Reader, &Action::Quit).is_empty();
+        if !quits {
+            self.error(
+                None,
+                &join("keys", Mode::Reader.name()),
+                ErrorKind::NoWayToQuit,
+            );
         }
     }
 
@@ -541,6 +574,19 @@ impl Walker<'_> {
                             continue;
                         }
                     };
+                    // Every rule is tried on every line of every book.
+                    if tables.len() > MAX_RULES {
+                        self.error(
+                            key.span(),
+                            &path,
+                            ErrorKind::TooMany {
+                                what: "rules",
+                                count: tables.len(),
+                                max: MAX_RULES,
+                            },
+                        );
+                        continue;
+                    }
                     let mut rules = Vec::new();
                     for (i, (table, span)) in tables.into_iter().enumerate() {
                         if let Some(r) = self.rule(table, span, &format!("{path}[{i}]"), i) {
@@ -578,7 +624,7 @@ impl Walker<'_> {
                     None => ok = false,
                 },
                 "pattern" => match self.string(key, item, &p) {
-                    Some(s) => match regex::Regex::new(s) {
+                    Some(s) => match checked_regex(s) {
                         Ok(_) => pattern = Some(s.to_string()),
                         Err(e) => {
                             ok = false;
@@ -624,8 +670,16 @@ impl Walker<'_> {
                     let label = label.trim();
                     if label.eq_ignore_ascii_case("auto") {
                         b.encoding = None;
-                    } else if crate::document::decode::encoding_for_label(label).is_some() {
+                    } else if crate::document::decode::usable_encoding(label).is_ok() {
                         b.encoding = Some(label.to_string());
+                    } else if crate::document::decode::encoding_for_label(label).is_some() {
+                        self.error(
+                            span_of(key, item),
+                            &path,
+                            ErrorKind::UnusableEncoding {
+                                label: label.to_string(),
+                            },
+                        );
                     } else {
                         self.error(
                             span_of(key, item),
@@ -656,22 +710,16 @@ impl Walker<'_> {
                         None => self.wrong_type(key, item, &path, "a percentage (0–100)"),
                     }
                 }
+                "max_size_mb" => {
+                    let max = i64::try_from(crate::document::MAX_READ_MB).unwrap_or(i64::MAX);
+                    if let Some(n) = self.int(key, item, &path, 1, max) {
+                        b.max_size_mb = u64::try_from(n).unwrap_or(1);
+                    }
+                }
                 _ => {}
             }
         }
     }
-}
-
-/// The one line of a regex error that says what is wrong (its message spans several lines,
-/// with the pattern and a caret).
-pub(super) fn regex_reason(e: &regex::Error) -> String {
-    let text = e.to_string();
-    text.lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .map(|l| l.trim_start_matches("error:").trim().to_string())
-        .unwrap_or(text)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Bytes → text: encoding detection and decoding.
 //!
 //! Owns the order of evidence (an explicit label, then a byte-order mark, then valid UTF-8, then
-//! UTF-16 without a BOM, then a statistical guess over a large sample) and the refusal of binary
-//! files. It must not touch newlines, control characters or chapters: that is `normalize` and
-//! `chapters`.
+//! UTF-8 that outweighs its damage over the whole file, then UTF-16 without a BOM, then a
+//! statistical guess over a large sample), the refusal of binary files (also from a file's
+//! start alone) and of encodings that cannot decode a book. It must not touch newlines, control
+//! characters or chapters: that is `normalize` and `chapters`.
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
@@ -39,6 +40,10 @@ pub enum DecodeError {
     Binary,
     /// `--encoding` named something encoding_rs does not know.
     UnknownEncoding(String),
+    /// `--encoding` named an encoding that cannot decode a book: `replacement` and the labels
+    /// encoding_rs maps to it (`hz-gb-2312`, `iso-2022-kr`, `iso-2022-cn`, …) turn any input
+    /// into one replacement character.
+    UnusableEncoding(String),
 }
 
 /// Look up an encoding label the way `--encoding` does (any WHATWG label, case-insensitive,
@@ -63,6 +68,37 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label(alias.as_bytes())
 }
 
+/// The encoding a label names, when it can decode books: like `encoding_for_label`, but a
+/// label that encoding_rs maps to its `replacement` encoding (which decodes every input to one
+/// U+FFFD) is refused.
+pub fn usable_encoding(label: &str) -> Result<&'static Encoding, DecodeError> {
+    match encoding_for_label(label) {
+        Some(enc) if enc == encoding_rs::REPLACEMENT => {
+            Err(DecodeError::UnusableEncoding(label.trim().to_string()))
+        }
+        Some(enc) => Ok(enc),
+        None => Err(DecodeError::UnknownEncoding(label.into())),
+    }
+}
+
+/// True when the first bytes of a file (`memory::START_BYTES` of them) already show it is not
+/// text: NUL bytes, unless they are UTF-16 (by a BOM, by `label`, or by their look). Decoding
+/// would refuse the whole file for the same reason; this lets a file of gigabytes be turned
+/// away without reading it.
+pub fn start_is_binary(start: &[u8], label: Option<&str>) -> bool {
+    if memchr::memchr(0, start).is_none() {
+        return false;
+    }
+    let utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
+    if let Some(label) = label {
+        return usable_encoding(label).is_ok_and(|e| !utf16(e));
+    }
+    if Encoding::for_bom(start).is_some_and(|(e, _)| utf16(e)) {
+        return false;
+    }
+    guess_utf16(start).is_none()
+}
+
 /// Decode a whole book that is already owned: a UTF-8 book (the common case) keeps its
 /// allocation instead of being copied.
 pub fn decode_vec(bytes: Vec<u8>, label: Option<&str>) -> Result<Decoded, DecodeError> {
@@ -79,7 +115,7 @@ pub fn decode_vec_with(
         && Encoding::for_bom(&bytes).is_none_or(|(enc, _)| enc == UTF_8)
         && memchr::memchr(0, &bytes).is_none();
     if plain_utf8 {
-        match utf8_string(bytes) {
+        match super::utf8::utf8_string(bytes) {
             Ok(mut text) => {
                 if text.starts_with('\u{FEFF}') {
                     text.drain(..'\u{FEFF}'.len_utf8());
@@ -93,21 +129,6 @@ pub fn decode_vec_with(
         }
     }
     decode_with(&bytes, label, binary_fraction)
-}
-
-/// `bytes` as a `String` without copying, when they are valid UTF-8.
-///
-/// std's check runs at well under 1 GB/s on CJK text (about 150 ms for a 100 MB novel, most of
-/// the time it takes to open one); simdutf8 checks the same bytes several times faster and
-/// stops at the first bad sequence, so a GBK book is turned away at once.
-pub(super) fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
-    if simdutf8::compat::from_utf8(&bytes).is_err() {
-        return Err(bytes);
-    }
-    debug_assert!(std::str::from_utf8(&bytes).is_ok());
-    // SAFETY: simdutf8 has just checked every byte of `bytes` (its `compat::from_utf8` accepts
-    // exactly what `std::str::from_utf8` accepts), and `bytes` has not changed since.
-    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// Share of undecodable or control characters above which text is refused as binary, unless
@@ -128,8 +149,7 @@ pub fn decode_with(
 ) -> Result<Decoded, DecodeError> {
     let mostly_undecodable = |text: &str| mostly_undecodable(text, binary_fraction);
     if let Some(label) = label {
-        let named =
-            encoding_for_label(label).ok_or_else(|| DecodeError::UnknownEncoding(label.into()))?;
+        let named = usable_encoding(label)?;
         let is_utf16 = |e: &'static Encoding| e == UTF_16LE || e == UTF_16BE;
         let enc = match Encoding::for_bom(bytes) {
             _ if named == GBK => GB18030,
@@ -159,7 +179,15 @@ pub fn decode_with(
         let rest = bytes.get(bom_len..).unwrap_or_default();
         let (text, _) = enc.decode_without_bom_handling(rest);
         let text = text.into_owned();
-        if mostly_undecodable(&text) {
+        // A UTF-8 BOM wins over any guess: damaged or foreign bytes after it are shown as
+        // replacement characters (`info` counts them), and only control characters make it
+        // binary.
+        let binary = if enc == UTF_8 {
+            mostly_control(&text, binary_fraction)
+        } else {
+            mostly_undecodable(&text)
+        };
+        if binary {
             return Err(DecodeError::Binary);
         }
         return Ok(Decoded {
@@ -176,8 +204,8 @@ pub fn decode_with(
         });
     }
 
-    if !has_nul && nearly_utf8(bytes) {
-        // A UTF-8 book with a stray bad byte or cut mid-character: reading it as anything
+    if !has_nul && super::utf8::mostly_utf8(bytes) {
+        // A UTF-8 book with damaged stretches or cut mid-character: reading it as anything
         // else would garble every line, so keep UTF-8 and mark the bad bytes.
         return Ok(Decoded {
             text: String::from_utf8_lossy(bytes).into_owned(),
@@ -274,39 +302,6 @@ fn decode_split(enc: &'static Encoding, bytes: &[u8], min_len: usize) -> (String
         text.push_str(&rest);
         (text, four_head || four_tail)
     })
-}
-
-/// True when `bytes` are UTF-8 but for a few bad sequences: at most sixteen plus one per
-/// thousand bytes (so a small file with one damaged spot still counts), and a hundred valid
-/// non-ASCII bytes for each. GBK or Big5 text fails this within its first
-/// lines (their byte pairs are rarely valid UTF-8), so the scan stops early.
-fn nearly_utf8(bytes: &[u8]) -> bool {
-    let cap = 16 + bytes.len() / 1000;
-    let mut errors = 0usize;
-    let mut non_ascii = 0usize;
-    let mut rest = bytes;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                non_ascii += s.bytes().filter(|b| !b.is_ascii()).count();
-                break;
-            }
-            Err(e) => {
-                let good = rest.get(..e.valid_up_to()).unwrap_or_default();
-                non_ascii += good.iter().filter(|b| !b.is_ascii()).count();
-                errors += 1;
-                // Give up early: too many errors, or (past the first few) too few valid
-                // characters between them.
-                if errors > cap || (errors > 2 && errors * 100 > non_ascii) {
-                    return false;
-                }
-                // `error_len` is None only for a sequence cut off by the end of the input.
-                let bad = e.error_len().unwrap_or(rest.len() - e.valid_up_to()).max(1);
-                rest = rest.get(e.valid_up_to() + bad..).unwrap_or_default();
-            }
-        }
-    }
-    errors > 0 && errors * 100 <= non_ascii
 }
 
 /// Bytes of output decoded at a time: small enough to stay in cache before they are copied.
@@ -480,7 +475,9 @@ fn plausible_in_books(c: char) -> bool {
 fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     if bytes.len() <= SAMPLE_BYTES {
-        det.feed(bytes, true);
+        // Not `last`: a character cut off by the end of a small book must not count against
+        // the right encoding (it made a GBK book windows-1252).
+        det.feed(bytes, false);
         return det.guess(None, chardetng::Utf8Detection::Allow);
     }
     // Round by round, some 16 KB of whole lines from each window, until the sample holds
@@ -563,6 +560,21 @@ fn split_lines(lines: &[u8], size: usize) -> (&[u8], &[u8]) {
         .or_else(|| after_first_cut(tail).map(|p| size + p))
         .unwrap_or(lines.len());
     lines.split_at(cut)
+}
+
+/// True when more than `fraction` of the characters of `text` are control characters (the
+/// check behind a UTF-8 BOM, where replacement characters are damage, not a sign of binary).
+fn mostly_control(text: &str, fraction: f64) -> bool {
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(1 << 20) {
+        chars += 1;
+        if !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{1b}') && super::normalize::is_control(c)
+        {
+            bad += 1;
+        }
+    }
+    chars >= 8 && bad as f64 > chars as f64 * fraction
 }
 
 /// True when decoded text cannot be a book: more than one character in twelve is a
@@ -654,39 +666,17 @@ mod tests {
     }
 
     #[test]
-    fn utf8_with_a_few_bad_bytes_stays_utf8() {
-        let text = "第一章 开始\n这是一本用 UTF-8 写的书，中间坏了一个字节。\n".repeat(30);
-        let mut bytes = text.as_bytes().to_vec();
-        bytes.insert(200, 0xFF);
-        bytes.truncate(bytes.len() - 2); // cut inside the last 。
-        let d = decode(&bytes, None).unwrap();
-        assert_eq!(d.encoding, "UTF-8");
-        assert!(d.text.starts_with("第一章 开始\n这是"));
-        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
-        // GBK is not "nearly UTF-8".
-        let (gbk, _, _) = GBK.encode(&text);
-        assert!(!nearly_utf8(&gbk));
-    }
-
-    #[test]
-    fn a_small_utf8_file_with_one_damaged_spot_stays_utf8() {
-        // About 6 KB of Chinese with a burst of nine bad bytes in one place: more than one
-        // per thousand bytes, yet plainly a UTF-8 book (windows-1252 would garble all of it).
-        let text = "第一章 开始\n这是一本用 UTF-8 写的书，中间坏了一段。\n".repeat(80);
-        let mut bytes = text.as_bytes().to_vec();
-        let at = (3000..).find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-        for i in 0..9 {
-            bytes.insert(at + i, 0xFF);
-        }
-        assert!(bytes.len() < 9000);
-        let d = decode(&bytes, None).unwrap();
-        assert_eq!(d.encoding, "UTF-8");
-        assert!(d.text.starts_with("第一章 开始\n这是"));
-        assert_eq!(d.text.matches('\u{FFFD}').count(), 9);
-        // Windows-1252 prose with a few accented letters is still not UTF-8.
-        let prose = "Café, naïve résumé. ".repeat(20);
-        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&prose);
-        assert!(!nearly_utf8(&latin));
+    fn the_start_of_a_file_can_show_it_is_binary() {
+        assert!(start_is_binary(&[0u8; 4096], None));
+        assert!(!start_is_binary(b"plain text", None));
+        let utf16: Vec<u8> = "第一章 开始\nHello\n"
+            .repeat(50)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(!start_is_binary(&utf16, None));
+        assert!(!start_is_binary(&utf16, Some("utf-16le")));
+        assert!(start_is_binary(&utf16, Some("gbk")));
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn bound(len: usize) -> usize {
 /// Only ASCII, whole characters from the table and encoding_rs's own output were written;
 /// the check stays anyway, so no unsafe code rests on that reasoning.
 fn checked(buf: Vec<u8>) -> Option<String> {
-    super::decode::utf8_string(buf).ok()
+    super::utf8::utf8_string(buf).ok()
 }
 
 /// Decode into `out` (large enough, see `bound`) until the end or the first byte sequence the

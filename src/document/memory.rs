@@ -3,25 +3,60 @@
 //! Owns only how the memory is obtained. A 100 MB book touches 25,000 fresh 4 KiB pages, and on
 //! a virtual machine each first touch (a page fault) costs microseconds: half the time it takes
 //! to read the file. On Linux, large buffers ask for transparent huge pages (2 MiB) instead,
-//! which takes hundreds of times fewer faults. Anything else about the book is not here.
+//! which takes hundreds of times fewer faults. It also owns how much is read: never more than
+//! the caller's limit, and the start first, so a caller can turn a binary file away before the
+//! rest is read. Deciding what the bytes are (text, binary, which encoding) is not here.
 
-use std::io::Read;
+use std::io::Read as _;
 use std::path::Path;
 
 /// Buffers smaller than this are left to the allocator as they are.
 const HUGE_BYTES: usize = 4 * 1024 * 1024;
 
-/// The whole file, in a buffer sized from its metadata (one allocation, no regrowth).
-pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut file = std::fs::File::open(path)?;
-    let len = file
-        .metadata()
-        .map(|m| usize::try_from(m.len()).unwrap_or(usize::MAX))
-        .unwrap_or(0);
+/// How much of a file is read before the rest: enough to tell text from binary.
+pub const START_BYTES: usize = 64 * 1024;
+
+/// What `read_file` found.
+#[derive(Debug)]
+pub enum Read {
+    /// The whole file.
+    Whole(Vec<u8>),
+    /// The caller's look at the start turned the file away.
+    Refused,
+    /// The file holds more than the limit.
+    TooLarge,
+}
+
+/// The whole file, in a buffer sized from its metadata (one allocation, no regrowth), if it
+/// holds at most `limit` bytes. First only its start (up to `START_BYTES`) is read and shown
+/// to `refuse`, so a binary file of gigabytes is turned away without reading it; then the
+/// rest is read, never more than `limit` bytes in all, whatever the metadata says (a file in
+/// `/proc` says it is empty and never ends).
+pub fn read_file(path: &Path, limit: u64, refuse: impl Fn(&[u8]) -> bool) -> std::io::Result<Read> {
+    let file = std::fs::File::open(path)?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let limit_len = usize::try_from(limit).unwrap_or(usize::MAX);
+    let mut start = Vec::with_capacity(START_BYTES);
+    let mut file = file.take(limit.saturating_add(1));
+    (&mut file)
+        .take(START_BYTES as u64)
+        .read_to_end(&mut start)?;
+    if refuse(&start) {
+        return Ok(Read::Refused);
+    }
+    if len > limit || start.len() > limit_len {
+        return Ok(Read::TooLarge);
+    }
     // One spare byte: `read_to_end` then sees the end without growing the buffer.
-    let mut bytes = buffer(len.saturating_add(1));
+    let expected = usize::try_from(len).unwrap_or(usize::MAX).max(start.len());
+    let mut bytes = buffer(expected.saturating_add(1));
+    bytes.extend_from_slice(&start);
+    drop(start);
     file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    if bytes.len() > limit_len {
+        return Ok(Read::TooLarge);
+    }
+    Ok(Read::Whole(bytes))
 }
 
 /// An empty buffer with room for `capacity` bytes.
@@ -96,8 +131,36 @@ mod tests {
         let path = dir.path().join("book.txt");
         let text = "第一章\n正文。\n".repeat(1000);
         std::fs::write(&path, &text).unwrap();
-        assert_eq!(read_file(&path).unwrap(), text.as_bytes());
+        let whole = |limit| match read_file(&path, limit, |_| false).unwrap() {
+            Read::Whole(b) => Some(b),
+            _ => None,
+        };
+        assert_eq!(whole(u64::MAX).unwrap(), text.as_bytes());
+        // Exactly at the limit is read; one byte over is not.
+        assert_eq!(whole(text.len() as u64).unwrap(), text.as_bytes());
+        assert!(whole(text.len() as u64 - 1).is_none());
+        assert!(matches!(
+            read_file(&path, 10, |_| false).unwrap(),
+            Read::TooLarge
+        ));
         std::fs::write(&path, "").unwrap();
-        assert!(read_file(&path).unwrap().is_empty());
+        assert!(whole(0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn only_the_start_is_read_before_a_refusal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.bin");
+        let file = std::fs::File::create(&path).unwrap();
+        // Sparse: 4 GB of zeros that take no room on disk.
+        file.set_len(4 << 30).unwrap();
+        let seen = std::cell::Cell::new(0);
+        let read = read_file(&path, u64::MAX, |start| {
+            seen.set(start.len());
+            start.contains(&0)
+        })
+        .unwrap();
+        assert!(matches!(read, Read::Refused));
+        assert_eq!(seen.get(), START_BYTES);
     }
 }

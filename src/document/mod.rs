@@ -20,6 +20,7 @@ pub mod decode;
 mod gbk;
 mod memory;
 pub mod normalize;
+mod utf8;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -95,7 +96,16 @@ pub struct LoadOptions {
     /// Percent of undecodable or control characters above which a file is refused as binary;
     /// `None` = `decode::BINARY_FRACTION`.
     pub binary_threshold: Option<f64>,
+    /// Largest file read, in bytes; `None` = `DEFAULT_MAX_MB` megabytes.
+    pub max_bytes: Option<u64>,
 }
+
+/// Largest book read unless the user raises it (`--max-size-mb`, `[book] max_size_mb`): a
+/// long novel is 10–50 MB; anything far larger is more likely a mistake (a disk image, a
+/// file that never ends) than a book.
+pub const DEFAULT_MAX_MB: u64 = 256;
+/// The most the limit can be raised to.
+pub const MAX_READ_MB: u64 = 64 * 1024;
 
 /// Why a book could not be opened. Messages are one line a person understands.
 #[derive(Debug, thiserror::Error)]
@@ -113,9 +123,17 @@ pub enum LoadError {
     #[error("{path}: looks like a binary file, not text")]
     Binary { path: String },
     #[error(
+        "{path}: larger than {limit_mb} MB, the most kanshu reads; raise it with --max-size-mb or [book] max_size_mb"
+    )]
+    TooLarge { path: String, limit_mb: u64 },
+    #[error(
         "unknown encoding `{label}` (try utf-8, gbk, gb18030, big5, utf-16le, shift_jis, euc-kr, windows-1252)"
     )]
     UnknownEncoding { label: String },
+    #[error(
+        "encoding `{label}` cannot decode a book (it reads every file as one replacement character); name the book's real encoding, e.g. gbk, big5, utf-8"
+    )]
+    UnusableEncoding { label: String },
 }
 
 impl LoadOptions {
@@ -125,6 +143,13 @@ impl LoadOptions {
             .map(|p| p / 100.0)
             .unwrap_or(decode::BINARY_FRACTION)
     }
+
+    /// Largest file read, in bytes.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
+            .unwrap_or(DEFAULT_MAX_MB * 1024 * 1024)
+            .min(MAX_READ_MB * 1024 * 1024)
+    }
 }
 
 fn decode_error(e: decode::DecodeError, path: &str) -> LoadError {
@@ -133,6 +158,9 @@ fn decode_error(e: decode::DecodeError, path: &str) -> LoadError {
             path: path.to_string(),
         },
         decode::DecodeError::UnknownEncoding(label) => LoadError::UnknownEncoding {
+            label: visible(&label).into_owned(),
+        },
+        decode::DecodeError::UnusableEncoding(label) => LoadError::UnusableEncoding {
             label: visible(&label).into_owned(),
         },
     }
@@ -171,7 +199,20 @@ impl Document {
         if !meta.is_file() {
             return Err(LoadError::NotAFile { path: shown });
         }
-        let bytes = memory::read_file(path).map_err(io_err)?;
+        let limit = opts.max_bytes();
+        let bytes = match memory::read_file(path, limit, |start| {
+            decode::start_is_binary(start, opts.encoding.as_deref())
+        }) {
+            Ok(memory::Read::Whole(bytes)) => bytes,
+            Ok(memory::Read::Refused) => return Err(LoadError::Binary { path: shown }),
+            Ok(memory::Read::TooLarge) => {
+                return Err(LoadError::TooLarge {
+                    path: shown,
+                    limit_mb: limit.div_ceil(1024 * 1024),
+                });
+            }
+            Err(e) => return Err(io_err(e)),
+        };
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -196,13 +196,20 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Widest page layout makes, in cells: far wider than any terminal, and small enough that a
+/// vertical page (a grid of rows × columns) stays a few megabytes.
+pub const MAX_WIDTH: usize = 2000;
+/// Tallest page layout makes, in lines (see `MAX_WIDTH`).
+pub const MAX_HEIGHT: usize = 1000;
+
 impl LayoutParams {
     /// These params with every auto setting decided for a book of style `style`, and the
-    /// numbers clamped to what layout can do (width ≥ 2, height ≥ 1, line spacing ≤ 1).
+    /// numbers clamped to what layout can do (width 2–`MAX_WIDTH`, height 1–`MAX_HEIGHT`,
+    /// line spacing ≤ 1).
     pub fn resolve(&self, style: &BookStyle) -> LayoutParams {
         LayoutParams {
-            width: self.width.max(2),
-            height: self.height.max(1),
+            width: self.width.clamp(2, MAX_WIDTH),
+            height: self.height.clamp(1, MAX_HEIGHT),
             indent: self.indent,
             line_spacing: self.line_spacing.min(1),
             paragraph_spacing: Some(self.paragraph_spacing.unwrap_or(!style.cjk)),
