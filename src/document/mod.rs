@@ -13,6 +13,7 @@
 //! `decode` turns bytes into text, `normalize` fixes line ends and finds control characters,
 //! `chapters` finds headings (rules are data: see [`RuleSet`]) and cuts oversized parts.
 
+pub mod blocks;
 pub mod chapters;
 pub mod decode;
 mod gbk;
@@ -48,6 +49,8 @@ pub struct Document {
     /// How many control characters (see [`is_control`]) the text holds. They stay in `text`;
     /// anything that prints the book (or a title) must show a placeholder for them.
     pub control_chars: usize,
+    /// Blocks, spans and anchors beside the text (see [`blocks`]); empty for plain text.
+    pub structure: blocks::Structure,
 }
 
 /// What kind of source a book is; Markdown headings win in Markdown files.
@@ -250,6 +253,7 @@ impl Document {
             text,
             path: None,
             control_chars,
+            structure: blocks::Structure::default(),
         }
     }
 

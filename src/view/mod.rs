@@ -151,6 +151,7 @@ pub fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> ChapterVi
         source_bytes: doc.source_bytes,
         path: doc.path.clone(),
         control_chars: doc.control_chars,
+        structure: Default::default(),
     };
     ChapterView { doc: single, map }
 }
@@ -263,6 +264,7 @@ pub fn build_view(doc: &Document, opts: &ViewOptions) -> ViewDocument {
             source_bytes: doc.source_bytes,
             path: doc.path.clone(),
             control_chars: doc.control_chars,
+            structure: Default::default(),
         },
         maps,
     }

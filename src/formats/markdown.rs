@@ -1,0 +1,930 @@
+//! Markdown → text + blocks + spans + anchors + chapters, with `pulldown-cmark` (CommonMark,
+//! tables, strikethrough, footnotes, task lists, GitHub alerts, YAML front matter skipped).
+//!
+//! Owns what a reader of a Markdown book sees: the text holds no markup (no `**`, no `](url)`,
+//! no fence lines, no list markers, no `|` between cells, no HTML tags) and every structure is
+//! in the tables beside it (see `document::blocks`). Leaves are separated by one `\n`; a code
+//! block keeps every line; table cells are separated by a tab, rows by a line break; an image
+//! is its alt text; a footnote reference shows `[n]`. A soft line break between two East Asian
+//! wide characters joins without a space, elsewhere it is a space. Headings `#`–`###` outside
+//! lists and quotes open chapters; every heading gets a GitHub-style anchor.
+//! It must not lay anything out: how a kind is drawn is layout's business.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+
+use super::html::{self, Piece};
+use super::outline;
+use crate::document::blocks::{
+    Align, Block, BlockKind, LinkTarget, ListMarker, Span, SpanKind, Structure, Table,
+};
+use crate::document::{Document, normalize};
+
+/// Headings of these levels (outside containers) open chapters, as in plain text books.
+pub const CHAPTER_LEVELS: u8 = 3;
+
+/// A converted Markdown source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// The text of the first level-1 heading, if any.
+    pub title: Option<String>,
+    /// What the reader sees.
+    pub text: String,
+    pub structure: Structure,
+}
+
+/// The pulldown-cmark options kanshu reads Markdown with.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+}
+
+/// Convert Markdown source into text and structure.
+pub fn parse(source: &str) -> Parsed {
+    let mut c = Converter::default();
+    for event in Parser::new_ext(source, options()) {
+        c.event(event);
+    }
+    c.finish()
+}
+
+/// A whole document from Markdown source: text, structure, chapters from headings `#`–`###`,
+/// title from the first `# heading` (else `name`).
+pub fn document(source: &str, name: &str) -> Document {
+    let parsed = parse(source);
+    let title = parsed.title.clone().unwrap_or_else(|| name.to_string());
+    let headings =
+        outline::chapter_headings(&parsed.text, &parsed.structure.blocks, CHAPTER_LEVELS);
+    let chapters = outline::chapters(&parsed.text, &parsed.structure.blocks, &headings, &title);
+    Document {
+        title,
+        rule: if headings.is_empty() {
+            "none"
+        } else {
+            "markdown"
+        }
+        .into(),
+        chapters,
+        encoding: "UTF-8".into(),
+        source_bytes: source.len(),
+        path: None,
+        control_chars: normalize::count_controls(&parsed.text),
+        text: parsed.text,
+        structure: parsed.structure,
+    }
+}
+
+/// Re-read a document that was loaded as Markdown source (its `text` is the decoded source):
+/// the result has the converted text, structure and chapters, and keeps the encoding, the
+/// source size and the path. The title falls back to the loaded one.
+pub fn restructure(doc: Document) -> Document {
+    let mut out = document(&doc.text, &doc.title);
+    out.encoding = doc.encoding;
+    out.source_bytes = doc.source_bytes;
+    out.path = doc.path;
+    out
+}
+
+/// Can a soft line break between `a` and `b` vanish? Between two East Asian wide characters
+/// (CJK, kana, fullwidth punctuation) but not Hangul, whose words are spaced (CSS Text 3).
+pub(crate) fn joins(a: char, b: char) -> bool {
+    let wide = |c: char| {
+        unicode_width::UnicodeWidthChar::width(c) == Some(2)
+            && !matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}')
+    };
+    wide(a) && wide(b)
+}
+
+/// GitHub's heading anchor: lower case, spaces to `-`, punctuation dropped (letters of any
+/// script, digits, `-` and `_` stay).
+pub fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Undo point for a leaf that turns out empty (a paragraph of nothing but an HTML comment).
+#[derive(Debug, Default)]
+struct Checkpoint {
+    text_len: usize,
+    need_sep: bool,
+    held: Vec<bool>,
+    blocks: usize,
+    spans: usize,
+    /// An empty leaf that must stay (the one line of an empty list item).
+    keep_empty: bool,
+}
+
+#[derive(Debug, Default)]
+struct TableState {
+    rows: Vec<Vec<Range<usize>>>,
+    row: Vec<Range<usize>>,
+    cell: Option<usize>,
+    header_rows: usize,
+}
+
+#[derive(Debug, Default)]
+struct Ruby {
+    /// Inside `<ruby>`: the next text starts a base.
+    waiting: bool,
+    base: Option<usize>,
+    annotation: Option<String>,
+    in_rp: bool,
+}
+
+#[derive(Debug, Default)]
+struct Converter {
+    text: String,
+    blocks: Vec<Block>,
+    spans: Vec<Span>,
+    anchors: BTreeMap<String, usize>,
+    /// Open containers: block index and whether a leaf was opened inside.
+    containers: Vec<(usize, bool)>,
+    /// The open leaf: block index, opened for loose inline content, undo point.
+    leaf: Option<(usize, bool, Checkpoint)>,
+    /// A leaf ended: the next one starts after a `\n`.
+    need_sep: bool,
+    /// Open inline tags; `None` for one that makes no span (inside an image's alt text).
+    open_spans: Vec<Option<usize>>,
+    soft_break: bool,
+    lists: Vec<Option<u64>>,
+    quote_depth: u8,
+    table: Option<TableState>,
+    in_code: bool,
+    in_image: usize,
+    skip: bool,
+    html: Option<String>,
+    ruby: Ruby,
+    notes: HashMap<String, usize>,
+    slugs: HashMap<String, usize>,
+    pending_anchors: Vec<String>,
+    title: Option<String>,
+}
+
+impl Converter {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) if self.html.is_some() => self.html.get_or_insert_default().push_str(&t),
+            Event::Text(t) => self.text_event(&t),
+            Event::Code(t) => {
+                self.push_inline(&t, true);
+            }
+            Event::Html(t) => match &mut self.html {
+                Some(buf) => buf.push_str(&t),
+                None => self.html_block(&t),
+            },
+            Event::InlineHtml(t) => self.inline_html(&t),
+            Event::FootnoteReference(label) => {
+                let number = self.note_number(&label);
+                let at = self.push_inline(&format!("[{number}]"), false);
+                self.spans.push(Span {
+                    range: at,
+                    kind: SpanKind::NoteRef {
+                        label: label.to_string(),
+                    },
+                });
+            }
+            Event::SoftBreak if self.in_code => self.text.push('\n'),
+            Event::SoftBreak => self.soft_break = self.leaf_len() > 0,
+            Event::HardBreak => self.hard_break(),
+            Event::Rule => {
+                self.begin_leaf(BlockKind::Rule, false);
+                self.end_leaf();
+            }
+            Event::TaskListMarker(checked) => {
+                let item = self.containers.iter().rev().find_map(|&(i, _)| {
+                    matches!(self.blocks.get(i)?.kind, BlockKind::ListItem { .. }).then_some(i)
+                });
+                if let Some(BlockKind::ListItem { marker, .. }) = item
+                    .and_then(|i| self.blocks.get_mut(i))
+                    .map(|b| &mut b.kind)
+                {
+                    *marker = ListMarker::Task { checked };
+                }
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.text_event(&t),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => self.begin_leaf(BlockKind::Paragraph, false),
+            Tag::Heading { level, .. } => self.begin_leaf(
+                BlockKind::Heading {
+                    level: heading_level(level),
+                },
+                false,
+            ),
+            Tag::BlockQuote(kind) => {
+                self.quote_depth = self.quote_depth.saturating_add(1);
+                self.open_container(BlockKind::Quote {
+                    depth: self.quote_depth,
+                });
+                if let Some(kind) = kind {
+                    let at = self.push_inline(alert_title(kind), false);
+                    self.spans.push(Span {
+                        range: at,
+                        kind: SpanKind::Strong,
+                    });
+                    self.end_leaf();
+                }
+            }
+            Tag::CodeBlock(kind) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+                        .next()
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string),
+                    CodeBlockKind::Indented => None,
+                };
+                self.begin_leaf(BlockKind::Code { language }, false);
+                self.in_code = true;
+            }
+            Tag::HtmlBlock => {
+                self.close_loose();
+                self.html = Some(String::new());
+            }
+            Tag::List(first) => {
+                self.close_loose();
+                self.lists.push(first);
+            }
+            Tag::Item => {
+                let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = ListMarker::Ordered(*n);
+                        *n = n.saturating_add(1);
+                        m
+                    }
+                    _ => ListMarker::Bullet,
+                };
+                self.open_container(BlockKind::ListItem { depth, marker });
+            }
+            Tag::FootnoteDefinition(label) => {
+                let number = self.note_number(&label);
+                self.open_container(BlockKind::Footnote {
+                    label: label.to_string(),
+                    number,
+                });
+            }
+            Tag::Table(align) => {
+                let align = align.iter().map(|a| convert_align(*a)).collect();
+                self.begin_leaf(
+                    BlockKind::Table(Table {
+                        align,
+                        ..Table::default()
+                    }),
+                    false,
+                );
+                self.table = Some(TableState::default());
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = &mut self.table {
+                    t.row.clear();
+                }
+            }
+            Tag::TableCell => {
+                let rows = self.table.as_ref().map(|t| (t.rows.len(), t.row.len()));
+                match rows {
+                    Some((_, cells)) if cells > 0 => self.text.push('\t'),
+                    Some((rows, _)) if rows > 0 => self.text.push('\n'),
+                    _ => {}
+                }
+                let at = self.text.len();
+                if let Some(t) = &mut self.table {
+                    t.cell = Some(at);
+                }
+            }
+            Tag::Emphasis => self.open_span(SpanKind::Emphasis),
+            Tag::Strong => self.open_span(SpanKind::Strong),
+            Tag::Strikethrough => self.open_span(SpanKind::Strikethrough),
+            Tag::Link { dest_url, .. } => {
+                let target = match dest_url.strip_prefix('#') {
+                    Some(fragment) => LinkTarget::Internal(fragment.to_string()),
+                    None => LinkTarget::External(dest_url.to_string()),
+                };
+                self.open_span(SpanKind::Link(target));
+            }
+            Tag::Image { dest_url, .. } => {
+                self.open_span(SpanKind::Image {
+                    src: dest_url.to_string(),
+                });
+                self.in_image += 1;
+            }
+            Tag::MetadataBlock(_) => self.skip = true,
+            Tag::Superscript | Tag::Subscript => self.open_spans.push(None),
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                self.close_loose();
+            }
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) => self.end_leaf(),
+            TagEnd::BlockQuote(_) => {
+                self.close_container();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::CodeBlock => {
+                let start = self.leaf_start();
+                if self.text.len() > start && self.text.ends_with('\n') {
+                    self.text.pop();
+                }
+                self.in_code = false;
+                self.end_leaf();
+            }
+            TagEnd::HtmlBlock => {
+                let buf = self.html.take().unwrap_or_default();
+                self.html_block(&buf);
+            }
+            TagEnd::List(_) => {
+                self.close_loose();
+                self.lists.pop();
+            }
+            TagEnd::Item | TagEnd::FootnoteDefinition => self.close_container(),
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(t) = &mut self.table
+                    && !t.row.is_empty()
+                {
+                    t.rows.push(std::mem::take(&mut t.row));
+                    if tag == TagEnd::TableHead {
+                        t.header_rows += 1;
+                    }
+                }
+            }
+            TagEnd::TableCell => {
+                let at = self.text.len();
+                if let Some(t) = &mut self.table
+                    && let Some(start) = t.cell.take()
+                {
+                    t.row.push(start..at);
+                }
+            }
+            TagEnd::Image => {
+                self.in_image = self.in_image.saturating_sub(1);
+                let start = self.open_spans.last().copied().flatten();
+                let src = start.and_then(|i| match &self.spans.get(i)?.kind {
+                    SpanKind::Image { src } => Some(src.clone()),
+                    _ => None,
+                });
+                if let (Some(i), Some(src)) = (start, src)
+                    && self
+                        .spans
+                        .get(i)
+                        .is_some_and(|s| s.range.start == self.text.len())
+                {
+                    self.push_inline(&image_fallback(&src), false);
+                }
+                self.close_span();
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Superscript
+            | TagEnd::Subscript => self.close_span(),
+            TagEnd::MetadataBlock(_) => self.skip = false,
+            TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => self.close_loose(),
+        }
+    }
+
+    fn leaf_start(&self) -> usize {
+        self.leaf
+            .as_ref()
+            .and_then(|(i, _, _)| self.blocks.get(*i))
+            .map_or(self.text.len(), |b| b.range.start)
+    }
+
+    fn leaf_len(&self) -> usize {
+        self.text.len() - self.leaf_start()
+    }
+
+    fn in_table_cell(&self) -> bool {
+        self.table.as_ref().is_some_and(|t| t.cell.is_some())
+    }
+
+    fn in_heading(&self) -> bool {
+        self.leaf
+            .as_ref()
+            .and_then(|(i, _, _)| self.blocks.get(*i))
+            .is_some_and(|b| matches!(b.kind, BlockKind::Heading { .. }))
+    }
+
+    /// Start a leaf block (ending any open one) after the separator.
+    fn begin_leaf(&mut self, kind: BlockKind, loose: bool) {
+        self.end_leaf();
+        let checkpoint = Checkpoint {
+            text_len: self.text.len(),
+            need_sep: self.need_sep,
+            held: self.containers.iter().map(|c| c.1).collect(),
+            blocks: self.blocks.len(),
+            spans: self.spans.len(),
+            keep_empty: false,
+        };
+        self.separate();
+        let at = self.text.len();
+        for id in self.pending_anchors.drain(..) {
+            self.anchors.entry(id).or_insert(at);
+        }
+        for c in &mut self.containers {
+            c.1 = true;
+        }
+        self.leaf = Some((self.blocks.len(), loose, checkpoint));
+        self.blocks.push(Block {
+            range: at..at,
+            kind,
+        });
+        self.soft_break = false;
+    }
+
+    fn end_leaf(&mut self) {
+        let Some((idx, _, checkpoint)) = self.leaf.take() else {
+            return;
+        };
+        self.soft_break = false;
+        self.ruby = Ruby::default();
+        let end = self.text.len();
+        let Some(block) = self.blocks.get_mut(idx) else {
+            return;
+        };
+        block.range.end = end;
+        let range = block.range.clone();
+        match block.kind {
+            BlockKind::Paragraph
+                if range.is_empty()
+                    && !checkpoint.keep_empty
+                    && self.spans.len() == checkpoint.spans =>
+            {
+                // Nothing to show (a paragraph of HTML comments): as if it never was.
+                let anchors_here: Vec<String> = self
+                    .anchors
+                    .iter()
+                    .filter(|&(_, &at)| at == range.start)
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for k in anchors_here {
+                    self.anchors.remove(&k);
+                    self.pending_anchors.push(k);
+                }
+                self.text.truncate(checkpoint.text_len);
+                self.need_sep = checkpoint.need_sep;
+                self.blocks.truncate(checkpoint.blocks);
+                for (c, held) in self.containers.iter_mut().zip(checkpoint.held) {
+                    c.1 = held;
+                }
+                return;
+            }
+            BlockKind::Paragraph => {
+                // A paragraph that is one image is an image block.
+                let only = self.spans.get(checkpoint.spans..).unwrap_or_default();
+                if let [
+                    Span {
+                        range: r,
+                        kind: SpanKind::Image { src },
+                    },
+                ] = only
+                    && *r == range
+                {
+                    block.kind = BlockKind::Image { src: src.clone() };
+                    self.spans.truncate(checkpoint.spans);
+                }
+            }
+            BlockKind::Heading { level } => {
+                let shown = self.text.get(range.clone()).unwrap_or_default();
+                if level == 1 && self.title.is_none() && !shown.trim().is_empty() {
+                    self.title = Some(shown.trim().to_string());
+                }
+                let base = slug(shown);
+                let n = self.slugs.entry(base.clone()).or_insert(0);
+                let id = if *n == 0 { base } else { format!("{base}-{n}") };
+                *n += 1;
+                self.anchors.entry(id).or_insert(range.start);
+            }
+            _ => {}
+        }
+        self.need_sep = true;
+    }
+
+    fn separate(&mut self) {
+        if self.need_sep {
+            self.text.push('\n');
+            self.need_sep = false;
+        }
+    }
+
+    /// End a leaf that was opened only for loose inline content (a tight list item's text).
+    fn close_loose(&mut self) {
+        if self.leaf.as_ref().is_some_and(|(_, loose, _)| *loose) {
+            self.end_leaf();
+        }
+    }
+
+    fn open_container(&mut self, kind: BlockKind) {
+        self.close_loose();
+        self.separate();
+        let at = self.text.len();
+        self.containers.push((self.blocks.len(), false));
+        self.blocks.push(Block {
+            range: at..at,
+            kind,
+        });
+    }
+
+    fn close_container(&mut self) {
+        self.close_loose();
+        let Some((idx, held)) = self.containers.pop() else {
+            return;
+        };
+        if !held {
+            // An empty item or quote still takes its line (and its marker).
+            self.begin_leaf(BlockKind::Paragraph, false);
+            if let Some((_, _, checkpoint)) = &mut self.leaf {
+                checkpoint.keep_empty = true;
+            }
+            self.end_leaf();
+        }
+        let end = self.text.len();
+        if let Some(b) = self.blocks.get_mut(idx) {
+            b.range.end = end;
+        }
+    }
+
+    /// Resolve a pending soft line break before text starting with `next`.
+    fn resolve_soft_break(&mut self, next: Option<char>) {
+        if !std::mem::take(&mut self.soft_break) {
+            return;
+        }
+        let prev = self.text.chars().next_back();
+        if let (Some(a), Some(b)) = (prev, next)
+            && joins(a, b)
+        {
+            return;
+        }
+        let at = self.text.len();
+        self.text.push(' ');
+        // Spans opened just before the break start after the space.
+        for s in self.open_spans.iter().flatten() {
+            if let Some(span) = self.spans.get_mut(*s)
+                && span.range.start == at
+            {
+                span.range = at + 1..at + 1;
+            }
+        }
+    }
+
+    /// Append inline text (opening a loose paragraph when no leaf is open); with `code`, as a
+    /// code span. Returns the range it took.
+    fn push_inline(&mut self, t: &str, code: bool) -> Range<usize> {
+        if self.leaf.is_none() {
+            self.begin_leaf(BlockKind::Paragraph, true);
+        }
+        self.resolve_soft_break(t.chars().next());
+        if std::mem::take(&mut self.ruby.waiting) {
+            self.ruby.base = Some(self.text.len());
+        }
+        let start = self.text.len();
+        if self.in_table_cell() {
+            self.text.extend(
+                t.chars()
+                    .map(|c| if matches!(c, '\t' | '\n') { ' ' } else { c }),
+            );
+        } else {
+            self.text.push_str(t);
+        }
+        let range = start..self.text.len();
+        if code && !range.is_empty() && self.in_image == 0 {
+            self.spans.push(Span {
+                range: range.clone(),
+                kind: SpanKind::Code,
+            });
+        }
+        range
+    }
+
+    fn text_event(&mut self, t: &str) {
+        if self.skip || self.ruby.in_rp {
+            return;
+        }
+        if let Some(a) = &mut self.ruby.annotation {
+            a.push_str(t);
+            return;
+        }
+        if self.in_code {
+            if self.leaf.is_none() {
+                self.begin_leaf(BlockKind::Code { language: None }, true);
+            }
+            self.text.push_str(t);
+            return;
+        }
+        self.push_inline(t, false);
+    }
+
+    fn hard_break(&mut self) {
+        if self.in_table_cell() || self.in_heading() {
+            self.soft_break = self.leaf_len() > 0;
+            self.resolve_soft_break(None);
+        } else if self.leaf.is_some() {
+            self.soft_break = false;
+            self.text.push('\n');
+        }
+    }
+
+    fn open_span(&mut self, kind: SpanKind) {
+        if self.in_image > 0 {
+            self.open_spans.push(None);
+            return;
+        }
+        if self.leaf.is_none() {
+            self.begin_leaf(BlockKind::Paragraph, true);
+        }
+        let at = self.text.len();
+        self.open_spans.push(Some(self.spans.len()));
+        self.spans.push(Span {
+            range: at..at,
+            kind,
+        });
+    }
+
+    fn close_span(&mut self) {
+        let Some(Some(idx)) = self.open_spans.pop() else {
+            return;
+        };
+        let end = self.text.len();
+        if let Some(s) = self.spans.get_mut(idx) {
+            s.range.end = end.max(s.range.start);
+            if s.range.is_empty() && idx + 1 == self.spans.len() {
+                self.spans.pop();
+            }
+        }
+    }
+
+    fn end_table(&mut self) {
+        let state = self.table.take().unwrap_or_default();
+        if let Some((idx, _, _)) = &self.leaf
+            && let Some(Block {
+                kind: BlockKind::Table(t),
+                ..
+            }) = self.blocks.get_mut(*idx)
+        {
+            t.rows = state.rows;
+            t.header_rows = state.header_rows;
+        }
+        self.end_leaf();
+    }
+
+    fn note_number(&mut self, label: &str) -> usize {
+        let next = self.notes.len() + 1;
+        *self.notes.entry(label.to_string()).or_insert(next)
+    }
+
+    /// An HTML block: its text as paragraphs (a block-level tag starts a new one), images as
+    /// image blocks, ids as anchors.
+    fn html_block(&mut self, source: &str) {
+        self.close_loose();
+        let mut para = String::new();
+        let mut space = false;
+        for piece in html::pieces(source) {
+            match piece {
+                Piece::Text(t) => {
+                    for c in t.chars() {
+                        if c.is_whitespace() && c != '\u{a0}' {
+                            space = !para.is_empty();
+                            continue;
+                        }
+                        if std::mem::take(&mut space)
+                            && !para.chars().next_back().is_some_and(|p| joins(p, c))
+                        {
+                            para.push(' ');
+                        }
+                        para.push(c);
+                    }
+                }
+                Piece::Break => {
+                    self.html_paragraph(&mut para);
+                    space = false;
+                }
+                Piece::Image { alt, src } => {
+                    self.html_paragraph(&mut para);
+                    space = false;
+                    let shown = if alt.trim().is_empty() {
+                        image_fallback(&src)
+                    } else {
+                        alt.trim().to_string()
+                    };
+                    self.begin_leaf(BlockKind::Image { src }, false);
+                    self.text.push_str(&shown);
+                    self.end_leaf();
+                }
+                Piece::Anchor(id) => self.pending_anchors.push(id),
+            }
+        }
+        self.html_paragraph(&mut para);
+    }
+
+    fn html_paragraph(&mut self, para: &mut String) {
+        let shown = para.trim();
+        if !shown.is_empty() {
+            self.begin_leaf(BlockKind::Paragraph, false);
+            self.text.push_str(shown);
+            self.end_leaf();
+        }
+        para.clear();
+    }
+
+    /// Inline HTML: `<br>` breaks the line, `<img>` shows its alt text, `id`s become anchors,
+    /// `<ruby>` bases get their `<rt>` annotation as a span; every other tag vanishes.
+    fn inline_html(&mut self, source: &str) {
+        let Some(tag) = html::tag(source) else {
+            return;
+        };
+        if let Some(id) = tag.anchor() {
+            match self.leaf {
+                Some(_) => {
+                    let at = self.text.len();
+                    self.anchors.entry(id.to_string()).or_insert(at);
+                }
+                None => self.pending_anchors.push(id.to_string()),
+            }
+        }
+        match (tag.name.as_str(), tag.closing) {
+            ("br", _) => self.hard_break(),
+            ("img", false) if self.in_image == 0 => {
+                let src = tag.attr("src").unwrap_or_default().to_string();
+                let alt = tag.attr("alt").map(str::trim).filter(|a| !a.is_empty());
+                let shown = alt.map_or_else(|| image_fallback(&src), str::to_string);
+                let range = self.push_inline(&shown, false);
+                self.spans.push(Span {
+                    range,
+                    kind: SpanKind::Image { src },
+                });
+            }
+            ("ruby", false) => {
+                self.ruby = Ruby {
+                    waiting: true,
+                    ..Ruby::default()
+                }
+            }
+            ("ruby", true) => self.ruby = Ruby::default(),
+            ("rt", false) if self.ruby.base.is_some() => self.ruby.annotation = Some(String::new()),
+            ("rt", true) => {
+                let annotation = self.ruby.annotation.take().unwrap_or_default();
+                let annotation = annotation.trim();
+                if let Some(start) = self.ruby.base.take()
+                    && start < self.text.len()
+                    && !annotation.is_empty()
+                {
+                    self.spans.push(Span {
+                        range: start..self.text.len(),
+                        kind: SpanKind::Ruby {
+                            annotation: annotation.to_string(),
+                        },
+                    });
+                }
+                self.ruby.waiting = true;
+            }
+            ("rp", closing) => self.ruby.in_rp = !closing,
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Parsed {
+        while !self.open_spans.is_empty() {
+            self.close_span();
+        }
+        self.end_leaf();
+        while !self.containers.is_empty() {
+            self.close_container();
+        }
+        if self.need_sep {
+            self.text.push('\n');
+        }
+        let end = self.text.len();
+        for id in self.pending_anchors.drain(..) {
+            self.anchors.entry(id).or_insert(end);
+        }
+        for at in self.anchors.values_mut() {
+            *at = (*at).min(end);
+        }
+        let spans = tidy_spans(self.spans, &self.blocks);
+        Parsed {
+            title: self.title,
+            text: self.text,
+            structure: Structure {
+                blocks: self.blocks,
+                spans,
+                anchors: self.anchors,
+            },
+        }
+    }
+}
+
+/// Sort spans (outer first) and drop any that would break the model's rules: empty ones, ones
+/// crossing another span, links inside links or code, ones outside a single leaf or cell.
+fn tidy_spans(mut spans: Vec<Span>, blocks: &[Block]) -> Vec<Span> {
+    spans.retain(|s| !s.range.is_empty());
+    spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+    let leaves: Vec<&Block> = blocks.iter().filter(|b| !b.kind.is_container()).collect();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut open: Vec<usize> = Vec::new();
+    for s in spans {
+        let r = &s.range;
+        while let Some(&top) = open.last() {
+            match out.get(top) {
+                Some(o) if o.range.end <= r.start => {
+                    open.pop();
+                }
+                _ => break,
+            }
+        }
+        let crosses = open
+            .last()
+            .and_then(|&top| out.get(top))
+            .is_some_and(|o| o.range.end < r.end);
+        let bad_link = matches!(s.kind, SpanKind::Link(_))
+            && open
+                .iter()
+                .filter_map(|&i| out.get(i))
+                .any(|o| matches!(o.kind, SpanKind::Link(_) | SpanKind::Code));
+        let k = leaves.partition_point(|l| l.range.end < r.end);
+        let leaf = leaves.get(k).filter(|l| l.range.start <= r.start);
+        let in_one_cell = match leaf.map(|l| &l.kind) {
+            Some(BlockKind::Table(t)) => t
+                .rows
+                .iter()
+                .flatten()
+                .any(|c| c.start <= r.start && r.end <= c.end),
+            Some(_) => true,
+            None => false,
+        };
+        if crosses || bad_link || !in_one_cell {
+            continue;
+        }
+        open.push(out.len());
+        out.push(s);
+    }
+    out
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn convert_align(a: Alignment) -> Align {
+    match a {
+        Alignment::None => Align::None,
+        Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
+    }
+}
+
+fn alert_title(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Note",
+        BlockQuoteKind::Tip => "Tip",
+        BlockQuoteKind::Important => "Important",
+        BlockQuoteKind::Warning => "Warning",
+        BlockQuoteKind::Caution => "Caution",
+    }
+}
+
+/// What an image without alt text shows: its file name, or "image".
+fn image_fallback(src: &str) -> String {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    let name = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or_default();
+    if name.is_empty() {
+        "image".to_string()
+    } else {
+        name.to_string()
+    }
+}
