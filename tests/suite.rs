@@ -36,6 +36,8 @@ mod hostile_tui;
 mod layout_book;
 mod layout_pictures;
 mod layout_props;
+mod markdown_model;
+mod markdown_props;
 mod reader_views;
 mod readme_examples;
 mod render_cli;

@@ -268,13 +268,19 @@ impl Structure {
         if !self.blocks.is_empty() && !tail.trim_matches('\n').is_empty() {
             return Err(format!("text after the last block: {tail:?}"));
         }
+        // Blocks are sorted by start: a chapter start is crossed when some block starting
+        // before it ends after it.
+        let (mut k, mut reach) = (0, 0);
         for c in chapters {
-            if let Some(b) = self
-                .blocks
-                .iter()
-                .find(|b| b.range.start < c.range.start && c.range.start < b.range.end)
-            {
-                return Err(format!("block {:?} crosses chapter {:?}", b.range, c.title));
+            while let Some(b) = self.blocks.get(k).filter(|b| b.range.start < c.range.start) {
+                reach = reach.max(b.range.end);
+                k += 1;
+            }
+            if reach > c.range.start {
+                return Err(format!(
+                    "a block crosses the start of chapter {:?}",
+                    c.title
+                ));
             }
         }
         self.check_spans(text, &leaves, range_ok)?;
@@ -294,6 +300,16 @@ impl Structure {
         leaves: &[Range<usize>],
         range_ok: impl Fn(&Range<usize>) -> bool,
     ) -> Result<(), String> {
+        let tables: Vec<&Range<usize>> = self
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::Table(_)))
+            .map(|b| &b.range)
+            .collect();
+        let in_table = |r: &Range<usize>| {
+            let k = tables.partition_point(|t| t.end < r.end);
+            tables.get(k).is_some_and(|t| t.start <= r.start)
+        };
         let mut open: Vec<&Span> = Vec::new();
         let mut prev = (0, usize::MAX);
         for (i, s) in self.spans.iter().enumerate() {
@@ -327,19 +343,11 @@ impl Structure {
                 return Err(format!("span {i} {r:?} is not inside one leaf block"));
             }
             let part = text.get(r.clone()).unwrap_or_default();
-            if part.contains('\t') && self.in_table(r) {
+            if part.contains('\t') && in_table(r) {
                 return Err(format!("span {i} {r:?} crosses table cells"));
             }
         }
         Ok(())
-    }
-
-    fn in_table(&self, r: &Range<usize>) -> bool {
-        self.blocks.iter().any(|b| {
-            matches!(b.kind, BlockKind::Table(_))
-                && b.range.start <= r.start
-                && r.end <= b.range.end
-        })
     }
 }
 
