@@ -182,6 +182,108 @@ impl Structure {
         self.blocks.iter().filter(|b| !b.kind.is_container())
     }
 
+    /// Each leaf starting in `range` with the containers around it, outermost first: what
+    /// layout needs to draw markers, hanging indents and quote bars.
+    pub fn leaves_in_context(&self, range: Range<usize>) -> Vec<(&Block, Vec<&Block>)> {
+        let mut open: Vec<&Block> = Vec::new();
+        let mut out = Vec::new();
+        for b in self.blocks_in(range) {
+            while open
+                .last()
+                .is_some_and(|o| !(o.range.start <= b.range.start && b.range.end <= o.range.end))
+            {
+                open.pop();
+            }
+            if b.kind.is_container() {
+                open.push(b);
+            } else {
+                out.push((b, open.clone()));
+            }
+        }
+        out
+    }
+
+    /// The part inside `range` (a chapter), offsets made relative to `range.start`: what a
+    /// per-chapter layout or view works on. Anchors at `range.end` belong to the next part.
+    pub fn slice(&self, range: Range<usize>) -> Structure {
+        let shift = |r: &Range<usize>| {
+            r.start.saturating_sub(range.start)..r.end.min(range.end).saturating_sub(range.start)
+        };
+        Structure {
+            blocks: self
+                .blocks_in(range.clone())
+                .iter()
+                .map(|b| Block {
+                    range: shift(&b.range),
+                    kind: match &b.kind {
+                        BlockKind::Table(t) => BlockKind::Table(Table {
+                            rows: t
+                                .rows
+                                .iter()
+                                .map(|row| row.iter().map(shift).collect())
+                                .collect(),
+                            ..t.clone()
+                        }),
+                        k => k.clone(),
+                    },
+                })
+                .collect(),
+            spans: self
+                .spans_in(range.clone())
+                .iter()
+                .map(|s| Span {
+                    range: shift(&s.range),
+                    kind: s.kind.clone(),
+                })
+                .collect(),
+            anchors: self
+                .anchors
+                .iter()
+                .filter(|&(_, &at)| range.contains(&at))
+                .map(|(k, &at)| (k.clone(), at - range.start))
+                .collect(),
+        }
+    }
+
+    /// Every offset passed through `f`, which must keep order (a view's source → view map,
+    /// e.g. `OffsetMap::to_view`): the structure of a converted or cleaned text.
+    pub fn map_offsets(&self, f: impl Fn(usize) -> usize) -> Structure {
+        let map = |r: &Range<usize>| f(r.start)..f(r.end);
+        Structure {
+            blocks: self
+                .blocks
+                .iter()
+                .map(|b| Block {
+                    range: map(&b.range),
+                    kind: match &b.kind {
+                        BlockKind::Table(t) => BlockKind::Table(Table {
+                            rows: t
+                                .rows
+                                .iter()
+                                .map(|row| row.iter().map(map).collect())
+                                .collect(),
+                            ..t.clone()
+                        }),
+                        k => k.clone(),
+                    },
+                })
+                .collect(),
+            spans: self
+                .spans
+                .iter()
+                .map(|s| Span {
+                    range: map(&s.range),
+                    kind: s.kind.clone(),
+                })
+                .collect(),
+            anchors: self
+                .anchors
+                .iter()
+                .map(|(k, &at)| (k.clone(), f(at)))
+                .collect(),
+        }
+    }
+
     /// The text offset a link fragment points at: as written, percent-decoded, or
     /// lower-cased (GitHub matches heading anchors without regard to case).
     pub fn anchor(&self, fragment: &str) -> Option<usize> {
@@ -488,6 +590,34 @@ mod tests {
             heading: false,
         };
         assert!(s.check(&text, &[chapter]).unwrap_err().contains("crosses"));
+    }
+
+    #[test]
+    fn leaves_know_their_containers() {
+        let (_, s) = sample();
+        let ctx = s.leaves_in_context(0..15);
+        let depths: Vec<usize> = ctx.iter().map(|(_, open)| open.len()).collect();
+        assert_eq!(depths, [0, 1, 0]);
+        assert!(matches!(ctx[1].1[0].kind, BlockKind::ListItem { .. }));
+    }
+
+    #[test]
+    fn a_slice_is_relative_to_its_chapter_and_maps_through_a_view() {
+        let (text, s) = sample();
+        let part = s.slice(6..15);
+        let chapter_text = &text[6..15];
+        assert_eq!(part.check(chapter_text, &[]), Ok(()));
+        assert_eq!(part.blocks.len(), 3);
+        assert_eq!(part.spans[0].range, 5..8);
+        assert!(
+            part.anchors.is_empty(),
+            "the heading's anchor is in the part before"
+        );
+        // A view that doubles every character (as if each became two bytes).
+        let wide = part.map_offsets(|at| at * 2);
+        let doubled: String = chapter_text.chars().flat_map(|c| [c, c]).collect();
+        assert_eq!(wide.spans[0].range, 10..16);
+        assert_eq!(&doubled[wide.blocks[2].range.clone()], "eenndd");
     }
 
     #[test]
