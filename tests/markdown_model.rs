@@ -542,3 +542,16 @@ fn deep_nesting_and_wide_lines_convert() {
         assert!(!d.text.trim().is_empty());
     }
 }
+
+#[test]
+fn restructure_titles_a_book_without_heading_by_its_file_name() {
+    let source = "[![build](https://ci.example/badge.svg)](https://ci.example)\n\nText.\n";
+    let mut legacy = Document::from_text_as(source.to_string(), "readme", Format::Markdown);
+    legacy.path = Some("docs/readme.md".into());
+    let doc = markdown::restructure(legacy);
+    assert_eq!(doc.title, "readme");
+    assert_eq!(doc.text, "build\nText.\n");
+    assert!(
+        matches!(&doc.structure.spans[0].kind, SpanKind::Link(LinkTarget::External(u)) if u == "https://ci.example")
+    );
+}

@@ -105,6 +105,7 @@ proptest! {
         let source = lines.join(if crlf { "\r\n" } else { "\n" });
         let doc = markdown::document(&source, "any");
         check_document(&doc)?;
+        prop_assert!(!doc.text.contains('\r'), "a CR in {:?}", doc.text);
     }
 
     #[test]

@@ -59,10 +59,10 @@ pub fn parse(source: &str) -> Parsed {
     c.finish()
 }
 
-/// A whole document from Markdown source: text, structure, chapters from headings `#`–`###`,
-/// title from the first `# heading` (else `name`).
+/// A whole document from Markdown source (line ends normalised, BOM dropped): text,
+/// structure, chapters from headings `#`–`###`, title from the first `# heading` (else `name`).
 pub fn document(source: &str, name: &str) -> Document {
-    let parsed = parse(source);
+    let parsed = parse(&normalize::normalize(source.to_string()));
     let title = parsed.title.clone().unwrap_or_else(|| name.to_string());
     let headings =
         outline::chapter_headings(&parsed.text, &parsed.structure.blocks, CHAPTER_LEVELS);
@@ -87,9 +87,15 @@ pub fn document(source: &str, name: &str) -> Document {
 
 /// Re-read a document that was loaded as Markdown source (its `text` is the decoded source):
 /// the result has the converted text, structure and chapters, and keeps the encoding, the
-/// source size and the path. The title falls back to the loaded one.
+/// source size and the path. Without a `# heading` the title is the file's name (the loaded
+/// title may be a line of raw Markdown).
 pub fn restructure(doc: Document) -> Document {
-    let mut out = document(&doc.text, &doc.title);
+    let name = doc
+        .path
+        .as_deref()
+        .and_then(|p| p.file_stem())
+        .map_or_else(|| doc.title.clone(), |s| s.to_string_lossy().into_owned());
+    let mut out = document(&doc.text, &name);
     out.encoding = doc.encoding;
     out.source_bytes = doc.source_bytes;
     out.path = doc.path;
