@@ -555,3 +555,22 @@ fn restructure_titles_a_book_without_heading_by_its_file_name() {
         matches!(&doc.structure.spans[0].kind, SpanKind::Link(LinkTarget::External(u)) if u == "https://ci.example")
     );
 }
+
+#[test]
+fn the_guide_keeps_its_title_and_contents_when_converted() {
+    let guide = Document::guide();
+    let doc = markdown::restructure(guide.clone());
+    assert_eq!(doc.structure.check(&doc.text, &doc.chapters), Ok(()));
+    assert_eq!(
+        doc.title, guide.title,
+        "the 《…》 line still names the book"
+    );
+    let contents = |d: &Document| -> Vec<(String, u8)> {
+        d.chapters
+            .iter()
+            .map(|c| (c.title.clone(), c.level))
+            .collect()
+    };
+    assert_eq!(contents(&doc), contents(&guide));
+    assert!(!doc.text.contains("\n- ") && !doc.text.contains("\n#"));
+}

@@ -38,8 +38,34 @@ pub fn chapter_headings(text: &str, blocks: &[Block], max_level: u8) -> Vec<Chap
         .collect()
 }
 
+/// A book title written in the text before the first heading, as plain text books write it: a
+/// `《…》` line or a `Title:` / `书名：` line among the first ten lines.
+pub fn front_title(front: &str) -> Option<String> {
+    let lines = front
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(10);
+    for l in lines {
+        if let Some(inner) = l.strip_prefix('《').and_then(|r| r.strip_suffix('》'))
+            && !inner.trim().is_empty()
+            && !inner.contains(['《', '》'])
+        {
+            return Some(inner.trim().to_string());
+        }
+        let labelled = ["Title:", "书名：", "書名："]
+            .iter()
+            .find_map(|p| l.strip_prefix(p))
+            .map(str::trim);
+        if let Some(t) = labelled.filter(|t| !t.is_empty()) {
+            return Some(t.to_string());
+        }
+    }
+    None
+}
+
 /// The chapters of a converted book. Text before the first heading becomes a front chapter
-/// ("Preface", or "前言" when it holds CJK); a book without headings is cut into parts titled
+/// (titled by [`front_title`], else "Preface", or "前言" when it holds CJK); a book without headings is cut into parts titled
 /// "title (1)", "title (2)"…; a chapter over `MAX_CHAPTER_BYTES` is cut into parts. Levels in
 /// use are renumbered 1, 2, 3…. Never empty.
 pub fn chapters(
@@ -76,8 +102,9 @@ pub fn chapters(
     let front_blank = front.trim().is_empty();
     if !front_blank {
         let cjk = front.chars().any(|c| matches!(c, '\u{3400}'..='\u{9FFF}'));
+        let named = front_title(front);
         whole.push(Chapter {
-            title: if cjk { "前言" } else { "Preface" }.to_string(),
+            title: named.unwrap_or_else(|| if cjk { "前言" } else { "Preface" }.to_string()),
             level: 1,
             range: 0..first.range.start,
             heading: false,
@@ -230,6 +257,22 @@ mod tests {
         assert!(cs.windows(2).all(|w| w[0].range.end == w[1].range.start));
         assert!(cs.iter().all(|c| c.range.start % 1001 == 0));
         assert_eq!(cs.last().map(|c| c.range.end), Some(text.len()));
+    }
+
+    #[test]
+    fn a_front_chapter_takes_a_title_line() {
+        let text = "《看书》\nIntro\nOne\n";
+        let blocks = vec![
+            b(0..12, BlockKind::Paragraph),
+            b(13..18, BlockKind::Paragraph),
+            b(19..22, BlockKind::Heading { level: 1 }),
+        ];
+        let hs = chapter_headings(text, &blocks, 3);
+        let cs = chapters(text, &blocks, &hs, "book");
+        assert_eq!(&text[19..22], "One");
+        assert_eq!(cs[0].title, "看书");
+        assert_eq!(front_title("Title:  A Book \nx"), Some("A Book".into()));
+        assert_eq!(front_title("《》\n《a《b》》"), None);
     }
 
     #[test]

@@ -60,12 +60,18 @@ pub fn parse(source: &str) -> Parsed {
 }
 
 /// A whole document from Markdown source (line ends normalised, BOM dropped): text,
-/// structure, chapters from headings `#`–`###`, title from the first `# heading` (else `name`).
+/// structure, chapters from headings `#`–`###`. The title is a `《…》` or `Title:` line before
+/// the first heading, else the first `# heading`, else `name`.
 pub fn document(source: &str, name: &str) -> Document {
     let parsed = parse(&normalize::normalize(source.to_string()));
-    let title = parsed.title.clone().unwrap_or_else(|| name.to_string());
     let headings =
         outline::chapter_headings(&parsed.text, &parsed.structure.blocks, CHAPTER_LEVELS);
+    let front_end = headings
+        .first()
+        .map_or(parsed.text.len(), |h| h.range.start);
+    let title = outline::front_title(parsed.text.get(..front_end).unwrap_or_default())
+        .or_else(|| parsed.title.clone())
+        .unwrap_or_else(|| name.to_string());
     let chapters = outline::chapters(&parsed.text, &parsed.structure.blocks, &headings, &title);
     Document {
         title,
