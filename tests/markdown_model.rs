@@ -574,3 +574,29 @@ fn the_guide_keeps_its_title_and_contents_when_converted() {
     assert_eq!(contents(&doc), contents(&guide));
     assert!(!doc.text.contains("\n- ") && !doc.text.contains("\n#"));
 }
+
+#[test]
+fn the_format_loader_converts_markdown_files_and_leaves_text_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let md = dir.path().join("notes.MD");
+    let source = "# Notes\r\n\r\n- **one**\r\n- two\r\n";
+    std::fs::write(&md, source).expect("write");
+    let txt = dir.path().join("notes.txt");
+    std::fs::write(&txt, "# Notes\n\n- **one**\n").expect("write");
+    let rules = kanshu::document::RuleSet::builtin();
+    let opts = kanshu::LoadOptions::default();
+    let doc = kanshu::formats::open(&md, &opts, rules).expect("opens");
+    assert_eq!(doc.text, "Notes\none\ntwo\n");
+    assert_eq!(doc.path.as_deref(), Some(md.as_path()));
+    assert_eq!(
+        doc.source_bytes,
+        source.len(),
+        "the file's size, not the text's"
+    );
+    let text = kanshu::formats::open(&txt, &opts, rules).expect("opens");
+    assert_eq!(text.text, "# Notes\n\n- **one**\n");
+    assert!(text.structure.is_empty());
+    let missing = kanshu::formats::open(&dir.path().join("none.md"), &opts, rules);
+    assert!(matches!(missing, Err(kanshu::LoadError::NotFound { .. })));
+    assert_eq!(kanshu::formats::guide().title, Document::guide().title);
+}
