@@ -29,6 +29,13 @@ fn check_document(doc: &Document) -> Result<(), TestCaseError> {
         }
     }
     prop_assert_eq!(at, doc.text.len());
+    for c in &doc.chapters {
+        // Layout works chapter by chapter on the chapter's own text.
+        let part = doc.structure.slice(c.range.clone());
+        if let Err(e) = part.check(&doc.text[c.range.clone()], &[]) {
+            return Err(TestCaseError::fail(format!("chapter {:?}: {e}", c.title)));
+        }
+    }
     if let Err(e) = doc.structure.check(&doc.text, &doc.chapters) {
         return Err(TestCaseError::fail(format!("{e}\ntext: {:?}", doc.text)));
     }

@@ -536,7 +536,9 @@ impl Converter {
                 let n = self.slugs.entry(base.clone()).or_insert(0);
                 let id = if *n == 0 { base } else { format!("{base}-{n}") };
                 *n += 1;
-                self.anchors.entry(id).or_insert(range.start);
+                if !id.is_empty() {
+                    self.anchors.entry(id).or_insert(range.start);
+                }
             }
             _ => {}
         }
