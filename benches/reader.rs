@@ -80,6 +80,7 @@ fn long_chapter() -> &'static Document {
             rule: "bench".into(),
             path: None,
             control_chars: 0,
+            structure: Default::default(),
         }
     })
 }

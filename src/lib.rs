@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod formats;
 pub mod input;
 pub mod keys;
 pub mod layout;

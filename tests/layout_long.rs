@@ -43,6 +43,7 @@ fn long_book(bytes: usize) -> Document {
         source_bytes: 0,
         path: None,
         control_chars: 0,
+        structure: Default::default(),
     }
 }
 

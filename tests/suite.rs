@@ -39,6 +39,8 @@ mod layout_long;
 mod layout_pictures;
 mod layout_props;
 mod layout_quotes;
+mod markdown_model;
+mod markdown_props;
 mod reader_views;
 mod readme_examples;
 mod realbooks;

@@ -15,8 +15,8 @@ use std::ops::Range;
 use crate::document::Document;
 use crate::keys::Action;
 use crate::layout::{ChapterLayout, GlyphLine, LayoutParams, Line, LineKind};
-use crate::view::DisplayLayout;
 use crate::position::Position;
+use crate::view::DisplayLayout;
 use crate::view::display::DisplayMode;
 use crate::view::vertical::columns_per_page;
 

@@ -15,6 +15,7 @@
 //! `chapters` finds headings (rules are data: see [`RuleSet`]); a chapter is what the book says,
 //! and only a book without headings is cut into parts.
 
+pub mod blocks;
 pub mod chapters;
 pub mod decode;
 mod gbk;
@@ -51,6 +52,8 @@ pub struct Document {
     /// How many control characters (see [`is_control`]) the text holds. They stay in `text`;
     /// anything that prints the book (or a title) must show a placeholder for them.
     pub control_chars: usize,
+    /// Blocks, spans and anchors beside the text (see [`blocks`]); empty for plain text.
+    pub structure: blocks::Structure,
 }
 
 /// What kind of source a book is; Markdown headings win in Markdown files.
@@ -295,6 +298,7 @@ impl Document {
             text,
             path: None,
             control_chars,
+            structure: blocks::Structure::default(),
         }
     }
 

@@ -138,6 +138,7 @@ pub(crate) fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> Ch
         source_bytes: doc.source_bytes,
         path: doc.path.clone(),
         control_chars: doc.control_chars,
+        structure: Default::default(),
     };
     ChapterView { doc: single, map }
 }
