@@ -9,6 +9,7 @@ mod app_cli_read;
 mod app_keys;
 mod app_props;
 mod app_reader;
+mod architecture;
 mod cli_bad_input;
 mod cli_guide;
 mod cli_headings;

@@ -21,6 +21,7 @@ pub mod decode;
 mod gbk;
 mod memory;
 pub mod normalize;
+pub mod position;
 mod utf8;
 
 use std::ops::Range;
