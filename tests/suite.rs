@@ -46,6 +46,7 @@ mod store_concurrency;
 mod store_reader;
 mod store_state;
 mod store_tmux;
+mod tui_life;
 mod tui_life_tmux;
 mod ui_loop;
 mod ui_remapped;

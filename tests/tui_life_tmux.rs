@@ -25,7 +25,9 @@ fn book(dir: &Path) -> PathBuf {
     for n in 1..=5 {
         text.push_str(&format!("第{n}章 标题{n}\n"));
         for i in 0..80 {
-            text.push_str(&format!("　　第{n}章第{i}段，天色渐晚，山路上只剩下他一个人。\n"));
+            text.push_str(&format!(
+                "　　第{n}章第{i}段，天色渐晚，山路上只剩下他一个人。\n"
+            ));
         }
     }
     let p = dir.join("book.txt");
@@ -164,11 +166,15 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_returns_to_the_same_page() {
             first_paragraph(s) != top && !s.contains("fg")
         });
         tmux.keys(&["b"]);
-        tmux.wait_for(&format!("{how}: b turns back"), |s| first_paragraph(s) == top);
+        tmux.wait_for(&format!("{how}: b turns back"), |s| {
+            first_paragraph(s) == top
+        });
     }
     tmux.keys(&["q"]);
     // The job's command line ended when it stopped: ask the shell how `fg` ended.
-    tmux.wait_for("the reader quits", |s| tmux.display("#{alternate_on}") == "0" && s.contains('$'));
+    tmux.wait_for("the reader quits", |s| {
+        tmux.display("#{alternate_on}") == "0" && s.contains('$')
+    });
     tmux.line("echo FG-EXIT=$?");
     tmux.wait_for("the exit code of fg", |s| s.contains("FG-EXIT=0"));
     assert_given_back(&tmux, "quit after fg", "Q");
@@ -197,8 +203,14 @@ fn every_fatal_signal_gives_the_terminal_back() {
     for (name, number) in signals {
         tmux.line("clear");
         let pid = start_reader(&tmux, dir.path(), &quote(&book), "");
-        tmux.wait_for(&format!("SIG{name}: the book"), |s| s.contains("第1章第0段"));
-        assert_eq!(tmux.display("#{mouse_any_flag}"), "1", "mouse on while reading");
+        tmux.wait_for(&format!("SIG{name}: the book"), |s| {
+            s.contains("第1章第0段")
+        });
+        assert_eq!(
+            tmux.display("#{mouse_any_flag}"),
+            "1",
+            "mouse on while reading"
+        );
         kill(name, pid);
         let screen = tmux.wait_for(&format!("SIG{name}: the exit line"), |s| {
             exit_code(s).is_some()
@@ -215,7 +227,12 @@ fn every_fatal_signal_gives_the_terminal_back() {
 /// The CPU time (user + system) of `pid` so far, in seconds.
 fn cpu_seconds(pid: u32) -> f64 {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap().split_whitespace().collect();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .collect();
     // After the name: state is field 3, utime 14 and stime 15 (1-based in proc(5)).
     let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
     // SAFETY: sysconf only reads a system constant.
@@ -230,14 +247,23 @@ fn stdin_at_dev_null_does_not_spin_and_keys_still_work() {
     };
     let dir = tempfile::tempdir().unwrap();
     let book = book(dir.path());
-    let pid = start_reader(&tmux, dir.path(), &format!("{} < /dev/null", quote(&book)), "");
+    let pid = start_reader(
+        &tmux,
+        dir.path(),
+        &format!("{} < /dev/null", quote(&book)),
+        "",
+    );
     tmux.wait_for("the book", |s| s.contains("第1章第0段"));
     let before = cpu_seconds(pid);
     let start = Instant::now();
     std::thread::sleep(Duration::from_secs(3));
     let used = cpu_seconds(pid) - before;
     let share = used / start.elapsed().as_secs_f64();
-    assert!(share < 0.05, "the idle reader used {:.0}% of a core", share * 100.0);
+    assert!(
+        share < 0.05,
+        "the idle reader used {:.0}% of a core",
+        share * 100.0
+    );
     // Keys come from the terminal.
     tmux.keys(&["]"]);
     tmux.wait_for("chapter 2 by key", |s| s.contains("第2章第0段"));
@@ -261,10 +287,16 @@ fn a_pipe_into_a_reader_of_a_named_book_is_refused_in_one_line() {
     ));
     let screen = tmux.wait_for("the exit line", |s| exit_code(s).is_some());
     assert_eq!(exit_code(&screen), Some(2), "{screen}");
-    let said: Vec<&str> = screen.lines().filter(|l| l.starts_with("kanshu:")).collect();
+    let said: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.starts_with("kanshu:"))
+        .collect();
     assert_eq!(said.len(), 1, "{screen}");
     assert!(said[0].contains("cannot read keys"), "{screen}");
-    assert!(said[0].contains("kanshu -"), "says what to do instead:\n{screen}");
+    assert!(
+        said[0].contains("kanshu -"),
+        "says what to do instead:\n{screen}"
+    );
     assert_given_back(&tmux, "refused", "R");
 }
 
@@ -300,13 +332,76 @@ fn chapter_3_from_the_command_line() {
     };
     let dir = tempfile::tempdir().unwrap();
     let book = book(dir.path());
-    start_reader(&tmux, dir.path(), &format!("{} --chapter 3", quote(&book)), "");
+    start_reader(
+        &tmux,
+        dir.path(),
+        &format!("{} --chapter 3", quote(&book)),
+        "",
+    );
     let screen = tmux.wait_for("chapter 3", |s| {
         s.contains("第3章第0段") && status(s).contains("标题3")
     });
     assert!(screen.contains("第3章 标题3"), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("the reader quits", |s| exit_code(s) == Some(0));
+
+    // --at: the page holding the middle of the book (chapter 3 of 5).
+    tmux.line("clear");
+    start_reader(&tmux, dir.path(), &format!("{} --at 50", quote(&book)), "");
+    tmux.wait_for("the middle of the book", |s| {
+        first_paragraph(s).contains("第3章") && status(s).contains("标题3")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the reader quits", |s| exit_code(s) == Some(0));
+
+    // --search: the first match is on screen.
+    tmux.line("clear");
+    start_reader(
+        &tmux,
+        dir.path(),
+        &format!("{} --search 第4章第30段", quote(&book)),
+        "",
+    );
+    tmux.wait_for("the match", |s| {
+        s.contains("第4章第30段") && status(s).contains("标题4")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("the reader quits", |s| exit_code(s) == Some(0));
+
+    // A chapter the book does not have: one line, exit 2, the terminal untouched.
+    tmux.line("clear");
+    start_reader(
+        &tmux,
+        dir.path(),
+        &format!("{} --chapter 9", quote(&book)),
+        "",
+    );
+    let screen = tmux.wait_for("the refusal", |s| exit_code(s).is_some());
+    assert_eq!(exit_code(&screen), Some(2), "{screen}");
+    assert!(screen.contains("the book has 5 chapters"), "{screen}");
+    assert_given_back(&tmux, "--chapter 9", "C9");
+}
+
+#[test]
+fn piped_output_is_the_books_text() {
+    let Some(tmux) = Tmux::start("cat", 80, 24) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = book(dir.path());
+    tmux.line(&format!(
+        "KANSHU_CONFIG_DIR={} {} {} | tail -n 3; echo EXIT=$?",
+        quote(dir.path()),
+        quote(&bin()),
+        quote(&book)
+    ));
+    let screen = tmux.wait_for("the exit line", |s| exit_code(s).is_some());
+    assert_eq!(exit_code(&screen), Some(0), "{screen}");
+    assert!(
+        screen.contains("第5章第79段"),
+        "the book's last line:\n{screen}"
+    );
+    assert_eq!(tmux.display("#{alternate_on}"), "0");
 }
 
 /// An SGR mouse press and release at the 0-based cell (`column`, `row`), as the terminal
@@ -335,7 +430,9 @@ fn clicks_turn_pages_and_mouse_false_leaves_the_mouse_to_the_terminal() {
     });
     assert!(!turned.contains("第1章第0段"), "{turned}");
     click(&tmux, 5, 5);
-    tmux.wait_for("a click on the left half turns back", |s| first_paragraph(s) == top);
+    tmux.wait_for("a click on the left half turns back", |s| {
+        first_paragraph(s) == top
+    });
     tmux.keys(&["q"]);
     tmux.wait_for("the reader quits", |s| exit_code(s) == Some(0));
 

@@ -212,7 +212,9 @@ pub fn run() -> i32 {
                 guide: cli.guide,
                 display,
                 start: read::Start {
-                    chapter: cli.chapter.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                    chapter: cli
+                        .chapter
+                        .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                     at: cli.at,
                     search: cli.search,
                 },

@@ -55,7 +55,9 @@ pub fn parse_percent(s: &str) -> Result<f64, String> {
     if (0.0..=100.0).contains(&n) {
         Ok(n)
     } else {
-        Err(format!("{n} is out of range: give a percentage from 0 to 100"))
+        Err(format!(
+            "{n} is out of range: give a percentage from 0 to 100"
+        ))
     }
 }
 
@@ -108,8 +110,7 @@ fn stdin_book(global: &GlobalArgs, cfg: &Config) -> Result<Document, CliError> {
     }
     let rules = global.rules_with(cfg)?;
     let decoded = Document::from_bytes(&bytes, STDIN_NAME, &global.load_options_with(cfg))?;
-    let mut doc =
-        Document::from_text_with_rules(decoded.text, STDIN_NAME, Format::Text, &rules);
+    let mut doc = Document::from_text_with_rules(decoded.text, STDIN_NAME, Format::Text, &rules);
     doc.encoding = decoded.encoding;
     doc.source_bytes = decoded.source_bytes;
     Ok(doc)

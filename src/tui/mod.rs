@@ -256,7 +256,8 @@ pub fn read(app: &mut App, options: TerminalOptions) -> Result<Option<i32>, TuiE
     install_panic_hook();
     let _guard = TerminalGuard;
     // Where keys come from is checked first: its error says why they cannot be read.
-    let mut events = TerminalEvents::new().map_err(|e| TuiError(format!("cannot read keys: {e}")))?;
+    let mut events =
+        TerminalEvents::new().map_err(|e| TuiError(format!("cannot read keys: {e}")))?;
     enter_terminal().map_err(|e| TuiError(format!("cannot set up the terminal: {e}")))?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).map_err(|e| TuiError(format!("terminal: {e}")))?;

@@ -83,7 +83,9 @@ pub(super) fn install(stop: &Arc<AtomicBool>) {
             for (sig, flag) in [(libc::SIGTSTP, &SUSPEND), (libc::SIGCONT, &CONTINUED)] {
                 // SAFETY: the action only stores to an atomic, which is async-signal-safe.
                 let _ = unsafe {
-                    signal_hook::low_level::register(sig, move || flag.store(true, Ordering::SeqCst))
+                    signal_hook::low_level::register(sig, move || {
+                        flag.store(true, Ordering::SeqCst)
+                    })
                 };
             }
             install_fault_handlers();
