@@ -181,7 +181,7 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_returns_to_the_same_page() {
 }
 
 /// Every terminating signal, and a fault signal, gives the terminal back; the reader dies of
-/// that signal (the shell reports 128 + its number).
+/// that signal (the shell reports 128 + its number; SIGINT exits with that code instead).
 #[test]
 fn every_fatal_signal_gives_the_terminal_back() {
     let Some(tmux) = Tmux::start("fatal", 80, 24) else {
@@ -195,6 +195,7 @@ fn every_fatal_signal_gives_the_terminal_back() {
         ("ALRM", libc::SIGALRM),
         ("TERM", libc::SIGTERM),
         ("HUP", libc::SIGHUP),
+        ("INT", libc::SIGINT),
         ("USR2", libc::SIGUSR2),
         ("VTALRM", libc::SIGVTALRM),
         ("SEGV", libc::SIGSEGV),

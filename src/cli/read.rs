@@ -96,14 +96,22 @@ fn stdin_is() -> StdinIs {
 const STDIN_NAME: &str = "standard input";
 
 /// Read the book from standard input, decoded and split into chapters as a file would be.
-/// It has no file, so its place is not saved.
-fn stdin_book(global: &GlobalArgs, cfg: &Config) -> Result<Document, CliError> {
+/// It has no file, so its place is not saved. Empty input is no book: an error when it was
+/// named (`kanshu -`), else `None`.
+fn stdin_book(
+    global: &GlobalArgs,
+    cfg: &Config,
+    named: bool,
+) -> Result<Option<Document>, CliError> {
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
         .read_to_end(&mut bytes)
         .map_err(|e| CliError::Other(format!("cannot read {STDIN_NAME}: {e}")))?;
     if bytes.is_empty() {
+        if !named {
+            return Ok(None);
+        }
         return Err(CliError::Usage(format!(
             "{STDIN_NAME} is empty: there is no book to read"
         )));
@@ -113,7 +121,7 @@ fn stdin_book(global: &GlobalArgs, cfg: &Config) -> Result<Document, CliError> {
     let mut doc = Document::from_text_with_rules(decoded.text, STDIN_NAME, Format::Text, &rules);
     doc.encoding = decoded.encoding;
     doc.source_bytes = decoded.source_bytes;
-    Ok(doc)
+    Ok(Some(doc))
 }
 
 /// The book's text as `kanshu render --all` prints it, at `$COLUMNS` or 80 columns.
@@ -205,10 +213,15 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         ));
     }
     let store = Store::open(global.config_dir.as_deref());
-    let (doc, mut note) = if from_stdin {
-        (stdin_book(global, &cfg)?, None)
+    // `kanshu` with an empty pipe on standard input opens what it would open without one.
+    let piped = if from_stdin {
+        stdin_book(global, &cfg, named_stdin)?
     } else {
-        choose_book(args.file, args.guide, global, &cfg, store.as_ref().ok())?
+        None
+    };
+    let (doc, mut note) = match piped {
+        Some(doc) => (doc, None),
+        None => choose_book(args.file, args.guide, global, &cfg, store.as_ref().ok())?,
     };
     if args.toc {
         return emit(&contents_text(&doc));

@@ -96,7 +96,15 @@ pub(super) fn install(stop: &Arc<AtomicBool>) {
 }
 
 /// Die of `sig` as if it had never been caught (the terminal is already given back).
+///
+/// SIGINT is the exception: it ends with exit code 130 instead. A shell that sees a child
+/// die of SIGINT abandons the rest of its command line as if Ctrl-c had been pressed at it,
+/// but in the reader Ctrl-c is a key, so a SIGINT can only have been sent on purpose.
 pub fn die_of(sig: i32) -> ! {
+    #[cfg(unix)]
+    if sig == libc::SIGINT {
+        std::process::exit(128 + sig);
+    }
     #[cfg(unix)]
     // SAFETY: plain libc calls on a signal number; nothing is shared.
     unsafe {
