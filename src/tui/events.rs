@@ -172,13 +172,24 @@ impl EventSource for TerminalEvents {
     #[cfg(unix)]
     fn suspend(&mut self) -> io::Result<()> {
         super::restore_terminal();
-        // As the terminal's own Ctrl-z would: the whole job stops (a wrapping shell script
-        // too, so the shell gets the terminal back). Our own SIGTSTP only raises a flag, so
-        // the reader stops itself with SIGSTOP, which cannot be caught.
-        // SAFETY: plain signal sends to our own process group and process.
+        // As the terminal's own Ctrl-z would: SIGTSTP to the whole job (a wrapping shell
+        // script stops too, so the shell gets the terminal back), with the default action for
+        // the reader itself for that moment, so the shell says "Stopped" as for any program.
+        // SAFETY: sigaction on structs we own, and signal sends to our own process group; the
+        // saved action is put back unchanged.
         unsafe {
-            libc::kill(0, libc::SIGTSTP);
-            libc::raise(libc::SIGSTOP);
+            let mut default: libc::sigaction = std::mem::zeroed();
+            default.sa_sigaction = libc::SIG_DFL;
+            libc::sigemptyset(&mut default.sa_mask);
+            let mut ours: libc::sigaction = std::mem::zeroed();
+            if libc::sigaction(libc::SIGTSTP, &default, &mut ours) == 0 {
+                // Stopped here until `fg`.
+                libc::kill(0, libc::SIGTSTP);
+                libc::sigaction(libc::SIGTSTP, &ours, std::ptr::null_mut());
+            } else {
+                libc::kill(0, libc::SIGTSTP);
+                libc::raise(libc::SIGSTOP);
+            }
         }
         // Continued (`fg`): the SIGTSTP and SIGCONT of this stop are handled here.
         signals::SUSPEND.store(false, Ordering::SeqCst);
