@@ -196,15 +196,20 @@ pub fn choose_book(
     }
 }
 
-/// Open the book (FILE, standard input, else the one read last, else the guide) and read
-/// it; outside a terminal print its text (or, with `--toc`, its contents) instead.
-pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
-    // A broken config never stops the reader: it starts with the defaults and says why.
-    let (cfg, cfg_errors) = global.config();
+/// The book asked for (standard input when named `-` or piped in, else `choose_book`), and
+/// whether keys can be read when `printing` is false: a book named while standard input is a
+/// pipe or a file is refused (keys come from the terminal, and what was piped in would be
+/// lost).
+fn book_for(
+    args: &ReadArgs,
+    printing: bool,
+    global: &GlobalArgs,
+    cfg: &Config,
+    store: Option<&Store>,
+) -> Result<(Document, Option<String>), CliError> {
     let stdin = stdin_is();
     let named_stdin = args.file.is_some_and(|f| f == Path::new("-"));
     let from_stdin = named_stdin || (args.file.is_none() && !args.guide && stdin == StdinIs::Data);
-    let printing = args.toc || !io::stdout().is_terminal();
     if !printing && !from_stdin && stdin == StdinIs::Data {
         return Err(CliError::Usage(
             "cannot read keys from standard input: it is a pipe or a file, not a terminal \
@@ -212,17 +217,21 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 .into(),
         ));
     }
-    let store = Store::open(global.config_dir.as_deref());
     // `kanshu` with an empty pipe on standard input opens what it would open without one.
-    let piped = if from_stdin {
-        stdin_book(global, &cfg, named_stdin)?
-    } else {
-        None
-    };
-    let (doc, mut note) = match piped {
-        Some(doc) => (doc, None),
-        None => choose_book(args.file, args.guide, global, &cfg, store.as_ref().ok())?,
-    };
+    if from_stdin && let Some(doc) = stdin_book(global, cfg, named_stdin)? {
+        return Ok((doc, None));
+    }
+    choose_book(args.file, args.guide, global, cfg, store)
+}
+
+/// Open the book (FILE, standard input, else the one read last, else the guide) and read
+/// it; outside a terminal print its text (or, with `--toc`, its contents) instead.
+pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    // A broken config never stops the reader: it starts with the defaults and says why.
+    let (cfg, cfg_errors) = global.config();
+    let printing = args.toc || !io::stdout().is_terminal();
+    let store = Store::open(global.config_dir.as_deref());
+    let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;
     if args.toc {
         return emit(&contents_text(&doc));
     }
