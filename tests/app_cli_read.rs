@@ -1,4 +1,4 @@
-//! `kanshu FILE` outside a terminal (the contents as plain text) and with a bad file (one line
+//! `kanshu FILE --toc` outside a terminal (the contents as plain text) and with a bad file (one line
 //! on stderr, exit code 2, nothing on stdout).
 
 use assert_cmd::Command;
@@ -14,7 +14,7 @@ fn kanshu() -> (Command, tempfile::TempDir) {
 fn outside_a_terminal_the_contents_are_printed_as_plain_text() {
     let (mut cmd, _dir) = kanshu();
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.txt");
-    let out = cmd.arg(seed).write_stdin("").output().unwrap();
+    let out = cmd.arg(seed).arg("--toc").write_stdin("").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(

@@ -54,6 +54,8 @@ mod store_hardening;
 mod store_reader;
 mod store_state;
 mod store_tmux;
+mod tui_life;
+mod tui_life_tmux;
 mod ui_loop;
 mod ui_remapped;
 mod ui_snapshots;

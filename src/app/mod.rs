@@ -427,8 +427,25 @@ impl App {
             Action::AddBookmark => self.start_bookmark(),
             Action::BookmarkList => self.open_bookmarks(),
             Action::Library => self.open_library(),
+            Action::Click { column, row } => self.click_page(column, row),
             _ => {}
         }
+    }
+
+    /// A click on the page turns it: the right half forward, the left half back (the other way
+    /// round in vertical pages, read right to left). A click on the status bar does nothing.
+    fn click_page(&mut self, column: u16, row: u16) {
+        let g = &self.geometry;
+        if g.too_small || row >= g.status.y {
+            return;
+        }
+        let right = column >= g.screen.width / 2;
+        let turn = if right != self.display().vertical {
+            Action::NextPage
+        } else {
+            Action::PrevPage
+        };
+        self.reader.navigate(&turn, None);
     }
 
     /// The terminal is now `width` × `height`: cut the screen again and re-lay the pages; the

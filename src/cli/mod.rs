@@ -22,6 +22,10 @@ const EXAMPLES: &str = "\
 Examples:
   kanshu                      reopen the last book (or the built-in guide)
   kanshu novel.txt            read a book
+  kanshu novel.txt --chapter 3
+                              read from chapter 3 (also --at 40, --search TEXT)
+  cat novel.txt | kanshu      read a book from standard input (also kanshu -)
+  kanshu novel.txt | less     print the book's text (--toc: its contents)
   kanshu --guide              read the built-in guide
   kanshu toc novel.txt        print the table of contents
   kanshu toc --json novel.txt the table of contents as JSON
@@ -38,7 +42,7 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Book to read (TXT in any common encoding, or Markdown)
+    /// Book to read (TXT in any common encoding, or Markdown); `-` reads it from standard input
     pub file: Option<PathBuf>,
     /// Open the built-in guide
     #[arg(long)]
@@ -52,6 +56,18 @@ pub struct Cli {
     /// Start with vertical pages, read right to left (V switches)
     #[arg(long)]
     pub vertical: bool,
+    /// Open at chapter N (1-based, as `kanshu toc` numbers them)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "at")]
+    pub chapter: Option<u64>,
+    /// Open at this percentage of the book (0–100)
+    #[arg(long, value_name = "PCT", value_parser = read::parse_percent)]
+    pub at: Option<f64>,
+    /// Open at the first match of TEXT (searching from --chapter or --at when given)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Print the table of contents instead of reading
+    #[arg(long)]
+    pub toc: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
 }
@@ -199,7 +215,20 @@ pub fn run() -> i32 {
                 },
                 vertical: cli.vertical,
             };
-            read::run(cli.file.as_deref(), cli.guide, display, &cli.global)
+            let args = read::ReadArgs {
+                file: cli.file.as_deref(),
+                guide: cli.guide,
+                display,
+                start: read::Start {
+                    chapter: cli
+                        .chapter
+                        .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                    at: cli.at,
+                    search: cli.search,
+                },
+                toc: cli.toc,
+            };
+            read::run(&args, &cli.global)
         }
     };
     match result {

@@ -1,18 +1,152 @@
-//! `kanshu [FILE]` and `kanshu --guide`: choose the book, set the reader up from the
-//! configuration and the store, and hand it to `tui` (outside a terminal, print the contents).
+//! `kanshu [FILE|-]`, `kanshu --guide`: choose the book (a file, standard input, the book read
+//! last, or the guide), set the reader up from the configuration, the store and the start
+//! place asked for (`--chapter`, `--at`, `--search`), and hand it to `tui`. Outside a terminal
+//! print the book's text as `render --all` would (`--toc`: its contents).
 //!
-//! Must not touch the terminal itself: set-up, restore and the event loop are `tui`'s.
+//! Decides where the book and the keys come from: keys come from the terminal (standard input
+//! when it is one, else `/dev/tty`), so standard input can hold the book; a book named while
+//! standard input is a pipe or a file is refused (those keys cannot be read, and what was
+//! piped in would be lost). Must not touch the terminal itself: set-up, restore and the event
+//! loop are `tui`'s.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Read};
 use std::path::Path;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
 use crate::config::Config;
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::keys::{Action, Mode};
+use crate::layout::LayoutParams;
 use crate::store::Store;
-use crate::view::display::DisplayMode;
+use crate::view::{DisplayLayout, DisplayMode};
+
+/// Where the reader opens, from the command line (`None`: where reading stopped).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Start {
+    /// 1-based chapter.
+    pub chapter: Option<usize>,
+    /// Percentage of the book, 0–100.
+    pub at: Option<f64>,
+    /// The first match of this text, from the chapter or percentage when given, else from
+    /// the start of the book.
+    pub search: Option<String>,
+}
+
+/// What `kanshu [FILE]` was asked.
+#[derive(Debug, Clone, Default)]
+pub struct ReadArgs<'a> {
+    /// The book; `-` is standard input.
+    pub file: Option<&'a Path>,
+    pub guide: bool,
+    pub display: DisplayMode,
+    pub start: Start,
+    /// Print the contents instead of reading.
+    pub toc: bool,
+}
+
+/// `--at`: a percentage from 0 to 100 (`40` or `40%`).
+pub fn parse_percent(s: &str) -> Result<f64, String> {
+    let n: f64 = s
+        .trim()
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=100.0).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!(
+            "{n} is out of range: give a percentage from 0 to 100"
+        ))
+    }
+}
+
+/// What standard input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StdinIs {
+    Terminal,
+    /// A device that is not a terminal (`/dev/null`), or closed: no book, no keys.
+    Nothing,
+    /// A pipe, a file or a socket: it can hold a book.
+    Data,
+}
+
+fn stdin_is() -> StdinIs {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return StdinIs::Terminal;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return StdinIs::Nothing;
+        };
+        match std::fs::File::from(fd).metadata() {
+            Ok(m) if !m.file_type().is_char_device() => StdinIs::Data,
+            _ => StdinIs::Nothing,
+        }
+    }
+    #[cfg(not(unix))]
+    StdinIs::Data
+}
+
+/// The name a book read from standard input goes by (its title when it has none).
+const STDIN_NAME: &str = "standard input";
+
+/// Read the book from standard input, decoded and split into chapters as a file would be.
+/// It has no file, so its place is not saved. Empty input is no book: an error when it was
+/// named (`kanshu -`), else `None`.
+fn stdin_book(
+    global: &GlobalArgs,
+    cfg: &Config,
+    named: bool,
+) -> Result<Option<Document>, CliError> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::Other(format!("cannot read {STDIN_NAME}: {e}")))?;
+    if bytes.is_empty() {
+        if !named {
+            return Ok(None);
+        }
+        return Err(CliError::Usage(format!(
+            "{STDIN_NAME} is empty: there is no book to read"
+        )));
+    }
+    let rules = global.rules_with(cfg)?;
+    let decoded = Document::from_bytes(&bytes, STDIN_NAME, &global.load_options_with(cfg))?;
+    let mut doc = Document::from_text_with_rules(decoded.text, STDIN_NAME, Format::Text, &rules);
+    doc.encoding = decoded.encoding;
+    doc.source_bytes = decoded.source_bytes;
+    Ok(Some(doc))
+}
+
+/// The book's text as `kanshu render --all` prints it, at `$COLUMNS` or 80 columns.
+fn book_text(doc: &Document, cfg: &Config, display: DisplayMode) -> Result<(), CliError> {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|w| (2..=1000).contains(w))
+        .unwrap_or(80);
+    let height = 24;
+    let params = LayoutParams {
+        width,
+        height,
+        ..cfg.layout.params(width, height)
+    };
+    let mut layout = DisplayLayout::for_document(doc, params);
+    layout.set_display(display);
+    let mut out = io::stdout().lock();
+    match super::render::write_all_pages(doc, &mut layout, &mut out) {
+        Ok(()) => Ok(()),
+        // `kanshu big.txt | head`: stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Other(format!("cannot write output: {e}"))),
+    }
+}
 
 /// The title and the table of contents as plain text, as `kanshu toc` prints it (control
 /// characters made visible).
@@ -62,24 +196,60 @@ pub fn choose_book(
     }
 }
 
-/// Open the book (FILE, else the one read last, else the guide) and read it; outside a
-/// terminal print its contents instead.
-pub fn run(
-    file: Option<&Path>,
-    guide: bool,
-    display: DisplayMode,
+/// The book asked for (standard input when named `-` or piped in, else `choose_book`), and
+/// whether keys can be read when `printing` is false: a book named while standard input is a
+/// pipe or a file is refused (keys come from the terminal, and what was piped in would be
+/// lost).
+fn book_for(
+    args: &ReadArgs,
+    printing: bool,
     global: &GlobalArgs,
-) -> Result<(), CliError> {
+    cfg: &Config,
+    store: Option<&Store>,
+) -> Result<(Document, Option<String>), CliError> {
+    let stdin = stdin_is();
+    let named_stdin = args.file.is_some_and(|f| f == Path::new("-"));
+    let from_stdin = named_stdin || (args.file.is_none() && !args.guide && stdin == StdinIs::Data);
+    if !printing && !from_stdin && stdin == StdinIs::Data {
+        return Err(CliError::Usage(
+            "cannot read keys from standard input: it is a pipe or a file, not a terminal \
+             (to read a book from it, name the book `-`: … | kanshu -)"
+                .into(),
+        ));
+    }
+    // `kanshu` with an empty pipe on standard input opens what it would open without one.
+    if from_stdin && let Some(doc) = stdin_book(global, cfg, named_stdin)? {
+        return Ok((doc, None));
+    }
+    choose_book(args.file, args.guide, global, cfg, store)
+}
+
+/// Open the book (FILE, standard input, else the one read last, else the guide) and read
+/// it; outside a terminal print its text (or, with `--toc`, its contents) instead.
+pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     // A broken config never stops the reader: it starts with the defaults and says why.
     let (cfg, cfg_errors) = global.config();
+    let printing = args.toc || !io::stdout().is_terminal();
     let store = Store::open(global.config_dir.as_deref());
-    let (doc, mut note) = choose_book(file, guide, global, &cfg, store.as_ref().ok())?;
+    let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;
+    if args.toc {
+        return emit(&contents_text(&doc));
+    }
+    if printing {
+        // Not on a terminal (a pipe, a file): the text, laid out as the reader would.
+        return book_text(&doc, &cfg, args.display);
+    }
+    if let Some(n) = args.start.chapter
+        && n > doc.chapters.len()
+    {
+        let count = doc.chapters.len();
+        return Err(CliError::Usage(format!(
+            "--chapter {n}: the book has {count} chapter{}",
+            if count == 1 { "" } else { "s" }
+        )));
+    }
     if let Err(e) = &store {
         note = Some(format!("bookmarks can't be saved: {e}"));
-    }
-    if !io::stdout().is_terminal() {
-        // Not on a terminal (a pipe, a file): say what the book holds instead of drawing.
-        return emit(&contents_text(&doc));
     }
     let (width, height) = crate::tui::size().map_err(|e| CliError::Other(e.to_string()))?;
     let mut app = App::new(doc, width, height);
@@ -90,23 +260,54 @@ pub fn run(
         no_color,
         super::config_cmd::user_config_path(global).ok(),
     );
-    app.set_display(display);
+    app.set_display(args.display);
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
     let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved
     let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
+    let moved = go_to_start(&mut app, &args.start);
     // A book opened for the first time with scrape artifacts gets the clean-view offer instead
     // of the key hint; a resumed one shows where reading stopped.
     if let Some(n) = note {
         app.set_message(n, true);
     } else if let Some(e) = cfg_errors {
         app.set_message(e.brief(), true);
-    } else if !resumed && !app.offer_clean_view() && app.message().is_none() {
+    } else if !resumed && !moved && !app.offer_clean_view() && app.message().is_none() {
         app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
     }
-    let result = crate::tui::read(&mut app).map_err(|e| CliError::Other(e.to_string()));
+    let options = crate::tui::TerminalOptions {
+        mouse: cfg.ui.mouse,
+    };
+    let ended = crate::tui::read(&mut app, options).map_err(|e| CliError::Other(e.to_string()));
     // The terminal is back: say what could not be saved.
     for line in at_exit.iter().flat_map(Store::unsaved) {
         eprintln!("kanshu: {line}");
     }
-    result
+    let ended = ended?;
+    if let Some(sig) = ended {
+        // A signal ended the reading: the place is saved and the terminal given back; end
+        // the way the signal would have, so the shell sees it.
+        crate::tui::die_of(sig);
+    }
+    Ok(())
+}
+
+/// Move to where the command line asked (the place reading stopped goes into the jump list,
+/// so the jump-back key returns to it). Returns whether anything was asked.
+fn go_to_start(app: &mut App, start: &Start) -> bool {
+    if let Some(n) = start.chapter {
+        app.reader.goto_chapter(n);
+    } else if let Some(pct) = start.at {
+        app.reader.goto_percent(pct);
+    } else if start.search.is_some() {
+        app.set_top(crate::position::Position::new(0, 0));
+    }
+    if let Some(text) = &start.search {
+        // The same path a typed search takes: the prompt, the text, Enter.
+        app.update(Action::SearchForward);
+        app.update(Action::Paste(text.clone()));
+        app.update(Action::Confirm);
+    } else {
+        app.reader.refresh();
+    }
+    start != &Start::default()
 }

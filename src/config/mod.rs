@@ -40,6 +40,7 @@ pub struct Config {
     pub theme: ThemeConfig,
     pub chapters: ChapterRules,
     pub book: BookConfig,
+    pub ui: UiConfig,
 }
 
 /// `[layout]`: how pages look.
@@ -288,9 +289,16 @@ pub struct BookConfig {
     pub max_size_mb: u64,
 }
 
+/// `[ui]`: how the reader uses the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UiConfig {
+    /// Clicks and the wheel go to the reader; false leaves the mouse to the terminal.
+    pub mouse: bool,
+}
+
 /// Names of the keys of each section, as written in the file: what unknown-key checks, the
 /// completeness test of `default.toml` and the README check use.
-pub const ROOT_KEYS: &[&str] = &["layout", "keys", "theme", "chapters", "book"];
+pub const ROOT_KEYS: &[&str] = &["layout", "keys", "theme", "chapters", "book", "ui"];
 pub const LAYOUT_KEYS: &[&str] = &[
     "max_width",
     "margin_x",
@@ -308,6 +316,7 @@ pub const THEME_KEYS: &[&str] = &["name", "terminal", "dark", "light", "sepia"];
 pub const CHAPTERS_KEYS: &[&str] = &["mode", "rules"];
 pub const RULE_KEYS: &[&str] = &["name", "pattern", "level"];
 pub const BOOK_KEYS: &[&str] = &["encoding", "binary_threshold", "max_size_mb"];
+pub const UI_KEYS: &[&str] = &["mouse"];
 
 impl Config {
     /// The shipped defaults (parsed once from `DEFAULT_TOML`).
@@ -452,6 +461,9 @@ pub fn schema_paths() -> Vec<String> {
     }
     for k in BOOK_KEYS {
         out.push(format!("book.{k}"));
+    }
+    for k in UI_KEYS {
+        out.push(format!("ui.{k}"));
     }
     out
 }

@@ -51,6 +51,7 @@ fn skeleton() -> Config {
             binary_threshold: 0.0,
             max_size_mb: 1,
         },
+        ui: UiConfig { mouse: true },
     }
 }
 
@@ -291,6 +292,7 @@ impl Walker<'_> {
                 "theme" => self.theme(&mut cfg.theme, t),
                 "chapters" => self.chapters(&mut cfg.chapters, t),
                 "book" => self.book(&mut cfg.book, t),
+                "ui" => self.ui(&mut cfg.ui, t),
                 _ => {}
             }
         }
@@ -655,6 +657,17 @@ impl Walker<'_> {
                     self.error(span, path, ErrorKind::Missing { name: "pattern" });
                 }
                 None
+            }
+        }
+    }
+
+    fn ui(&mut self, u: &mut UiConfig, t: &dyn TableLike) {
+        for (key, item) in self.entries(t, "ui", UI_KEYS) {
+            let path = join("ui", key.get());
+            if key.get() == "mouse"
+                && let Some(on) = self.boolean(key, item, &path)
+            {
+                u.mouse = on;
             }
         }
     }

@@ -2,168 +2,40 @@
 //! from, and the event loop (`run_loop`, generic over ratatui's `Backend` and the event source,
 //! so tests drive it with `TestBackend` and a scripted list of events).
 //!
-//! Owns the terminal while reading (raw mode, alternate screen, mouse) and its restoration on
-//! every exit path: normal quit, error (a guard), panic (a hook that restores first and then
-//! chains to the previous hook) and SIGTERM/SIGHUP (a flag checked by the main loop). Restoring
-//! is safe to call more than once. Must not parse the command line or decide what a key does:
-//! events go through `input` to `App::update`, and `ui` paints.
+//! Owns the terminal while reading (raw mode, alternate screen, mouse when the configuration
+//! allows it) and its restoration on every exit path: normal quit, error (a guard), panic (a
+//! hook that restores first and then chains to the previous hook), every fatal signal (see
+//! `signals`), and Ctrl-z / SIGTSTP (given back, stopped, taken again and redrawn on `fg`).
+//! Restoring is safe to call more than once. Must not parse the command line or decide what a
+//! key does: events go through `input` to `App::update`, and `ui` paints.
+
+mod events;
+pub mod signals;
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::{Event, KeyCode as CtKeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
 use crate::app::App;
+use crate::keys::{Action, Key, KeyCode, Modifiers};
 use crate::{input, ui};
+
+pub use events::{EventSource, JobControl, ScriptedEvents, TerminalEvents};
+pub use signals::die_of;
 
 /// Why the terminal could not be used: one line for the person at it.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct TuiError(pub String);
 
-/// Where the main loop gets its events.
-pub trait EventSource {
-    /// The next event; `None` when `timeout` passed (or a signal woke the wait) without one.
-    /// `timeout: None` waits as long as it takes. An error of kind `BrokenPipe` or
-    /// `UnexpectedEof` means the input is gone (terminal hung up) and the reader should quit.
-    fn next_event(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
-}
-
-/// Events from the real terminal.
-///
-/// Waits with `poll(2)` on the terminal and on a pipe that signals (SIGWINCH, SIGTERM, SIGHUP,
-/// SIGINT) write to, so the loop sleeps without any timer and still wakes at once for a resize
-/// or a signal. A hung-up terminal is reported as `BrokenPipe` before crossterm reads from it
-/// (crossterm would spin on the end of file).
-pub struct TerminalEvents {
-    #[cfg(unix)]
-    wake: std::os::unix::net::UnixStream,
-}
-
-impl TerminalEvents {
-    /// Set up the wake-up pipe and register it for the signals.
-    pub fn new() -> io::Result<TerminalEvents> {
-        #[cfg(unix)]
-        {
-            let (read, write) = std::os::unix::net::UnixStream::pair()?;
-            read.set_nonblocking(true)?;
-            write.set_nonblocking(true)?;
-            for sig in [
-                signal_hook::consts::SIGWINCH,
-                signal_hook::consts::SIGTERM,
-                signal_hook::consts::SIGHUP,
-                signal_hook::consts::SIGINT,
-            ] {
-                signal_hook::low_level::pipe::register(sig, write.try_clone()?)?;
-            }
-            Ok(TerminalEvents { wake: read })
-        }
-        #[cfg(not(unix))]
-        Ok(TerminalEvents {})
-    }
-}
-
-#[cfg(unix)]
-fn hung_up() -> io::Error {
-    io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away")
-}
-
-impl EventSource for TerminalEvents {
-    #[cfg(unix)]
-    fn next_event(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
-        use std::io::Read;
-        use std::os::fd::AsRawFd;
-
-        let wait = |ms: i32, wake: i32| -> io::Result<(i16, i16)> {
-            let mut fds = [
-                libc::pollfd {
-                    fd: libc::STDIN_FILENO,
-                    events: libc::POLLIN,
-                    revents: 0,
-                },
-                libc::pollfd {
-                    fd: wake,
-                    events: libc::POLLIN,
-                    revents: 0,
-                },
-            ];
-            // SAFETY: `fds` is a valid array of two pollfd structs for the duration of the call.
-            let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
-            if n < 0 {
-                let e = io::Error::last_os_error();
-                if e.kind() == io::ErrorKind::Interrupted {
-                    return Ok((0, 0));
-                }
-                return Err(e);
-            }
-            Ok((fds[0].revents, fds[1].revents))
-        };
-        let wake_fd = self.wake.as_raw_fd();
-        let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
-        // Never hand a hung-up terminal to crossterm.
-        let (tty, _) = wait(0, wake_fd)?;
-        if tty & gone != 0 {
-            return Err(hung_up());
-        }
-        // Events crossterm already read and parsed come first.
-        if event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
-        }
-        let ms = match timeout {
-            Some(d) => d.as_millis().min(i32::MAX as u128) as i32,
-            None => -1,
-        };
-        let (tty, wake) = wait(ms, wake_fd)?;
-        if tty & gone != 0 {
-            return Err(hung_up());
-        }
-        if wake & libc::POLLIN != 0 {
-            let mut sink = [0u8; 64];
-            while matches!(self.wake.read(&mut sink), Ok(n) if n > 0) {}
-        }
-        // A resize arrives through crossterm's own SIGWINCH handling; keys through the terminal.
-        if (tty & libc::POLLIN != 0 || wake & libc::POLLIN != 0) && event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
-        }
-        Ok(None)
-    }
-
-    #[cfg(not(unix))]
-    fn next_event(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
-        let t = timeout.unwrap_or(Duration::from_secs(3600));
-        if event::poll(t)? {
-            event::read().map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-}
-
-/// A scripted list of events (tests); when it runs out the loop is told to stop.
-#[derive(Debug, Default)]
-pub struct ScriptedEvents {
-    pub events: std::collections::VecDeque<Event>,
-}
-
-impl EventSource for ScriptedEvents {
-    fn next_event(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Event>> {
-        match self.events.pop_front() {
-            Some(e) => Ok(Some(e)),
-            None => Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "no more events",
-            )),
-        }
-    }
-}
-
 /// Draw, then handle events until the app quits, `stop` is raised (a signal) or the input is
 /// gone. Redraws only after an event that did something; waits for events without a timer
-/// unless the app asks for ticks.
+/// unless the app asks for ticks. Ctrl-z (when the keymap gives it no other meaning) and
+/// SIGTSTP suspend to the shell; on return the screen is repainted whole.
 pub fn run_loop<B: Backend, E: EventSource>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -171,6 +43,7 @@ pub fn run_loop<B: Backend, E: EventSource>(
     stop: &AtomicBool,
 ) -> Result<(), TuiError> {
     let draw_err = |e: B::Error| TuiError(format!("cannot draw: {e}"));
+    let job_err = |e: io::Error| TuiError(format!("cannot take the terminal back: {e}"));
     terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
     loop {
         if stop.load(Ordering::Relaxed) {
@@ -178,6 +51,19 @@ pub fn run_loop<B: Backend, E: EventSource>(
         }
         if app.should_quit() {
             return Ok(());
+        }
+        match events.job_control() {
+            Some(JobControl::Suspend) => {
+                events.suspend().map_err(job_err)?;
+                repaint_all(terminal, app)?;
+                continue;
+            }
+            Some(JobControl::Continued) => {
+                events.reclaim().map_err(job_err)?;
+                repaint_all(terminal, app)?;
+                continue;
+            }
+            None => {}
         }
         let ev = match events.next_event(app.tick_interval()) {
             Ok(Some(ev)) => ev,
@@ -197,6 +83,12 @@ pub fn run_loop<B: Backend, E: EventSource>(
             }
             Err(e) => return Err(TuiError(format!("cannot read the terminal: {e}"))),
         };
+        if is_suspend_key(app, &ev) {
+            app.pending_keys.clear();
+            events.suspend().map_err(job_err)?;
+            repaint_all(terminal, app)?;
+            continue;
+        }
         let Some(action) = input::app_action(app, &ev) else {
             continue;
         };
@@ -210,19 +102,100 @@ pub fn run_loop<B: Backend, E: EventSource>(
     }
 }
 
-static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Ctrl-z, the terminal's own suspend key, unless the keymap binds it where the reader is.
+fn is_suspend_key(app: &App, ev: &Event) -> bool {
+    let Event::Key(k) = ev else {
+        return false;
+    };
+    let ctrl_z = k.kind == KeyEventKind::Press
+        && k.modifiers == KeyModifiers::CONTROL
+        && matches!(k.code, CtKeyCode::Char('z' | 'Z'));
+    let key = Key::new(
+        KeyCode::Char('z'),
+        Modifiers {
+            ctrl: true,
+            alt: false,
+            shift: false,
+        },
+    );
+    ctrl_z && app.keymap.lookup(app.mode(), key).is_none()
+}
 
-/// Put the terminal into reading mode (raw, alternate screen, mouse, bracketed paste).
+/// After the terminal was away (suspended, stopped): lay out again if its size changed and
+/// paint every cell, not only what changed.
+fn repaint_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), TuiError> {
+    let draw_err = |e: B::Error| TuiError(format!("cannot draw: {e}"));
+    let size = terminal.size().map_err(draw_err)?;
+    let screen = app.geometry().screen;
+    if (size.width, size.height) != (screen.width, screen.height) {
+        app.update(Action::Resize(size.width, size.height));
+    }
+    terminal.clear().map_err(draw_err)?;
+    terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
+    Ok(())
+}
+
+/// The terminal is in reading mode (restore has something to undo).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Mouse reporting is asked for while reading (`[ui] mouse` in the configuration).
+static MOUSE: AtomicBool = AtomicBool::new(true);
+
+/// The terminal keys are read from: standard input when it is one, else `/dev/tty` (opened
+/// once and kept open, as crossterm reads from the same place).
+#[cfg(unix)]
+pub(crate) fn tty_fd() -> io::Result<i32> {
+    use std::os::fd::IntoRawFd;
+    use std::sync::OnceLock;
+    static TTY: OnceLock<i32> = OnceLock::new();
+    if let Some(fd) = TTY.get() {
+        return Ok(*fd);
+    }
+    // SAFETY: isatty only looks at the descriptor.
+    let fd = if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+        libc::STDIN_FILENO
+    } else {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!("standard input is not a terminal and /dev/tty cannot be opened: {e}"),
+                )
+            })?
+            .into_raw_fd()
+    };
+    Ok(*TTY.get_or_init(|| fd))
+}
+
+/// Put the terminal into reading mode (raw, alternate screen, mouse unless the configuration
+/// turned it off, bracketed paste).
 pub fn enter_terminal() -> io::Result<()> {
+    #[cfg(unix)]
+    signals::remember_modes(tty_fd()?);
     ACTIVE.store(true, Ordering::SeqCst);
     crossterm::terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
     crossterm::execute!(
-        io::stdout(),
+        out,
         crossterm::terminal::EnterAlternateScreen,
-        crossterm::event::EnableMouseCapture,
         crossterm::event::EnableBracketedPaste,
         crossterm::cursor::Hide,
-    )
+    )?;
+    if MOUSE.load(Ordering::SeqCst) {
+        crossterm::execute!(out, crossterm::event::EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Reading mode again after someone else used the terminal (a stopped reader continued): the
+/// shell may have put it back into cooked mode, so raw mode is set afresh.
+fn reenter_terminal() -> io::Result<()> {
+    if ACTIVE.load(Ordering::SeqCst) {
+        let _ = crossterm::terminal::disable_raw_mode();
+    }
+    enter_terminal()
 }
 
 /// Give the terminal back as it was. Safe to call any number of times, from any exit path.
@@ -259,35 +232,39 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Raise the returned flag on SIGTERM, SIGHUP (and SIGINT, which raw mode normally hides).
-fn signal_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
+/// How the reader uses the terminal (from the configuration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TerminalOptions {
+    /// Report clicks and the wheel to the reader; off leaves selection to the terminal.
+    pub mouse: bool,
+}
+
+impl Default for TerminalOptions {
+    fn default() -> Self {
+        TerminalOptions { mouse: true }
     }
-    flag
 }
 
 /// Read in the terminal: set it up, run the loop on `app` until it quits, and give the terminal
 /// back on every way out. `app` is told to quit even when the loop ends with an error.
-pub fn read(app: &mut App) -> Result<(), TuiError> {
-    let stop = signal_flag();
+/// Returns the signal that ended the reading, if one did: the caller dies of it (`die_of`)
+/// once it has said what it has to say.
+pub fn read(app: &mut App, options: TerminalOptions) -> Result<Option<i32>, TuiError> {
+    MOUSE.store(options.mouse, Ordering::SeqCst);
+    let stop = Arc::new(AtomicBool::new(false));
+    signals::install(&stop);
     install_panic_hook();
     let _guard = TerminalGuard;
+    // Where keys come from is checked first: its error says why they cannot be read.
+    let mut events =
+        TerminalEvents::new().map_err(|e| TuiError(format!("cannot read keys: {e}")))?;
     enter_terminal().map_err(|e| TuiError(format!("cannot set up the terminal: {e}")))?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).map_err(|e| TuiError(format!("terminal: {e}")))?;
-    let mut events =
-        TerminalEvents::new().map_err(|e| TuiError(format!("cannot watch the terminal: {e}")))?;
     let result = run_loop(&mut terminal, app, &mut events, &stop);
     app.quit();
     restore_terminal();
-    result
+    result.map(|()| signals::ending_signal())
 }
 
 /// The size of the terminal on stdout, before it is set up.
