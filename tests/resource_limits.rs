@@ -183,7 +183,7 @@ fn hostile_config_files_answer_quickly() {
         (
             "2 GB sparse",
             |p| std::fs::File::create(p).unwrap().set_len(2 << 30).unwrap(),
-            "larger than 4 MB",
+            "larger than 4 MiB",
         ),
         (
             "never-ending",

@@ -403,36 +403,13 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// for a file whose size says less than it holds, like those in `/proc`). Symbolic links are
 /// followed. A missing file is `NotFound`; every other refusal says why in one line.
 pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::{Error, ErrorKind, Read};
-    let meta = std::fs::metadata(path)?;
-    if meta.is_dir() {
-        return Err(Error::other("is a directory, not a config file"));
+    match crate::store::atomic::read_regular(path, MAX_FILE_BYTES) {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(std::io::ErrorKind::NotFound.into()),
+        Err(why) => Err(std::io::Error::other(format!(
+            "{why}; a config file is a small text file"
+        ))),
     }
-    if !meta.is_file() {
-        return Err(Error::other(
-            "not a regular file (a pipe, socket or device); a config must be a text file",
-        ));
-    }
-    let too_big = || {
-        Error::new(
-            ErrorKind::FileTooLarge,
-            format!(
-                "larger than {} MB; a config file is a few kilobytes",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        )
-    };
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    Ok(bytes)
 }
 
 /// Where the user's file lives inside a config directory.

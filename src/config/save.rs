@@ -33,7 +33,7 @@ pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), ConfigError
             kind: ErrorKind::Io { reason },
         })
     };
-    let old = match read_regular(path, MAX_CONFIG_FILE).map_err(io)? {
+    let old = match read_regular(path, super::MAX_FILE_BYTES).map_err(io)? {
         Some(bytes) => String::from_utf8(bytes).map_err(|_| io("not UTF-8 text".into()))?,
         None => String::new(),
     };
@@ -46,9 +46,6 @@ pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), ConfigError
     }
     write_atomic(path, new.as_bytes(), &Faults::default()).map_err(|e| io(e.to_string()))
 }
-
-/// The largest config file rewritten (no hand-written config comes near it).
-const MAX_CONFIG_FILE: u64 = 16 * 1024 * 1024;
 
 /// The text of a config file with `settings` written into it; everything else kept.
 pub fn edit_settings(old: &str, file: &str, settings: &Settings) -> Result<String, ConfigErrors> {

@@ -7,7 +7,18 @@
 
 use std::fmt;
 
+use super::key::Modifiers;
 use super::{Action, Key, KeyCode, KeySeq};
+
+/// The key that always quits when nothing else is bound to it.
+const CTRL_C: Key = Key {
+    code: KeyCode::Char('c'),
+    modifiers: Modifiers {
+        ctrl: true,
+        alt: false,
+        shift: false,
+    },
+};
 
 /// Where a binding applies: the reader itself, one of its panels, or a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -165,9 +176,12 @@ impl Keymap {
             .map(|b| &b.action)
     }
 
-    /// The action of a single `key` in `mode`.
+    /// The action of a single `key` in `mode`. Ctrl-c that nothing else uses quits, whatever
+    /// the configuration unbound: no keymap can trap the reader in the program.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<&Action> {
+        static QUIT: Action = Action::Quit;
         self.action(mode, &[key])
+            .or_else(|| (key == CTRL_C).then_some(&QUIT))
     }
 
     /// True when `keys` is the start of a longer bound sequence (wait for the next key).
@@ -322,5 +336,17 @@ mod tests {
             map.hints(Mode::Help, &[(&[Action::Close], "close")]),
             ["M close"]
         );
+    }
+
+    #[test]
+    fn ctrl_c_quits_when_nothing_else_uses_it() {
+        let ctrl_c = Key::parse("ctrl-c").expect("ctrl-c parses");
+        let mut map = Keymap::empty();
+        for mode in Mode::ALL {
+            assert_eq!(map.lookup(mode, ctrl_c), Some(&Action::Quit), "{mode:?}");
+        }
+        map.bind(Mode::Reader, seq("ctrl-c"), Action::NextPage);
+        assert_eq!(map.lookup(Mode::Reader, ctrl_c), Some(&Action::NextPage));
+        assert_eq!(map.lookup(Mode::Reader, Key::char('c')), None);
     }
 }

@@ -83,10 +83,11 @@ impl HeadingRule {
         if !self.last_chars.is_empty() && !self.last_chars.contains(&last) {
             return None;
         }
-        let caps = self.pattern.captures(line)?;
+        // Length first: a costly user pattern never runs over a long paragraph.
         if !self.inline && line.chars().count() > self.max_chars {
             return None;
         }
+        let caps = self.pattern.captures(line)?;
         let title = match self.title {
             TitleShape::Line => line,
             TitleShape::Group => caps.get(1).map(|m| m.as_str().trim())?,
