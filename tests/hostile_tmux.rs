@@ -414,3 +414,49 @@ fn matrix_books_in_the_reader() {
         assert_restored(&tmux, name);
     }
 }
+
+/// Issue 19 #20: emoji with a presentation selector or a skin tone, flags and Hangul in
+/// conjoining jamo are measured differently by terminals and by unicode-width; a row holding
+/// them used to shift the contents popup's right border and leave pieces of flags under it.
+#[test]
+fn clusters_of_disputed_width_do_not_shift_the_popup() {
+    let Some(tmux) = start("widths") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("emoji.txt");
+    let mut text = String::from("第一章 ❤\u{fe0f}心 🇨🇳国 👍🏽好\n");
+    for i in 0..30 {
+        text.push_str(&format!(
+            "❤\u{fe0f}❤\u{fe0f} 🇨🇳🇯🇵 👍🏽 🏽 \u{1112}\u{1161}\u{11ab}글 第{i}行文字文字文字\n"
+        ));
+    }
+    text.push_str("第二章 🇨🇳 ❤\u{fe0f}\n正文\n");
+    std::fs::write(&book, text).unwrap();
+    tmux.line(&reader_line(dir.path(), &book, &dir.path().join("pid"), ""));
+    let page = tmux.wait_for("the book", |s| s.contains("第1行"));
+    assert!(page.contains("CNJP") && page.contains("한글"), "{page}");
+    tmux.keys(&["t"]);
+    let screen = tmux.wait_for("the contents", |s| s.contains("Contents"));
+    let rows: Vec<&str> = screen.lines().filter(|l| l.starts_with('│')).collect();
+    assert!(rows.len() > 5, "{screen}");
+    for l in &rows {
+        // Every row of the box ends at the same cell, and nothing shows through it.
+        let cells: usize = l
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+        let top = screen.lines().find(|l| l.starts_with('┌')).unwrap();
+        let top_cells: usize = top
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum();
+        assert_eq!(cells, top_cells, "row {l:?}\n{screen}");
+        assert!(l.trim_end().ends_with('│'), "row {l:?}\n{screen}");
+        assert!(
+            !l.contains('🇳') && !l.contains('🏽'),
+            "left behind: {l:?}\n{screen}"
+        );
+    }
+    tmux.keys(&["Escape", "q"]);
+}

@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use super::width::{
     TAB_WIDTH, cluster_width, clusters, is_break_space, is_unsafe_char, is_wide_char, placeholder,
+    steady_cluster,
 };
 use super::{LayoutParams, Line, LineKind, ParagraphMode};
 
@@ -120,10 +121,12 @@ impl<'a> Iterator for Units<'a> {
                 });
             }
             if (single && !is_unsafe_char(first)) || !g.chars().any(is_unsafe_char) {
+                // Clusters terminals measure differently are drawn as ones they agree on.
+                let text = steady_cluster(g).unwrap_or(g);
                 return Some(Unit {
                     offset,
                     src: g,
-                    text: g,
+                    text,
                     width: cluster_width(g, self.ambiguous_wide),
                     kind: UnitKind::Text,
                 });

@@ -107,6 +107,13 @@ pub(crate) fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
         if matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff01..=0xff60) {
             return 2; // CJK ideographs and full-width forms
         }
+    }
+    // Measured as drawn: clusters terminals disagree on are drawn as steady ones.
+    if let Some(steady) = steady_cluster(g) {
+        return cluster_width(steady, ambiguous_wide);
+    }
+    let mut chars = g.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
         if is_unsafe_char(c) {
             return placeholder(c).width(ambiguous_wide);
         }
@@ -136,6 +143,106 @@ pub(crate) fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
     }
 }
 
+/// A grapheme cluster whose width terminals disagree on, as one they agree on: `None` for
+/// every cluster that is fine as it is. Emoji with a presentation selector (❤️), a skin tone
+/// (👍🏽) or joined by ZWJ (👨‍👩‍👧) show their first emoji alone; a flag (🇨🇳) shows its two
+/// letters (`CN`); Hangul written in conjoining jamo shows as the composed syllable; a modifier
+/// or jamo left on its own shows as U+FFFD. Terminals count these differently from
+/// unicode-width and from each other, and one cell of disagreement shifts everything right of
+/// it on the row, popup borders included.
+pub(crate) fn steady_cluster(g: &str) -> Option<&str> {
+    let unsteady = |c: char| {
+        matches!(c as u32,
+            0xFE0E | 0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0x1F1E6..=0x1F1FF
+            | 0x1160..=0x11FF | 0xD7B0..=0xD7FF)
+    };
+    if g.is_ascii() || !g.chars().any(unsteady) {
+        return None;
+    }
+    let regional = |c: char| (0x1F1E6..=0x1F1FF).contains(&(c as u32));
+    let mut chars = g.chars();
+    let first = chars.next()?;
+    if regional(first) {
+        let letter = |c: char| (c as u32 - 0x1F1E6) as usize;
+        let second = chars.next().filter(|&c| regional(c));
+        return Some(match second {
+            Some(c) => flag_letters(letter(first), letter(c)),
+            None => flag_letters(letter(first), 26),
+        });
+    }
+    if (0x1100..=0x1112).contains(&(first as u32)) {
+        let v = chars.next().map(|c| c as u32);
+        if let Some(v @ 0x1161..=0x1175) = v {
+            let t = chars.next().map(|c| c as u32);
+            let t = match t {
+                Some(t @ 0x11A8..=0x11C2) => t - 0x11A7,
+                _ => 0,
+            };
+            let index = ((first as u32 - 0x1100) * 21 + (v - 0x1161)) * 28 + t;
+            return Some(hangul_syllable(index as usize));
+        }
+    }
+    if unsteady(first) {
+        return Some("\u{FFFD}");
+    }
+    Some(&g[..first.len_utf8()])
+}
+
+/// `text` with every cluster [`steady_cluster`] would change changed, for the reader's chrome
+/// (titles, names, messages).
+pub fn steady_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out: Option<String> = None;
+    for (i, g) in text.grapheme_indices(true) {
+        match (steady_cluster(g), &mut out) {
+            (Some(s), Some(o)) => o.push_str(s),
+            (Some(s), None) => {
+                let mut o = text[..i].to_string();
+                o.push_str(s);
+                out = Some(o);
+            }
+            (None, Some(o)) => o.push_str(g),
+            (None, None) => {}
+        }
+    }
+    match out {
+        Some(o) => std::borrow::Cow::Owned(o),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// The letters of a flag: `a` and `b` are 0–25 (A–Z); `b` = 26 for a lone regional letter.
+fn flag_letters(a: usize, b: usize) -> &'static str {
+    static LETTERS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    // Pairs AA..ZZ, then the 26 single letters.
+    let all = LETTERS.get_or_init(|| {
+        let mut s = String::with_capacity(26 * 26 * 2 + 26);
+        for x in b'A'..=b'Z' {
+            for y in b'A'..=b'Z' {
+                s.push(x as char);
+                s.push(y as char);
+            }
+        }
+        s.extend((b'A'..=b'Z').map(char::from));
+        s
+    });
+    let range = if b < 26 {
+        (a * 26 + b) * 2..(a * 26 + b) * 2 + 2
+    } else {
+        26 * 26 * 2 + a..26 * 26 * 2 + a + 1
+    };
+    all.get(range).unwrap_or("\u{FFFD}")
+}
+
+/// The precomposed Hangul syllable number `index` (U+AC00 + index).
+fn hangul_syllable(index: usize) -> &'static str {
+    static SYLLABLES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let all = SYLLABLES.get_or_init(|| (0xAC00..=0xD7A3).filter_map(char::from_u32).collect());
+    all.get(index * 3..index * 3 + 3).unwrap_or("\u{FFFD}")
+}
+
 /// True when a character is drawn wide (2 cells) in every terminal: CJK ideographs, kana,
 /// Hangul, full-width forms. Used to tell CJK text from Latin text.
 pub(crate) fn is_wide_char(c: char) -> bool {
@@ -145,6 +252,27 @@ pub(crate) fn is_wide_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clusters_terminals_disagree_on_are_drawn_steadily() {
+        let steady = |s: &str| super::steady_text(s).into_owned();
+        assert_eq!(steady("心❤️心"), "心❤心");
+        assert_eq!(steady("👍🏽 ok"), "👍 ok");
+        assert_eq!(steady("a🏽b"), "ab", "a modifier after a letter extends it");
+        assert_eq!(steady("🏽b"), "\u{FFFD}b");
+        assert_eq!(steady("👨\u{200D}👩\u{200D}👧"), "👨");
+        assert_eq!(steady("🇨🇳🇯🇵"), "CNJP");
+        assert_eq!(steady("🇨"), "C");
+        // 한 written as three conjoining jamo, and 가 as two.
+        assert_eq!(steady("\u{1112}\u{1161}\u{11AB}\u{1100}\u{1161}"), "한가");
+        assert_eq!(steady("\u{1161}"), "\u{FFFD}");
+        for s in ["第一章 心", "plain text", "가각한글", "café", "👍"] {
+            assert!(
+                matches!(super::steady_text(s), std::borrow::Cow::Borrowed(_)),
+                "{s}"
+            );
+        }
+    }
 
     #[test]
     fn widths() {

@@ -52,9 +52,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// Replace control characters (which could drive the terminal) and line separators with a
-/// visible placeholder: the same characters the layout never draws raw.
+/// visible placeholder, and clusters terminals measure differently (emoji with modifiers,
+/// flags, conjoining jamo) with steady ones: the same the layout does for the page.
 pub fn clean(s: &str) -> String {
-    s.chars()
+    crate::layout::width::steady_text(s)
+        .chars()
         .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
         .collect()
 }
