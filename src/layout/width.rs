@@ -103,10 +103,10 @@ pub(crate) fn cluster_width(g: &str, ambiguous_wide: bool) -> usize {
         };
     }
     let mut chars = g.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff01..=0xff60) {
-            return 2; // CJK ideographs and full-width forms
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff01..=0xff60)
+    {
+        return 2; // CJK ideographs and full-width forms
     }
     // Measured as drawn: clusters terminals disagree on are drawn as steady ones.
     if let Some(steady) = steady_cluster(g) {
