@@ -95,7 +95,10 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
             let KeyCode::Char(c) = key.code else {
                 return None;
             };
-            if key.modifiers.ctrl || key.modifiers.alt || crate::document::normalize::is_unsafe_char(c) {
+            if key.modifiers.ctrl
+                || key.modifiers.alt
+                || crate::document::normalize::is_unsafe_char(c)
+            {
                 return None;
             }
             match mode {
