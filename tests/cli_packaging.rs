@@ -265,6 +265,10 @@ fn a_dash_reads_the_book_from_standard_input() {
     let out = kanshu_in(root(), &["toc", "--max-size-mb", "1", "-"], Some(&big));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("standard input: larger than 1 MB"));
+    // The reader takes its keys from the terminal: it says so instead of starting blind.
+    let out = kanshu_in(root(), &["-"], Some(&seed));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`kanshu toc -`"));
 }
 
 #[test]

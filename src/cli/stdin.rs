@@ -3,7 +3,8 @@
 //! The same limits as a file: at most the configured number of megabytes is read, a start that
 //! is plainly binary is refused before the rest is read, and the encoding is guessed (or taken
 //! from `--encoding`) as for a file. A terminal on standard input is refused rather than
-//! waited on. The book has no path, so nothing about it is remembered.
+//! waited on. The book has no path, so nothing about it is remembered; the reader itself does
+//! not take `-` (its keys come from the terminal).
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -14,6 +15,9 @@ use crate::document::{Document, Format, LoadError, LoadOptions, RuleSet, visible
 
 /// How the book read from standard input is named in messages.
 const NAME: &str = "standard input";
+
+/// Why `kanshu -` is refused: the reader takes its keys from the terminal.
+pub const NOT_FOR_THE_READER: &str = "the reader cannot take its book from standard input (it reads keys from the terminal): save the book to a file, or use `kanshu toc -`, `info -` or `render -`";
 
 /// Whether `path` asks for standard input.
 pub fn is_stdin(path: &Path) -> bool {
