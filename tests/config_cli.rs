@@ -205,5 +205,9 @@ fn config_alone_says_what_its_flags_do() {
     let out = kanshu(home.path()).arg("config").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(["--default", "--path", "--check"].iter().all(|f| text.contains(f)));
+    assert!(
+        ["--default", "--path", "--check"]
+            .iter()
+            .all(|f| text.contains(f))
+    );
 }
