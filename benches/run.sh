@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks of kanshu against the system's own tools, measured in the same run.
 #
-#   benches/run.sh            build release, generate the books if missing, measure, print a table
+#   benches/run.sh            build, generate the books if missing, measure, print a table
 #   RUNS=20 benches/run.sh    more repetitions (default 10)
 #   BOOKS=DIR benches/run.sh  where the benchmark books live (default target/bench-books)
 #
@@ -9,17 +9,22 @@
 # ratios hold on a busy or slow machine even when the absolute times move. Times are medians of
 # RUNS runs after one warm-up (the books sit in the page cache; both sides read the same file).
 # Uses hyperfine when installed, otherwise a plain loop around `date +%s%N`.
+#
+# The binary is built with the `profiling` profile (Cargo.toml): the release optimisation with
+# line tables kept, so `perf` on target/profiling/kanshu names functions. `cargo install` builds
+# the `release` profile, the same code without symbols; the two run at the same speed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-10}
 BOOKS=${BOOKS:-target/bench-books}
-KANSHU=target/release/kanshu
+PROFILE=profiling
+KANSHU=target/$PROFILE/kanshu
 export LC_ALL=C
 
-echo "building release …" >&2
-cargo build --release --quiet --bin kanshu --example genbooks
-target/release/examples/genbooks "$BOOKS" >&2
+echo "building (profile $PROFILE) …" >&2
+cargo build --profile $PROFILE --quiet --bin kanshu --example genbooks
+target/$PROFILE/examples/genbooks "$BOOKS" >&2
 
 CONFIG_DIR=$(mktemp -d)
 export KANSHU_CONFIG_DIR=$CONFIG_DIR
@@ -158,7 +163,7 @@ if command -v tmux >/dev/null; then
 fi
 
 echo
-echo "kanshu $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), timer: $TIMER, median of $RUNS runs"
+echo "kanshu $(git rev-parse --short HEAD 2>/dev/null || echo '?') (profile $PROFILE), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), timer: $TIMER, median of $RUNS runs"
 echo
 echo "| target | kanshu | floor | ratio (wall) | ratio (CPU) | limit | result |"
 echo "|---|---|---|---|---|---|---|"

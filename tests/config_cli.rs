@@ -200,8 +200,14 @@ fn unreadable_inputs_are_one_line_errors() {
 }
 
 #[test]
-fn config_needs_one_of_its_flags() {
+fn config_alone_says_what_its_flags_do() {
     let home = tempfile::tempdir().unwrap();
     let out = kanshu(home.path()).arg("config").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        ["--default", "--path", "--check"]
+            .iter()
+            .all(|f| text.contains(f))
+    );
 }

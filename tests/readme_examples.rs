@@ -1,5 +1,6 @@
-//! The README's command examples are real: every `$ kanshu …` line in a `sh` block whose files
-//! are in the repository is run, and what it prints must be what the README shows under it.
+//! The README's command examples are real: every `$ kanshu …` line in a `sh` block is run (the
+//! files it names must be in the repository), and what it prints must be what the README shows
+//! under it.
 //! A line holding only `…` in the README stands for any number of lines left out.
 
 use std::path::Path;
@@ -56,12 +57,16 @@ fn readme_examples_print_what_the_readme_shows() {
     let config = tempfile::tempdir().unwrap();
     let mut checked = 0;
     for (args, expected) in examples(&readme) {
-        let files_present = args
+        // Every example runs: a file it names that is not in the repository is a wrong README.
+        for file in args
             .iter()
             .filter(|a| a.ends_with(".txt") || a.ends_with(".md"))
-            .all(|a| root.join(a).is_file());
-        if !files_present {
-            continue;
+        {
+            assert!(
+                root.join(file).is_file(),
+                "README example `kanshu {}` names {file}, which is not in the repository",
+                args.join(" ")
+            );
         }
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanshu"))
             .args(&args)
@@ -84,8 +89,8 @@ fn readme_examples_print_what_the_readme_shows() {
         );
         checked += 1;
     }
-    // The seed's toc, info and the render examples at least.
-    assert!(checked >= 5, "only {checked} README examples ran");
+    // The seed's toc, info, the JSON contents and the render examples at least.
+    assert!(checked >= 6, "only {checked} README examples ran");
 }
 
 #[test]

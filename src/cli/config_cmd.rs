@@ -1,7 +1,8 @@
 //! `kanshu config --default | --path | --check [FILE]`: show and validate configuration.
 //!
-//! `--check` prints every problem of the file (one per line, with file, line and column) and
-//! exits 2; a valid file prints `ok`. Nothing here writes to disk.
+//! `kanshu config` alone says what the three do and where the file is. `--check` prints every
+//! problem of the file (one per line, with file, line and column) and exits 2; a valid file
+//! prints `ok`. Nothing here writes to disk.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,7 @@ use crate::config::{self, Config};
 use crate::document::visible;
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("what").required(true).args(["default", "path", "check"])))]
+#[command(group(ArgGroup::new("what").args(["default", "path", "check"])))]
 pub struct ConfigArgs {
     /// Print the default configuration, every key documented (a starting point for your own)
     #[arg(long)]
@@ -49,8 +50,23 @@ pub fn run(args: &ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
     match &args.check {
         Some(Some(file)) => check(file, true),
         Some(None) => check(&user_config_path(global)?, false),
-        None => Ok(()),
+        None => emit(&modes(global)),
     }
+}
+
+/// What `kanshu config` alone prints: the three modes, and where the file is.
+fn modes(global: &GlobalArgs) -> String {
+    let at = match user_config_path(global) {
+        Ok(path) => visible(&path.display().to_string()).into_owned(),
+        Err(e) => e.to_string(),
+    };
+    format!(
+        "kanshu config --default        print the default configuration, every key explained\n\
+         kanshu config --path           print where your config file is read from\n\
+         kanshu config --check [FILE]   check your config file (or FILE) and list every problem\n\
+         \n\
+         Your config file: {at}\n"
+    )
 }
 
 /// Validate one file. A missing file is an error when it was named, and fine (the defaults

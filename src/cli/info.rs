@@ -13,19 +13,23 @@ use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::config::Config;
-use crate::document::chapters::{self, Evidence, PART_BYTES};
+use crate::document::chapters::{self, Evidence};
 use crate::document::{Document, Format, RuleSet, visible};
 use crate::layout::{BookStyle, ParagraphMode};
 use crate::view::count_artifacts;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  kanshu info novel.txt\n  kanshu info --json novel.txt")]
+#[command(
+    after_help = "Examples:\n  kanshu info novel.txt\n  kanshu info --json novel.txt\n  iconv -f gbk -t utf-8 novel.txt | kanshu info -"
+)]
 pub struct InfoArgs {
-    /// The book
+    /// The book (`-` reads standard input)
     pub file: PathBuf,
     /// Print a JSON object
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub book: super::BookArgs,
 }
 
 /// What `info --json` prints.
@@ -61,13 +65,21 @@ pub struct Info {
 /// One line saying which heading family won and on what evidence.
 pub fn heading_evidence(doc: &Document, rule: &str, e: &Evidence) -> String {
     let mut out = if rule == "none" {
-        let parts = doc.chapters.iter().filter(|c| !c.heading).count();
-        if parts <= 1 {
+        let parts: Vec<usize> = doc
+            .chapters
+            .iter()
+            .filter(|c| !c.heading)
+            .map(|c| c.range.len())
+            .collect();
+        if parts.len() <= 1 {
             "no heading family fits: the book is one chapter".to_string()
         } else {
+            // The mean size of the parts as cut: each ends at the first paragraph end past three
+            // quarters of `PART_BYTES`.
+            let kb = parts.iter().sum::<usize>() as f64 / parts.len() as f64 / 1024.0;
             format!(
-                "no heading family fits: cut into {parts} parts of about {} KB",
-                PART_BYTES / 1024
+                "no heading family fits: cut into {} parts of about {kb:.0} KB",
+                parts.len()
             )
         }
     } else {

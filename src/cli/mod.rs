@@ -8,11 +8,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub mod completions;
 pub mod config_cmd;
 pub mod info;
 pub mod read;
 pub mod render;
+pub mod stdin;
 pub mod store_cmds;
+mod suggest;
 pub mod toc;
 
 use crate::config::{Config, ConfigErrors};
@@ -69,25 +72,40 @@ pub struct Cli {
     #[arg(long)]
     pub toc: bool,
     #[command(flatten)]
+    pub book: BookArgs,
+    #[command(flatten)]
     pub global: GlobalArgs,
 }
 
-/// Options every command understands.
+/// Options every command understands, and (filled from `BookArgs` before a command runs) how
+/// to open a book.
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalArgs {
-    /// Decode the book with this encoding (e.g. gbk, big5, utf-16le) instead of guessing
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(skip)]
     pub encoding: Option<String>,
     /// Directory for bookmarks, reading state and config (default: the user's config directory;
     /// also KANSHU_CONFIG_DIR)
     #[arg(long, global = true, value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
+    #[arg(skip)]
+    pub toc_rule: Option<String>,
+    #[arg(skip)]
+    pub max_size_mb: Option<u64>,
+}
+
+/// Options of the commands that open a book: the reader, `toc`, `info`, `render` and
+/// `bookmarks FILE` (only these list them in their `--help`).
+#[derive(Debug, Args, Clone, Default)]
+pub struct BookArgs {
+    /// Decode the book with this encoding (e.g. gbk, big5, utf-16le) instead of guessing
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
     /// Find chapters with this rule only: a rule name (chinese, english, numbered, … — a wrong
     /// name lists them all — or one from your config) or a regular expression for heading lines
-    #[arg(long, global = true, value_name = "NAME|REGEX")]
+    #[arg(long, value_name = "NAME|REGEX")]
     pub toc_rule: Option<String>,
     /// Read books of up to this many megabytes (default 256; also [book] max_size_mb)
-    #[arg(long, global = true, value_name = "MB",
+    #[arg(long, value_name = "MB",
           value_parser = clap::value_parser!(u64).range(1..=crate::document::MAX_READ_MB))]
     pub max_size_mb: Option<u64>,
 }
@@ -106,6 +124,23 @@ pub enum Command {
     Recent(store_cmds::RecentArgs),
     /// Show or check the configuration
     Config(config_cmd::ConfigArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page, or a command's (roff, for man)
+    Manual(completions::ManualArgs),
+}
+
+impl Command {
+    /// The book options this command was given, if it opens a book.
+    fn book_args(&self) -> Option<&BookArgs> {
+        match self {
+            Command::Toc(a) => Some(&a.book),
+            Command::Info(a) => Some(&a.book),
+            Command::Render(a) => Some(&a.book),
+            Command::Bookmarks(a) => Some(&a.book),
+            _ => None,
+        }
+    }
 }
 
 /// An error for the person at the terminal: one line, exit code 2.
@@ -120,6 +155,15 @@ pub enum CliError {
 }
 
 impl GlobalArgs {
+    /// These options with the book options given (a command's own over those before it).
+    fn with_book(mut self, own: Option<&BookArgs>, before: &BookArgs) -> GlobalArgs {
+        let pick = |f: fn(&BookArgs) -> Option<&String>| own.and_then(f).or(f(before)).cloned();
+        self.encoding = pick(|b| b.encoding.as_ref());
+        self.toc_rule = pick(|b| b.toc_rule.as_ref());
+        self.max_size_mb = own.and_then(|b| b.max_size_mb).or(before.max_size_mb);
+        self
+    }
+
     /// The user's configuration; a broken file means the defaults, and the problems.
     pub fn config(&self) -> (Config, Option<ConfigErrors>) {
         match config_cmd::user_config_path(self) {
@@ -150,9 +194,12 @@ impl GlobalArgs {
         self.load_options_with(&self.config().0)
     }
 
-    /// Open a book with `cfg` and these options.
+    /// Open a book with `cfg` and these options; `-` reads standard input.
     pub fn open_with(&self, path: &std::path::Path, cfg: &Config) -> Result<Document, CliError> {
         let rules = self.rules_with(cfg)?;
+        if stdin::is_stdin(path) {
+            return stdin::read(&self.load_options_with(cfg), &rules);
+        }
         Ok(Document::open_with_rules(
             path,
             &self.load_options_with(cfg),
@@ -192,14 +239,31 @@ pub fn emit(text: &str) -> Result<(), CliError> {
 
 /// Parse arguments, run the command, return the process exit code.
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            if let Some(line) = suggest::for_parse_error(&e) {
+                eprintln!("kanshu: {line}");
+                return 2;
+            }
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
             return code;
         }
     };
+    // `kanshu tco`: no such file, and a command's name mistyped.
+    if cli.command.is_none()
+        && let Some(line) = suggest::for_missing_file(cli.file.as_deref())
+    {
+        eprintln!("kanshu: {line}");
+        return 2;
+    }
+    if cli.command.is_none() && cli.file.as_deref().is_some_and(stdin::is_stdin) {
+        eprintln!("kanshu: {}", stdin::NOT_FOR_THE_READER);
+        return 2;
+    }
+    let own = cli.command.as_ref().and_then(Command::book_args);
+    cli.global = cli.global.clone().with_book(own, &cli.book);
     let result = match cli.command {
         Some(Command::Toc(args)) => toc::run(&args, &cli.global),
         Some(Command::Info(args)) => info::run(&args, &cli.global),
@@ -207,6 +271,8 @@ pub fn run() -> i32 {
         Some(Command::Bookmarks(args)) => store_cmds::bookmarks(&args, &cli.global),
         Some(Command::Recent(args)) => store_cmds::recent(&args, &cli.global),
         Some(Command::Config(args)) => config_cmd::run(&args, &cli.global),
+        Some(Command::Completions(args)) => completions::completions(&args),
+        Some(Command::Manual(args)) => completions::manual(&args),
         None => {
             let display = crate::view::display::DisplayMode {
                 view: crate::view::ViewOptions {

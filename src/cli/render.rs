@@ -16,8 +16,17 @@ use crate::position::Position;
 use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  kanshu render novel.txt                      the first page at 80×24
+  kanshu render --width 40 --chapter 3 novel.txt
+  kanshu render --chapter 3 --page 2 novel.txt
+  kanshu render --at 50 novel.txt              the page at the middle of the book
+  kanshu render --all --width 60 novel.txt     every page, each ended by a form feed
+  kanshu render --clean --script simplified --vertical --width 26 --height 14 novel.txt
+  cat novel.txt | kanshu render -")]
 pub struct RenderArgs {
-    /// The book
+    /// The book (`-` reads standard input)
     pub file: PathBuf,
     /// Text width in cells (2 to 2000)
     #[arg(long, default_value_t = 80)]
@@ -52,6 +61,8 @@ pub struct RenderArgs {
     /// Vertical pages (竖排): columns top to bottom, read right to left
     #[arg(long)]
     pub vertical: bool,
+    #[command(flatten)]
+    pub book: super::BookArgs,
 }
 
 /// The text of page `page` (0-based) of chapter `chapter`: one line per laid-out line,

@@ -21,6 +21,8 @@ pub struct BookmarksArgs {
     /// percent, snippet, created, edited}
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub book: super::BookArgs,
 }
 
 #[derive(Debug, Args)]

@@ -13,15 +13,29 @@ use super::{CliError, GlobalArgs, emit};
 use crate::document::{Document, visible};
 
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  kanshu toc novel.txt\n  kanshu toc --json novel.txt\n  kanshu toc --encoding big5 article.txt"
-)]
+#[command(after_help = "\
+JSON fields (--json), one object per entry:
+  index    1-based chapter number
+  level    1 = volume or top heading, 2 = chapter under a volume, …
+  title    as written in the book (Markdown without its # marks)
+  offset   byte offset of the chapter's first non-blank line in the decoded UTF-8 text
+  chars    characters in the chapter, heading included
+  heading  false for front and back matter, parts of a book without headings, and a
+           heading that shares its line with the first sentence
+
+Examples:
+  kanshu toc novel.txt
+  kanshu toc --json novel.txt
+  kanshu toc --encoding big5 article.txt
+  curl -s https://example.com/book.txt | kanshu toc -")]
 pub struct TocArgs {
-    /// The book
+    /// The book (`-` reads standard input)
     pub file: PathBuf,
-    /// Print a JSON array of {index, level, title, offset, chars}
+    /// Print a JSON array of {index, level, title, offset, chars, heading} (fields below)
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub book: super::BookArgs,
 }
 
 /// One TOC entry as `toc --json` prints it.

@@ -127,6 +127,26 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// For a key written at the top level that belongs in a table: where it goes
+/// (`max_width` or `max_widht` → `[layout] max_width`), unless it is a table's name mistyped.
+fn table_of(section: &str, name: &str) -> Option<String> {
+    if !section.is_empty() || keys::closest(name, ROOT_KEYS.iter().copied()).is_some() {
+        return None;
+    }
+    let tables = [
+        ("layout", LAYOUT_KEYS),
+        ("book", BOOK_KEYS),
+        ("chapters", CHAPTERS_KEYS),
+        ("theme", &["name"][..]),
+    ];
+    let all = tables
+        .iter()
+        .flat_map(|(t, keys)| keys.iter().map(move |k| (*t, *k)));
+    let key = keys::closest(name, all.clone().map(|(_, k)| k))?;
+    let table = all.clone().find(|(_, k)| *k == key).map(|(t, _)| t)?;
+    Some(format!("[{table}] {key}"))
+}
+
 fn type_name(item: &Item) -> &'static str {
     match item {
         Item::None => "nothing",
@@ -198,7 +218,8 @@ impl Walker<'_> {
                     ErrorKind::UnknownKey {
                         name: name.to_string(),
                         section: section.to_string(),
-                        suggestion: keys::closest(name, allowed.iter().copied()),
+                        suggestion: table_of(section, name)
+                            .or_else(|| keys::closest(name, allowed.iter().copied())),
                     },
                 );
             }

@@ -133,6 +133,8 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (Mode::TocFilter, Action::Close, "clear the filter"),
     (Mode::TocFilter, Action::Confirm, "jump to the chapter"),
     (Mode::Help, Action::Close, "close the help"),
+    (Mode::Bookmarks, Action::Close, "close the list"),
+    (Mode::Library, Action::Close, "close the list"),
     (Mode::Help, Action::NextPage, "scroll down a page"),
     (Mode::Help, Action::PrevPage, "scroll up a page"),
     (
@@ -183,6 +185,10 @@ mod tests {
     #[test]
     fn a_mode_can_say_more() {
         assert_eq!(Action::Close.description_in(Mode::Help), "close the help");
+        assert_eq!(
+            Action::Close.description_in(Mode::Library),
+            "close the list"
+        );
         assert_eq!(
             Action::Close.description_in(Mode::Reader),
             "close / clear search"

@@ -1,0 +1,112 @@
+//! `-` as the book: `kanshu toc -`, `info -` and `render -` read standard input.
+//!
+//! The same limits as a file: at most the configured number of megabytes is read, a start that
+//! is plainly binary is refused before the rest is read, and the encoding is guessed (or taken
+//! from `--encoding`) as for a file. A terminal on standard input is refused rather than
+//! waited on. The book has no path, so nothing about it is remembered; the reader itself does
+//! not take `-` (its keys come from the terminal).
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use super::CliError;
+use crate::document::decode::{self, DecodeError};
+use crate::document::{Document, Format, LoadError, LoadOptions, RuleSet, visible};
+
+/// How the book read from standard input is named in messages.
+const NAME: &str = "standard input";
+
+/// Why `kanshu -` is refused: the reader takes its keys from the terminal.
+pub const NOT_FOR_THE_READER: &str = "the reader cannot take its book from standard input (it reads keys from the terminal): save the book to a file, or use `kanshu toc -`, `info -` or `render -`";
+
+/// Whether `path` asks for standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Read and decode the book on standard input.
+pub fn read(opts: &LoadOptions, rules: &RuleSet) -> Result<Document, CliError> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(CliError::Usage(
+            "`-` reads the book from standard input, which is a terminal here: pipe a book in (`cat book.txt | kanshu toc -`)".into(),
+        ));
+    }
+    read_from(stdin.lock(), opts, rules)
+}
+
+/// Read and decode a book from `input` as `read` does (tests give it bytes).
+pub fn read_from(
+    input: impl Read,
+    opts: &LoadOptions,
+    rules: &RuleSet,
+) -> Result<Document, CliError> {
+    let limit = opts.max_bytes();
+    let io = |e: std::io::Error| LoadError::Io {
+        path: NAME.into(),
+        reason: e.to_string(),
+    };
+    let mut input = input.take(limit.saturating_add(1));
+    let mut start = Vec::new();
+    (&mut input)
+        .take(64 * 1024)
+        .read_to_end(&mut start)
+        .map_err(io)?;
+    if decode::start_is_binary(&start, opts.encoding.as_deref()) {
+        return Err(LoadError::Binary { path: NAME.into() }.into());
+    }
+    let mut bytes = start;
+    input.read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: NAME.into(),
+            limit_mb: limit.div_ceil(1024 * 1024),
+        }
+        .into());
+    }
+    let source_bytes = bytes.len();
+    let decoded = decode::decode_vec_with(bytes, opts.encoding.as_deref(), opts.binary_fraction())
+        .map_err(|e| match e {
+            DecodeError::Binary => LoadError::Binary { path: NAME.into() },
+            DecodeError::UnknownEncoding(label) => LoadError::UnknownEncoding {
+                label: visible(&label).into_owned(),
+            },
+            DecodeError::UnusableEncoding(label) => LoadError::UnusableEncoding {
+                label: visible(&label).into_owned(),
+            },
+        })?;
+    let mut doc = Document::from_text_with_rules(decoded.text, NAME, Format::Text, rules);
+    doc.encoding = decoded.encoding.to_string();
+    doc.source_bytes = source_bytes;
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(max_mb: u64) -> LoadOptions {
+        LoadOptions {
+            max_bytes: Some(max_mb * 1024 * 1024),
+            ..LoadOptions::default()
+        }
+    }
+
+    #[test]
+    fn a_gbk_book_on_standard_input_is_decoded_and_split() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("第一章 开始\n正文。\n第二章 结束\n正文。\n");
+        let doc = read_from(&gbk[..], &opts(1), RuleSet::builtin()).unwrap();
+        assert_eq!(doc.encoding, "GBK");
+        assert_eq!(doc.chapters.len(), 2);
+        assert_eq!(doc.source_bytes, gbk.len());
+    }
+
+    #[test]
+    fn too_much_or_binary_input_is_refused() {
+        let big = vec![b'a'; 1024 * 1024 + 1];
+        let e = read_from(&big[..], &opts(1), RuleSet::builtin()).unwrap_err();
+        assert!(e.to_string().contains("larger than 1 MB"), "{e}");
+        let e = read_from(&b"\x7fELF\0\0\0\0"[..], &opts(1), RuleSet::builtin()).unwrap_err();
+        assert!(e.to_string().contains("binary"), "{e}");
+    }
+}
