@@ -258,10 +258,6 @@ pub fn run() -> i32 {
         eprintln!("kanshu: {line}");
         return 2;
     }
-    if cli.command.is_none() && cli.file.as_deref().is_some_and(stdin::is_stdin) {
-        eprintln!("kanshu: {}", stdin::NOT_FOR_THE_READER);
-        return 2;
-    }
     let own = cli.command.as_ref().and_then(Command::book_args);
     cli.global = cli.global.clone().with_book(own, &cli.book);
     let result = match cli.command {

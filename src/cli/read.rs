@@ -9,13 +9,13 @@
 //! piped in would be lost). Must not touch the terminal itself: set-up, restore and the event
 //! loop are `tui`'s.
 
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal};
 use std::path::Path;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
 use crate::config::Config;
-use crate::document::{Document, Format};
+use crate::document::Document;
 use crate::keys::{Action, Mode};
 use crate::layout::LayoutParams;
 use crate::store::Store;
@@ -103,12 +103,11 @@ fn stdin_book(
     cfg: &Config,
     named: bool,
 ) -> Result<Option<Document>, CliError> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|e| CliError::Other(format!("cannot read {STDIN_NAME}: {e}")))?;
-    if bytes.is_empty() {
+    let rules = global.rules_with(cfg)?;
+    let opts = global.load_options_with(cfg);
+    // Read as `toc -` reads: bounded by the size limit, binary refused from its start.
+    let doc = super::stdin::read_from(io::stdin().lock(), &opts, &rules)?;
+    if doc.source_bytes == 0 {
         if !named {
             return Ok(None);
         }
@@ -116,11 +115,6 @@ fn stdin_book(
             "{STDIN_NAME} is empty: there is no book to read"
         )));
     }
-    let rules = global.rules_with(cfg)?;
-    let decoded = Document::from_bytes(&bytes, STDIN_NAME, &global.load_options_with(cfg))?;
-    let mut doc = Document::from_text_with_rules(decoded.text, STDIN_NAME, Format::Text, &rules);
-    doc.encoding = decoded.encoding;
-    doc.source_bytes = decoded.source_bytes;
     Ok(Some(doc))
 }
 

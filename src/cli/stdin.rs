@@ -16,9 +16,6 @@ use crate::document::{Document, Format, LoadError, LoadOptions, RuleSet, visible
 /// How the book read from standard input is named in messages.
 const NAME: &str = "standard input";
 
-/// Why `kanshu -` is refused: the reader takes its keys from the terminal.
-pub const NOT_FOR_THE_READER: &str = "the reader cannot take its book from standard input (it reads keys from the terminal): save the book to a file, or use `kanshu toc -`, `info -` or `render -`";
-
 /// Whether `path` asks for standard input.
 pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
