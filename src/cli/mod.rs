@@ -137,7 +137,7 @@ impl GlobalArgs {
     /// Open a book with `cfg` and these options.
     pub fn open_with(&self, path: &std::path::Path, cfg: &Config) -> Result<Document, CliError> {
         let rules = self.rules_with(cfg)?;
-        Ok(Document::open_with_rules(
+        Ok(crate::formats::open(
             path,
             &self.load_options_with(cfg),
             &rules,

@@ -1,0 +1,754 @@
+//! Layout of a chapter that has structure (Markdown now, EPUB later): blocks → lines → pages.
+//!
+//! Owns how each block kind is drawn: paragraphs and headings wrapped (a level-1 heading
+//! centred), list items with their marker and a hanging indent under it, quotes behind a `│`
+//! bar, code and preformatted lines kept as they are (a line wider than the page goes on under
+//! a `›` marker, never joined to the next), tables as a grid that fits the page (or, too wide,
+//! one row per line with `│` between cells), rules as a line and images as a marked line of
+//! their alt text; and how spans are painted (`Paint`). Markers, bars, padding and grid lines
+//! are *decoration*: drawn from `LineDecor`, never part of the text, so search, positions and
+//! the character count see only the book's words. A line's range still covers the text it
+//! shows, so pages and positions work exactly as for plain text.
+//!
+//! It must not touch plain-text paragraph detection (`layout_styled`): a book without
+//! structure never comes here. No view and no terminal crate here.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::glyphs::{Glyph, GlyphLine, UnitKind, line_glyphs, units};
+use super::paginate::Pager;
+use super::width::{TAB_WIDTH, cluster_width, clusters};
+use super::wrap::{WrapSettings, WrappedLine, wrap_paragraph};
+use super::{BookStyle, ChapterLayout, LayoutParams, Line, LineKind, layout_styled};
+use crate::document::Document;
+use crate::document::blocks::{Align, Block, BlockKind, ListMarker, SpanKind, Structure, Table};
+
+/// How a glyph is painted: a set of flags the interface maps to theme styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Paint(u8);
+
+impl Paint {
+    /// Drawn by layout (marker, bar, padding, grid), not a character of the text.
+    pub const DECORATION: Paint = Paint(1);
+    pub const EMPHASIS: Paint = Paint(2);
+    pub const STRONG: Paint = Paint(4);
+    pub const CODE: Paint = Paint(8);
+    pub const LINK: Paint = Paint(16);
+    pub const STRIKE: Paint = Paint(32);
+
+    pub fn contains(self, other: Paint) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+
+    pub fn with(self, other: Paint) -> Paint {
+        Paint(self.0 | other.0)
+    }
+
+    pub fn is_plain(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// One piece of a laid-out line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Decoration drawn as it is (marker, bar, grid line).
+    Mark(String),
+    /// Blank cells of decoration (hanging indent, cell padding, centring).
+    Pad(usize),
+    /// Text of the chapter, painted as its spans say.
+    Text { range: Range<usize>, paint: Paint },
+}
+
+/// What a line of a structured chapter draws, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineDecor {
+    pub parts: Vec<Part>,
+}
+
+/// The glyphs of `line` over `text`: through its decoration when the chapter has structure
+/// (`decor` is the line's entry in `ChapterLayout::decor`), else the plain pipeline; offsets
+/// passed through `to_source`.
+pub fn glyph_line(
+    text: &str,
+    line: &Line,
+    decor: Option<&LineDecor>,
+    params: &LayoutParams,
+    to_source: &dyn Fn(usize) -> usize,
+) -> GlyphLine {
+    match decor {
+        Some(d) => {
+            let (glyphs, paint) = decor_glyphs(text, line, d, params.ambiguous_wide);
+            let line: GlyphLine = glyphs
+                .into_iter()
+                .map(|g| Glyph {
+                    offset: to_source(g.offset),
+                    ..g
+                })
+                .collect();
+            line.with_paint(paint)
+        }
+        None => line_glyphs(text, line, params)
+            .into_iter()
+            .map(|g| Glyph {
+                offset: to_source(g.offset),
+                ..g
+            })
+            .collect(),
+    }
+}
+
+/// Glyphs and their paint for a decorated line.
+fn decor_glyphs<'a>(
+    text: &'a str,
+    line: &Line,
+    decor: &'a LineDecor,
+    ambiguous_wide: bool,
+) -> (Vec<Glyph<'a>>, Vec<Paint>) {
+    let mut glyphs = Vec::new();
+    let mut paint = Vec::new();
+    let at = line.range.start;
+    for part in &decor.parts {
+        match part {
+            Part::Mark(s) => {
+                for (_, g) in clusters(s) {
+                    glyphs.push(Glyph {
+                        text: g,
+                        width: cluster_width(g, ambiguous_wide),
+                        offset: at,
+                    });
+                    paint.push(Paint::DECORATION);
+                }
+            }
+            Part::Pad(n) => {
+                for _ in 0..*n {
+                    glyphs.push(Glyph {
+                        text: " ",
+                        width: 1,
+                        offset: at,
+                    });
+                    paint.push(Paint::DECORATION);
+                }
+            }
+            Part::Text { range, paint: p } => {
+                let Some(s) = text.get(range.clone()) else {
+                    continue;
+                };
+                for u in units(s, range.start, ambiguous_wide) {
+                    match u.kind {
+                        UnitKind::Space('\t') => {
+                            for _ in 0..TAB_WIDTH {
+                                glyphs.push(Glyph {
+                                    text: " ",
+                                    width: 1,
+                                    offset: u.offset,
+                                });
+                                paint.push(*p);
+                            }
+                        }
+                        UnitKind::Space('\n') => {
+                            glyphs.push(Glyph {
+                                text: " ",
+                                width: 1,
+                                offset: u.offset,
+                            });
+                            paint.push(*p);
+                        }
+                        _ => {
+                            glyphs.push(Glyph {
+                                text: u.text,
+                                width: u.width,
+                                offset: u.offset,
+                            });
+                            paint.push(*p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (glyphs, paint)
+}
+
+/// Lay out chapter `idx` of `doc` with resolved params: through its blocks when the book has
+/// structure, else as plain text (`layout_styled`, untouched).
+pub(crate) fn layout_document_chapter(
+    doc: &Document,
+    idx: usize,
+    params: &LayoutParams,
+    style: &BookStyle,
+) -> ChapterLayout {
+    let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
+    let text = doc.chapter_text(idx);
+    if doc.structure.blocks.is_empty() {
+        return layout_styled(text, heading, params, style);
+    }
+    let range = doc
+        .chapters
+        .get(idx)
+        .map_or(0..doc.text.len(), |c| c.range.clone());
+    layout_blocks(text, &doc.structure.slice(range), params)
+}
+
+/// Width in cells of decoration text.
+fn mark_width(s: &str, amb: bool) -> usize {
+    clusters(s).map(|(_, g)| cluster_width(g, amb)).sum()
+}
+
+/// Width in cells of a range of the text, as the glyphs draw it.
+fn text_width(text: &str, r: &Range<usize>, amb: bool) -> usize {
+    text.get(r.clone())
+        .map_or(0, |s| units(s, r.start, amb).map(|u| u.width).sum())
+}
+
+/// Lines of a structured chapter before paging, and the paint of its spans.
+struct Lines<'a> {
+    text: &'a str,
+    s: &'a Structure,
+    params: &'a LayoutParams,
+    out: Vec<(Line, LineDecor)>,
+    /// Blank lines owed before the next line (none before the first).
+    gap: usize,
+}
+
+impl Lines<'_> {
+    fn amb(&self) -> bool {
+        self.params.ambiguous_wide
+    }
+
+    /// Push a line of parts; its range covers its text (empty at `at` when it has none).
+    fn push(&mut self, kind: LineKind, parts: Vec<Part>, at: usize) {
+        if !self.out.is_empty() {
+            for _ in 0..self.gap {
+                self.out.push((
+                    Line {
+                        range: at..at,
+                        kind: LineKind::Blank,
+                        indent: 0,
+                    },
+                    LineDecor::default(),
+                ));
+            }
+        }
+        self.gap = usize::from(self.params.line_spacing);
+        let texts = parts.iter().filter_map(|p| match p {
+            Part::Text { range, .. } => Some(range.clone()),
+            _ => None,
+        });
+        let range = texts
+            .clone()
+            .map(|r| r.start)
+            .min()
+            .map_or(at..at, |s| s..texts.map(|r| r.end).max().unwrap_or(s));
+        self.out.push((
+            Line {
+                range,
+                kind,
+                indent: 0,
+            },
+            LineDecor { parts },
+        ));
+    }
+
+    /// `range` cut at span edges, each piece with the paint of the spans over it.
+    fn painted(&self, range: Range<usize>, base: Paint) -> Vec<Part> {
+        let spans: Vec<_> = self
+            .s
+            .spans
+            .iter()
+            .filter(|sp| sp.range.start < range.end && sp.range.end > range.start)
+            .collect();
+        let mut cuts: Vec<usize> = vec![range.start, range.end];
+        for sp in &spans {
+            cuts.push(sp.range.start.clamp(range.start, range.end));
+            cuts.push(sp.range.end.clamp(range.start, range.end));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| {
+                let piece = w[0]..w[1];
+                let paint = spans
+                    .iter()
+                    .filter(|sp| sp.range.start <= piece.start && piece.end <= sp.range.end)
+                    .fold(base, |p, sp| p.with(span_paint(&sp.kind)));
+                Part::Text {
+                    range: piece,
+                    paint,
+                }
+            })
+            .collect()
+    }
+}
+
+fn span_paint(kind: &SpanKind) -> Paint {
+    match kind {
+        SpanKind::Emphasis | SpanKind::Image { .. } => Paint::EMPHASIS,
+        SpanKind::Strong => Paint::STRONG,
+        SpanKind::Strikethrough => Paint::STRIKE,
+        SpanKind::Code => Paint::CODE,
+        SpanKind::Link(_) | SpanKind::NoteRef { .. } => Paint::LINK,
+        SpanKind::Ruby { .. } => Paint::default(),
+    }
+}
+
+/// The marker of a list item or footnote, and the prefix of every other line of it.
+fn marker(kind: &BlockKind) -> Option<String> {
+    Some(match kind {
+        BlockKind::ListItem { depth, marker } => match marker {
+            ListMarker::Bullet => match depth % 3 {
+                1 => "• ".to_string(),
+                2 => "◦ ".to_string(),
+                _ => "▪ ".to_string(),
+            },
+            ListMarker::Ordered(n) => format!("{n}. "),
+            ListMarker::Task { checked: true } => "[x] ".to_string(),
+            ListMarker::Task { checked: false } => "[ ] ".to_string(),
+        },
+        BlockKind::Footnote { number, .. } => format!("[{number}] "),
+        _ => return None,
+    })
+}
+
+/// Lay out a chapter's `text` with its structure `s` (offsets relative to the chapter).
+pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) -> ChapterLayout {
+    let width = params.width.max(2);
+    let mut lines = Lines {
+        text,
+        s,
+        params,
+        out: Vec::new(),
+        gap: 0,
+    };
+    let amb = params.ambiguous_wide;
+    let mut marked: HashSet<*const Block> = HashSet::new();
+    // The kind of marker of the top-level list the last leaf was in (bullet, number, task).
+    let mut prev_list: Option<std::mem::Discriminant<ListMarker>> = None;
+    for (leaf, containers) in s.leaves_in_context(0..text.len()) {
+        // The prefix of the leaf's first line and of the others, outermost container first.
+        let (mut first, mut rest): (Vec<Part>, Vec<Part>) = (Vec::new(), Vec::new());
+        for c in &containers {
+            if let BlockKind::Quote { .. } = c.kind {
+                first.push(Part::Mark("│ ".into()));
+                rest.push(Part::Mark("│ ".into()));
+            } else if let Some(m) = marker(&c.kind) {
+                let w = mark_width(&m, amb);
+                if marked.insert(*c as *const Block) {
+                    first.push(Part::Mark(m));
+                } else {
+                    first.push(Part::Pad(w));
+                }
+                rest.push(Part::Pad(w));
+            }
+        }
+        let prefix_w = |p: &[Part]| -> usize {
+            p.iter()
+                .map(|p| match p {
+                    Part::Mark(m) => mark_width(m, amb),
+                    Part::Pad(n) => *n,
+                    Part::Text { .. } => 0,
+                })
+                .sum()
+        };
+        // A prefix that leaves less than a third of the page is dropped (too deep to show).
+        if prefix_w(&first).max(prefix_w(&rest)) * 3 > width * 2 {
+            first.clear();
+            rest.clear();
+        }
+        let avail = width - prefix_w(&first).max(prefix_w(&rest));
+        let list = containers.iter().find_map(|c| match c.kind {
+            BlockKind::ListItem { marker, .. } => Some(std::mem::discriminant(&marker)),
+            _ => None,
+        });
+        // Items of a list follow each other without a blank line; a list of another kind of
+        // marker is another list.
+        let spacing = usize::from(params.line_spacing);
+        if !(list.is_some() && list == prev_list) && !lines.out.is_empty() {
+            lines.gap = spacing + 1;
+        }
+        prev_list = list;
+        let leaf_block = Block {
+            range: leaf.range.clone(),
+            kind: leaf.kind.clone(),
+        };
+        draw_leaf(&mut lines, &leaf_block, first, rest, avail);
+    }
+    // Page the lines; the pager drops blank lines that would open a page, which carry no
+    // decoration, so decorations follow the text lines in order.
+    let mut pager = Pager::new(params.height, lines.out.len());
+    let mut decor = Vec::with_capacity(lines.out.len());
+    for (line, d) in lines.out {
+        if line.kind != LineKind::Blank {
+            decor.push(d);
+        }
+        pager.push(line);
+    }
+    let mut layout = pager.finish();
+    let mut text_decor = decor.into_iter();
+    layout.decor = layout
+        .lines
+        .iter()
+        .map(|l| {
+            if l.kind == LineKind::Blank {
+                LineDecor::default()
+            } else {
+                text_decor.next().unwrap_or_default()
+            }
+        })
+        .collect();
+    layout
+}
+
+/// Draw one leaf block with its prefixes.
+fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Part>, avail: usize) {
+    let amb = lines.amb();
+    let text = lines.text;
+    let r = leaf.range.clone();
+    let mut prefix = Some(first);
+    let mut next_prefix = move || prefix.take().unwrap_or_else(|| rest.clone());
+    match &leaf.kind {
+        BlockKind::Heading { level } => {
+            let settings = WrapSettings {
+                width: avail,
+                first_indent: 0,
+                ambiguous_wide: amb,
+            };
+            for (range, w) in wrapped_lines(text, r.clone(), &settings) {
+                let mut parts = next_prefix();
+                if *level == 1 {
+                    parts.push(Part::Pad(avail.saturating_sub(w) / 2));
+                }
+                parts.extend(lines.painted(range, Paint::default()));
+                lines.push(LineKind::Heading, parts, r.start);
+            }
+            lines.gap = lines.gap.max(usize::from(lines.params.line_spacing) + 1);
+        }
+        BlockKind::Code { .. } | BlockKind::Preformatted => {
+            let base = if matches!(leaf.kind, BlockKind::Code { .. }) {
+                Paint::CODE
+            } else {
+                Paint::default()
+            };
+            let cont = "› ";
+            let cont_w = mark_width(cont, amb);
+            let mut at = r.start;
+            for line in text.get(r.clone()).unwrap_or_default().split('\n') {
+                let lr = at..at + line.len();
+                at = lr.end + 1;
+                let pieces =
+                    cut_to_width(text, lr.clone(), avail, avail.saturating_sub(cont_w), amb);
+                for (k, piece) in pieces.into_iter().enumerate() {
+                    let mut parts = next_prefix();
+                    if k > 0 {
+                        parts.push(Part::Mark(cont.into()));
+                    }
+                    parts.extend(lines.painted(piece, base));
+                    lines.push(LineKind::Body, parts, lr.start);
+                }
+            }
+        }
+        BlockKind::Table(t) => draw_table(lines, t, &r, &mut next_prefix, avail),
+        BlockKind::Rule => {
+            let dash = mark_width("─", amb).max(1);
+            let mut parts = next_prefix();
+            parts.push(Part::Mark("─".repeat((avail / dash).max(1).min(avail))));
+            lines.push(LineKind::Body, parts, r.start);
+        }
+        _ => {
+            // Paragraph, image (alt text after a mark), a leaf of any other kind: wrapped,
+            // each hard line break starting a new line.
+            let image = matches!(leaf.kind, BlockKind::Image { .. });
+            let mark = "▣ ";
+            let mark_w = if image { mark_width(mark, amb) } else { 0 };
+            let settings = WrapSettings {
+                width: avail.saturating_sub(mark_w).max(1),
+                first_indent: 0,
+                ambiguous_wide: amb,
+            };
+            let mut at = r.start;
+            let mut any = false;
+            for part in text.get(r.clone()).unwrap_or_default().split('\n') {
+                let pr = at..at + part.len();
+                at = pr.end + 1;
+                for (range, _) in wrapped_lines(text, pr.clone(), &settings) {
+                    let mut parts = next_prefix();
+                    if image {
+                        parts.push(if any {
+                            Part::Pad(mark_w)
+                        } else {
+                            Part::Mark(mark.into())
+                        });
+                    }
+                    parts.extend(lines.painted(
+                        range,
+                        if image {
+                            Paint::EMPHASIS
+                        } else {
+                            Paint::default()
+                        },
+                    ));
+                    lines.push(LineKind::Body, parts, pr.start);
+                    any = true;
+                }
+            }
+            if !any {
+                let mut parts = next_prefix();
+                if image {
+                    parts.push(Part::Mark(mark.into()));
+                }
+                lines.push(LineKind::Body, parts, r.start);
+            }
+        }
+    }
+}
+
+/// The wrapped lines of `range` (absolute byte ranges and widths).
+fn wrapped_lines(
+    text: &str,
+    range: Range<usize>,
+    settings: &WrapSettings,
+) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    if let Some(s) = text.get(range.clone()) {
+        let trimmed = s.trim_start();
+        let base = range.start + (s.len() - trimmed.len());
+        let trimmed = trimmed.trim_end();
+        wrap_paragraph(trimmed, settings, |wl: WrappedLine| {
+            out.push((base + wl.range.start..base + wl.range.end, wl.width));
+        });
+    }
+    out
+}
+
+/// `range` cut into pieces of at most `first` cells, then `then` cells, at grapheme edges
+/// (an empty range stays one empty piece; a grapheme wider than the room gets a piece of
+/// its own).
+fn cut_to_width(
+    text: &str,
+    range: Range<usize>,
+    first: usize,
+    then: usize,
+    amb: bool,
+) -> Vec<Range<usize>> {
+    let Some(s) = text.get(range.clone()) else {
+        return vec![range.start..range.start];
+    };
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut used = 0;
+    let mut room = first.max(1);
+    for u in units(s, range.start, amb) {
+        if used + u.width > room && u.offset > start {
+            out.push(start..u.offset);
+            start = u.offset;
+            used = 0;
+            room = then.max(1);
+        }
+        used += u.width;
+    }
+    out.push(start..range.end);
+    out
+}
+
+/// A table: a grid when its columns fit the page, else one row per line (wrapped) with `│`
+/// between cells.
+fn draw_table(
+    lines: &mut Lines<'_>,
+    t: &Table,
+    r: &Range<usize>,
+    next_prefix: &mut dyn FnMut() -> Vec<Part>,
+    avail: usize,
+) {
+    let amb = lines.amb();
+    let text = lines.text;
+    let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    if cols == 0 {
+        let parts = next_prefix();
+        lines.push(LineKind::Body, parts, r.start);
+        return;
+    }
+    let sep = " │ ";
+    let sep_w = mark_width(sep, amb);
+    let mut natural = vec![1usize; cols];
+    for row in &t.rows {
+        for (c, cell) in row.iter().enumerate() {
+            natural[c] = natural[c].max(text_width(text, cell, amb));
+        }
+    }
+    let room = avail.saturating_sub(sep_w * (cols - 1));
+    let widths = fit_columns(&natural, room);
+    let Some(widths) = widths else {
+        // One row per line, cells joined by a bar, wrapped at the page width.
+        for row in &t.rows {
+            let mut units_of_row: Vec<Part> = Vec::new();
+            for (c, cell) in row.iter().enumerate() {
+                if c > 0 {
+                    units_of_row.push(Part::Mark(sep.into()));
+                }
+                units_of_row.extend(lines.painted(cell.clone(), Paint::default()));
+            }
+            let at = row.first().map_or(r.start, |c| c.start);
+            for parts in fill(text, units_of_row, avail, amb) {
+                let mut line = next_prefix();
+                line.extend(parts);
+                lines.push(LineKind::Body, line, at);
+            }
+        }
+        return;
+    };
+    for (ri, row) in t.rows.iter().enumerate() {
+        let pieces: Vec<Vec<(Range<usize>, usize)>> = (0..cols)
+            .map(|c| match row.get(c) {
+                Some(cell) => {
+                    let settings = WrapSettings {
+                        width: widths[c],
+                        first_indent: 0,
+                        ambiguous_wide: amb,
+                    };
+                    wrapped_lines(text, cell.clone(), &settings)
+                }
+                None => Vec::new(),
+            })
+            .collect();
+        let height = pieces.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let at = row.first().map_or(r.start, |c| c.start);
+        let strong = if ri < t.header_rows {
+            Paint::STRONG
+        } else {
+            Paint::default()
+        };
+        for k in 0..height {
+            let mut parts = next_prefix();
+            for c in 0..cols {
+                if c > 0 {
+                    parts.push(Part::Mark(sep.into()));
+                }
+                let (range, w) = pieces[c].get(k).cloned().unwrap_or((at..at, 0));
+                let spare = widths[c].saturating_sub(w);
+                let align = t.align.get(c).copied().unwrap_or_default();
+                let left = match align {
+                    Align::Right => spare,
+                    Align::Center => spare / 2,
+                    _ => 0,
+                };
+                parts.push(Part::Pad(left));
+                if !range.is_empty() {
+                    parts.extend(lines.painted(range, strong));
+                }
+                if c + 1 < cols {
+                    parts.push(Part::Pad(spare - left));
+                }
+            }
+            parts.retain(|p| !matches!(p, Part::Pad(0)));
+            lines.push(LineKind::Body, parts, at);
+        }
+        if ri + 1 == t.header_rows && t.rows.len() > ri + 1 {
+            let mut parts = next_prefix();
+            let dash = mark_width("─", amb).max(1);
+            let cross = mark_width("┼", amb);
+            let side = (sep_w.saturating_sub(cross)) / 2;
+            let mut grid = String::new();
+            for (c, w) in widths.iter().enumerate() {
+                if c > 0 {
+                    grid.push_str(&"─".repeat(side / dash));
+                    grid.push('┼');
+                    grid.push_str(&"─".repeat((sep_w - cross - side) / dash));
+                }
+                grid.push_str(&"─".repeat(w / dash));
+            }
+            parts.push(Part::Mark(grid));
+            let end = row.last().map_or(at, |c| c.end);
+            lines.push(LineKind::Body, parts, end);
+        }
+    }
+}
+
+/// Column widths that fit `room` cells: the natural ones when they fit, else each column
+/// shrunk toward a floor of 6 cells in proportion to what it would like. `None` when even the
+/// floors do not fit.
+fn fit_columns(natural: &[usize], room: usize) -> Option<Vec<usize>> {
+    let total: usize = natural.iter().sum();
+    if total <= room {
+        return Some(natural.to_vec());
+    }
+    let floor: Vec<usize> = natural.iter().map(|&n| n.min(6)).collect();
+    let base: usize = floor.iter().sum();
+    if base > room {
+        return None;
+    }
+    let extra = room - base;
+    let want: usize = natural.iter().zip(&floor).map(|(n, f)| n - f).sum();
+    let mut widths: Vec<usize> = natural
+        .iter()
+        .zip(&floor)
+        .map(|(n, f)| f + (n - f) * extra / want.max(1))
+        .collect();
+    // Cells the rounding left over go to the columns from the left.
+    let mut left = room.saturating_sub(widths.iter().sum());
+    for (w, n) in widths.iter_mut().zip(natural) {
+        if left == 0 {
+            break;
+        }
+        if *w < *n {
+            *w += 1;
+            left -= 1;
+        }
+    }
+    Some(widths)
+}
+
+/// Parts filled into lines of at most `width` cells, text cut at grapheme edges.
+fn fill(text: &str, parts: Vec<Part>, width: usize, amb: bool) -> Vec<Vec<Part>> {
+    let mut out: Vec<Vec<Part>> = Vec::new();
+    let mut line: Vec<Part> = Vec::new();
+    let mut used = 0;
+    let width = width.max(1);
+    for part in parts {
+        match part {
+            Part::Text { range, paint } => {
+                let mut start = range.start;
+                let s = text.get(range.clone()).unwrap_or_default();
+                for u in units(s, range.start, amb) {
+                    if used + u.width > width && used > 0 {
+                        if u.offset > start {
+                            line.push(Part::Text {
+                                range: start..u.offset,
+                                paint,
+                            });
+                        }
+                        out.push(std::mem::take(&mut line));
+                        start = u.offset;
+                        used = 0;
+                    }
+                    used += u.width;
+                }
+                if range.end > start {
+                    line.push(Part::Text {
+                        range: start..range.end,
+                        paint,
+                    });
+                }
+            }
+            Part::Mark(m) => {
+                for (_, g) in clusters(&m) {
+                    let w = cluster_width(g, amb);
+                    if used + w > width && used > 0 {
+                        out.push(std::mem::take(&mut line));
+                        used = 0;
+                    }
+                    used += w;
+                    line.push(Part::Mark(g.to_string()));
+                }
+            }
+            Part::Pad(n) => {
+                used += n;
+                line.push(Part::Pad(n));
+            }
+        }
+    }
+    if !line.is_empty() || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
