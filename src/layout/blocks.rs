@@ -351,8 +351,10 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
                 })
                 .sum()
         };
-        // A prefix that leaves less than a third of the page is dropped (too deep to show).
-        if prefix_w(&first).max(prefix_w(&rest)) * 3 > width * 2 {
+        // A prefix that leaves less than a third of the page (or two cells) is dropped: too
+        // deep to show on this page.
+        let deepest = prefix_w(&first).max(prefix_w(&rest));
+        if deepest * 3 > width * 2 || width < deepest + 2 {
             first.clear();
             rest.clear();
         }
@@ -430,20 +432,26 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
             } else {
                 Paint::default()
             };
-            let cont = "› ";
+            // A line cut at the page edge goes on after this marker (none on a page too
+            // narrow to spare it).
+            let cont = if avail >= 4 { "› " } else { "" };
             let cont_w = mark_width(cont, amb);
             let mut at = r.start;
             for line in text.get(r.clone()).unwrap_or_default().split('\n') {
                 let lr = at..at + line.len();
                 at = lr.end + 1;
-                let pieces =
-                    cut_to_width(text, lr.clone(), avail, avail.saturating_sub(cont_w), amb);
+                let pieces = code_pieces(text, lr.clone(), avail, avail - cont_w, amb);
                 for (k, piece) in pieces.into_iter().enumerate() {
                     let mut parts = next_prefix();
-                    if k > 0 {
+                    if k > 0 && !cont.is_empty() {
                         parts.push(Part::Mark(cont.into()));
                     }
-                    parts.extend(lines.painted(piece, base));
+                    for atom in piece {
+                        match atom {
+                            Ok(range) => parts.extend(lines.painted(range, base)),
+                            Err(pad) => parts.push(Part::Pad(pad)),
+                        }
+                    }
                     lines.push(LineKind::Body, parts, lr.start);
                 }
             }
@@ -460,6 +468,7 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
             // each hard line break starting a new line.
             let image = matches!(leaf.kind, BlockKind::Image { .. });
             let mark = "▣ ";
+            let image = image && avail >= mark_width(mark, amb) + 2;
             let mark_w = if image { mark_width(mark, amb) } else { 0 };
             let settings = WrapSettings {
                 width: avail.saturating_sub(mark_w).max(1),
@@ -521,33 +530,51 @@ fn wrapped_lines(
     out
 }
 
-/// `range` cut into pieces of at most `first` cells, then `then` cells, at grapheme edges
-/// (an empty range stays one empty piece; a grapheme wider than the room gets a piece of
-/// its own).
-fn cut_to_width(
+/// A code line cut into pieces of at most `first` cells, then `then` cells, at grapheme edges:
+/// each piece is runs of text (`Ok`) and tabs drawn as that many blank cells (`Err`; a tab is
+/// `TAB_WIDTH` cells, fewer on a page narrower than that). An empty line is one empty piece.
+#[allow(clippy::type_complexity)]
+fn code_pieces(
     text: &str,
     range: Range<usize>,
     first: usize,
     then: usize,
     amb: bool,
-) -> Vec<Range<usize>> {
+) -> Vec<Vec<Result<Range<usize>, usize>>> {
+    let mut out = vec![Vec::new()];
     let Some(s) = text.get(range.clone()) else {
-        return vec![range.start..range.start];
+        return out;
     };
-    let mut out = Vec::new();
-    let mut start = range.start;
-    let mut used = 0;
     let mut room = first.max(1);
+    let mut used = 0;
+    let mut run: Option<Range<usize>> = None;
     for u in units(s, range.start, amb) {
-        if used + u.width > room && u.offset > start {
-            out.push(start..u.offset);
-            start = u.offset;
+        let tab = matches!(u.kind, UnitKind::Space('\t'));
+        let w = if tab {
+            TAB_WIDTH.min(then.max(1))
+        } else {
+            u.width
+        };
+        if used + w > room && used > 0 {
+            let line = out.last_mut().expect("one piece at least");
+            line.extend(run.take().map(Ok));
+            out.push(Vec::new());
             used = 0;
             room = then.max(1);
         }
-        used += u.width;
+        used += w;
+        let line = out.last_mut().expect("one piece at least");
+        if tab {
+            line.extend(run.take().map(Ok));
+            line.push(Err(w));
+        } else {
+            let end = u.offset + u.src.len();
+            run = Some(run.map_or(u.offset..end, |r| r.start..end));
+        }
     }
-    out.push(start..range.end);
+    if let Some(line) = out.last_mut() {
+        line.extend(run.take().map(Ok));
+    }
     out
 }
 

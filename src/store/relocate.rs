@@ -114,6 +114,16 @@ fn needles(anchor: &Anchor) -> Vec<(&str, usize)> {
     if before.len() >= MIN_PART {
         out.push((before, before.len()));
     }
+    // The rest of the place's line and the line before it, alone: what survives when the
+    // lines around changed (a Markdown book once read with its markup, now without).
+    let line_after = after.split('\n').next().unwrap_or_default();
+    if line_after.len() >= MIN_PART && line_after.len() < after.len() {
+        out.push((line_after, 0));
+    }
+    let line_before = before.rsplit('\n').next().unwrap_or_default();
+    if line_before.len() >= MIN_PART && line_before.len() < before.len() {
+        out.push((line_before, line_before.len()));
+    }
     out
 }
 
