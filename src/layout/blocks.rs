@@ -22,7 +22,9 @@ use super::width::{TAB_WIDTH, cluster_width, clusters};
 use super::wrap::{WrapSettings, WrappedLine, wrap_paragraph};
 use super::{BookStyle, ChapterLayout, LayoutParams, Line, LineKind, layout_styled};
 use crate::document::Document;
-use crate::document::blocks::{Align, Block, BlockKind, ListMarker, SpanKind, Structure, Table};
+use crate::document::blocks::{
+    Align, Block, BlockKind, ListMarker, Span, SpanKind, Structure, Table,
+};
 
 /// How a glyph is painted: a set of flags the interface maps to theme styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -205,11 +207,12 @@ fn text_width(text: &str, r: &Range<usize>, amb: bool) -> usize {
 /// Lines of a structured chapter before paging, and the paint of its spans.
 struct Lines<'a> {
     text: &'a str,
-    s: &'a Structure,
     params: &'a LayoutParams,
     out: Vec<(Line, LineDecor)>,
     /// Blank lines owed before the next line (none before the first).
     gap: usize,
+    /// The spans of the leaf being drawn (every span lies inside one leaf).
+    leaf_spans: &'a [Span],
 }
 
 impl Lines<'_> {
@@ -254,8 +257,7 @@ impl Lines<'_> {
     /// `range` cut at span edges, each piece with the paint of the spans over it.
     fn painted(&self, range: Range<usize>, base: Paint) -> Vec<Part> {
         let spans: Vec<_> = self
-            .s
-            .spans
+            .leaf_spans
             .iter()
             .filter(|sp| sp.range.start < range.end && sp.range.end > range.start)
             .collect();
@@ -316,10 +318,10 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
     let width = params.width.max(2);
     let mut lines = Lines {
         text,
-        s,
         params,
         out: Vec::new(),
         gap: 0,
+        leaf_spans: &[],
     };
     let amb = params.ambiguous_wide;
     let mut marked: HashSet<*const Block> = HashSet::new();
@@ -370,6 +372,7 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
             lines.gap = spacing + 1;
         }
         prev_list = list;
+        lines.leaf_spans = s.spans_in(leaf.range.clone());
         let leaf_block = Block {
             range: leaf.range.clone(),
             kind: leaf.kind.clone(),
