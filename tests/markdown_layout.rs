@@ -281,3 +281,54 @@ fn a_bookmark_made_in_the_markdown_source_finds_its_words_in_the_converted_text(
     assert!(at(marks[0].anchor.position).starts_with(marked));
     assert!(at(session.resume().unwrap()).starts_with("A quoted paragraph"));
 }
+
+#[test]
+fn the_links_key_lists_the_page_links_and_enter_jumps_inside_the_book() {
+    let mut app = App::new(open_md("rich.md"), 80, 24);
+    press(&mut app, &["o"]);
+    let kanshu::app::Overlay::Links(state) = &app.overlay else {
+        panic!("the links panel is open");
+    };
+    let targets: Vec<String> = state.rows.iter().map(|r| r.target_text()).collect();
+    assert_eq!(
+        targets,
+        ["#tables-and-code", "https://example.org/kanshu"],
+        "{targets:?}"
+    );
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains("https://example.org/kanshu"), "{screen}");
+    // Enter on the first link: the chapter it names, and back with the jump list.
+    press(&mut app, &["enter"]);
+    assert_eq!(app.mode(), kanshu::keys::Mode::Reader);
+    let title = &app.doc().chapters[app.top().chapter].title;
+    assert_eq!(title, "Tables and code");
+    press(&mut app, &["ctrl-o"]);
+    assert_eq!(app.top().chapter, 0);
+    // An outside link shows where it goes.
+    press(&mut app, &["o", "j", "enter"]);
+    assert!(status_text(&app).contains("link: https://example.org/kanshu"));
+    // A page without links says so.
+    press(&mut app, &["]", "]", "o"]);
+    assert!(status_text(&app).contains("no links on this page"));
+}
+
+#[test]
+fn search_finds_words_across_markup() {
+    let mut app = App::new(open_md("rich.md"), 80, 24);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "uses every feature");
+    press(&mut app, &["enter"]);
+    // The match runs across the emphasis of *every*: it is one match, shown as the current one.
+    let shown = snapshot(&app);
+    let styles = shown.split("-- styles --").nth(1).unwrap_or("");
+    assert_eq!(
+        styles.matches('C').count(),
+        "uses every feature".len(),
+        "{shown}"
+    );
+    press(&mut app, &["esc", "/"]);
+    type_text(&mut app, "Deep ordered two");
+    press(&mut app, &["enter"]);
+    let s = screen_text(&render(&app));
+    assert!(s.contains("2. Deep ordered two"), "{s}");
+}

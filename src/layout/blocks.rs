@@ -368,7 +368,8 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
         // Items of a list follow each other without a blank line; a list of another kind of
         // marker is another list.
         let spacing = usize::from(params.line_spacing);
-        if !(list.is_some() && list == prev_list) && !lines.out.is_empty() {
+        let same_list = list.is_some() && list == prev_list;
+        if !same_list && !lines.out.is_empty() {
             lines.gap = spacing + 1;
         }
         prev_list = list;
