@@ -332,3 +332,66 @@ fn search_finds_words_across_markup() {
     let s = screen_text(&render(&app));
     assert!(s.contains("2. Deep ordered two"), "{s}");
 }
+
+/// The lines of chapter 0 of `doc` at `width`, as drawn (decoration included).
+fn drawn_lines(doc: &Document, width: usize) -> Vec<String> {
+    let params = LayoutParams {
+        width,
+        height: 100,
+        ..LayoutParams::default()
+    };
+    let mut layout = DisplayLayout::for_document(doc, params);
+    let n = layout.chapter(doc, 0).lines.len();
+    (0..n)
+        .map(|i| {
+            layout
+                .glyphs_of_line(doc, 0, i)
+                .text()
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_wraps_its_cells_and_too_wide_a_table_gives_a_row_per_line() {
+    let src = "| Title | Author | Note |\n|---|---|---|\n| 红楼梦 | 曹雪芹 | a novel of a great family in decline |\n";
+    let doc = formats::markdown::document(src, "t");
+    let grid = drawn_lines(&doc, 34);
+    assert_eq!(
+        grid,
+        [
+            "Title  │ Author │ Note",
+            "───────┼────────┼─────────────────",
+            "红楼梦 │ 曹雪芹 │ a novel of a",
+            "       │        │ great family in",
+            "       │        │ decline",
+        ],
+        "{grid:#?}"
+    );
+    let rows = drawn_lines(&doc, 16);
+    assert_eq!(
+        rows,
+        [
+            "Title │ Author",
+            "│ Note",
+            "红楼梦 │ 曹雪芹",
+            "│ a novel of a",
+            "great family",
+            "in decline",
+        ],
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn code_lines_stay_lines_and_a_cut_one_goes_on_after_a_marker() {
+    let src = "```\nshort\n\n  indented and rather long line\n```\n";
+    let doc = formats::markdown::document(src, "t");
+    let lines = drawn_lines(&doc, 16);
+    assert_eq!(
+        lines,
+        ["short", "", "  indented and r", "› ather long lin", "› e",],
+        "{lines:#?}"
+    );
+}

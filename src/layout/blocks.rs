@@ -16,15 +16,15 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+mod table;
+
 use super::glyphs::{Glyph, GlyphLine, UnitKind, line_glyphs, units};
 use super::paginate::Pager;
 use super::width::{TAB_WIDTH, cluster_width, clusters};
 use super::wrap::{WrapSettings, WrappedLine, wrap_paragraph};
 use super::{BookStyle, ChapterLayout, LayoutParams, Line, LineKind, layout_styled};
 use crate::document::Document;
-use crate::document::blocks::{
-    Align, Block, BlockKind, ListMarker, Span, SpanKind, Structure, Table,
-};
+use crate::document::blocks::{Block, BlockKind, ListMarker, Span, SpanKind, Structure};
 
 /// How a glyph is painted: a set of flags the interface maps to theme styles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -460,7 +460,7 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
                 }
             }
         }
-        BlockKind::Table(t) => draw_table(lines, t, &r, &mut next_prefix, avail),
+        BlockKind::Table(t) => table::draw_table(lines, t, &r, &mut next_prefix, avail),
         BlockKind::Rule => {
             let dash = mark_width("─", amb).max(1);
             let mut parts = next_prefix();
@@ -578,208 +578,6 @@ fn code_pieces(
     }
     if let Some(line) = out.last_mut() {
         line.extend(run.take().map(Ok));
-    }
-    out
-}
-
-/// A table: a grid when its columns fit the page, else one row per line (wrapped) with `│`
-/// between cells.
-fn draw_table(
-    lines: &mut Lines<'_>,
-    t: &Table,
-    r: &Range<usize>,
-    next_prefix: &mut dyn FnMut() -> Vec<Part>,
-    avail: usize,
-) {
-    let amb = lines.amb();
-    let text = lines.text;
-    let cols = t.rows.iter().map(Vec::len).max().unwrap_or(0);
-    if cols == 0 {
-        let parts = next_prefix();
-        lines.push(LineKind::Body, parts, r.start);
-        return;
-    }
-    let sep = " │ ";
-    let sep_w = mark_width(sep, amb);
-    let mut natural = vec![1usize; cols];
-    for row in &t.rows {
-        for (c, cell) in row.iter().enumerate() {
-            natural[c] = natural[c].max(text_width(text, cell, amb));
-        }
-    }
-    let room = avail.saturating_sub(sep_w * (cols - 1));
-    let widths = fit_columns(&natural, room);
-    let Some(widths) = widths else {
-        // One row per line, cells joined by a bar, wrapped at the page width.
-        for row in &t.rows {
-            let mut units_of_row: Vec<Part> = Vec::new();
-            for (c, cell) in row.iter().enumerate() {
-                if c > 0 {
-                    units_of_row.push(Part::Mark(sep.into()));
-                }
-                units_of_row.extend(lines.painted(cell.clone(), Paint::default()));
-            }
-            let at = row.first().map_or(r.start, |c| c.start);
-            for parts in fill(text, units_of_row, avail, amb) {
-                let mut line = next_prefix();
-                line.extend(parts);
-                lines.push(LineKind::Body, line, at);
-            }
-        }
-        return;
-    };
-    for (ri, row) in t.rows.iter().enumerate() {
-        let pieces: Vec<Vec<(Range<usize>, usize)>> = (0..cols)
-            .map(|c| match row.get(c) {
-                Some(cell) => {
-                    let settings = WrapSettings {
-                        width: widths[c],
-                        first_indent: 0,
-                        ambiguous_wide: amb,
-                    };
-                    wrapped_lines(text, cell.clone(), &settings)
-                }
-                None => Vec::new(),
-            })
-            .collect();
-        let height = pieces.iter().map(Vec::len).max().unwrap_or(0).max(1);
-        let at = row.first().map_or(r.start, |c| c.start);
-        let strong = if ri < t.header_rows {
-            Paint::STRONG
-        } else {
-            Paint::default()
-        };
-        for k in 0..height {
-            let mut parts = next_prefix();
-            for c in 0..cols {
-                if c > 0 {
-                    parts.push(Part::Mark(sep.into()));
-                }
-                let (range, w) = pieces[c].get(k).cloned().unwrap_or((at..at, 0));
-                let spare = widths[c].saturating_sub(w);
-                let align = t.align.get(c).copied().unwrap_or_default();
-                let left = match align {
-                    Align::Right => spare,
-                    Align::Center => spare / 2,
-                    _ => 0,
-                };
-                parts.push(Part::Pad(left));
-                if !range.is_empty() {
-                    parts.extend(lines.painted(range, strong));
-                }
-                if c + 1 < cols {
-                    parts.push(Part::Pad(spare - left));
-                }
-            }
-            parts.retain(|p| !matches!(p, Part::Pad(0)));
-            lines.push(LineKind::Body, parts, at);
-        }
-        if ri + 1 == t.header_rows && t.rows.len() > ri + 1 {
-            let mut parts = next_prefix();
-            let dash = mark_width("─", amb).max(1);
-            let cross = mark_width("┼", amb);
-            let side = (sep_w.saturating_sub(cross)) / 2;
-            let mut grid = String::new();
-            for (c, w) in widths.iter().enumerate() {
-                if c > 0 {
-                    grid.push_str(&"─".repeat(side / dash));
-                    grid.push('┼');
-                    grid.push_str(&"─".repeat((sep_w - cross - side) / dash));
-                }
-                grid.push_str(&"─".repeat(w / dash));
-            }
-            parts.push(Part::Mark(grid));
-            let end = row.last().map_or(at, |c| c.end);
-            lines.push(LineKind::Body, parts, end);
-        }
-    }
-}
-
-/// Column widths that fit `room` cells: the natural ones when they fit, else each column
-/// shrunk toward a floor of 6 cells in proportion to what it would like. `None` when even the
-/// floors do not fit.
-fn fit_columns(natural: &[usize], room: usize) -> Option<Vec<usize>> {
-    let total: usize = natural.iter().sum();
-    if total <= room {
-        return Some(natural.to_vec());
-    }
-    let floor: Vec<usize> = natural.iter().map(|&n| n.min(6)).collect();
-    let base: usize = floor.iter().sum();
-    if base > room {
-        return None;
-    }
-    let extra = room - base;
-    let want: usize = natural.iter().zip(&floor).map(|(n, f)| n - f).sum();
-    let mut widths: Vec<usize> = natural
-        .iter()
-        .zip(&floor)
-        .map(|(n, f)| f + (n - f) * extra / want.max(1))
-        .collect();
-    // Cells the rounding left over go to the columns from the left.
-    let mut left = room.saturating_sub(widths.iter().sum());
-    for (w, n) in widths.iter_mut().zip(natural) {
-        if left == 0 {
-            break;
-        }
-        if *w < *n {
-            *w += 1;
-            left -= 1;
-        }
-    }
-    Some(widths)
-}
-
-/// Parts filled into lines of at most `width` cells, text cut at grapheme edges.
-fn fill(text: &str, parts: Vec<Part>, width: usize, amb: bool) -> Vec<Vec<Part>> {
-    let mut out: Vec<Vec<Part>> = Vec::new();
-    let mut line: Vec<Part> = Vec::new();
-    let mut used = 0;
-    let width = width.max(1);
-    for part in parts {
-        match part {
-            Part::Text { range, paint } => {
-                let mut start = range.start;
-                let s = text.get(range.clone()).unwrap_or_default();
-                for u in units(s, range.start, amb) {
-                    if used + u.width > width && used > 0 {
-                        if u.offset > start {
-                            line.push(Part::Text {
-                                range: start..u.offset,
-                                paint,
-                            });
-                        }
-                        out.push(std::mem::take(&mut line));
-                        start = u.offset;
-                        used = 0;
-                    }
-                    used += u.width;
-                }
-                if range.end > start {
-                    line.push(Part::Text {
-                        range: start..range.end,
-                        paint,
-                    });
-                }
-            }
-            Part::Mark(m) => {
-                for (_, g) in clusters(&m) {
-                    let w = cluster_width(g, amb);
-                    if used + w > width && used > 0 {
-                        out.push(std::mem::take(&mut line));
-                        used = 0;
-                    }
-                    used += w;
-                    line.push(Part::Mark(g.to_string()));
-                }
-            }
-            Part::Pad(n) => {
-                used += n;
-                line.push(Part::Pad(n));
-            }
-        }
-    }
-    if !line.is_empty() || out.is_empty() {
-        out.push(line);
     }
     out
 }
