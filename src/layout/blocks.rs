@@ -8,7 +8,8 @@
 //! their alt text; and how spans are painted (`Paint`). Markers, bars, padding and grid lines
 //! are *decoration*: drawn from `LineDecor`, never part of the text, so search, positions and
 //! the character count see only the book's words. A line's range still covers the text it
-//! shows, so pages and positions work exactly as for plain text.
+//! shows, so pages and positions work exactly as for plain text. A chapter with structure is
+//! laid out whole (never in windows) and never justified; tables are drawn by `table`.
 //!
 //! It must not touch plain-text paragraph detection (`layout_styled`): a book without
 //! structure never comes here. No view and no terminal crate here.
@@ -213,6 +214,8 @@ struct Lines<'a> {
     gap: usize,
     /// The spans of the leaf being drawn (every span lies inside one leaf).
     leaf_spans: &'a [Span],
+    /// Quote bars drawn on the blank lines owed (between two paragraphs of one quote).
+    gap_bars: usize,
 }
 
 impl Lines<'_> {
@@ -224,13 +227,22 @@ impl Lines<'_> {
     fn push(&mut self, kind: LineKind, parts: Vec<Part>, at: usize) {
         if !self.out.is_empty() {
             for _ in 0..self.gap {
+                let (kind, decor) = match self.gap_bars {
+                    0 => (LineKind::Blank, LineDecor::default()),
+                    n => (
+                        LineKind::Body,
+                        LineDecor {
+                            parts: vec![Part::Mark("│ ".repeat(n).trim_end().to_string())],
+                        },
+                    ),
+                };
                 self.out.push((
                     Line {
                         range: at..at,
-                        kind: LineKind::Blank,
+                        kind,
                         indent: 0,
                     },
-                    LineDecor::default(),
+                    decor,
                 ));
             }
         }
@@ -322,11 +334,13 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
         out: Vec::new(),
         gap: 0,
         leaf_spans: &[],
+        gap_bars: 0,
     };
     let amb = params.ambiguous_wide;
     let mut marked: HashSet<*const Block> = HashSet::new();
     // The kind of marker of the top-level list the last leaf was in (bullet, number, task).
     let mut prev_list: Option<std::mem::Discriminant<ListMarker>> = None;
+    let mut prev_containers: Vec<*const Block> = Vec::new();
     for (leaf, containers) in s.leaves_in_context(0..text.len()) {
         // The prefix of the leaf's first line and of the others, outermost container first.
         let (mut first, mut rest): (Vec<Part>, Vec<Part>) = (Vec::new(), Vec::new());
@@ -373,6 +387,19 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
             lines.gap = spacing + 1;
         }
         prev_list = list;
+        // Two paragraphs of one quote: the blank line between them keeps the bars.
+        lines.gap_bars = if first.is_empty() {
+            0
+        } else {
+            containers
+                .iter()
+                .take_while(|c| {
+                    matches!(c.kind, BlockKind::Quote { .. })
+                        && prev_containers.contains(&(**c as *const Block))
+                })
+                .count()
+        };
+        prev_containers = containers.iter().map(|c| *c as *const Block).collect();
         lines.leaf_spans = s.spans_in(leaf.range.clone());
         let leaf_block = Block {
             range: leaf.range.clone(),
