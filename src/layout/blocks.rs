@@ -216,6 +216,8 @@ struct Lines<'a> {
     leaf_spans: &'a [Span],
     /// Quote bars drawn on the blank lines owed (between two paragraphs of one quote).
     gap_bars: usize,
+    /// The leaf being drawn is outside every list, quote and footnote.
+    top_level: bool,
 }
 
 impl Lines<'_> {
@@ -335,6 +337,7 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
         gap: 0,
         leaf_spans: &[],
         gap_bars: 0,
+        top_level: true,
     };
     let amb = params.ambiguous_wide;
     let mut marked: HashSet<*const Block> = HashSet::new();
@@ -400,6 +403,7 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
                 .count()
         };
         prev_containers = containers.iter().map(|c| *c as *const Block).collect();
+        lines.top_level = containers.is_empty();
         lines.leaf_spans = s.spans_in(leaf.range.clone());
         let leaf_block = Block {
             range: leaf.range.clone(),
@@ -501,18 +505,27 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
             let mark = "▣ ";
             let image = image && avail >= mark_width(mark, amb) + 2;
             let mark_w = if image { mark_width(mark, amb) } else { 0 };
-            let settings = WrapSettings {
-                width: avail.saturating_sub(mark_w).max(1),
-                first_indent: 0,
-                ambiguous_wide: amb,
+            let para = text.get(r.clone()).unwrap_or_default();
+            let indent = match leaf.kind {
+                BlockKind::Paragraph if lines.top_level => paragraph_indent(para, lines.params),
+                _ => 0,
             };
             let mut at = r.start;
             let mut any = false;
-            for part in text.get(r.clone()).unwrap_or_default().split('\n') {
+            for part in para.split('\n') {
                 let pr = at..at + part.len();
                 at = pr.end + 1;
-                for (range, _) in wrapped_lines(text, pr.clone(), &settings) {
+                let settings = WrapSettings {
+                    width: avail.saturating_sub(mark_w).max(1),
+                    first_indent: if any { 0 } else { indent },
+                    ambiguous_wide: amb,
+                };
+                for wl in wrapped(text, pr.clone(), &settings) {
+                    let range = wl.range;
                     let mut parts = next_prefix();
+                    if wl.indent > 0 {
+                        parts.push(Part::Pad(wl.indent));
+                    }
                     if image {
                         parts.push(if any {
                             Part::Pad(mark_w)
@@ -549,16 +562,44 @@ fn wrapped_lines(
     range: Range<usize>,
     settings: &WrapSettings,
 ) -> Vec<(Range<usize>, usize)> {
+    wrapped(text, range, settings)
+        .into_iter()
+        .map(|wl| (wl.range, wl.width))
+        .collect()
+}
+
+/// The wrapped lines of `range`, leading and trailing white space (a source indent such as
+/// `　　`) left out; ranges absolute.
+fn wrapped(text: &str, range: Range<usize>, settings: &WrapSettings) -> Vec<WrappedLine> {
     let mut out = Vec::new();
     if let Some(s) = text.get(range.clone()) {
         let trimmed = s.trim_start();
         let base = range.start + (s.len() - trimmed.len());
         let trimmed = trimmed.trim_end();
         wrap_paragraph(trimmed, settings, |wl: WrappedLine| {
-            out.push((base + wl.range.start..base + wl.range.end, wl.width));
+            out.push(WrappedLine {
+                range: base + wl.range.start..base + wl.range.end,
+                ..wl
+            });
         });
     }
     out
+}
+
+/// The first-line indent of a paragraph outside lists and quotes, as in plain text books: the
+/// configured one, else 4 cells (two ideographs) for a CJK paragraph and none for another.
+fn paragraph_indent(para: &str, params: &LayoutParams) -> usize {
+    params.indent.unwrap_or_else(|| {
+        let (mut wide, mut latin) = (0usize, 0usize);
+        for c in para.trim_start().chars().take(32) {
+            if c.is_ascii_alphabetic() {
+                latin += 1;
+            } else if super::width::is_wide_char(c) {
+                wide += 1;
+            }
+        }
+        if wide > 0 && wide * 4 >= latin { 4 } else { 0 }
+    })
 }
 
 /// A code line cut into pieces of at most `first` cells, then `then` cells, at grapheme edges:
