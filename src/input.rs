@@ -107,7 +107,7 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))
                     .filter(|_| c.is_ascii_digit()),
-                Mode::Help | Mode::Bookmarks | Mode::Library => None,
+                Mode::Help | Mode::Bookmarks | Mode::Library | Mode::Links => None,
             }
         }
         Event::Mouse(m) => match m.kind {

@@ -42,6 +42,7 @@ mod layout_long;
 mod layout_pictures;
 mod layout_props;
 mod layout_quotes;
+mod markdown_layout;
 mod markdown_model;
 mod markdown_props;
 mod reader_views;

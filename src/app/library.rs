@@ -85,7 +85,9 @@ impl App {
                 } else if row.missing {
                     self.set_message(format!("the file is gone: {}", row.path), true);
                 } else {
-                    match Document::open(std::path::Path::new(&row.path), &LoadOptions::default()) {
+                    let path = std::path::Path::new(&row.path);
+                    let rules = crate::document::RuleSet::builtin();
+                    match crate::formats::open(path, &LoadOptions::default(), rules) {
                         Ok(doc) => self.switch_book(doc),
                         Err(e) => self.set_message(e.to_string(), true),
                     }

@@ -11,6 +11,7 @@ pub mod bookmarks;
 pub mod geometry;
 pub mod help;
 pub mod library;
+pub mod links;
 pub mod list;
 pub mod prefs;
 pub mod prompt;
@@ -31,6 +32,7 @@ pub use bookmarks::BookmarkRow;
 pub use geometry::Geometry;
 pub use help::HelpLine;
 pub use library::{LibraryRow, LibraryState};
+pub use links::{LinkRow, LinksState};
 pub use list::ListState;
 pub use prefs::Prefs;
 pub use prompt::{Prompt, PromptKind};
@@ -82,6 +84,8 @@ pub enum Overlay {
     Bookmarks(ListState),
     /// The library of recent books.
     Library(LibraryState),
+    /// The links on the page.
+    Links(LinksState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -229,6 +233,7 @@ impl App {
             Overlay::Help { .. } => help::MODE,
             Overlay::Bookmarks(_) => bookmarks::MODE,
             Overlay::Library(_) => library::MODE,
+            Overlay::Links(_) => links::MODE,
             Overlay::None => Mode::Reader,
         }
     }
@@ -364,6 +369,7 @@ impl App {
                 Mode::Help => self.update_help(action),
                 Mode::Bookmarks => self.update_bookmarks(action),
                 Mode::Library => self.update_library(action),
+                Mode::Links => self.update_links(action),
                 Mode::Reader => self.update_reader(action),
             }
         }
@@ -428,6 +434,7 @@ impl App {
             Action::BookmarkList => self.open_bookmarks(),
             Action::Library => self.open_library(),
             Action::Click { column, row } => self.click_page(column, row),
+            Action::Links => self.open_links(),
             _ => {}
         }
     }
@@ -465,6 +472,9 @@ impl App {
         }
         let rows = self.list_rows();
         if let Overlay::Library(state) = &mut self.overlay {
+            state.list.scroll_into_view(rows, state.rows.len());
+        }
+        if let Overlay::Links(state) = &mut self.overlay {
             state.list.scroll_into_view(rows, state.rows.len());
         }
     }

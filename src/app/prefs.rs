@@ -130,6 +130,12 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             dim: colored(p.dim, config::Color::Default).add_modifier(Modifier::DIM),
             border: page.patch(colored(p.border, config::Color::Default)),
+            emphasis: Style::new().add_modifier(Modifier::ITALIC),
+            strong: Style::new().add_modifier(Modifier::BOLD),
+            strike: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            code: colored(p.code, config::Color::Default).add_modifier(Modifier::DIM),
+            link: colored(p.link, config::Color::Default).add_modifier(Modifier::UNDERLINED),
+            decoration: colored(p.dim, config::Color::Default).add_modifier(Modifier::DIM),
         }
     }
 }

@@ -21,6 +21,16 @@ pub struct Theme {
     pub dim: Style,
     /// Borders of the table of contents and the help box.
     pub border: Style,
+    /// Emphasised text (italic), strong text (bold), struck-out text, in books with structure.
+    pub emphasis: Style,
+    pub strong: Style,
+    pub strike: Style,
+    /// Code spans and code blocks.
+    pub code: Style,
+    /// Links (underlined).
+    pub link: Style,
+    /// What layout draws around the text: list markers, quote bars, table grids.
+    pub decoration: Style,
 }
 
 /// The default theme's styles as constants (the terminal's own colours with a few accents).
@@ -44,6 +54,12 @@ pub mod defaults {
     pub const CURRENT_CHAPTER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
     pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
     pub const BORDER: Style = Style::new();
+    pub const EMPHASIS: Style = Style::new().add_modifier(Modifier::ITALIC);
+    pub const STRONG: Style = Style::new().add_modifier(Modifier::BOLD);
+    pub const STRIKE: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
+    pub const CODE: Style = Style::new().add_modifier(Modifier::DIM);
+    pub const LINK: Style = Style::new().add_modifier(Modifier::UNDERLINED);
+    pub const DECORATION: Style = Style::new().add_modifier(Modifier::DIM);
 }
 
 impl Default for Theme {
@@ -60,6 +76,12 @@ impl Default for Theme {
             current_chapter: d::CURRENT_CHAPTER,
             dim: d::DIM,
             border: d::BORDER,
+            emphasis: d::EMPHASIS,
+            strong: d::STRONG,
+            strike: d::STRIKE,
+            code: d::CODE,
+            link: d::LINK,
+            decoration: d::DECORATION,
         }
     }
 }

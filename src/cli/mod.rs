@@ -200,7 +200,7 @@ impl GlobalArgs {
         if stdin::is_stdin(path) {
             return stdin::read(&self.load_options_with(cfg), &rules);
         }
-        Ok(Document::open_with_rules(
+        Ok(crate::formats::open(
             path,
             &self.load_options_with(cfg),
             &rules,

@@ -161,17 +161,17 @@ pub fn choose_book(
     store: Option<&Store>,
 ) -> Result<(Document, Option<String>), CliError> {
     if guide {
-        return Ok((Document::guide(), None));
+        return Ok((crate::formats::guide(), None));
     }
     if let Some(path) = file {
         return Ok((global.open_with(path, cfg)?, None));
     }
     let Some(store) = store else {
-        return Ok((Document::guide(), None));
+        return Ok((crate::formats::guide(), None));
     };
     let (last, _) = store.last_book();
     let Some(entry) = last else {
-        return Ok((Document::guide(), None));
+        return Ok((crate::formats::guide(), None));
     };
     let path = entry.path_buf().unwrap_or_default();
     if entry.is_missing() {
@@ -179,12 +179,12 @@ pub fn choose_book(
         if let Some(k) = cfg.keys.key_label(Mode::Reader, &Action::Library) {
             note.push_str(&format!(" · {k} opens the library"));
         }
-        return Ok((Document::guide(), Some(note)));
+        return Ok((crate::formats::guide(), Some(note)));
     }
     match global.open_with(&path, cfg) {
         Ok(doc) => Ok((doc, None)),
         Err(e) => Ok((
-            Document::guide(),
+            crate::formats::guide(),
             Some(format!("can't reopen the last book: {e}")),
         )),
     }

@@ -239,6 +239,10 @@ pub struct Palette {
     pub error_background: Color,
     /// Borders of panels and popups.
     pub border: Color,
+    /// Links in the text (always underlined).
+    pub link: Color,
+    /// Code in the text: code spans and code blocks.
+    pub code: Color,
 }
 
 /// Names of the colour slots of a palette, as written in the config file.
@@ -260,6 +264,8 @@ pub const SLOTS: &[&str] = &[
     "error_text",
     "error_background",
     "border",
+    "link",
+    "code",
 ];
 
 impl Palette {
@@ -284,6 +290,8 @@ impl Palette {
         error_text: Color::Default,
         error_background: Color::Default,
         border: Color::Default,
+        link: Color::Default,
+        code: Color::Default,
     };
 
     /// The slot called `name` (one of `SLOTS`).
@@ -306,6 +314,8 @@ impl Palette {
             "error_text" => &mut self.error_text,
             "error_background" => &mut self.error_background,
             "border" => &mut self.border,
+            "link" => &mut self.link,
+            "code" => &mut self.code,
             _ => return None,
         })
     }

@@ -5,8 +5,8 @@
 //! what the reader sees and the structure beside it; it must not lay anything out or depend on
 //! a terminal crate. Decoding bytes and plain-text heading rules stay in `document`.
 //!
-//! Until layout draws blocks, the reader and the commands still open books with
-//! `Document::open*`, which keeps Markdown as its source text; [`open`] is the switch.
+//! The reader, the library and the commands open every book with [`open`] (and the guide with
+//! [`guide`]), so a Markdown book is always read through its converter.
 
 mod html;
 pub mod markdown;

@@ -66,8 +66,8 @@ pub fn front_title(front: &str) -> Option<String> {
 
 /// The chapters of a converted book. Text before the first heading becomes a front chapter
 /// (titled by [`front_title`], else "Preface", or "前言" when it holds CJK); a book without headings is cut into parts titled
-/// "title (1)", "title (2)"…; a chapter is what the book says, however long (layout reads long
-/// ones in windows). Levels in use are renumbered 1, 2, 3…. Never empty.
+/// "title (1)", "title (2)"…; a chapter is what the book says, however long (layout lays a
+/// chapter with structure out whole). Levels in use are renumbered 1, 2, 3…. Never empty.
 pub fn chapters(
     text: &str,
     blocks: &[Block],

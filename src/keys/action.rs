@@ -105,6 +105,8 @@ actions! {
         BookmarkList = "bookmarks": "bookmarks",
         /// Open (or close) the library of recent books.
         Library = "library": "library of recent books",
+        /// List the links on the page with where they go (Enter follows one in the book).
+        Links = "links": "links on this page and where they go",
         RenameBookmark = "rename": "rename the bookmark",
         DeleteBookmark = "delete": "delete the bookmark",
         /// Bring back the bookmark deleted last.

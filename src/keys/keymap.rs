@@ -37,10 +37,12 @@ pub enum Mode {
     Bookmarks,
     /// The list of recent books is open.
     Library,
+    /// The list of the links on the page is open.
+    Links,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -48,15 +50,17 @@ impl Mode {
         Mode::Prompt,
         Mode::Bookmarks,
         Mode::Library,
+        Mode::Links,
     ];
 
     /// The help screen's sections in order: reading and its panels, then help and prompts.
-    pub const HELP_ORDER: [Mode; 7] = [
+    pub const HELP_ORDER: [Mode; 8] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
         Mode::Bookmarks,
         Mode::Library,
+        Mode::Links,
         Mode::Help,
         Mode::Prompt,
     ];
@@ -71,6 +75,7 @@ impl Mode {
             Mode::Prompt => "prompt",
             Mode::Bookmarks => "bookmarks",
             Mode::Library => "library",
+            Mode::Links => "links",
         }
     }
 
@@ -88,6 +93,7 @@ impl Mode {
             Mode::Prompt => "Search, command and name prompt",
             Mode::Bookmarks => "Bookmarks",
             Mode::Library => "Library",
+            Mode::Links => "Links on the page",
         }
     }
 }

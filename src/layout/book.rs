@@ -13,7 +13,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::paginate::Pager;
-use super::{BookStyle, ChapterLayout, LayoutParams, LineKind, ParagraphMode, layout_styled};
+use super::{
+    BookStyle, ChapterLayout, LayoutParams, LineKind, ParagraphMode, layout_document_chapter,
+    layout_styled,
+};
 use crate::document::Document;
 use crate::position::Position;
 
@@ -123,7 +126,7 @@ impl BookLayout {
     /// The layout of chapter `idx`, computed on first use. For a long chapter: the window last
     /// asked for with `chapter_at` (the chapter's start at first).
     pub fn chapter(&mut self, doc: &Document, idx: usize) -> &ChapterLayout {
-        if doc.chapter_text(idx).len() > LONG_CHAPTER {
+        if windowed(doc, idx) {
             if self.long.get(&idx).is_some_and(|l| !l.window.is_empty()) {
                 return &self.long[&idx].layout;
             }
@@ -134,8 +137,7 @@ impl BookLayout {
         let made = &mut self.layouts_made;
         self.cache.entry(idx).or_insert_with(|| {
             *made += 1;
-            let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
-            layout_styled(doc.chapter_text(idx), heading, params, &style)
+            layout_document_chapter(doc, idx, params, &style)
         })
     }
 
@@ -145,7 +147,7 @@ impl BookLayout {
     pub fn chapter_at(&mut self, doc: &Document, pos: Position) -> &ChapterLayout {
         let idx = pos.chapter;
         let text = doc.chapter_text(idx);
-        if text.len() <= LONG_CHAPTER {
+        if !windowed(doc, idx) {
             return self.chapter(doc, idx);
         }
         let style = self.style_for(doc);
@@ -231,7 +233,7 @@ impl BookLayout {
 
     /// Position of the first character of `page` in chapter `chapter`.
     pub fn page_position(&mut self, doc: &Document, chapter: usize, page: usize) -> Position {
-        if doc.chapter_text(chapter).len() > LONG_CHAPTER {
+        if windowed(doc, chapter) {
             // Walk the windows from the start (or from the current window when every segment
             // before it is laid out): page numbers are exact where laid out.
             let mut at = Position::new(chapter, 0);
@@ -263,6 +265,12 @@ impl BookLayout {
         let offset = self.chapter(doc, chapter).page_start_offset(page);
         Position::new(chapter, offset)
     }
+}
+
+/// Is chapter `idx` laid out in windows? A long plain chapter is; a chapter with structure is
+/// laid out whole (its blocks are not cut into segments).
+fn windowed(doc: &Document, idx: usize) -> bool {
+    doc.structure.blocks.is_empty() && doc.chapter_text(idx).len() > LONG_CHAPTER
 }
 
 /// `locate` in a layout already made.

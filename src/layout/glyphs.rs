@@ -286,6 +286,8 @@ fn justify(out: &mut Vec<Glyph<'_>>, indent: usize, gaps: &[usize], width: usize
 pub struct GlyphLine {
     text: String,
     glyphs: Vec<(Range<u32>, usize, usize)>,
+    /// Paint of each glyph, for a line of a chapter with structure; empty for plain text.
+    paint: Vec<super::Paint>,
 }
 
 impl GlyphLine {
@@ -312,6 +314,17 @@ impl GlyphLine {
     /// The line's text (every glyph's text, in order).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// How glyph `i` is painted (plain for a line without structure).
+    pub fn paint(&self, i: usize) -> super::Paint {
+        self.paint.get(i).copied().unwrap_or_default()
+    }
+
+    /// This line with the paint of each glyph.
+    pub fn with_paint(mut self, paint: Vec<super::Paint>) -> Self {
+        self.paint = paint;
+        self
     }
 }
 

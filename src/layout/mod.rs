@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::document::Document;
 
+mod blocks;
 mod book;
 mod glyphs;
 pub mod paginate;
@@ -18,6 +19,8 @@ pub mod vertical;
 pub mod width;
 pub mod wrap;
 
+pub(crate) use blocks::layout_document_chapter;
+pub use blocks::{LineDecor, Paint, Part, glyph_line};
 pub use book::BookLayout;
 pub(crate) use book::locate_in;
 pub use glyphs::{Glyph, GlyphLine, line_glyphs, render_line};
@@ -104,6 +107,8 @@ pub struct ChapterLayout {
     pub pages_after: usize,
     /// `lines` end where the chapter ends (false only for a window that stops earlier).
     pub ends_chapter: bool,
+    /// What each line draws, for a chapter with structure (see `blocks`); empty for plain text.
+    pub decor: Vec<LineDecor>,
 }
 
 /// What a book looks like, decided once per book from a sample of its text.
@@ -227,13 +232,7 @@ impl LayoutParams {
 /// `BookLayout`, which decides them once and caches the result).
 pub fn layout_chapter(doc: &Document, idx: usize, params: &LayoutParams) -> ChapterLayout {
     let style = BookStyle::detect(&doc.text);
-    let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
-    layout_styled(
-        doc.chapter_text(idx),
-        heading,
-        &params.resolve(&style),
-        &style,
-    )
+    layout_document_chapter(doc, idx, &params.resolve(&style), &style)
 }
 
 /// Lay out one chapter's text; auto settings are decided from this text alone. `heading`: the

@@ -25,6 +25,7 @@ impl Pager {
                 pages_before: 0,
                 pages_after: 0,
                 ends_chapter: true,
+                decor: Vec::new(),
             },
         }
     }

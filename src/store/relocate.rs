@@ -21,6 +21,8 @@ const SNIPPET_AFTER: usize = 48;
 const WINDOW: usize = 16 * 1024;
 /// Shortest partial snippet (in bytes) worth searching for on its own.
 const MIN_PART: usize = 12;
+/// Most needles `needles` makes for one anchor.
+const NEEDLES: usize = 5;
 
 /// How an anchor was found again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +116,16 @@ fn needles(anchor: &Anchor) -> Vec<(&str, usize)> {
     if before.len() >= MIN_PART {
         out.push((before, before.len()));
     }
+    // The rest of the place's line and the line before it, alone: what survives when the
+    // lines around changed (a Markdown book once read with its markup, now without).
+    let line_after = after.split('\n').next().unwrap_or_default();
+    if line_after.len() >= MIN_PART && line_after.len() < after.len() {
+        out.push((line_after, 0));
+    }
+    let line_before = before.rsplit('\n').next().unwrap_or_default();
+    if line_before.len() >= MIN_PART && line_before.len() < before.len() {
+        out.push((line_before, line_before.len()));
+    }
     out
 }
 
@@ -192,11 +204,11 @@ pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)
             owner.push((i, rank, at));
         }
     }
-    // best[i][stage * 3 + rank]: the match nearest the old offset; stage 0 = old chapter,
-    // stage 1 = anywhere.
-    let mut best: Vec<[Option<usize>; 6]> = vec![[None; 6]; anchors.len()];
-    // How many matches each slot saw: half a snippet counts only when it is found once.
-    let mut seen: Vec<[u32; 6]> = vec![[0; 6]; anchors.len()];
+    // best[i][stage * NEEDLES + rank]: the match nearest the old offset; stage 0 = old
+    // chapter, stage 1 = anywhere.
+    let mut best: Vec<[Option<usize>; 2 * NEEDLES]> = vec![[None; 2 * NEEDLES]; anchors.len()];
+    // How many matches each slot saw: part of a snippet counts only when it is found once.
+    let mut seen: Vec<[u32; 2 * NEEDLES]> = vec![[0; 2 * NEEDLES]; anchors.len()];
     let chapters: Vec<std::ops::Range<usize>> =
         anchors.iter().map(|a| old_chapter(doc, a)).collect();
     if !patterns.is_empty()
@@ -218,11 +230,11 @@ pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)
             if chapters[i].contains(&m.start()) && m.end() <= chapters[i].end {
                 keep(rank);
             }
-            keep(3 + rank);
+            keep(NEEDLES + rank);
         }
     }
     for (slots, seen) in best.iter_mut().zip(&seen) {
-        for slot in [1, 2, 4, 5] {
+        for slot in (0..2 * NEEDLES).filter(|s| s % NEEDLES != 0) {
             if seen[slot] > 1 {
                 slots[slot] = None;
             }

@@ -15,8 +15,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay, PromptKind, ViewLine};
 use crate::keys::{Action, Mode};
-use crate::layout::LineKind;
 use crate::layout::width::is_unsafe_char;
+use crate::layout::{LineKind, Paint};
 
 mod panels;
 mod shelf;
@@ -44,6 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Help { .. } => panels::draw_help(app, buf),
         Overlay::Bookmarks(_) => shelf::draw_bookmarks(app, buf),
         Overlay::Library(_) => shelf::draw_library(app, buf),
+        Overlay::Links(_) => shelf::draw_links(app, buf),
         Overlay::None => {}
     }
     if let Some((x, y)) = draw_status(app, buf) {
@@ -177,7 +178,7 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
         };
         let text = app.doc().chapter_text(line.chapter);
         let mut x = rect.x;
-        for g in &line.glyphs {
+        for (i, g) in line.glyphs.iter().enumerate() {
             if g.width == 0 {
                 continue;
             }
@@ -186,13 +187,16 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             } else {
                 line_base
             };
+            let paint = line.glyphs.paint(i);
+            let base = painted(app, base, paint);
             if x as usize + g.width > right as usize {
                 break;
             }
             // Through a view (converted, cleaned, vertical) a glyph shows other characters than
             // the source holds at its offset; any visible one may carry a match there.
-            let from_text = text.get(g.offset..).is_some_and(|t| t.starts_with(g.text))
-                || (!app.display().is_plain() && !g.text.trim().is_empty());
+            let from_text = !paint.contains(Paint::DECORATION)
+                && (text.get(g.offset..).is_some_and(|t| t.starts_with(g.text))
+                    || (!app.display().is_plain() && !g.text.trim().is_empty()));
             let style = match from_text
                 .then(|| app.match_at(line.chapter_start + g.offset))
                 .flatten()
@@ -239,6 +243,22 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
             x += g.width as u16;
         }
     }
+}
+
+/// `base` with the styles of a glyph's paint (spans and decoration of a structured book).
+fn painted(app: &App, base: Style, paint: Paint) -> Style {
+    let t = &app.theme;
+    [
+        (Paint::DECORATION, t.decoration),
+        (Paint::EMPHASIS, t.emphasis),
+        (Paint::STRONG, t.strong),
+        (Paint::STRIKE, t.strike),
+        (Paint::CODE, t.code),
+        (Paint::LINK, t.link),
+    ]
+    .iter()
+    .filter(|(p, _)| paint.contains(*p))
+    .fold(base, |s, (_, with)| s.patch(*with))
 }
 
 fn draw_too_small(area: Rect, buf: &mut Buffer) {

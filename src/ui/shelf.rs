@@ -1,4 +1,4 @@
-//! The bookmark list and the library popups. Painting only, hints from the keymap; every string from a book, a
+//! The bookmark list, the library and the links popups. Painting only, hints from the keymap; every string from a book, a
 //! bookmark name or a path goes through `clean`.
 
 use ratatui::buffer::Buffer;
@@ -156,6 +156,37 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
             (path, path_st),
         ];
         two_sided(buf, area, y, &left, &right);
+        if selected {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
+        }
+    }
+}
+
+pub(super) fn draw_links(app: &App, buf: &mut Buffer) {
+    let Overlay::Links(state) = &app.overlay else {
+        return;
+    };
+    let area = frame(
+        app,
+        buf,
+        &format!(" Links on this page ({}) ", state.rows.len()),
+        Mode::Links,
+        &[(&[Action::Confirm], "follow"), (&[Action::Close], "close")],
+    );
+    for (i, y, selected) in visible_rows(area, &state.list, state.rows.len()) {
+        let r = &state.rows[i];
+        let room = area.width as usize;
+        let text = cut_end(&clean(&r.text), (room / 2).max(8));
+        let target_room = room.saturating_sub(width(&text) + 3);
+        let left = vec![
+            (text, app.theme.link),
+            ("  ".to_string(), Style::new()),
+            (
+                cut_middle(&clean(&r.target_text()), target_room),
+                app.theme.dim,
+            ),
+        ];
+        two_sided(buf, area, y, &left, "");
         if selected {
             buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
         }

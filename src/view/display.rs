@@ -14,8 +14,8 @@ use super::{ChapterView, OffsetMap, ViewCache, ViewOptions};
 use crate::document::Document;
 use crate::layout::vertical::{VerticalLayout, layout_vertical};
 use crate::layout::{
-    BookLayout, BookStyle, ChapterLayout, Glyph, GlyphLine, LayoutParams, Line, layout_styled,
-    line_glyphs, locate_in,
+    BookLayout, BookStyle, ChapterLayout, Glyph, GlyphLine, LayoutParams, Line, LineDecor,
+    glyph_line, layout_document_chapter, locate_in,
 };
 use crate::position::Position;
 
@@ -41,6 +41,8 @@ pub(crate) struct DisplayChapter {
     pub layout: ChapterLayout,
     /// The same lines with ranges in view offsets (what is drawn from).
     view_lines: Vec<Line>,
+    /// What each view line draws, for a chapter with structure (view offsets); else empty.
+    view_decor: Vec<LineDecor>,
     pub view: Arc<ChapterView>,
     pub vertical: Option<VerticalLayout>,
 }
@@ -73,6 +75,7 @@ pub(crate) fn display_chapter_in(
         return DisplayChapter {
             layout,
             view_lines,
+            view_decor: Vec::new(),
             view,
             vertical: Some(v),
         };
@@ -86,6 +89,7 @@ pub(crate) fn display_chapter_in(
     DisplayChapter {
         layout,
         view_lines: view_layout.lines,
+        view_decor: view_layout.decor,
         view,
         vertical: None,
     }
@@ -104,18 +108,21 @@ fn to_source_lines(lines: &[Line], map: &OffsetMap) -> Vec<Line> {
 
 impl DisplayChapter {
     /// Glyphs of horizontal line `line` (view text, offsets in source). Empty in vertical mode.
-    pub fn line_glyphs(&self, line: usize, params: &LayoutParams) -> Vec<Glyph<'_>> {
+    pub fn line_glyphs(&self, line: usize, params: &LayoutParams) -> GlyphLine {
         if self.vertical.is_some() {
-            return Vec::new();
+            return GlyphLine::default();
         }
         let Some(l) = self.view_lines.get(line) else {
-            return Vec::new();
+            return GlyphLine::default();
         };
-        let mut glyphs = line_glyphs(self.view.text(), l, params);
-        for g in &mut glyphs {
-            g.offset = self.view.map.to_source(g.offset);
-        }
-        glyphs
+        let map = &self.view.map;
+        glyph_line(
+            self.view.text(),
+            l,
+            self.view_decor.get(line),
+            params,
+            &|at| map.to_source(at),
+        )
     }
 
     /// Rows showing `count` vertical columns from column `first` (the reader's screen when it
@@ -241,10 +248,8 @@ impl DisplayLayout {
         let (views, display, made) = (&mut self.views, self.display, &mut self.shown_made);
         self.shown.entry(idx).or_insert_with(|| {
             *made += 1;
-            let lay = |d: &Document, i: usize, p: &LayoutParams| {
-                let heading = d.chapters.get(i).is_some_and(|c| c.heading);
-                layout_styled(d.chapter_text(i), heading, p, &style)
-            };
+            let lay =
+                |d: &Document, i: usize, p: &LayoutParams| layout_document_chapter(d, i, p, &style);
             display_chapter_in(views.chapter(doc, idx), &params, &display, &lay)
         })
     }
@@ -254,18 +259,20 @@ impl DisplayLayout {
     pub fn glyphs_of_line(&mut self, doc: &Document, idx: usize, line: usize) -> GlyphLine {
         if self.display.is_plain() {
             let params = self.plain.resolved_params().clone();
-            return match self.plain.chapter(doc, idx).lines.get(line) {
-                Some(l) => line_glyphs(doc.chapter_text(idx), l, &params)
-                    .into_iter()
-                    .collect(),
+            let layout = self.plain.chapter(doc, idx);
+            return match layout.lines.get(line) {
+                Some(l) => glyph_line(
+                    doc.chapter_text(idx),
+                    l,
+                    layout.decor.get(line),
+                    &params,
+                    &|at| at,
+                ),
                 None => GlyphLine::default(),
             };
         }
         let params = self.plain.resolved_params().clone();
-        self.shown_chapter(doc, idx)
-            .line_glyphs(line, &params)
-            .into_iter()
-            .collect()
+        self.shown_chapter(doc, idx).line_glyphs(line, &params)
     }
 
     /// Vertical mode: the screen rows showing `count` columns from column `first` of chapter
@@ -356,12 +363,11 @@ mod tests {
         let d = display_chapter(&doc, 0, &params, &mode, &layout_chapter);
         let text = doc.chapter_text(0);
         let shown: String = (0..d.layout.lines.len())
-            .flat_map(|i| d.line_glyphs(i, &params))
-            .map(|g| g.text.to_string())
+            .map(|i| d.line_glyphs(i, &params).text().to_string())
             .collect();
         assert_eq!(shown.replace(' ', ""), "战争与和平&发展");
         for i in 0..d.layout.lines.len() {
-            for g in d.line_glyphs(i, &params) {
+            for g in d.line_glyphs(i, &params).iter() {
                 assert!(text.is_char_boundary(g.offset));
             }
         }

@@ -138,7 +138,15 @@ pub(crate) fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> Ch
         source_bytes: doc.source_bytes,
         path: doc.path.clone(),
         control_chars: doc.control_chars,
-        structure: Default::default(),
+        // Blocks and spans of the chapter, in view offsets: layout draws the view's text with
+        // the book's structure.
+        structure: match chapter {
+            Some(c) if !doc.structure.is_empty() => doc
+                .structure
+                .slice(c.range.clone())
+                .map_offsets(|at| map.to_view(at)),
+            _ => Default::default(),
+        },
     };
     ChapterView { doc: single, map }
 }
