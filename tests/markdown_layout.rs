@@ -305,7 +305,7 @@ fn the_links_key_lists_the_page_links_and_enter_jumps_inside_the_book() {
     press(&mut app, &["ctrl-o"]);
     assert_eq!(app.top().chapter, 0);
     // An outside link shows where it goes.
-    press(&mut app, &["o", "j", "enter"]);
+    press(&mut app, &["U", "j", "enter"]);
     assert!(status_text(&app).contains("link: https://example.org/kanshu"));
     // A page without links says so.
     press(&mut app, &["]", "]", "U"]);
