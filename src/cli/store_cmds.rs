@@ -1,4 +1,5 @@
-//! `kanshu bookmarks [FILE] [--json]` and `kanshu recent [--json]`: the saved state, headless.
+//! `kanshu bookmarks [FILE] [--json]`, `kanshu recent [--json]` and `kanshu notes [FILE]
+//! [--json|--markdown]`: the saved state, headless.
 //!
 //! Reads the store and prints; never writes, except that opening one book's state moves an
 //! unreadable file aside (as the reader does). Warnings go to stderr as one line each; text
@@ -26,7 +27,7 @@ pub struct BookmarksArgs {
 #[derive(Debug, Args)]
 pub struct RecentArgs {
     /// Print a JSON array of {title, path, fingerprint, progress, chapter_title, last_read,
-    /// missing}
+    /// machine, missing}
     #[arg(long)]
     pub json: bool,
 }
@@ -72,6 +73,8 @@ struct RecentOut<'a> {
     progress: f64,
     chapter_title: &'a str,
     last_read: String,
+    /// The machine it was last read on.
+    machine: Option<&'a str>,
     missing: bool,
 }
 
@@ -179,6 +182,7 @@ pub fn recent(args: &RecentArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 progress: b.progress,
                 chapter_title: &b.chapter_title,
                 last_read: b.last_read.to_rfc3339(),
+                machine: b.machine.as_deref(),
                 missing: b.is_missing(),
             })
             .collect();
@@ -189,8 +193,13 @@ pub fn recent(args: &RecentArgs, global: &GlobalArgs) -> Result<(), CliError> {
     }
     let mut out = String::new();
     for b in &books {
+        let on = b
+            .machine
+            .as_deref()
+            .map(|m| format!("  on {}", printable(m)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "{}  {:>5.1}%  {}  {}{}\n",
+            "{}  {:>5.1}%  {}  {}{}{on}\n",
             b.last_read.local_display(),
             b.progress,
             printable(&b.title),
