@@ -50,6 +50,7 @@ mod resource_limits;
 mod store_cli;
 mod store_concurrency;
 mod store_hardening;
+mod store_highlights;
 mod store_merge_props;
 mod store_reader;
 mod store_state;
