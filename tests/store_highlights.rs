@@ -154,7 +154,7 @@ fn a_highlight_whose_words_are_gone_is_kept_as_orphaned() {
     let doc2 = book(tmp.path(), &cut);
     let mut s = BookSession::open(&store, &doc2);
     assert!(s.is_orphaned(&id));
-    assert_eq!(s.orphaned_highlights(), [id.clone()]);
+    assert_eq!(s.orphaned_highlights(), std::slice::from_ref(&id));
     assert!(
         s.take_warnings().iter().any(|w| w.contains("orphaned")),
         "the reader is told"

@@ -52,6 +52,7 @@ mod store_concurrency;
 mod store_hardening;
 mod store_highlights;
 mod store_merge_props;
+mod store_notes;
 mod store_reader;
 mod store_state;
 mod store_sync;

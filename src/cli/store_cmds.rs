@@ -1,5 +1,5 @@
-//! `kanshu bookmarks [FILE] [--json]`, `kanshu recent [--json]` and `kanshu notes [FILE]
-//! [--json|--markdown]`: the saved state, headless.
+//! `kanshu bookmarks [FILE] [--json]` and `kanshu recent [--json]`: the saved state, headless
+//! (`notes` is beside it, in `notes`).
 //!
 //! Reads the store and prints; never writes, except that opening one book's state moves an
 //! unreadable file aside (as the reader does). Warnings go to stderr as one line each; text
@@ -78,25 +78,25 @@ struct RecentOut<'a> {
     missing: bool,
 }
 
-fn store(global: &GlobalArgs) -> Result<Store, CliError> {
+pub(super) fn store(global: &GlobalArgs) -> Result<Store, CliError> {
     Store::open(global.config_dir.as_deref()).map_err(|e| CliError::Other(e.to_string()))
 }
 
-fn warn(warnings: Vec<String>) {
+pub(super) fn warn(warnings: Vec<String>) {
     for w in warnings {
         eprintln!("kanshu: warning: {}", printable(&w));
     }
 }
 
 /// Text safe for a terminal: control characters (C0, DEL, C1) become U+FFFD.
-fn printable(s: &str) -> String {
+pub(super) fn printable(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
         .collect()
 }
 
 /// JSON with DEL and C1 characters escaped as well (serde_json escapes only C0).
-fn to_json(value: &impl Serialize) -> Result<String, CliError> {
+pub(super) fn to_json(value: &impl Serialize) -> Result<String, CliError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
     let mut out = String::with_capacity(text.len() + 1);
