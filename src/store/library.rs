@@ -204,6 +204,7 @@ pub fn read_library(path: &Path) -> LibraryRead {
             lib.sort();
             LibraryRead::Ok(lib)
         }
+        Err(_) if let Some(lib) = read_git_conflict(&bytes) => LibraryRead::Ok(lib),
         Err(e) => {
             let future = serde_json::from_slice::<serde_json::Value>(&bytes)
                 .ok()
@@ -215,6 +216,15 @@ pub fn read_library(path: &Path) -> LibraryRead {
             }
         }
     }
+}
+
+/// An index that git left with conflict markers: both sides, merged.
+fn read_git_conflict(bytes: &[u8]) -> Option<Library> {
+    let (ours, theirs) = super::sync::conflict_sides(bytes)?;
+    let side = |text: &str| serde_json::from_str::<Library>(text).ok();
+    let mut lib = side(&ours)?;
+    lib.merge_from(side(&theirs)?);
+    (lib.version <= LIBRARY_VERSION).then_some(lib)
 }
 
 /// Rebuild the index from the per-book files in `books_dir` (unreadable ones are skipped and
