@@ -113,7 +113,7 @@ pub(super) fn to_json(value: &impl Serialize) -> Result<String, CliError> {
 
 pub fn bookmarks(args: &BookmarksArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let store = store(global)?;
-    let books: Vec<BookState> = match &args.file {
+    let mut books: Vec<BookState> = match &args.file {
         Some(file) => {
             let doc = global.open(file)?;
             let mut session = BookSession::open(&store, &doc);
@@ -126,6 +126,12 @@ pub fn bookmarks(args: &BookmarksArgs, global: &GlobalArgs) -> Result<(), CliErr
             books
         }
     };
+    // Each book's path on this machine (a synced state also knows other machines' paths).
+    for book in &mut books {
+        if let Some(p) = book.path_on(store.machine()) {
+            book.path = Some(p.to_string_lossy().into_owned());
+        }
+    }
     if args.json {
         let out: Vec<BookmarkOut> = books
             .iter()
