@@ -222,3 +222,67 @@ fn two_processes_adding_highlights_keep_both() {
     let quotes: Vec<&str> = s.highlights().iter().map(|h| h.quote.as_str()).collect();
     assert_eq!(quotes, ["春眠不觉晓", "床前明月光"]);
 }
+
+#[test]
+fn hostile_highlights_in_a_state_file_are_bounded_and_never_a_panic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("cfg");
+    let store = Store::new(&config);
+    let doc = book(tmp.path(), TEXT);
+    let mut s = BookSession::open(&store, &doc);
+    let id = s
+        .add_highlight(&doc, at(&doc, "白日"), after(&doc, "黄河入海流"), 0, None)
+        .unwrap();
+    s.save().unwrap();
+    let file = store.book_file(s.fingerprint());
+    let mut v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let good = v["highlights"][0].clone();
+    let mut twin = good.clone();
+    twin["note"] = "a twin with the same id".into();
+    let mut wild = good.clone();
+    wild["id"] = "wild".into();
+    wild["colour"] = 255.into();
+    wild["note"] = format!("\u{1b}]52;c;owned\u{7}{}", "注".repeat(300_000)).into();
+    wild["quote"] = format!("\u{1b}[2J{}", "引".repeat(100_000)).into();
+    wild["start"]["text_offset"] = 3.into(); // inside a character
+    wild["start"]["position"]["offset"] = 3.into();
+    wild["end"]["text_offset"] = usize::MAX.into();
+    wild["end"]["position"]["chapter"] = 999.into();
+    v["highlights"] = serde_json::json!([good, twin, wild]);
+    fs::write(&file, serde_json::to_vec(&v).unwrap()).unwrap();
+
+    let mut s = BookSession::open(&store, &doc);
+    let hs = s.highlights();
+    assert_eq!(hs.len(), 2, "one entry per id");
+    let wild = s.highlight("wild").unwrap();
+    assert!(wild.colour < kanshu::store::COLOUR_SLOTS);
+    assert!(wild.note.as_ref().unwrap().chars().count() <= 10_000);
+    assert!(!wild.note.as_ref().unwrap().contains('\u{1b}'));
+    assert!(wild.quote.len() <= 4096);
+    for ch in 0..doc.chapters.len() {
+        let text = doc.chapter_text(ch);
+        for span in s.highlights_in(&doc, ch) {
+            assert!(text.get(span.range.clone()).is_some(), "{span:?}");
+        }
+    }
+    assert!(s.highlight(&id).is_some());
+    s.save().unwrap();
+    assert!(
+        fs::metadata(&file).unwrap().len() < 64 * 1024,
+        "bounded when written"
+    );
+
+    let out = assert_cmd::Command::cargo_bin("kanshu")
+        .unwrap()
+        .env("KANSHU_CONFIG_DIR", &config)
+        .args(["notes", "--markdown"])
+        .arg(tmp.path().join("poems.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !md.chars().any(|c| c.is_control() && c != '\n'),
+        "nothing raw reaches a terminal"
+    );
+}

@@ -228,9 +228,10 @@ fn plain(books: &[BookNotes]) -> String {
 }
 
 /// A line of a book as Markdown text: characters that would start a heading, a list, a quote
-/// or a rule at the start of a line are escaped, and so are HTML's `<` and `&`.
+/// or a rule at the start of a line are escaped, and so are HTML's `<` and `&`; control
+/// characters become U+FFFD (the document may be printed on a terminal).
 fn md_line(line: &str) -> String {
-    let line = line.replace('&', "&amp;").replace('<', "&lt;");
+    let line = printable(line).replace('&', "&amp;").replace('<', "&lt;");
     let trimmed = line.trim_start();
     let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
     let indent = line.len() - trimmed.len();

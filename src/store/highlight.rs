@@ -244,15 +244,20 @@ impl BookSession {
             return Vec::new();
         };
         let range = ch.range.clone();
+        let text = doc.chapter_text(chapter);
+        // From the positions (found in this text, so valid), not the stored offsets.
+        let offset = |p: Position| doc.offset_of(clamp(doc, p));
         self.highlights()
             .into_iter()
             .filter(|h| !self.is_orphaned(&h.id))
             .filter_map(|h| {
-                let r = h.text_range();
-                let (s, e) = (r.start.max(range.start), r.end.min(range.end));
+                let (a, b) = (offset(h.start.position), offset(h.end.position));
+                let (s, e) = (a.max(range.start), b.min(range.end));
+                let s = text.floor_char_boundary(s.saturating_sub(range.start));
+                let e = text.floor_char_boundary(e.saturating_sub(range.start));
                 (s < e).then(|| HighlightSpan {
                     id: h.id.clone(),
-                    range: s - range.start..e - range.start,
+                    range: s..e,
                     colour: h.colour,
                     has_note: h.note.is_some(),
                 })

@@ -303,6 +303,9 @@ impl BookState {
         for h in &mut self.highlights {
             h.bound();
         }
+        // One entry per id, in a fixed order (a file may hold an id twice).
+        super::merge::unite(&mut self.bookmarks, Vec::new());
+        super::merge::unite(&mut self.highlights, Vec::new());
     }
 
     /// Take every time later than `now` as `instead` (at most `now`): a copy written on a
