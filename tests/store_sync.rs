@@ -291,3 +291,109 @@ fn recent_says_which_machine_read_each_book_last() {
     let json: serde_json::Value = serde_json::from_str(&run(true)).unwrap();
     assert_eq!(json[0]["machine"], "laptop");
 }
+
+/// Run git in `dir` (no user config needed); whether it succeeded.
+fn git(dir: &Path, args: &[&str]) -> bool {
+    std::process::Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=kanshu",
+            "-c",
+            "user.email=kanshu@example.org",
+        ])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn a_real_git_merge_of_two_machines_loses_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    if !git(tmp.path(), &["--version"]) {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let desk = tmp.path().join("desk");
+    let laptop = tmp.path().join("laptop");
+    let book = tmp.path().join("seed.txt");
+    fs::write(&book, SEED).unwrap();
+    let doc = open(&book);
+    let fp = fingerprint(&doc.text);
+    let desk_store = Store::new(&desk).with_machine("desk");
+    let mut s = BookSession::open(&desk_store, &doc);
+    s.add_bookmark(&doc, at(&doc, "【篇一】"), Some("kept"));
+    s.add_bookmark(&doc, at(&doc, "【篇二】"), Some("to delete"));
+    s.set_position(&doc, at(&doc, "【篇二】"));
+    s.save().unwrap();
+    fs::write(
+        desk.join(".gitignore"),
+        "state.lock\n*.corrupt-*\n.*.tmp-*\n",
+    )
+    .unwrap();
+    assert!(git(&desk, &["init", "-q"]));
+    assert!(git(&desk, &["add", "-A"]));
+    assert!(git(&desk, &["commit", "-qm", "start"]));
+    assert!(git(tmp.path(), &["clone", "-q", "desk", "laptop"]));
+
+    let mut s = BookSession::open(&desk_store, &doc);
+    s.add_bookmark(&doc, at(&doc, "【篇三】"), Some("desk's"));
+    s.set_position(&doc, at(&doc, "【篇三】"));
+    s.save().unwrap();
+    assert!(git(&desk, &["commit", "-qam", "desk"]));
+    std::thread::sleep(std::time::Duration::from_millis(5));
+
+    let mut s = BookSession::open(&Store::new(&laptop).with_machine("laptop"), &doc);
+    let gone = s
+        .bookmarks()
+        .iter()
+        .find(|b| b.name == "to delete")
+        .map(|b| b.id.clone())
+        .unwrap();
+    s.delete_bookmark(&gone);
+    let from = at(&doc, "【篇四】");
+    let to = Position::new(from.chapter, from.offset + "【篇四】".len());
+    s.add_highlight(&doc, from, to, 2, Some("the laptop's note"))
+        .unwrap();
+    s.set_position(&doc, at(&doc, "【篇五】"));
+    s.save().unwrap();
+    assert!(git(&laptop, &["commit", "-qam", "laptop"]));
+
+    // The desk pulls: git merges what it can and marks the rest.
+    let clean = git(&desk, &["pull", "-q", "--no-rebase", "../laptop", "main"]);
+    let file = desk.join(format!("books/{fp}.json"));
+    let merged_text = fs::read_to_string(&file).unwrap();
+    assert!(
+        clean || merged_text.contains("<<<<<<<"),
+        "a conflict is marked"
+    );
+
+    let mut session = BookSession::open(&desk_store, &doc);
+    assert_eq!(session.take_warnings(), Vec::<String>::new());
+    let names: Vec<&str> = session
+        .bookmarks()
+        .iter()
+        .map(|b| b.name.as_str())
+        .collect();
+    assert_eq!(names, ["kept", "desk's"]);
+    assert_eq!(session.highlights().len(), 1);
+    assert_eq!(session.resume(), Some(at(&doc, "【篇五】")));
+    let (books, warnings) = desk_store.library();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(books.len(), 1);
+    session.save().unwrap();
+    assert!(!fs::read_to_string(&file).unwrap().contains("<<<<<<<"));
+    assert!(git(&desk, &["add", "-A"]));
+    assert!(
+        git(&desk, &["commit", "-qm", "merged"]),
+        "the merge can be committed"
+    );
+}
