@@ -49,6 +49,7 @@ mod render_seed;
 mod resource_limits;
 mod store_cli;
 mod store_concurrency;
+mod store_fuzz_highlights;
 mod store_hardening;
 mod store_highlights;
 mod store_merge_props;
