@@ -312,11 +312,24 @@ fn git(dir: &Path, args: &[&str]) -> bool {
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| {
+            if !o.status.success() {
+                eprintln!(
+                    "git {args:?}: {} {}",
+                    String::from_utf8_lossy(&o.stderr),
+                    String::from_utf8_lossy(&o.stdout)
+                );
+            }
+            o.status.success()
+        })
 }
 
+/// The merge driver the README gives for git.
+const DRIVER: &str =
+    r#"f=%P; cp %B "${f%%.json}.sync-conflict-git-$(date +%%Y%%m%%d-%%H%%M%%S)-$$.json""#;
+
 #[test]
-fn a_real_git_merge_of_two_machines_loses_nothing() {
+fn a_git_pull_with_the_readme_merge_driver_loses_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     if !git(tmp.path(), &["--version"]) {
         eprintln!("git is not installed: skipped");
@@ -339,10 +352,13 @@ fn a_real_git_merge_of_two_machines_loses_nothing() {
         "state.lock\n*.corrupt-*\n.*.tmp-*\n",
     )
     .unwrap();
+    fs::write(desk.join(".gitattributes"), "*.json merge=kanshu\n").unwrap();
     assert!(git(&desk, &["init", "-q"]));
+    assert!(git(&desk, &["config", "merge.kanshu.driver", DRIVER]));
     assert!(git(&desk, &["add", "-A"]));
     assert!(git(&desk, &["commit", "-qm", "start"]));
     assert!(git(tmp.path(), &["clone", "-q", "desk", "laptop"]));
+    assert!(git(&laptop, &["config", "merge.kanshu.driver", DRIVER]));
 
     let mut s = BookSession::open(&desk_store, &doc);
     s.add_bookmark(&doc, at(&doc, "【篇三】"), Some("desk's"));
@@ -367,13 +383,17 @@ fn a_real_git_merge_of_two_machines_loses_nothing() {
     s.save().unwrap();
     assert!(git(&laptop, &["commit", "-qam", "laptop"]));
 
-    // The desk pulls: git merges what it can and marks the rest.
-    let clean = git(&desk, &["pull", "-q", "--no-rebase", "../laptop", "main"]);
+    // The desk pulls: the driver keeps the desk's files and puts the laptop's beside them as
+    // conflict copies, so git never writes conflict marks.
+    assert!(git(
+        &desk,
+        &["pull", "-q", "--no-rebase", "../laptop", "main"]
+    ));
     let file = desk.join(format!("books/{fp}.json"));
-    let merged_text = fs::read_to_string(&file).unwrap();
+    assert!(!fs::read_to_string(&file).unwrap().contains("<<<<<<<"));
     assert!(
-        clean || merged_text.contains("<<<<<<<"),
-        "a conflict is marked"
+        names_in(&desk.join("books")).len() == 2,
+        "a conflict copy beside the file"
     );
 
     let mut session = BookSession::open(&desk_store, &doc);
@@ -389,8 +409,9 @@ fn a_real_git_merge_of_two_machines_loses_nothing() {
     let (books, warnings) = desk_store.library();
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(books.len(), 1);
+    assert_eq!(names_in(&desk.join("books")), [format!("{fp}.json")]);
+    assert!(!names_in(&desk).iter().any(|n| n.contains("conflict")));
     session.save().unwrap();
-    assert!(!fs::read_to_string(&file).unwrap().contains("<<<<<<<"));
     assert!(git(&desk, &["add", "-A"]));
     assert!(
         git(&desk, &["commit", "-qm", "merged"]),
