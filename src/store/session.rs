@@ -1,10 +1,13 @@
 //! `BookSession`: one open book's saved state, as the reader uses it.
 //!
-//! On open it finds the book's state (by fingerprint, else a copy of the state of an older text
-//! of the book read from the same path, which itself is never changed or removed), finds the
-//! resume position and bookmarks again in the current text (a place that cannot be found keeps
-//! its anchor as it was and is reported as not found), and reports problems as one-line
-//! warnings. While reading it records the position and bookmark edits in memory; `save` merges
+//! On open it first merges the conflict copies a sync tool left beside the book's file
+//! (`sync`), then finds the book's state (by fingerprint, else a copy of the state of an older
+//! text of the book read from the same path, which itself is never changed or removed), finds
+//! the resume position, bookmarks and highlights again in the current text (a place that cannot
+//! be found keeps its anchor as it was and is reported as not found; a highlight whose words
+//! are gone is kept and listed as orphaned), records this machine's name and path to the book,
+//! and reports problems as one-line warnings. While reading it records the position, bookmark
+//! and highlight edits (the highlight calls are in `highlight`) in memory; `save` merges
 //! them with the file on disk under the store lock and writes atomically. Times are bounded
 //! by the store's clock, so a copy from a machine whose clock ran ahead does not win every
 //! merge. What a failed save leaves unsaved is recorded in the store (`Store::unsaved`).
