@@ -178,8 +178,8 @@ fn every_option_readme_and_the_guide_mention_exists() {
     let options = all_options();
     for doc in ["README.md", "assets/guide.md", "config/default.toml"] {
         for line in read(doc).lines() {
-            // cargo's own options (`cargo install --locked`) are not kanshu's.
-            if line.contains("cargo") {
+            // cargo's and git's own options (`cargo install --locked`) are not kanshu's.
+            if line.contains("cargo") || line.contains("git ") {
                 continue;
             }
             for (i, _) in line.match_indices("--") {

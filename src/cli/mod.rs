@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 pub mod completions;
 pub mod config_cmd;
 pub mod info;
+pub mod notes;
 pub mod read;
 pub mod render;
 pub mod stdin;
@@ -120,8 +121,10 @@ pub enum Command {
     Render(render::RenderArgs),
     /// List bookmarks (of all books, or of one)
     Bookmarks(store_cmds::BookmarksArgs),
-    /// List recently read books
+    /// List recently read books, and the machine each was last read on
     Recent(store_cmds::RecentArgs),
+    /// Export highlights and notes (text, JSON or Markdown)
+    Notes(notes::NotesArgs),
     /// Show or check the configuration
     Config(config_cmd::ConfigArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
@@ -266,6 +269,7 @@ pub fn run() -> i32 {
         Some(Command::Render(args)) => render::run(&args, &cli.global),
         Some(Command::Bookmarks(args)) => store_cmds::bookmarks(&args, &cli.global),
         Some(Command::Recent(args)) => store_cmds::recent(&args, &cli.global),
+        Some(Command::Notes(args)) => notes::run(&args, &cli.global),
         Some(Command::Config(args)) => config_cmd::run(&args, &cli.global),
         Some(Command::Completions(args)) => completions::completions(&args),
         Some(Command::Manual(args)) => completions::manual(&args),

@@ -1,4 +1,5 @@
-//! `kanshu bookmarks [FILE] [--json]` and `kanshu recent [--json]`: the saved state, headless.
+//! `kanshu bookmarks [FILE] [--json]` and `kanshu recent [--json]`: the saved state, headless
+//! (`notes` is beside it, in `notes`).
 //!
 //! Reads the store and prints; never writes, except that opening one book's state moves an
 //! unreadable file aside (as the reader does). Warnings go to stderr as one line each; text
@@ -28,7 +29,7 @@ pub struct BookmarksArgs {
 #[derive(Debug, Args)]
 pub struct RecentArgs {
     /// Print a JSON array of {title, path, fingerprint, progress, chapter_title, last_read,
-    /// missing}
+    /// machine, missing}
     #[arg(long)]
     pub json: bool,
 }
@@ -74,28 +75,30 @@ struct RecentOut<'a> {
     progress: f64,
     chapter_title: &'a str,
     last_read: String,
+    /// The machine it was last read on.
+    machine: Option<&'a str>,
     missing: bool,
 }
 
-fn store(global: &GlobalArgs) -> Result<Store, CliError> {
+pub(super) fn store(global: &GlobalArgs) -> Result<Store, CliError> {
     Store::open(global.config_dir.as_deref()).map_err(|e| CliError::Other(e.to_string()))
 }
 
-fn warn(warnings: Vec<String>) {
+pub(super) fn warn(warnings: Vec<String>) {
     for w in warnings {
         eprintln!("kanshu: warning: {}", printable(&w));
     }
 }
 
 /// Text safe for a terminal: control characters (C0, DEL, C1) become U+FFFD.
-fn printable(s: &str) -> String {
+pub(super) fn printable(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
         .collect()
 }
 
 /// JSON with DEL and C1 characters escaped as well (serde_json escapes only C0).
-fn to_json(value: &impl Serialize) -> Result<String, CliError> {
+pub(super) fn to_json(value: &impl Serialize) -> Result<String, CliError> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
     let mut out = String::with_capacity(text.len() + 1);
@@ -112,7 +115,7 @@ fn to_json(value: &impl Serialize) -> Result<String, CliError> {
 
 pub fn bookmarks(args: &BookmarksArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let store = store(global)?;
-    let books: Vec<BookState> = match &args.file {
+    let mut books: Vec<BookState> = match &args.file {
         Some(file) => {
             let doc = global.open(file)?;
             let mut session = BookSession::open(&store, &doc);
@@ -125,6 +128,12 @@ pub fn bookmarks(args: &BookmarksArgs, global: &GlobalArgs) -> Result<(), CliErr
             books
         }
     };
+    // Each book's path on this machine (a synced state also knows other machines' paths).
+    for book in &mut books {
+        if let Some(p) = book.path_on(store.machine()) {
+            book.path = Some(p.to_string_lossy().into_owned());
+        }
+    }
     if args.json {
         let out: Vec<BookmarkOut> = books
             .iter()
@@ -181,6 +190,7 @@ pub fn recent(args: &RecentArgs, global: &GlobalArgs) -> Result<(), CliError> {
                 progress: b.progress,
                 chapter_title: &b.chapter_title,
                 last_read: b.last_read.to_rfc3339(),
+                machine: b.machine.as_deref(),
                 missing: b.is_missing(),
             })
             .collect();
@@ -191,8 +201,13 @@ pub fn recent(args: &RecentArgs, global: &GlobalArgs) -> Result<(), CliError> {
     }
     let mut out = String::new();
     for b in &books {
+        let on = b
+            .machine
+            .as_deref()
+            .map(|m| format!("  on {}", printable(m)))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "{}  {:>5.1}%  {}  {}{}\n",
+            "{}  {:>5.1}%  {}  {}{}{on}\n",
             b.last_read.local_display(),
             b.progress,
             printable(&b.title),

@@ -4,12 +4,16 @@
 //! The index is a cache: everything in it is also in the per-book files, and when it is lost
 //! or unreadable it is rebuilt from them. No terminal crate; writes go through `atomic`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
-use super::state::{BookState, Loaded, MAX_TITLE_CHARS, cut_chars, exact_path, read_state};
+use super::state::{
+    BookState, Loaded, MAX_MACHINE_CHARS, MAX_TITLE_CHARS, MachinePath, cut_chars, exact_path,
+    read_state,
+};
 
 /// Version of the library index format.
 pub const LIBRARY_VERSION: u32 = 1;
@@ -19,7 +23,8 @@ pub const LIBRARY_VERSION: u32 = 1;
 pub struct LibraryEntry {
     pub fingerprint: String,
     pub title: String,
-    /// Where it was last opened from, as text (see `path_buf` for the exact path).
+    /// Where it was last opened from on this machine when known, else on the machine that
+    /// read it last, as text (see `path_buf` for the exact path).
     #[serde(default)]
     pub path: Option<String>,
     /// The exact bytes of `path`, in hex, when it is not UTF-8.
@@ -27,6 +32,13 @@ pub struct LibraryEntry {
     pub path_bytes: Option<String>,
     #[serde(default)]
     pub last_read: Timestamp,
+    /// The machine it was last read on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<String>,
+    /// Where each machine last opened it from (as in the book's file), so an index carried
+    /// from another machine still knows this machine's path.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub paths: BTreeMap<String, MachinePath>,
     /// 0–100.
     #[serde(default)]
     pub progress: f64,
@@ -36,19 +48,34 @@ pub struct LibraryEntry {
 }
 
 impl LibraryEntry {
-    pub fn from_state(state: &BookState) -> LibraryEntry {
-        LibraryEntry {
+    /// The entry of a book, with the path `machine` opened it from when there is one.
+    pub fn from_state(state: &BookState, machine: Option<&str>) -> LibraryEntry {
+        let mut entry = LibraryEntry {
             fingerprint: state.fingerprint.clone(),
             title: state.title.clone(),
             path: state.path.clone(),
             path_bytes: state.path_bytes.clone(),
             last_read: state.last_read,
+            machine: state.machine.clone(),
+            paths: state.paths.clone(),
             progress: state.progress(),
             chapter_title: state
                 .position
                 .as_ref()
                 .map(|p| p.anchor.chapter_title.clone())
                 .unwrap_or_default(),
+        };
+        entry.localize(machine);
+        entry
+    }
+
+    /// Show the path `machine` opened the book from, if it ever did (else the one an older
+    /// kanshu wrote, else the latest on any machine, as it is).
+    pub fn localize(&mut self, machine: Option<&str>) {
+        let mine = machine.and_then(|m| self.paths.get(m));
+        if let Some(p) = mine.or_else(|| self.paths.get("")) {
+            self.path = Some(p.path.clone());
+            self.path_bytes = p.path_bytes.clone();
         }
     }
 
@@ -83,6 +110,35 @@ impl Library {
             Some(old) if old.last_read > entry.last_read => {}
             Some(old) => *old = entry,
             None => self.books.push(entry),
+        }
+        self.sort();
+    }
+
+    /// Fold another copy of the index into this one (a copy a sync tool left): every book of
+    /// either; for a book in both, the details of the copy read last, and each machine's
+    /// latest path. Later localized by the caller.
+    pub fn merge_from(&mut self, other: Library) {
+        self.version = self.version.max(other.version);
+        for theirs in other.books {
+            match self
+                .books
+                .iter_mut()
+                .find(|b| b.fingerprint == theirs.fingerprint)
+            {
+                Some(ours) => {
+                    let mut paths = std::mem::take(&mut ours.paths);
+                    for (m, p) in &theirs.paths {
+                        if paths.get(m).is_none_or(|old| p > old) {
+                            paths.insert(m.clone(), p.clone());
+                        }
+                    }
+                    if theirs.last_read > ours.last_read {
+                        *ours = theirs;
+                    }
+                    ours.paths = paths;
+                }
+                None => self.books.push(theirs),
+            }
         }
         self.sort();
     }
@@ -138,10 +194,17 @@ pub fn read_library(path: &Path) -> LibraryRead {
                 b.last_read = b.last_read.min(now);
                 cut_chars(&mut b.title, MAX_TITLE_CHARS);
                 cut_chars(&mut b.chapter_title, MAX_TITLE_CHARS);
+                if let Some(m) = b.machine.as_mut() {
+                    cut_chars(m, MAX_MACHINE_CHARS);
+                }
+                for p in b.paths.values_mut() {
+                    p.at = p.at.min(now);
+                }
             }
             lib.sort();
             LibraryRead::Ok(lib)
         }
+        Err(_) if let Some(lib) = read_git_conflict(&bytes) => LibraryRead::Ok(lib),
         Err(e) => {
             let future = serde_json::from_slice::<serde_json::Value>(&bytes)
                 .ok()
@@ -155,9 +218,18 @@ pub fn read_library(path: &Path) -> LibraryRead {
     }
 }
 
+/// An index that git left with conflict markers: both sides, merged.
+fn read_git_conflict(bytes: &[u8]) -> Option<Library> {
+    let (ours, theirs) = super::sync::conflict_sides(bytes)?;
+    let side = |text: &str| serde_json::from_str::<Library>(text).ok();
+    let mut lib = side(&ours)?;
+    lib.merge_from(side(&theirs)?);
+    (lib.version <= LIBRARY_VERSION).then_some(lib)
+}
+
 /// Rebuild the index from the per-book files in `books_dir` (unreadable ones are skipped and
 /// named in the returned warnings).
-pub fn rebuild(books_dir: &Path) -> (Library, Vec<String>) {
+pub fn rebuild(books_dir: &Path, machine: Option<&str>) -> (Library, Vec<String>) {
     let mut lib = Library {
         version: LIBRARY_VERSION,
         books: Vec::new(),
@@ -165,10 +237,10 @@ pub fn rebuild(books_dir: &Path) -> (Library, Vec<String>) {
     let mut warnings = Vec::new();
     for (path, loaded) in scan_books(books_dir) {
         match loaded {
-            Loaded::Ok(state) => lib.books.push(LibraryEntry::from_state(&state)),
+            Loaded::Ok(state) => lib.books.push(LibraryEntry::from_state(&state, machine)),
             Loaded::Future {
                 state: Some(state), ..
-            } => lib.books.push(LibraryEntry::from_state(&state)),
+            } => lib.books.push(LibraryEntry::from_state(&state, machine)),
             Loaded::Corrupt { reason } => warnings.push(format!(
                 "skipped unreadable reading state {}: {reason}",
                 path.display()

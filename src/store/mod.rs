@@ -1,16 +1,19 @@
-//! Everything kanshu writes to disk: the reading position, bookmarks and the library of recent
-//! books, in the config directory.
+//! Everything kanshu writes to disk: the reading position, bookmarks, highlights and notes, and
+//! the library of recent books, in the config directory.
 //!
 //! Layout of the directory:
 //! - `books/<fingerprint>.json`: one file per book (`state::BookState`), named by a hash of
-//!   the book's decoded text, so a renamed or moved file keeps its place and bookmarks;
+//!   the book's decoded text, so a renamed or moved file keeps its place and bookmarks, and
+//!   the same book on another machine (synced by a file-sync tool or git) is the same file;
 //! - `library.json`: the index of books read, newest first (a cache of the book files);
 //! - `state.lock`: the lock held around every read-merge-write.
 //!
 //! Every write is atomic (`atomic`), every save merges with what another process may have
 //! saved meanwhile, and no failure here stops the reader: problems come back as one-line
 //! warnings for the status bar, and what could not be saved at all is kept in `unsaved` for
-//! the reader to say when it exits. No terminal crate here.
+//! the reader to say when it exits. Copies of a file that a sync tool left after two machines
+//! wrote it while apart are merged in and removed (`sync`), so nothing either machine did is
+//! lost. No terminal crate here.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -20,17 +23,22 @@ use std::time::Duration;
 
 pub mod atomic;
 pub mod clock;
+pub mod highlight;
 pub mod library;
+pub mod machine;
+pub mod merge;
 pub mod relocate;
 pub mod session;
 pub mod state;
+pub mod sync;
 
 pub use atomic::{Fault, Faults};
 pub use clock::{Clock, Timestamp};
+pub use highlight::{COLOUR_SLOTS, Highlight, HighlightSpan};
 pub use library::{Library, LibraryEntry};
 pub use relocate::{Found, default_bookmark_name};
 pub use session::BookSession;
-pub use state::{Anchor, BookState, Bookmark, ReadingPlace};
+pub use state::{Anchor, BookState, Bookmark, MachinePath, ReadingPlace};
 
 use library::LibraryRead;
 use state::Loaded;
@@ -78,6 +86,8 @@ pub struct Store {
     dir: PathBuf,
     faults: Faults,
     clock: Clock,
+    /// This machine's name (`machine::this_machine`), kept with what it reads.
+    machine: Option<String>,
     /// What could not be saved, by book fingerprint: one line each (shared by clones).
     unsaved: Arc<Mutex<BTreeMap<String, String>>>,
 }
@@ -89,8 +99,21 @@ impl Store {
             dir: dir.into(),
             faults: Faults::default(),
             clock: Clock::default(),
+            machine: machine::this_machine(),
             unsaved: Arc::default(),
         }
+    }
+
+    /// The same store as seen from a machine of another name (tests: two machines sharing a
+    /// synced directory). An empty name is no name.
+    pub fn with_machine(mut self, name: &str) -> Store {
+        self.machine = machine::clean(name);
+        self
+    }
+
+    /// This machine's name, if it has one.
+    pub fn machine(&self) -> Option<&str> {
+        self.machine.as_deref()
     }
 
     /// The store in the config directory (see `config_dir`).
@@ -179,20 +202,32 @@ impl Store {
         Ok(to)
     }
 
-    /// The books read, newest first, and warnings about anything unreadable. Never writes
-    /// except to move an unreadable index aside.
+    /// The books read, newest first (with conflict copies of the index a sync tool left
+    /// merged in, and this machine's path where it has one), and warnings about anything
+    /// unreadable. Never writes except to move an unreadable index aside.
     pub fn library(&self) -> (Vec<LibraryEntry>, Vec<String>) {
         let mut warnings = Vec::new();
-        match library::read_library(&self.library_file()) {
-            LibraryRead::Ok(lib) => return (lib.books, warnings),
-            LibraryRead::Missing => {}
+        let copies = sync::conflict_copies(&self.dir, "library.json");
+        let lib = match library::read_library(&self.library_file()) {
+            LibraryRead::Ok(lib) if copies.is_empty() => lib,
+            LibraryRead::Ok(_) => self.merged_index(&copies, true, &mut warnings).0,
+            LibraryRead::Missing => {
+                let (lib, more) = library::rebuild(&self.books_dir(), self.machine());
+                warnings.extend(more);
+                lib
+            }
             LibraryRead::Bad { reason, future } => {
                 warnings.push(self.library_problem(&reason, future));
+                let (lib, more) = library::rebuild(&self.books_dir(), self.machine());
+                warnings.extend(more);
+                lib
             }
+        };
+        let mut books = lib.books;
+        for b in &mut books {
+            b.localize(self.machine());
         }
-        let (lib, more) = library::rebuild(&self.books_dir());
-        warnings.extend(more);
-        (lib.books, warnings)
+        (books, warnings)
     }
 
     /// The book read most recently (its file may be missing: check `is_missing`).
@@ -201,14 +236,38 @@ impl Store {
         (books.into_iter().find(|b| b.path.is_some()), warnings)
     }
 
-    /// Every book's saved state (for listings), newest first, and warnings about unreadable
-    /// files (which are left where they are).
+    /// Every book's saved state (for listings), newest first, with the conflict copies a sync
+    /// tool left merged in (in memory only), and warnings about unreadable files (which are
+    /// left where they are).
     pub fn all_books(&self) -> (Vec<BookState>, Vec<String>) {
         let mut books = Vec::new();
         let mut warnings = Vec::new();
+        let names: Vec<String> = std::fs::read_dir(self.books_dir())
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let now = self.now();
+        let with_copies = |path: &Path, mut state: BookState| {
+            let base = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            for name in names.iter().filter(|n| sync::is_conflict_copy(n, &base)) {
+                if let Loaded::Ok(mut copy) = state::read_state(&self.books_dir().join(name))
+                    && copy.fingerprint == state.fingerprint
+                {
+                    copy.bound_clock(now, now);
+                    state.merge_from(*copy);
+                }
+            }
+            state
+        };
         for (path, loaded) in library::scan_books(&self.books_dir()) {
             match loaded {
-                Loaded::Ok(s) => books.push(*s),
+                Loaded::Ok(s) => books.push(with_copies(&path, *s)),
                 Loaded::Future { state: Some(s), .. } => books.push(*s),
                 Loaded::Future { version, .. } => warnings.push(format!(
                     "{} was written by a newer kanshu (format {version})",
@@ -226,7 +285,7 @@ impl Store {
     }
 
     /// Handle an unreadable index: move it aside (unless a newer kanshu wrote it); one line.
-    fn library_problem(&self, reason: &str, future: bool) -> String {
+    pub(crate) fn library_problem(&self, reason: &str, future: bool) -> String {
         let file = self.library_file();
         if future {
             return format!(
@@ -254,13 +313,13 @@ impl Store {
         let file = self.library_file();
         let mut lib = match library::read_library(&file) {
             LibraryRead::Ok(lib) => lib,
-            LibraryRead::Missing => library::rebuild(&self.books_dir()).0,
+            LibraryRead::Missing => library::rebuild(&self.books_dir(), self.machine()).0,
             LibraryRead::Bad { reason, future } => {
                 let warning = self.library_problem(&reason, future);
                 if future {
                     return Err(warning);
                 }
-                library::rebuild(&self.books_dir()).0
+                library::rebuild(&self.books_dir(), self.machine()).0
             }
         };
         lib.version = library::LIBRARY_VERSION;

@@ -1,10 +1,13 @@
 //! `BookSession`: one open book's saved state, as the reader uses it.
 //!
-//! On open it finds the book's state (by fingerprint, else a copy of the state of an older text
-//! of the book read from the same path, which itself is never changed or removed), finds the
-//! resume position and bookmarks again in the current text (a place that cannot be found keeps
-//! its anchor as it was and is reported as not found), and reports problems as one-line
-//! warnings. While reading it records the position and bookmark edits in memory; `save` merges
+//! On open it first merges the conflict copies a sync tool left beside the book's file
+//! (`sync`), then finds the book's state (by fingerprint, else a copy of the state of an older
+//! text of the book read from the same path, which itself is never changed or removed), finds
+//! the resume position, bookmarks and highlights again in the current text (a place that cannot
+//! be found keeps its anchor as it was and is reported as not found; a highlight whose words
+//! are gone is kept and listed as orphaned), records this machine's name and path to the book,
+//! and reports problems as one-line warnings. While reading it records the position, bookmark
+//! and highlight edits (the highlight calls are in `highlight`) in memory; `save` merges
 //! them with the file on disk under the store lock and writes atomically. Times are bounded
 //! by the store's clock, so a copy from a machine whose clock ran ahead does not win every
 //! merge. What a failed save leaves unsaved is recorded in the store (`Store::unsaved`).
@@ -29,8 +32,8 @@ use crate::position::Position;
 /// The saved state of one open book.
 #[derive(Debug)]
 pub struct BookSession {
-    store: Store,
-    state: BookState,
+    pub(super) store: Store,
+    pub(super) state: BookState,
     /// Fingerprints of older texts of this book whose state was copied on open: their files
     /// stay as they are; their entries leave the library index at the next successful save.
     replaces: Vec<String>,
@@ -39,13 +42,17 @@ pub struct BookSession {
     opened: Timestamp,
     /// Ids of bookmarks whose place is not in this text (their anchors are kept as they were).
     not_found: Vec<String>,
-    /// Changes not yet saved: the reading place moved, bookmark changes.
+    /// Ids of highlights whose text is not in this text (kept as they were, listed as
+    /// orphaned, not drawn).
+    pub(super) orphaned: Vec<String>,
+    /// Changes not yet saved: the reading place moved, bookmark and highlight changes.
     place_unsaved: bool,
     marks_unsaved: usize,
+    pub(super) highlights_unsaved: usize,
     /// `Err(reason)` when this book's file must not be written (newer format, or an unreadable
     /// file that could not be moved aside).
     writable: Result<(), String>,
-    dirty: bool,
+    pub(super) dirty: bool,
     /// When the last save was tried (successful or not): the debounce also spaces out retries
     /// on a failing disk.
     last_attempt: Option<Instant>,
@@ -60,7 +67,7 @@ static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A bookmark id no other process or machine will make: a hash of the time, the process id
 /// and a counter.
-fn new_id() -> String {
+pub(super) fn new_id() -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
@@ -75,7 +82,7 @@ fn new_id() -> String {
 
 /// A timestamp strictly after `prev` (and not before `now`), so two edits in the same
 /// millisecond still order.
-fn after(now: Timestamp, prev: Timestamp) -> Timestamp {
+pub(super) fn after(now: Timestamp, prev: Timestamp) -> Timestamp {
     now.max(Timestamp(prev.0.saturating_add(1))).clamped()
 }
 
@@ -121,7 +128,8 @@ impl BookSession {
         let path = doc.path.as_deref().map(canonical);
         let file = store.book_file(&fp);
         let opened = store.now();
-        let mut warnings = Vec::new();
+        // What a sync tool left beside this book's file (and the index) is folded in first.
+        let mut warnings = store.settle_conflicts(&fp);
         let mut writable = Ok(());
         let mut replaces = Vec::new();
         let fresh = || BookState::new(&fp, &doc.title);
@@ -164,7 +172,8 @@ impl BookSession {
         };
         state.bound_clock(opened, opened);
         let mut same_text = state.fingerprint == fp;
-        // Find every place again in this text, in one pass over it.
+        // Find every place again in this text, in one pass over it: the position, then each
+        // live bookmark, then both ends of each live highlight.
         let anchors: Vec<&Anchor> = state
             .position
             .iter()
@@ -175,6 +184,13 @@ impl BookSession {
                     .iter()
                     .filter(|b| !b.deleted)
                     .map(|b| &b.anchor),
+            )
+            .chain(
+                state
+                    .highlights
+                    .iter()
+                    .filter(|h| !h.deleted)
+                    .flat_map(|h| [&h.start, &h.end]),
             )
             .collect();
         let mut found = resolve_all(doc, &anchors);
@@ -192,10 +208,12 @@ impl BookSession {
         if writable.is_ok() {
             state.version = STATE_VERSION;
         }
+        let machine = store.machine();
         if let Some(p) = &path {
-            state.set_path(p);
+            state.set_path_on(machine, p, opened);
         }
         state.last_read = opened.max(state.last_read);
+        state.machine = machine.map(str::to_string);
 
         // A place found in this text gets an anchor made in it; one that is not found keeps
         // its anchor as it was (so the text it belongs to can still find it), only its
@@ -222,6 +240,36 @@ impl BookSession {
                 refresh(&mut b.anchor, r);
             }
         }
+        let mut orphaned = Vec::new();
+        for h in state.highlights.iter_mut().filter(|h| !h.deleted) {
+            let (Some(start), Some(end)) = (found.next(), found.next()) else {
+                break;
+            };
+            let unmoved = same_text && start.0 == h.start.position && end.0 == h.end.position;
+            if unmoved {
+                continue;
+            }
+            match super::highlight::relocate(doc, h, start, end) {
+                Some((s, e)) => {
+                    if let Some(quote) = doc.text.get(s.text_offset..e.text_offset) {
+                        h.quote = quote.to_string();
+                    }
+                    (h.start, h.end) = (s, e);
+                    h.bound();
+                }
+                None => orphaned.push(h.id.clone()),
+            }
+        }
+        if !orphaned.is_empty() {
+            warnings.push(match orphaned.len() {
+                1 => "1 highlight's text is not in this text: it is kept and listed as orphaned"
+                    .to_string(),
+                n => format!(
+                    "{n} highlights' text is not in this text: they are kept and listed as \
+                     orphaned"
+                ),
+            });
+        }
         if !not_found.is_empty() {
             let ids: std::collections::HashSet<&str> =
                 not_found.iter().map(String::as_str).collect();
@@ -246,8 +294,10 @@ impl BookSession {
             replaces,
             opened,
             not_found,
+            orphaned,
             place_unsaved: false,
             marks_unsaved: 0,
+            highlights_unsaved: 0,
             writable,
             dirty: true,
             last_attempt: None,
@@ -307,6 +357,7 @@ impl BookSession {
     pub fn set_clean_view(&mut self, on: bool) {
         if self.state.clean_view != Some(on) {
             self.state.clean_view = Some(on);
+            self.state.clean_view_set = self.store.now();
             self.dirty = true;
         }
     }
@@ -328,6 +379,7 @@ impl BookSession {
             updated,
         });
         self.state.last_read = now.max(self.state.last_read);
+        self.state.machine = self.store.machine().map(str::to_string);
         self.resume = Some(pos);
         self.dirty = true;
         self.place_unsaved = true;
@@ -432,6 +484,11 @@ impl BookSession {
             1 => parts.push("1 bookmark change".into()),
             n => parts.push(format!("{n} bookmark changes")),
         }
+        match self.highlights_unsaved {
+            0 => {}
+            1 => parts.push("1 highlight change".into()),
+            n => parts.push(format!("{n} highlight changes")),
+        }
         if parts.is_empty() {
             return None;
         }
@@ -496,9 +553,9 @@ impl BookSession {
             .map_err(|e| StoreError::CantSave(format!("{}: {e}", file.display())))?;
         // The older texts' own files stay: only their entries leave the index.
         let forget = std::mem::take(&mut self.replaces);
-        if self.state.path.is_some()
+        if !self.state.paths.is_empty()
             && let Err(w) = store.update_library(
-                LibraryEntry::from_state(&self.state),
+                LibraryEntry::from_state(&self.state, store.machine()),
                 &forget,
                 lock.is_some(),
             )
@@ -509,6 +566,7 @@ impl BookSession {
         self.dirty = false;
         self.place_unsaved = false;
         self.marks_unsaved = 0;
+        self.highlights_unsaved = 0;
         Ok(())
     }
 }

@@ -1,5 +1,6 @@
-//! What is saved for one book (`BookState`), how it is read back, and how two versions of it
-//! are merged. One JSON file per book: `books/<fingerprint>.json`.
+//! What is saved for one book (`BookState`) and how it is read back. One JSON file per book:
+//! `books/<fingerprint>.json`. How two copies of it are merged is in `merge`; highlights are
+//! in `highlight`.
 //!
 //! Reading never fails outright: a missing file is a fresh start, an unreadable one is reported
 //! as `Loaded::Corrupt` (the caller moves it aside), one from a newer kanshu as
@@ -8,12 +9,13 @@
 //! into the range that reads back), so a hostile file costs no more than a real one. No
 //! terminal crate, no writing here.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
+use super::highlight::Highlight;
 use crate::position::Position;
 
 /// Version of the per-book file format written by this kanshu.
@@ -26,7 +28,9 @@ pub const MAX_TITLE_CHARS: usize = 500;
 /// Longest snippet kept, in bytes (the reader writes about 300 at most); a longer one read from
 /// a file is cut to this much around its place.
 pub const MAX_SNIPPET_BYTES: usize = 1024;
-/// How long a deleted bookmark is remembered (so that a copy synced from another machine that
+/// Longest machine name kept, in characters.
+pub const MAX_MACHINE_CHARS: usize = 64;
+/// How long a deleted bookmark or highlight is remembered (so that a copy synced from another machine that
 /// still has it does not bring it back): 180 days, in milliseconds.
 pub const TOMBSTONE_LIFE_MS: i64 = 180 * 24 * 3600 * 1000;
 
@@ -63,7 +67,7 @@ pub struct Anchor {
 impl Anchor {
     /// Bring what a file said into bounds: the snippet cut around its place, the title cut,
     /// the percentage into 0–100.
-    fn bound(&mut self) {
+    pub(crate) fn bound(&mut self) {
         cut_chars(&mut self.chapter_title, MAX_TITLE_CHARS);
         if !(0.0..=100.0).contains(&self.percent) {
             self.percent = if self.percent > 100.0 { 100.0 } else { 0.0 };
@@ -98,8 +102,24 @@ pub struct Bookmark {
     pub deleted: bool,
 }
 
-fn is_false(b: &bool) -> bool {
+pub(crate) fn is_false(b: &bool) -> bool {
     !*b
+}
+
+fn is_epoch(t: &Timestamp) -> bool {
+    *t == Timestamp::default()
+}
+
+/// Where one machine last opened a book from (the same book has other paths on other
+/// machines).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct MachinePath {
+    /// When this machine last opened it from there (first field: the later one wins a merge).
+    pub at: Timestamp,
+    pub path: String,
+    /// The exact bytes of `path`, in hex, when it is not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
 }
 
 /// The reading position and when it was last moved.
@@ -117,8 +137,9 @@ pub struct BookState {
     /// Content fingerprint (see `store::fingerprint`); also the file name.
     pub fingerprint: String,
     pub title: String,
-    /// Where the book was last opened from, as text (for people and older kanshu; see
-    /// `path_buf` for the exact path).
+    /// Where the book was last opened from, on whichever machine read it last, as text (for
+    /// people and older kanshu; see `path_buf` for the exact path and `path_on` for one
+    /// machine's).
     #[serde(default)]
     pub path: Option<String>,
     /// The exact bytes of `path`, in hex, when it is not UTF-8 (so it round-trips).
@@ -129,16 +150,29 @@ pub struct BookState {
     pub text_bytes: usize,
     #[serde(default)]
     pub last_read: Timestamp,
+    /// The machine the book was last read on (its host name; see `store::machine`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<String>,
+    /// Where each machine last opened the book from, by machine name ("" for a machine whose
+    /// name is not known, and for the path an older kanshu wrote).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub paths: BTreeMap<String, MachinePath>,
     /// Where reading stopped; `None` before the first save of a position.
     #[serde(default)]
     pub position: Option<ReadingPlace>,
     /// Live bookmarks and tombstones, in no particular order.
     #[serde(default)]
     pub bookmarks: Vec<Bookmark>,
+    /// Live highlights and tombstones, in no particular order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<Highlight>,
     /// The reader's answer to the clean-view offer for this book: shown cleaned (`true`) or as
     /// written (`false`); `None` until the clean view was switched in this book.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_view: Option<bool>,
+    /// When `clean_view` was last chosen (the later choice wins a merge).
+    #[serde(default, skip_serializing_if = "is_epoch")]
+    pub clean_view_set: Timestamp,
 }
 
 impl BookState {
@@ -151,9 +185,13 @@ impl BookState {
             path_bytes: None,
             text_bytes: 0,
             last_read: Timestamp::default(),
+            machine: None,
+            paths: BTreeMap::new(),
             position: None,
             bookmarks: Vec::new(),
+            highlights: Vec::new(),
             clean_view: None,
+            clean_view_set: Timestamp::default(),
         }
     }
 
@@ -172,19 +210,89 @@ impl BookState {
         v
     }
 
+    /// Live (not deleted) highlights in reading order.
+    pub fn live_highlights(&self) -> Vec<&Highlight> {
+        let mut v: Vec<&Highlight> = self.highlights.iter().filter(|h| !h.deleted).collect();
+        v.sort_by_key(|h| (h.start.text_offset, h.end.text_offset, h.created));
+        v
+    }
+
     /// The exact path the book was last opened from.
     pub fn path_buf(&self) -> Option<PathBuf> {
         exact_path(self.path.as_deref(), self.path_bytes.as_deref())
     }
 
-    /// Remember where the book was opened from (exactly, whatever bytes the name has).
+    /// The exact path `machine` last opened the book from; else the path of unknown origin (an
+    /// older kanshu's); else where it was last opened on any machine.
+    pub fn path_on(&self, machine: Option<&str>) -> Option<PathBuf> {
+        let mine = machine.and_then(|m| self.paths.get(m));
+        match mine.or_else(|| self.paths.get("")) {
+            Some(p) => exact_path(Some(&p.path), p.path_bytes.as_deref()),
+            None => self.path_buf(),
+        }
+    }
+
+    /// Remember that `machine` opened the book from `path` at `at` (exactly, whatever bytes
+    /// the name has).
+    pub fn set_path_on(&mut self, machine: Option<&str>, path: &Path, at: Timestamp) {
+        let (text, path_bytes) = store_path(path);
+        let entry = MachinePath {
+            at,
+            path: text.unwrap_or_default(),
+            path_bytes,
+        };
+        self.paths.insert(machine.unwrap_or("").to_string(), entry);
+        self.derive_path();
+    }
+
+    /// Remember where the book was opened from on a machine whose name is not known.
     pub fn set_path(&mut self, path: &Path) {
-        (self.path, self.path_bytes) = store_path(path);
+        self.set_path_on(None, path, self.last_read);
+    }
+
+    /// `path` and `path_bytes` from `paths`: the path most recently opened on any machine.
+    pub(crate) fn derive_path(&mut self) {
+        if let Some((_, p)) = self
+            .paths
+            .iter()
+            .max_by(|a, b| (&a.1.at, a.0).cmp(&(&b.1.at, b.0)))
+        {
+            self.path = Some(p.path.clone());
+            self.path_bytes = p.path_bytes.clone();
+        }
     }
 
     /// Bring what a file said into bounds (see the module documentation).
     pub fn bound(&mut self) {
         cut_chars(&mut self.title, MAX_TITLE_CHARS);
+        if let Some(m) = self.machine.as_mut() {
+            cut_chars(m, MAX_MACHINE_CHARS);
+        }
+        if self
+            .paths
+            .keys()
+            .any(|k| k.chars().count() > MAX_MACHINE_CHARS)
+        {
+            self.paths = std::mem::take(&mut self.paths)
+                .into_iter()
+                .map(|(mut k, v)| {
+                    cut_chars(&mut k, MAX_MACHINE_CHARS);
+                    (k, v)
+                })
+                .collect();
+        }
+        // A path written by an older kanshu belongs to no machine in particular.
+        if self.paths.is_empty()
+            && let Some(path) = &self.path
+        {
+            let entry = MachinePath {
+                at: self.last_read,
+                path: path.clone(),
+                path_bytes: self.path_bytes.clone(),
+            };
+            self.paths.insert(String::new(), entry);
+        }
+        self.derive_path();
         if let Some(place) = self.position.as_mut() {
             place.anchor.bound();
         }
@@ -192,6 +300,12 @@ impl BookState {
             cut_chars(&mut b.name, MAX_NAME_CHARS);
             b.anchor.bound();
         }
+        for h in &mut self.highlights {
+            h.bound();
+        }
+        // One entry per id, in a fixed order (a file may hold an id twice).
+        super::merge::unite(&mut self.bookmarks, Vec::new());
+        super::merge::unite(&mut self.highlights, Vec::new());
     }
 
     /// Take every time later than `now` as `instead` (at most `now`): a copy written on a
@@ -205,6 +319,10 @@ impl BookState {
             }
         };
         bound(&mut self.last_read);
+        bound(&mut self.clean_view_set);
+        for p in self.paths.values_mut() {
+            bound(&mut p.at);
+        }
         if let Some(place) = self.position.as_mut() {
             bound(&mut place.updated);
         }
@@ -212,63 +330,19 @@ impl BookState {
             bound(&mut b.created);
             bound(&mut b.edited);
         }
+        for h in &mut self.highlights {
+            bound(&mut h.created);
+            bound(&mut h.edited);
+        }
     }
 
-    /// Forget deleted bookmarks deleted more than `TOMBSTONE_LIFE_MS` before `now`.
+    /// Forget bookmarks and highlights deleted more than `TOMBSTONE_LIFE_MS` before `now`.
     pub fn expire_tombstones(&mut self, now: Timestamp) {
         let horizon = now.0.saturating_sub(TOMBSTONE_LIFE_MS);
         self.bookmarks
             .retain(|b| !b.deleted || b.edited.0 >= horizon);
-    }
-
-    /// Fold another copy of this book's state (usually the one on disk, written by another
-    /// process) into this one: bookmarks are united by id with the newest edit winning (a tie
-    /// goes to the deletion, then to `self`); the reading place and book details come from
-    /// whichever copy moved last. Linear in the number of bookmarks (ids are looked up in a
-    /// hash map).
-    pub fn merge_from(&mut self, other: BookState) {
-        if self.clean_view.is_none() {
-            self.clean_view = other.clean_view;
-        }
-        if let Some(theirs) = other.position {
-            let take = match &self.position {
-                Some(ours) => theirs.updated > ours.updated,
-                None => true,
-            };
-            if take {
-                self.position = Some(theirs);
-            }
-        }
-        if other.last_read > self.last_read {
-            self.last_read = other.last_read;
-            if other.path.is_some() {
-                self.path = other.path;
-                self.path_bytes = other.path_bytes;
-            }
-        }
-        let mut index: HashMap<String, usize> = self
-            .bookmarks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.clone(), i))
-            .collect();
-        for theirs in other.bookmarks {
-            match index.get(&theirs.id) {
-                Some(&i) => {
-                    let ours = &mut self.bookmarks[i];
-                    let newer = theirs.edited > ours.edited;
-                    let tie_delete =
-                        theirs.edited == ours.edited && theirs.deleted && !ours.deleted;
-                    if newer || tie_delete {
-                        *ours = theirs;
-                    }
-                }
-                None => {
-                    index.insert(theirs.id.clone(), self.bookmarks.len());
-                    self.bookmarks.push(theirs);
-                }
-            }
-        }
+        self.highlights
+            .retain(|h| !h.deleted || h.edited.0 >= horizon);
     }
 }
 
@@ -351,6 +425,10 @@ pub fn parse_state(bytes: &[u8]) -> Loaded {
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => {
+            // Both sides of a git merge conflict, merged, are what the file means.
+            if let Some(state) = super::sync::read_git_conflict(bytes) {
+                return Loaded::Ok(Box::new(state));
+            }
             return Loaded::Corrupt {
                 reason: format!("not valid JSON ({e})"),
             };
