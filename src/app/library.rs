@@ -102,6 +102,7 @@ impl App {
     /// Leave this book (its place saved) and read `doc` from where it was left.
     fn switch_book(&mut self, doc: Document) {
         self.shelf_quit();
+        self.pace_save();
         let title = doc.title.clone();
         self.replace_document(doc, Position::START);
         self.open_session();

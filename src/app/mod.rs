@@ -12,6 +12,7 @@ pub mod geometry;
 pub mod help;
 pub mod library;
 pub mod list;
+pub mod pace;
 pub mod prefs;
 pub mod prompt;
 pub mod reader;
@@ -20,7 +21,7 @@ pub mod shelf;
 pub mod theme;
 pub mod toc;
 
-use crate::config::{Config, Spread};
+use crate::config::{Config, Spread, StatusItem};
 use crate::document::Document;
 use crate::keys::{Action, Key, Keymap, Mode};
 use crate::layout::LayoutParams;
@@ -54,6 +55,10 @@ pub struct Settings {
     pub spread: Spread,
     /// Layout settings; `width` and `height` are set from the terminal size.
     pub layout: LayoutParams,
+    /// Lines of a page kept at the top of the next.
+    pub page_overlap: usize,
+    /// What the status bar shows.
+    pub status: Vec<StatusItem>,
 }
 
 impl Default for Settings {
@@ -65,6 +70,13 @@ impl Default for Settings {
             gutter: 4,
             spread: Spread::Auto,
             layout: LayoutParams::default(),
+            page_overlap: 0,
+            status: vec![
+                StatusItem::Title,
+                StatusItem::Chapter,
+                StatusItem::Page,
+                StatusItem::Percent,
+            ],
         }
     }
 }
@@ -109,6 +121,10 @@ pub struct App {
     prefs: Prefs,
     /// Keys of a key sequence typed so far (see `input::action_for_pending`).
     pub pending_keys: Vec<Key>,
+    /// Zen: the status bar is hidden (messages and prompts still show).
+    pub zen: bool,
+    /// The reader's measured reading speed.
+    pace: pace::Pace,
 }
 
 impl std::fmt::Debug for App {
@@ -157,7 +173,11 @@ impl App {
     ) -> App {
         let geometry = Geometry::compute(width, height, &settings);
         let params = layout_params(&settings, &geometry);
-        let reader = Reader::new(doc, params, frame_of(&geometry));
+        let mut pace = pace::Pace::default();
+        pace.set_book(&doc);
+        let mut reader = Reader::new(doc, params.clone(), frame_of(&geometry));
+        reader.set_overlap(settings.page_overlap);
+        reader.set_frame(frame_of(&geometry), params);
         App {
             reader,
             settings,
@@ -174,6 +194,8 @@ impl App {
             shelf: Shelf::default(),
             prefs: Prefs::default(),
             pending_keys: Vec::new(),
+            zen: false,
+            pace,
         }
     }
 
@@ -252,6 +274,7 @@ impl App {
         self.search = None;
         self.prompt = None;
         self.overlay = Overlay::None;
+        self.pace.set_book(&doc);
         self.reader.replace_document(doc, top);
     }
 
@@ -330,6 +353,7 @@ impl App {
         if !self.quit {
             self.quit = true;
             self.shelf_quit();
+            self.pace_save();
         }
     }
 
@@ -354,6 +378,7 @@ impl App {
     /// recomputed and the position recorded.
     pub fn update(&mut self, action: Action) {
         let old = self.reader.top();
+        let reading = self.mode() == Mode::Reader && pace::counts(&action);
         if !matches!(action, Action::Resize(..) | Action::Digit(_)) {
             self.reader.clear_message();
         }
@@ -369,6 +394,7 @@ impl App {
         }
         self.reader.refresh();
         self.shelf_after_update(old);
+        self.pace_after_update(old, reading);
     }
 
     /// Actions that mean the same whatever is open.
@@ -427,6 +453,7 @@ impl App {
             Action::AddBookmark => self.start_bookmark(),
             Action::BookmarkList => self.open_bookmarks(),
             Action::Library => self.open_library(),
+            Action::ToggleZen => self.toggle_zen(),
             _ => {}
         }
     }
@@ -436,6 +463,7 @@ impl App {
     fn relayout(&mut self, width: u16, height: u16) {
         self.geometry = Geometry::compute(width, height, &self.settings);
         let params = layout_params(&self.settings, &self.geometry);
+        self.reader.set_overlap(self.settings.page_overlap);
         self.reader.set_frame(frame_of(&self.geometry), params);
         if let Overlay::Toc(_) = self.overlay {
             self.scroll_toc_into_view();

@@ -90,6 +90,7 @@ pub fn run(
         no_color,
         super::config_cmd::user_config_path(global).ok(),
     );
+    app.set_color_depth(crate::config::depth::ColorDepth::from_env());
     app.set_display(display);
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
     let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved

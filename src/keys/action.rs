@@ -53,6 +53,10 @@ actions! {
         PrevPage = "prev_page": "previous page",
         LineDown = "line_down": "scroll down a line",
         LineUp = "line_up": "scroll up a line",
+        HalfPageDown = "half_page_down": "scroll down half a page",
+        HalfPageUp = "half_page_up": "scroll up half a page",
+        /// Hide the status bar until pressed again (messages still show).
+        ToggleZen = "toggle_zen": "zen: hide the status bar, or show it again",
         NextChapter = "next_chapter": "next chapter",
         PrevChapter = "prev_chapter": "previous chapter",
         /// The next search match while a search is active, else the next chapter.
