@@ -13,6 +13,7 @@ pub mod help;
 pub mod library;
 pub mod list;
 pub mod pace;
+pub mod picker;
 pub mod prefs;
 pub mod prompt;
 pub mod reader;
@@ -94,6 +95,8 @@ pub enum Overlay {
     Bookmarks(ListState),
     /// The library of recent books.
     Library(LibraryState),
+    /// The file picker.
+    Picker(picker::PickerState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -251,6 +254,7 @@ impl App {
             Overlay::Help { .. } => help::MODE,
             Overlay::Bookmarks(_) => bookmarks::MODE,
             Overlay::Library(_) => library::MODE,
+            Overlay::Picker(_) => picker::MODE,
             Overlay::None => Mode::Reader,
         }
     }
@@ -389,6 +393,7 @@ impl App {
                 Mode::Help => self.update_help(action),
                 Mode::Bookmarks => self.update_bookmarks(action),
                 Mode::Library => self.update_library(action),
+                Mode::Picker => self.update_picker(action),
                 Mode::Reader => self.update_reader(action),
             }
         }
@@ -454,6 +459,7 @@ impl App {
             Action::BookmarkList => self.open_bookmarks(),
             Action::Library => self.open_library(),
             Action::ToggleZen => self.toggle_zen(),
+            Action::OpenPicker => self.open_picker_here(),
             _ => {}
         }
     }
@@ -478,5 +484,6 @@ impl App {
         if let Overlay::Library(state) = &mut self.overlay {
             state.list.scroll_into_view(rows, state.rows.len());
         }
+        self.scroll_picker_into_view();
     }
 }

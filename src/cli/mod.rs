@@ -12,6 +12,7 @@ pub mod config_cmd;
 pub mod info;
 pub mod read;
 pub mod render;
+pub mod reopen;
 pub mod store_cmds;
 pub mod toc;
 
@@ -38,8 +39,12 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Book to read (TXT in any common encoding, or Markdown)
+    /// Book to read (TXT in any common encoding, or Markdown); a folder opens the file picker
+    /// there; a number N reopens the Nth most recent book
     pub file: Option<PathBuf>,
+    /// Reopen the most recent book whose title or file name holds PATTERN
+    #[arg(short = 'r', long = "recent-match", value_name = "PATTERN")]
+    pub recent: Option<String>,
     /// Open the built-in guide
     #[arg(long)]
     pub guide: bool,
@@ -199,7 +204,18 @@ pub fn run() -> i32 {
                 },
                 vertical: cli.vertical,
             };
-            read::run(cli.file.as_deref(), cli.guide, display, &cli.global)
+            let store = crate::store::Store::open(cli.global.config_dir.as_deref()).ok();
+            reopen::resolve(cli.file.as_deref(), cli.recent.as_deref(), store.as_ref()).and_then(
+                |t| {
+                    read::run(
+                        t.file.as_deref(),
+                        cli.guide,
+                        display,
+                        &cli.global,
+                        t.picker.as_deref(),
+                    )
+                },
+            )
         }
     };
     match result {

@@ -69,6 +69,7 @@ pub fn run(
     guide: bool,
     display: DisplayMode,
     global: &GlobalArgs,
+    picker: Option<&Path>,
 ) -> Result<(), CliError> {
     // A broken config never stops the reader: it starts with the defaults and says why.
     let (cfg, cfg_errors) = global.config();
@@ -76,6 +77,11 @@ pub fn run(
     let (doc, mut note) = choose_book(file, guide, global, &cfg, store.as_ref().ok())?;
     if let Err(e) = &store {
         note = Some(format!("bookmarks can't be saved: {e}"));
+    }
+    if picker.is_some() && !io::stdout().is_terminal() {
+        return Err(CliError::Usage(
+            "a folder opens the file picker, in a terminal".into(),
+        ));
     }
     if !io::stdout().is_terminal() {
         // Not on a terminal (a pipe, a file): say what the book holds instead of drawing.
@@ -103,6 +109,9 @@ pub fn run(
         app.set_message(e.brief(), true);
     } else if !resumed && !app.offer_clean_view() && app.message().is_none() {
         app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
+    }
+    if let Some(dir) = picker {
+        app.open_picker(dir, None);
     }
     let result = crate::tui::read(&mut app).map_err(|e| CliError::Other(e.to_string()));
     // The terminal is back: say what could not be saved.

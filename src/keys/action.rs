@@ -109,6 +109,10 @@ actions! {
         BookmarkList = "bookmarks": "bookmarks",
         /// Open (or close) the library of recent books.
         Library = "library": "library of recent books",
+        /// Open (or close) the file picker on the folder of the book.
+        OpenPicker = "open_picker": "open a book from a folder",
+        /// The library's order: last read, title, progress (in turn).
+        CycleSort = "cycle_sort": "sort by last read, title or progress",
         RenameBookmark = "rename": "rename the bookmark",
         DeleteBookmark = "delete": "delete the bookmark",
         /// Bring back the bookmark deleted last.
@@ -137,6 +141,34 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (Mode::TocFilter, Action::Close, "clear the filter"),
     (Mode::TocFilter, Action::Confirm, "jump to the chapter"),
     (Mode::Help, Action::Close, "close the help"),
+    (Mode::Bookmarks, Action::Close, "close the list"),
+    (Mode::Library, Action::Close, "close the library"),
+    (Mode::Library, Action::Confirm, "open the book"),
+    (
+        Mode::Library,
+        Action::DeleteBookmark,
+        "remove the book from the library",
+    ),
+    (
+        Mode::Library,
+        Action::UndoDelete,
+        "bring back the book removed last",
+    ),
+    (
+        Mode::Picker,
+        Action::Close,
+        "clear what is typed, else close",
+    ),
+    (
+        Mode::Picker,
+        Action::Confirm,
+        "open the book or folder (or the path typed)",
+    ),
+    (
+        Mode::Picker,
+        Action::DeleteBack,
+        "delete a character, else up a folder",
+    ),
     (Mode::Help, Action::NextPage, "scroll down a page"),
     (Mode::Help, Action::PrevPage, "scroll up a page"),
     (

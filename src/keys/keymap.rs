@@ -26,10 +26,12 @@ pub enum Mode {
     Bookmarks,
     /// The list of recent books is open.
     Library,
+    /// The file picker is open.
+    Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -37,15 +39,17 @@ impl Mode {
         Mode::Prompt,
         Mode::Bookmarks,
         Mode::Library,
+        Mode::Picker,
     ];
 
     /// The help screen's sections in order: reading and its panels, then help and prompts.
-    pub const HELP_ORDER: [Mode; 7] = [
+    pub const HELP_ORDER: [Mode; 8] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
         Mode::Bookmarks,
         Mode::Library,
+        Mode::Picker,
         Mode::Help,
         Mode::Prompt,
     ];
@@ -60,6 +64,7 @@ impl Mode {
             Mode::Prompt => "prompt",
             Mode::Bookmarks => "bookmarks",
             Mode::Library => "library",
+            Mode::Picker => "picker",
         }
     }
 
@@ -77,6 +82,7 @@ impl Mode {
             Mode::Prompt => "Search, command and name prompt",
             Mode::Bookmarks => "Bookmarks",
             Mode::Library => "Library",
+            Mode::Picker => "Open a book",
         }
     }
 }
