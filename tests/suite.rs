@@ -20,6 +20,7 @@ mod config_cli;
 mod config_defaults;
 mod config_e2e;
 mod config_reader;
+mod daily_help;
 mod daily_library;
 mod daily_reading;
 mod document_encodings;

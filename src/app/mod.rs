@@ -3,9 +3,10 @@
 //! terminal I/O here: `ui::draw(&App)` only paints what this computed.
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
-//! `help`, `prompt` (with `search`), `bookmarks`, `library`; lists share `list`. `reader` owns
-//! the book, the place on screen and navigation; `shelf` the store; `prefs` the settings a
-//! reader changes while reading; `geometry` where things go on screen.
+//! `help`, `prompt` (with `search`), `bookmarks`, `library`, `picker`; lists share `list`.
+//! `reader` owns the book, the place on screen and navigation; `shelf` the store; `pace` the
+//! reading speed and the time left; `prefs` the settings a reader changes while reading;
+//! `geometry` where things go on screen.
 
 pub mod bookmarks;
 pub mod geometry;

@@ -171,6 +171,8 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     ),
     (Mode::Help, Action::NextPage, "scroll down a page"),
     (Mode::Help, Action::PrevPage, "scroll up a page"),
+    (Mode::Help, Action::SelectFirst, "the top of the help"),
+    (Mode::Help, Action::SelectLast, "the end of the help"),
     (
         Mode::Prompt,
         Action::Close,
