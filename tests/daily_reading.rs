@@ -255,3 +255,19 @@ fn tmux_ctrl_d_scrolls_half_a_page_and_zen_hides_the_status_bar() {
     tmux.wait_for("the status bar again", |s| s.contains('%'));
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn carried_rows_hold_text_even_between_spaced_paragraphs() {
+    // A blank row between paragraphs: the carried row is the last text line, not a spacer.
+    let mut app = App::new(book(1, 80), 50, 12);
+    app.set_settings(Settings {
+        page_overlap: 1,
+        ..Settings::default()
+    });
+    press(&mut app, &["space"]);
+    let before = lines(&app);
+    press(&mut app, &["space"]);
+    let first = &app.view().columns[0][0];
+    assert!(first.carried && !first.glyphs.is_empty());
+    assert_eq!(lines(&app)[0].0, before.last().unwrap().0);
+}

@@ -654,9 +654,15 @@ impl Reader {
             let from = cl.line_of_offset(top.offset).min(cl.lines.len());
             let to = (from + h).min(cl.lines.len());
             let lines: Vec<Line> = cl.lines[from..to].to_vec();
-            // The last lines of the page before, above this one (none at a chapter start).
-            let pre = from.saturating_sub(carried);
-            let before: Vec<Line> = cl.lines[pre..from].to_vec();
+            // The last text lines of the page before, above this one (none at a chapter start;
+            // spacer rows are left out, so each carried row holds text).
+            let mut before: Vec<(usize, Line)> = (0..from)
+                .rev()
+                .filter(|&i| cl.lines[i].kind != LineKind::Blank)
+                .take(carried)
+                .map(|i| (i, cl.lines[i].clone()))
+                .collect();
+            before.reverse();
             if c == 0 {
                 page_count = cl.page_count();
             }
@@ -693,13 +699,14 @@ impl Reader {
                     });
                 }
             } else {
-                let shown = before.iter().chain(&lines);
-                for (k, line) in shown.enumerate() {
+                let page = lines.iter().enumerate().map(|(k, l)| (from + k, l.clone()));
+                let shown = before.iter().cloned().chain(page);
+                for (k, (i, line)) in shown.enumerate() {
                     col.push(ViewLine {
                         chapter: ch,
                         kind: line.kind,
-                        range: line.range.clone(),
-                        glyphs: self.layout.glyphs_of_line(&self.doc, ch, pre + k),
+                        range: line.range,
+                        glyphs: self.layout.glyphs_of_line(&self.doc, ch, i),
                         chapter_start,
                         heading: 0..0,
                         carried: k < before.len(),
