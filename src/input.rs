@@ -102,7 +102,9 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                 return None;
             }
             match mode {
-                Mode::Prompt | Mode::TocFilter | Mode::Toc => Some(Action::Insert(c)),
+                Mode::Prompt | Mode::TocFilter | Mode::Toc | Mode::Picker => {
+                    Some(Action::Insert(c))
+                }
                 Mode::Reader => c
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))

@@ -167,14 +167,17 @@ fn every_popup_footer_shows_the_remapped_keys() {
             title: "三體".into(),
             path: "/home/reader/books/三體.txt".into(),
             progress: "48%".into(),
+            percent: 48,
             last_read: "2026-11-29 18:30".into(),
             missing: false,
             current: false,
+            ..LibraryRow::default()
         }],
         list: ListState::default(),
+        ..LibraryState::default()
     });
     assert!(
-        footer(&app).starts_with("└ o open · L close ─"),
+        footer(&app).starts_with("└ o open · d remove · u undo · s sort · L close ─"),
         "{}",
         footer(&app)
     );

@@ -134,8 +134,10 @@ impl App {
         match action {
             Action::LineDown | Action::SelectNext => *scroll = (*scroll + 1).min(max),
             Action::LineUp | Action::SelectPrev => *scroll = scroll.saturating_sub(1),
-            Action::NextPage => *scroll = (*scroll + rows).min(max),
-            Action::PrevPage => *scroll = scroll.saturating_sub(rows),
+            Action::NextPage | Action::SelectPageDown => *scroll = (*scroll + rows).min(max),
+            Action::PrevPage | Action::SelectPageUp => *scroll = scroll.saturating_sub(rows),
+            Action::SelectFirst => *scroll = 0,
+            Action::SelectLast => *scroll = max,
             Action::Wheel { down: true } => *scroll = (*scroll + 3).min(max),
             Action::Wheel { down: false } => *scroll = scroll.saturating_sub(3),
             Action::Close | Action::Help | Action::Click { .. } => self.overlay = Overlay::None,

@@ -1,6 +1,8 @@
 //! The library panel (recently read books): its rows, read from the store when it opens, its
-//! update (open a book) and its keymap mode (`Library`). Moving through the list is the shared
-//! list behaviour of `list`.
+//! update (open a book, remove one with undo, sort by last read, title or progress) and its
+//! keymap mode (`Library`). Moving through the list is the shared list behaviour of `list`.
+//! The selection starts on the most recent book that is not the one open, so Enter goes back
+//! to the book read before.
 //!
 //! State changes only; drawn by `ui`. Opening a book hands it to the `Reader`.
 
@@ -9,27 +11,82 @@ use super::{App, Overlay};
 use crate::document::{Document, LoadOptions};
 use crate::keys::{Action, Mode};
 use crate::position::Position;
+use crate::store::{LibraryEntry, Timestamp};
 
 /// The mode of the library.
 pub const MODE: Mode = Mode::Library;
 
 /// One row of the library, ready to draw.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LibraryRow {
     pub title: String,
     pub path: String,
+    /// Progress as shown, `48%`.
     pub progress: String,
+    /// Progress in whole percent, for the bar and the order.
+    pub percent: u8,
     pub last_read: String,
+    /// When it was last read, for the order.
+    pub read_at: Timestamp,
+    pub fingerprint: String,
     pub missing: bool,
     /// The book open now.
     pub current: bool,
 }
 
+/// The library's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LibrarySort {
+    #[default]
+    LastRead,
+    Title,
+    Progress,
+}
+
+impl LibrarySort {
+    fn next(self) -> LibrarySort {
+        match self {
+            LibrarySort::LastRead => LibrarySort::Title,
+            LibrarySort::Title => LibrarySort::Progress,
+            LibrarySort::Progress => LibrarySort::LastRead,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LibrarySort::LastRead => "last read",
+            LibrarySort::Title => "title",
+            LibrarySort::Progress => "progress",
+        }
+    }
+}
+
 /// The library popup: rows read from the store when it opened.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct LibraryState {
     pub rows: Vec<LibraryRow>,
     pub list: ListState,
+    pub sort: LibrarySort,
+    /// The book removed last, where it was, and its entry (for undo).
+    pub removed: Option<Box<(usize, LibraryRow, LibraryEntry)>>,
+    /// Every entry as read when the library opened (for undo).
+    pub entries: Vec<LibraryEntry>,
+}
+
+// Progress in the entries is a number; no NaN gets there (the store reads it as 0–100).
+impl Eq for LibraryState {}
+
+/// Order `rows` by `sort`: newest first, by title, or least read first.
+fn sort_rows(rows: &mut [LibraryRow], sort: LibrarySort) {
+    match sort {
+        LibrarySort::LastRead => rows.sort_by_key(|r| std::cmp::Reverse(r.read_at)),
+        LibrarySort::Title => rows.sort_by(|a, b| a.title.cmp(&b.title)),
+        LibrarySort::Progress => rows.sort_by(|a, b| {
+            a.percent
+                .cmp(&b.percent)
+                .then_with(|| b.read_at.cmp(&a.read_at))
+        }),
+    }
 }
 
 impl App {
@@ -51,7 +108,10 @@ impl App {
                 title: b.title.clone(),
                 path: b.path.clone().unwrap_or_default(),
                 progress: format!("{:.0}%", b.progress.floor()),
+                percent: b.progress.clamp(0.0, 100.0).floor() as u8,
                 last_read: b.last_read.local_display(),
+                read_at: b.last_read,
+                fingerprint: b.fingerprint.clone(),
                 missing: b.is_missing(),
                 current: current.as_deref() == Some(b.fingerprint.as_str()),
             })
@@ -63,9 +123,14 @@ impl App {
             self.set_message("the library is empty: books you read show up here", false);
             return;
         }
+        // Not the book open now: the one read before it (Enter goes back to it).
+        let selected = rows.iter().position(|r| !r.current).unwrap_or(0);
+        let list = ListState::showing(selected, self.list_rows(), rows.len());
         self.overlay = Overlay::Library(LibraryState {
             rows,
-            list: ListState::default(),
+            list,
+            entries: books,
+            ..LibraryState::default()
         });
     }
 
@@ -96,14 +161,99 @@ impl App {
             ListEvent::Other => match action {
                 Action::Close | Action::Library => self.overlay = Overlay::None,
                 Action::Help => self.open_help(),
+                Action::DeleteBookmark => self.remove_from_library(),
+                Action::UndoDelete => self.undo_library_remove(),
+                Action::CycleSort => {
+                    let rows = self.list_rows();
+                    let Overlay::Library(state) = &mut self.overlay else {
+                        return;
+                    };
+                    let at = state
+                        .rows
+                        .get(state.list.selected)
+                        .map(|r| r.fingerprint.clone());
+                    state.sort = state.sort.next();
+                    sort_rows(&mut state.rows, state.sort);
+                    state.list.selected = state
+                        .rows
+                        .iter()
+                        .position(|r| Some(&r.fingerprint) == at.as_ref())
+                        .unwrap_or(0);
+                    state.list.scroll_into_view(rows, state.rows.len());
+                    let text = format!("sorted by {}", state.sort.name());
+                    self.set_message(text, false);
+                }
+                Action::OpenPicker => self.open_picker_here(),
                 _ => {}
             },
         }
     }
 
+    /// `d` in the library: the selected book leaves the list (its place and bookmarks stay).
+    fn remove_from_library(&mut self) {
+        let rows = self.list_rows();
+        let undo = self
+            .keymap
+            .key_label(Mode::Library, &Action::UndoDelete)
+            .map(|k| format!(" ({k} undoes)"))
+            .unwrap_or_default();
+        let (Some(store), Overlay::Library(state)) = (&self.shelf.store, &mut self.overlay) else {
+            return;
+        };
+        let i = state.list.selected;
+        let Some(row) = state.rows.get(i).cloned() else {
+            return;
+        };
+        if row.current {
+            self.set_message("the book open now stays in the library", false);
+            return;
+        }
+        let Some(entry) = state
+            .entries
+            .iter()
+            .find(|e| e.fingerprint == row.fingerprint)
+            .cloned()
+        else {
+            return;
+        };
+        if let Err(e) = store.remove_from_library(&row.fingerprint, None) {
+            self.set_message(e, true);
+            return;
+        }
+        state.rows.remove(i);
+        state.list.scroll_into_view(rows, state.rows.len());
+        let title = row.title.clone();
+        state.removed = Some(Box::new((i, row, entry)));
+        self.set_message(format!("removed from the library{undo}: {title}"), false);
+    }
+
+    /// `u` in the library: the book removed last comes back.
+    fn undo_library_remove(&mut self) {
+        let rows = self.list_rows();
+        let (Some(store), Overlay::Library(state)) = (&self.shelf.store, &mut self.overlay) else {
+            return;
+        };
+        let Some(removed) = state.removed.take() else {
+            self.set_message("nothing to undo", false);
+            return;
+        };
+        let (i, row, entry) = *removed;
+        if let Err(e) = store.remove_from_library(&row.fingerprint, Some(entry)) {
+            self.set_message(e, true);
+            return;
+        }
+        let title = row.title.clone();
+        let i = i.min(state.rows.len());
+        state.rows.insert(i, row);
+        state.list.selected = i;
+        state.list.scroll_into_view(rows, state.rows.len());
+        self.set_message(format!("{title} is back in the library"), false);
+    }
+
     /// Leave this book (its place saved) and read `doc` from where it was left.
-    fn switch_book(&mut self, doc: Document) {
+    pub(super) fn switch_book(&mut self, doc: Document) {
         self.shelf_quit();
+        self.pace_save();
         let title = doc.title.clone();
         self.replace_document(doc, Position::START);
         self.open_session();

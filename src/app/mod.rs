@@ -3,9 +3,10 @@
 //! terminal I/O here: `ui::draw(&App)` only paints what this computed.
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
-//! `help`, `prompt` (with `search`), `bookmarks`, `library`; lists share `list`. `reader` owns
-//! the book, the place on screen and navigation; `shelf` the store; `prefs` the settings a
-//! reader changes while reading; `geometry` where things go on screen.
+//! `help`, `prompt` (with `search`), `bookmarks`, `library`, `picker`; lists share `list`.
+//! `reader` owns the book, the place on screen and navigation; `shelf` the store; `pace` the
+//! reading speed and the time left; `prefs` the settings a reader changes while reading;
+//! `geometry` where things go on screen.
 
 pub mod bookmarks;
 pub mod geometry;
@@ -13,6 +14,8 @@ pub mod help;
 pub mod library;
 pub mod links;
 pub mod list;
+pub mod pace;
+pub mod picker;
 pub mod prefs;
 pub mod prompt;
 pub mod reader;
@@ -21,7 +24,7 @@ pub mod shelf;
 pub mod theme;
 pub mod toc;
 
-use crate::config::{Config, Spread};
+use crate::config::{Config, Spread, StatusItem};
 use crate::document::Document;
 use crate::keys::{Action, Key, Keymap, Mode};
 use crate::layout::LayoutParams;
@@ -56,6 +59,10 @@ pub struct Settings {
     pub spread: Spread,
     /// Layout settings; `width` and `height` are set from the terminal size.
     pub layout: LayoutParams,
+    /// Lines of a page kept at the top of the next.
+    pub page_overlap: usize,
+    /// What the status bar shows.
+    pub status: Vec<StatusItem>,
 }
 
 impl Default for Settings {
@@ -67,6 +74,13 @@ impl Default for Settings {
             gutter: 4,
             spread: Spread::Auto,
             layout: LayoutParams::default(),
+            page_overlap: 0,
+            status: vec![
+                StatusItem::Title,
+                StatusItem::Chapter,
+                StatusItem::Page,
+                StatusItem::Percent,
+            ],
         }
     }
 }
@@ -86,6 +100,8 @@ pub enum Overlay {
     Library(LibraryState),
     /// The links on the page.
     Links(LinksState),
+    /// The file picker.
+    Picker(picker::PickerState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -113,6 +129,10 @@ pub struct App {
     prefs: Prefs,
     /// Keys of a key sequence typed so far (see `input::action_for_pending`).
     pub pending_keys: Vec<Key>,
+    /// Zen: the status bar is hidden (messages and prompts still show).
+    pub zen: bool,
+    /// The reader's measured reading speed.
+    pace: pace::Pace,
 }
 
 impl std::fmt::Debug for App {
@@ -161,7 +181,11 @@ impl App {
     ) -> App {
         let geometry = Geometry::compute(width, height, &settings);
         let params = layout_params(&settings, &geometry);
-        let reader = Reader::new(doc, params, frame_of(&geometry));
+        let mut pace = pace::Pace::default();
+        pace.set_book(&doc);
+        let mut reader = Reader::new(doc, params.clone(), frame_of(&geometry));
+        reader.set_overlap(settings.page_overlap);
+        reader.set_frame(frame_of(&geometry), params);
         App {
             reader,
             settings,
@@ -178,6 +202,8 @@ impl App {
             shelf: Shelf::default(),
             prefs: Prefs::default(),
             pending_keys: Vec::new(),
+            zen: false,
+            pace,
         }
     }
 
@@ -234,6 +260,7 @@ impl App {
             Overlay::Bookmarks(_) => bookmarks::MODE,
             Overlay::Library(_) => library::MODE,
             Overlay::Links(_) => links::MODE,
+            Overlay::Picker(_) => picker::MODE,
             Overlay::None => Mode::Reader,
         }
     }
@@ -257,6 +284,7 @@ impl App {
         self.search = None;
         self.prompt = None;
         self.overlay = Overlay::None;
+        self.pace.set_book(&doc);
         self.reader.replace_document(doc, top);
     }
 
@@ -335,6 +363,7 @@ impl App {
         if !self.quit {
             self.quit = true;
             self.shelf_quit();
+            self.pace_save();
         }
     }
 
@@ -359,6 +388,7 @@ impl App {
     /// recomputed and the position recorded.
     pub fn update(&mut self, action: Action) {
         let old = self.reader.top();
+        let reading = self.mode() == Mode::Reader && pace::counts(&action);
         if !matches!(action, Action::Resize(..) | Action::Digit(_)) {
             self.reader.clear_message();
         }
@@ -370,11 +400,13 @@ impl App {
                 Mode::Bookmarks => self.update_bookmarks(action),
                 Mode::Library => self.update_library(action),
                 Mode::Links => self.update_links(action),
+                Mode::Picker => self.update_picker(action),
                 Mode::Reader => self.update_reader(action),
             }
         }
         self.reader.refresh();
         self.shelf_after_update(old);
+        self.pace_after_update(old, reading);
     }
 
     /// Actions that mean the same whatever is open.
@@ -435,6 +467,8 @@ impl App {
             Action::Library => self.open_library(),
             Action::Click { column, row } => self.click_page(column, row),
             Action::Links => self.open_links(),
+            Action::ToggleZen => self.toggle_zen(),
+            Action::OpenPicker => self.open_picker_here(),
             _ => {}
         }
     }
@@ -460,6 +494,7 @@ impl App {
     fn relayout(&mut self, width: u16, height: u16) {
         self.geometry = Geometry::compute(width, height, &self.settings);
         let params = layout_params(&self.settings, &self.geometry);
+        self.reader.set_overlap(self.settings.page_overlap);
         self.reader.set_frame(frame_of(&self.geometry), params);
         if let Overlay::Toc(_) = self.overlay {
             self.scroll_toc_into_view();
@@ -477,5 +512,6 @@ impl App {
         if let Overlay::Links(state) = &mut self.overlay {
             state.list.scroll_into_view(rows, state.rows.len());
         }
+        self.scroll_picker_into_view();
     }
 }

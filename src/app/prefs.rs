@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use ratatui::style::{Color as TermColor, Modifier, Style};
 
 use super::{App, Settings, Theme};
+use crate::config::depth::ColorDepth;
 use crate::config::{self, Config, LayoutConfig, Palette, Spread, ThemeConfig};
 use crate::keys::{Action, Keymap, Mode};
 
@@ -31,6 +32,8 @@ pub struct Prefs {
     pub theme: ThemeName,
     /// `NO_COLOR` is set: paint without colours whatever the theme.
     pub no_color: bool,
+    /// The colours the terminal shows (`#rrggbb` is brought down to them).
+    pub depth: ColorDepth,
     /// Where `save_settings` writes (the user's config.toml); `None` = nowhere.
     pub config_path: Option<PathBuf>,
 }
@@ -42,8 +45,17 @@ impl Default for Prefs {
             theme: themes.name,
             themes,
             no_color: false,
+            depth: ColorDepth::TrueColor,
             config_path: None,
         }
+    }
+}
+
+impl Prefs {
+    /// The palette of theme `name` as this terminal can show it.
+    pub fn palette(&self, name: ThemeName) -> Palette {
+        let p = self.themes.effective_palette(name, self.no_color);
+        self.depth.reduce_palette(&p)
     }
 }
 
@@ -57,6 +69,8 @@ impl Settings {
             gutter: l.gutter,
             spread: l.spread,
             layout: l.params(l.max_width, 24),
+            page_overlap: l.page_overlap,
+            status: l.status.clone(),
         }
     }
 }
@@ -167,14 +181,22 @@ impl App {
             themes: cfg.theme.clone(),
             theme: cfg.theme.name,
             no_color,
+            depth: self.prefs.depth,
             config_path,
         };
-        self.theme = Theme::from_palette(&self.prefs.themes.effective_theme(no_color));
+        self.theme = Theme::from_palette(&self.prefs.palette(self.prefs.theme));
         self.set_settings(Settings::from_config(&cfg.layout));
     }
 
     pub fn prefs(&self) -> &Prefs {
         &self.prefs
+    }
+
+    /// Paint for a terminal showing `depth` colours (`apply_config` reads it from the
+    /// environment); the theme in use is repainted.
+    pub fn set_color_depth(&mut self, depth: ColorDepth) {
+        self.prefs.depth = depth;
+        self.theme = Theme::from_palette(&self.prefs.palette(self.prefs.theme));
     }
 
     /// `+` / `-`: change the widest text column; the same text stays at the top.
@@ -201,11 +223,7 @@ impl App {
     /// Switch to the next theme.
     pub(super) fn cycle_theme(&mut self) {
         self.prefs.theme = self.prefs.theme.next();
-        let palette = self
-            .prefs
-            .themes
-            .effective_palette(self.prefs.theme, self.prefs.no_color);
-        self.theme = Theme::from_palette(&palette);
+        self.theme = Theme::from_palette(&self.prefs.palette(self.prefs.theme));
         let name = self.prefs.theme;
         if self.prefs.no_color {
             self.set_message(format!("theme {name} (NO_COLOR is set: no colours)"), false);

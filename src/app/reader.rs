@@ -46,6 +46,8 @@ pub struct ViewLine {
     /// Vertical mode, where a row crosses every column of the page: the chapter bytes of the
     /// heading columns, whose glyphs are drawn as a heading. Empty otherwise.
     pub heading: Range<usize>,
+    /// A line of the page before, kept at the top by `page_overlap` (drawn dimmed).
+    pub carried: bool,
 }
 
 /// What is on screen: the lines of each text column.
@@ -101,6 +103,8 @@ pub struct Reader {
     message: Option<Message>,
     /// Positions that hold a bookmark; pages showing one get a marker in the status bar.
     pub bookmarks: Vec<Position>,
+    /// Lines of a page kept at the top of the next (`page_overlap`), horizontal pages only.
+    overlap: usize,
 }
 
 impl std::fmt::Debug for Reader {
@@ -127,6 +131,7 @@ impl Reader {
             count: None,
             message: None,
             bookmarks: Vec::new(),
+            overlap: 0,
         };
         reader.refresh();
         reader
@@ -172,8 +177,34 @@ impl Reader {
         self.frame = frame;
         if !frame.too_small {
             self.layout.set_params(params);
+            self.fit_overlap();
         }
         self.refresh();
+    }
+
+    /// Keep the last `lines` lines of a page at the top of the next (0–3; applied with the
+    /// next `set_frame`). Pages are then that many lines shorter, so page numbers stay true.
+    pub fn set_overlap(&mut self, lines: usize) {
+        self.overlap = lines.min(3);
+    }
+
+    /// Lines carried over from the page before: none in vertical pages, and never more than
+    /// leaves half of a page new.
+    fn carried(&self) -> usize {
+        if self.layout.display().vertical || self.frame.too_small {
+            return 0;
+        }
+        self.overlap.min(self.frame.height.saturating_sub(1) / 2)
+    }
+
+    /// Lay pages out `carried()` lines shorter than the column, which shows those lines above.
+    fn fit_overlap(&mut self) {
+        let want = self.frame.height.saturating_sub(self.carried()).max(1);
+        if self.layout.params().height != want {
+            let mut p = self.layout.params().clone();
+            p.height = want;
+            self.layout.set_params(p);
+        }
     }
 
     /// Read another book: new layout, `top` clamped into it; jumps, count and bookmarks of the
@@ -195,6 +226,9 @@ impl Reader {
     /// positions are source offsets whatever the view.
     pub fn set_display(&mut self, mode: DisplayMode) {
         self.layout.set_display(mode);
+        if !self.frame.too_small {
+            self.fit_overlap();
+        }
         self.refresh();
     }
 
@@ -252,6 +286,8 @@ impl Reader {
             Action::PrevPage => self.repeat(times, Self::prev_page),
             Action::LineDown => self.repeat(times, Self::line_down),
             Action::LineUp => self.repeat(times, Self::line_up),
+            Action::HalfPageDown => self.repeat(times, Self::half_page_down),
+            Action::HalfPageUp => self.repeat(times, Self::half_page_up),
             Action::Wheel { down: true } => self.repeat(3, Self::line_down),
             Action::Wheel { down: false } => self.repeat(3, Self::line_up),
             Action::NextChapter => self.repeat(times, Self::next_chapter),
@@ -321,12 +357,39 @@ impl Reader {
         }
     }
 
-    /// Lines per page (one text column); in vertical mode a "line" is a column of characters.
+    /// Lines per page (one text column) less the lines carried over from the page before; in
+    /// vertical mode a "line" is a column of characters.
     fn page_height(&self) -> usize {
         if self.layout.display().vertical {
             return columns_per_page(self.layout.params().width);
         }
-        self.frame.height.max(1)
+        self.frame.height.saturating_sub(self.carried()).max(1)
+    }
+
+    /// Scroll half a page down (`Ctrl-d`); false at the end of the book.
+    pub fn half_page_down(&mut self) -> bool {
+        let half = (self.page_height() / 2).max(1);
+        let mut moved = false;
+        for _ in 0..half {
+            if !self.line_down() {
+                break;
+            }
+            moved = true;
+        }
+        moved
+    }
+
+    /// Scroll half a page up (`Ctrl-u`); false at the start of the book.
+    pub fn half_page_up(&mut self) -> bool {
+        let half = (self.page_height() / 2).max(1);
+        let mut moved = false;
+        for _ in 0..half {
+            if !self.line_up() {
+                break;
+            }
+            moved = true;
+        }
+        moved
     }
 
     /// The layout showing `pos` (a window of a long chapter around it).
@@ -464,7 +527,7 @@ impl Reader {
     pub fn line_up(&mut self) -> bool {
         let line = self.top_line();
         let ch = self.top.chapter;
-        let h = self.frame.height.max(1);
+        let h = self.page_height();
         let cl = self.chapter_layout(self.top);
         if let Some(i) = last_text_line_before(cl, line) {
             self.top = Position::new(ch, line_start(cl, i));
@@ -571,6 +634,7 @@ impl Reader {
             return;
         }
         let h = self.page_height();
+        let carried = self.carried();
         let vertical = self.layout.display().vertical;
         let tops = self.column_tops();
         let mut columns = Vec::with_capacity(tops.len());
@@ -590,6 +654,15 @@ impl Reader {
             let from = cl.line_of_offset(top.offset).min(cl.lines.len());
             let to = (from + h).min(cl.lines.len());
             let lines: Vec<Line> = cl.lines[from..to].to_vec();
+            // The last text lines of the page before, above this one (none at a chapter start;
+            // spacer rows are left out, so each carried row holds text).
+            let mut before: Vec<(usize, Line)> = (0..from)
+                .rev()
+                .filter(|&i| cl.lines[i].kind != LineKind::Blank)
+                .take(carried)
+                .map(|i| (i, cl.lines[i].clone()))
+                .collect();
+            before.reverse();
             if c == 0 {
                 page_count = cl.page_count();
             }
@@ -622,17 +695,21 @@ impl Reader {
                         glyphs: row,
                         chapter_start,
                         heading: heading.clone(),
+                        carried: false,
                     });
                 }
             } else {
-                for (k, line) in lines.iter().enumerate() {
+                let page = lines.iter().enumerate().map(|(k, l)| (from + k, l.clone()));
+                let shown = before.iter().cloned().chain(page);
+                for (k, (i, line)) in shown.enumerate() {
                     col.push(ViewLine {
                         chapter: ch,
                         kind: line.kind,
-                        range: line.range.clone(),
-                        glyphs: self.layout.glyphs_of_line(&self.doc, ch, from + k),
+                        range: line.range,
+                        glyphs: self.layout.glyphs_of_line(&self.doc, ch, i),
                         chapter_start,
                         heading: 0..0,
+                        carried: k < before.len(),
                     });
                 }
             }

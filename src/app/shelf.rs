@@ -34,6 +34,7 @@ impl App {
     /// stopped and show any warning. Books without a file (the guide) get the library only.
     /// Returns where reading resumed (`None` for a book read for the first time).
     pub fn attach_store(&mut self, store: Store) -> Option<Position> {
+        self.pace_attach(store.dir());
         self.shelf.store = Some(store);
         self.open_session()
     }

@@ -14,6 +14,7 @@ pub mod info;
 pub mod notes;
 pub mod read;
 pub mod render;
+pub mod reopen;
 pub mod stdin;
 pub mod store_cmds;
 mod suggest;
@@ -46,8 +47,12 @@ Examples:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Book to read (TXT in any common encoding, or Markdown); `-` reads it from standard input
+    /// Book to read (TXT in any common encoding, or Markdown); `-` reads it from standard
+    /// input; a folder opens the file picker there; a number N reopens the Nth most recent book
     pub file: Option<PathBuf>,
+    /// Reopen the most recent book whose title or file name holds PATTERN
+    #[arg(short = 'r', long = "recent-match", value_name = "PATTERN")]
+    pub recent: Option<String>,
     /// Open the built-in guide
     #[arg(long)]
     pub guide: bool,
@@ -281,20 +286,26 @@ pub fn run() -> i32 {
                 },
                 vertical: cli.vertical,
             };
-            let args = read::ReadArgs {
-                file: cli.file.as_deref(),
-                guide: cli.guide,
-                display,
-                start: read::Start {
-                    chapter: cli
-                        .chapter
-                        .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-                    at: cli.at,
-                    search: cli.search,
+            let store = crate::store::Store::open(cli.global.config_dir.as_deref()).ok();
+            reopen::resolve(cli.file.as_deref(), cli.recent.as_deref(), store.as_ref()).and_then(
+                |t| {
+                    let args = read::ReadArgs {
+                        file: t.file.as_deref(),
+                        guide: cli.guide,
+                        display,
+                        start: read::Start {
+                            chapter: cli
+                                .chapter
+                                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                            at: cli.at,
+                            search: cli.search,
+                        },
+                        toc: cli.toc,
+                        picker: t.picker.as_deref(),
+                    };
+                    read::run(&args, &cli.global)
                 },
-                toc: cli.toc,
-            };
-            read::run(&args, &cli.global)
+            )
         }
     };
     match result {

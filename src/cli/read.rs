@@ -43,6 +43,8 @@ pub struct ReadArgs<'a> {
     pub start: Start,
     /// Print the contents instead of reading.
     pub toc: bool,
+    /// A folder to open the file picker in (`kanshu DIR`).
+    pub picker: Option<&'a Path>,
 }
 
 /// `--at`: a percentage from 0 to 100 (`40` or `40%`).
@@ -224,6 +226,11 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     // A broken config never stops the reader: it starts with the defaults and says why.
     let (cfg, cfg_errors) = global.config();
     let printing = args.toc || !io::stdout().is_terminal();
+    if args.picker.is_some() && printing {
+        return Err(CliError::Usage(
+            "a folder opens the file picker, in a terminal".into(),
+        ));
+    }
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;
     if args.toc {
@@ -254,6 +261,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         no_color,
         super::config_cmd::user_config_path(global).ok(),
     );
+    app.set_color_depth(crate::config::depth::ColorDepth::from_env());
     app.set_display(args.display);
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
     let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved
@@ -267,6 +275,9 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         app.set_message(e.brief(), true);
     } else if !resumed && !moved && !app.offer_clean_view() && app.message().is_none() {
         app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
+    }
+    if let Some(dir) = args.picker {
+        app.open_picker(dir, None);
     }
     let options = crate::tui::TerminalOptions {
         mouse: cfg.ui.mouse,

@@ -12,15 +12,18 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub mod color;
+pub mod depth;
 pub mod error;
 pub mod keys;
 mod parse;
 pub mod pattern;
 pub mod save;
+pub mod status;
 
 pub use color::{Color, NamedColor, Palette, ThemeName};
 pub use error::{ConfigError, ConfigErrors, ErrorKind};
 pub use save::{Settings, save_settings};
+pub use status::StatusItem;
 
 use crate::document::{HeadingRule, RuleFamily, RuleSet};
 use crate::keys::{Keymap, Mode};
@@ -65,6 +68,10 @@ pub struct LayoutConfig {
     pub paragraph_mode: ParagraphMode,
     /// Cells taken by East Asian ambiguous-width characters (“ ” … — ·): 1 or 2.
     pub ambiguous_width: u8,
+    /// Lines of a page kept at the top of the next (0–3).
+    pub page_overlap: usize,
+    /// What the status bar shows, in order.
+    pub status: Vec<StatusItem>,
 }
 
 /// Two pages side by side like an open book.
@@ -311,6 +318,8 @@ pub const LAYOUT_KEYS: &[&str] = &[
     "spread",
     "paragraph_mode",
     "ambiguous_width",
+    "page_overlap",
+    "status",
 ];
 pub const THEME_KEYS: &[&str] = &["name", "terminal", "dark", "light", "sepia"];
 pub const CHAPTERS_KEYS: &[&str] = &["mode", "rules"];

@@ -39,6 +39,8 @@ fn skeleton() -> Config {
             spread: Spread::Auto,
             paragraph_mode: ParagraphMode::Auto,
             ambiguous_width: 1,
+            page_overlap: 0,
+            status: Vec::new(),
         },
         keys: Keymap::empty(),
         theme: ThemeConfig {
@@ -395,9 +397,33 @@ impl Walker<'_> {
                         l.ambiguous_width = n as u8;
                     }
                 }
+                "page_overlap" => {
+                    if let Some(n) = self.int(key, item, p, 0, 3) {
+                        l.page_overlap = n as usize;
+                    }
+                }
+                "status" => self.status_items(l, key, item, p),
                 _ => {}
             }
         }
+    }
+
+    /// `layout.status`: a list of item names; a wrong name is reported and left out.
+    fn status_items(&mut self, l: &mut LayoutConfig, key: &Key, item: &Item, path: &str) {
+        let Some(list) = item.as_array() else {
+            self.wrong_type(key, item, path, "a list such as [\"chapter\", \"percent\"]");
+            return;
+        };
+        let mut items = Vec::new();
+        for v in list.iter() {
+            let one = Item::Value(v.clone());
+            if let Some(i) = self.choice(key, &one, path, &StatusItem::NAMES)
+                && !items.contains(&StatusItem::ALL[i])
+            {
+                items.push(StatusItem::ALL[i]);
+            }
+        }
+        l.status = items;
     }
 
     fn keys(&mut self, bindings: &mut Keymap, t: &dyn TableLike) {

@@ -53,6 +53,10 @@ actions! {
         PrevPage = "prev_page": "previous page",
         LineDown = "line_down": "scroll down a line",
         LineUp = "line_up": "scroll up a line",
+        HalfPageDown = "half_page_down": "scroll down half a page",
+        HalfPageUp = "half_page_up": "scroll up half a page",
+        /// Hide the status bar until pressed again (messages still show).
+        ToggleZen = "toggle_zen": "zen: hide the status bar, or show it again",
         NextChapter = "next_chapter": "next chapter",
         PrevChapter = "prev_chapter": "previous chapter",
         /// The next search match while a search is active, else the next chapter.
@@ -107,6 +111,10 @@ actions! {
         Library = "library": "library of recent books",
         /// List the links on the page with where they go (Enter follows one in the book).
         Links = "links": "links on this page and where they go",
+        /// Open (or close) the file picker on the folder of the book.
+        OpenPicker = "open_picker": "open a book from a folder",
+        /// The library's order: last read, title, progress (in turn).
+        CycleSort = "cycle_sort": "sort by last read, title or progress",
         RenameBookmark = "rename": "rename the bookmark",
         DeleteBookmark = "delete": "delete the bookmark",
         /// Bring back the bookmark deleted last.
@@ -136,9 +144,37 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (Mode::TocFilter, Action::Confirm, "jump to the chapter"),
     (Mode::Help, Action::Close, "close the help"),
     (Mode::Bookmarks, Action::Close, "close the list"),
-    (Mode::Library, Action::Close, "close the list"),
+    (Mode::Library, Action::Close, "close the library"),
+    (Mode::Library, Action::Confirm, "open the book"),
+    (
+        Mode::Library,
+        Action::DeleteBookmark,
+        "remove the book from the library",
+    ),
+    (
+        Mode::Library,
+        Action::UndoDelete,
+        "bring back the book removed last",
+    ),
+    (
+        Mode::Picker,
+        Action::Close,
+        "clear what is typed, else close",
+    ),
+    (
+        Mode::Picker,
+        Action::Confirm,
+        "open the book or folder (or the path typed)",
+    ),
+    (
+        Mode::Picker,
+        Action::DeleteBack,
+        "delete a character, else up a folder",
+    ),
     (Mode::Help, Action::NextPage, "scroll down a page"),
     (Mode::Help, Action::PrevPage, "scroll up a page"),
+    (Mode::Help, Action::SelectFirst, "the top of the help"),
+    (Mode::Help, Action::SelectLast, "the end of the help"),
     (
         Mode::Prompt,
         Action::Close,
@@ -189,7 +225,7 @@ mod tests {
         assert_eq!(Action::Close.description_in(Mode::Help), "close the help");
         assert_eq!(
             Action::Close.description_in(Mode::Library),
-            "close the list"
+            "close the library"
         );
         assert_eq!(
             Action::Close.description_in(Mode::Reader),

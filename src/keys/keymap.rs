@@ -39,10 +39,12 @@ pub enum Mode {
     Library,
     /// The list of the links on the page is open.
     Links,
+    /// The file picker is open.
+    Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -51,16 +53,18 @@ impl Mode {
         Mode::Bookmarks,
         Mode::Library,
         Mode::Links,
+        Mode::Picker,
     ];
 
     /// The help screen's sections in order: reading and its panels, then help and prompts.
-    pub const HELP_ORDER: [Mode; 8] = [
+    pub const HELP_ORDER: [Mode; 9] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
         Mode::Bookmarks,
         Mode::Library,
         Mode::Links,
+        Mode::Picker,
         Mode::Help,
         Mode::Prompt,
     ];
@@ -76,6 +80,7 @@ impl Mode {
             Mode::Bookmarks => "bookmarks",
             Mode::Library => "library",
             Mode::Links => "links",
+            Mode::Picker => "picker",
         }
     }
 
@@ -94,6 +99,7 @@ impl Mode {
             Mode::Bookmarks => "Bookmarks",
             Mode::Library => "Library",
             Mode::Links => "Links on the page",
+            Mode::Picker => "Open a book",
         }
     }
 }

@@ -302,6 +302,35 @@ impl Store {
         }
     }
 
+    /// Take a book out of the library list (the `L` list's delete); its own file keeps its
+    /// place and bookmarks, so opening it again resumes and lists it again. `restore` puts a
+    /// removed entry back (undo). Err is a one-line warning.
+    pub fn remove_from_library(
+        &self,
+        fingerprint: &str,
+        restore: Option<LibraryEntry>,
+    ) -> Result<(), String> {
+        let lock = self.lock();
+        let file = self.library_file();
+        let mut lib = match library::read_library(&file) {
+            LibraryRead::Ok(lib) => lib,
+            LibraryRead::Missing => library::rebuild(&self.books_dir(), self.machine()).0,
+            LibraryRead::Bad { reason, future } => {
+                return Err(self.library_problem(&reason, future));
+            }
+        };
+        lib.version = library::LIBRARY_VERSION;
+        match restore {
+            Some(entry) => lib.upsert(entry, &[]),
+            None => lib.books.retain(|b| b.fingerprint != fingerprint),
+        }
+        let bytes = serde_json::to_vec_pretty(&lib).map_err(|e| e.to_string())?;
+        let result = atomic::write_atomic(&file, &bytes, &self.faults)
+            .map_err(|e| format!("the library index can't be saved: {}: {e}", file.display()));
+        drop(lock);
+        result
+    }
+
     /// Record `entry` in the index (and forget `forget`). `locked`: the store lock is held. Err is a
     /// one-line warning: the book's own file is already saved, so nothing is lost.
     pub(crate) fn update_library(

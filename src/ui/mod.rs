@@ -1,7 +1,7 @@
 //! `draw(&App, frame)`: paints what the app has already computed. No state changes, and no key
 //! name written here: every hint is read from the app's keymap (`footer`). Pages and the status
-//! bar are painted here, the contents and help in `panels`, the bookmark list and the library
-//! in `shelf`.
+//! bar are painted here, the contents and help in `panels`, the bookmark list, the library and
+//! the file picker in `shelf`.
 //!
 //! Book text is painted glyph by glyph from `layout::line_glyphs` (which never contain control
 //! characters); every other string that comes from the book (titles in the table of contents and
@@ -14,6 +14,7 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay, PromptKind, ViewLine};
+use crate::config::StatusItem;
 use crate::keys::{Action, Mode};
 use crate::layout::width::is_unsafe_char;
 use crate::layout::{LineKind, Paint};
@@ -45,6 +46,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Bookmarks(_) => shelf::draw_bookmarks(app, buf),
         Overlay::Library(_) => shelf::draw_library(app, buf),
         Overlay::Links(_) => shelf::draw_links(app, buf),
+        Overlay::Picker(_) => shelf::draw_picker(app, buf),
         Overlay::None => {}
     }
     if let Some((x, y)) = draw_status(app, buf) {
@@ -171,11 +173,15 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
         if line.kind == LineKind::Blank {
             continue;
         }
-        let line_base = if line.kind == LineKind::Heading {
+        let mut line_base = if line.kind == LineKind::Heading {
             app.theme.heading
         } else {
             app.theme.body
         };
+        if line.carried {
+            // Kept from the page before (`page_overlap`): dimmed, so the new text stands out.
+            line_base = line_base.patch(app.theme.dim);
+        }
         let text = app.doc().chapter_text(line.chapter);
         let mut x = rect.x;
         for (i, g) in line.glyphs.iter().enumerate() {
@@ -295,8 +301,13 @@ fn draw_too_small(area: Rect, buf: &mut Buffer) {
 fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     let rect = app.geometry().status;
     let w = rect.width as usize;
+    if app.zen && app.prompt.is_none() && app.message().is_none() {
+        // Zen: the row is left to the page colour until the zen key is pressed again.
+        return None;
+    }
     buf.set_style(rect, app.theme.status);
     let y = rect.y;
+    let shows = |item| app.settings().status.contains(&item);
 
     // Right part: count, match counter, bookmark marker, page, percent.
     let mut right: Vec<String> = Vec::new();
@@ -315,8 +326,21 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     if app.page_has_bookmark() {
         right.push("★".into());
     }
+    let (chapter_left, book_left) = (
+        shows(StatusItem::TimeLeftChapter),
+        shows(StatusItem::TimeLeftBook),
+    );
+    if chapter_left || book_left {
+        let (ch, bk) = app.time_left();
+        let say = crate::app::pace::describe;
+        match (chapter_left, book_left) {
+            (true, true) => right.push(format!("{} left · book {}", say(ch), say(bk))),
+            (true, false) => right.push(format!("{} left in chapter", say(ch))),
+            _ => right.push(format!("{} left in book", say(bk))),
+        }
+    }
     let view = app.view();
-    if !view.pages.is_empty() {
+    if !view.pages.is_empty() && shows(StatusItem::Page) {
         let pages = match view.pages.as_slice() {
             [a, b, ..] if a != b => format!("{a}-{b}/{}", view.page_count),
             [a, ..] => format!("{a}/{}", view.page_count),
@@ -324,7 +348,13 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         };
         right.push(pages);
     }
-    right.push(format!("{:.0}%", app.percent().floor()));
+    if shows(StatusItem::Percent) {
+        right.push(format!("{:.0}%", app.percent().floor()));
+    }
+    if app.zen {
+        // Zen shows only the message or the prompt.
+        right.clear();
+    }
     let right = right.join(" · ");
     let right = cut_end(&right, w.saturating_sub(1));
     let right_w = width(&right);
@@ -388,15 +418,22 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let text = cut_end(&clean(&m.text), left_max);
         put(buf, rect.x + 1, y, &text, left_max, st);
     } else {
-        let title = clean(&app.doc().title);
+        let title = if shows(StatusItem::Title) {
+            clean(&app.doc().title)
+        } else {
+            String::new()
+        };
         let chapter = app
             .doc()
             .chapters
             .get(app.top().chapter)
+            .filter(|_| shows(StatusItem::Chapter))
             .map(|c| clean(&c.title))
             .unwrap_or_default();
         let left = if chapter.is_empty() || chapter == title {
             cut_end(&title, left_max)
+        } else if title.is_empty() {
+            cut_middle(&chapter, left_max)
         } else if width(&title) + 3 + width(&chapter) <= left_max {
             format!("{title} · {chapter}")
         } else {

@@ -1,5 +1,6 @@
-//! The bookmark list, the library and the links popups. Painting only, hints from the keymap; every string from a book, a
-//! bookmark name or a path goes through `clean`.
+//! The bookmark list, the library, the file picker and the links popups. Painting only,
+//! hints from the keymap; every string from a book, a bookmark name, a file name or a path
+//! goes through `clean`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -120,15 +121,28 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(" Library ({}) ", state.rows.len()),
+        &format!(
+            " Library ({}) · by {} ",
+            state.rows.len(),
+            state.sort.name()
+        ),
         Mode::Library,
-        &[(&[Action::Confirm], "open"), (&[Action::Close], "close")],
+        &[
+            (&[Action::Confirm], "open"),
+            (&[Action::DeleteBookmark], "remove"),
+            (&[Action::UndoDelete], "undo"),
+            (&[Action::CycleSort], "sort"),
+            (&[Action::OpenPicker], "files"),
+            (&[Action::Close], "close"),
+        ],
     );
     let wide = area.width >= 50;
     for (i, y, selected) in visible_rows(area, &state.list, state.rows.len()) {
         let r = &state.rows[i];
-        let right = if wide {
-            format!("{:>4}  {}", r.progress, r.last_read)
+        let right = if area.width >= 70 {
+            format!("{} {:>4}  {}", bar(r.percent), r.progress, r.last_read)
+        } else if wide {
+            format!("{} {:>4}", bar(r.percent), r.progress)
         } else {
             format!("{:>4}", r.progress)
         };
@@ -189,6 +203,76 @@ pub(super) fn draw_links(app: &App, buf: &mut Buffer) {
         two_sided(buf, area, y, &left, "");
         if selected {
             buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
+        }
+    }
+}
+
+/// Progress as a bar of ten cells, one per tenth read.
+fn bar(percent: u8) -> String {
+    let full = (percent.min(100) as usize + 5) / 10;
+    format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
+}
+
+pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
+    let Overlay::Picker(p) = &app.overlay else {
+        return;
+    };
+    let dir = clean(&p.dir.display().to_string());
+    let room = app.geometry().help_box().width.saturating_sub(14) as usize;
+    let area = frame(
+        app,
+        buf,
+        &format!(" Open: {} ", cut_middle(&dir, room)),
+        Mode::Picker,
+        &[
+            (&[Action::Confirm], "open"),
+            (&[Action::DeleteBack], "up"),
+            (&[Action::Close], "close"),
+        ],
+    );
+    let w = area.width as usize;
+    // The typed line: a filter, or a path to go to.
+    let typed = if p.filter.is_empty() {
+        (
+            "type to filter, or a path: ~/books".to_string(),
+            app.theme.dim,
+        )
+    } else {
+        (format!("› {}", clean(&p.filter)), Style::new())
+    };
+    put(buf, area.x, area.y, &cut_end(&typed.0, w), w, typed.1);
+    let rows = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    if p.shown.is_empty() {
+        let what = if p.entries.is_empty() {
+            "an empty folder"
+        } else {
+            "nothing matches"
+        };
+        put(buf, rows.x, rows.y, what, w, app.theme.dim);
+    }
+    for (i, y, selected) in visible_rows(rows, &p.list, p.shown.len()) {
+        let e = &p.entries[p.shown[i]];
+        let name = clean(&e.name);
+        let (left, right, st) = match (&e.book, e.is_dir) {
+            (_, true) => (format!("{name}/"), String::new(), app.theme.heading),
+            (Some(kind), _) => (name, kind.clone(), Style::new()),
+            (None, _) => (name, String::new(), app.theme.dim),
+        };
+        let marker = if e.book.is_some() { "• " } else { "  " };
+        two_sided(
+            buf,
+            rows,
+            y,
+            &[(marker.to_string(), st), (left, st)],
+            &right,
+        );
+        if selected {
+            buf.set_style(Rect::new(rows.x, y, rows.width, 1), app.theme.selected);
         }
     }
 }
