@@ -242,7 +242,7 @@ impl DisplayLayout {
         self.shown.entry(idx).or_insert_with(|| {
             *made += 1;
             let lay = |d: &Document, i: usize, p: &LayoutParams| {
-                let heading = d.chapters.get(i).is_some_and(|c| c.heading);
+                let heading = crate::layout::Heading::of_chapter(d, i);
                 layout_styled(d.chapter_text(i), heading, p, &style)
             };
             display_chapter_in(views.chapter(doc, idx), &params, &display, &lay)
