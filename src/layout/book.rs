@@ -418,6 +418,17 @@ mod tests {
     }
 
     #[test]
+    fn indent_mode_segments_start_at_a_paragraph() {
+        let para = "　　蓋聞天地之數，有十二萬九千六百歲為一\n元。將一元分為十二會，乃子、丑、寅、卯、\n。每會該一萬八百歲。\n";
+        let text = para.repeat(5_000);
+        let segs = segments(&text, ParagraphMode::Indent);
+        assert!(segs.len() > 10);
+        for s in &segs {
+            assert!(text[s.start..].starts_with('　'), "{s:?}");
+        }
+    }
+
+    #[test]
     fn a_chapter_with_no_line_end_is_one_segment() {
         let text = "字".repeat(200_000);
         assert_eq!(segments(&text, ParagraphMode::Lines), vec![0..text.len()]);

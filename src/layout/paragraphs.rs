@@ -250,6 +250,26 @@ pub(crate) fn is_scene_break(line: &str) -> bool {
     marks >= 3
 }
 
+/// In a mode that joins lines, does `next` carry on the paragraph of `line`? Yes unless
+/// `line` is short and ends a sentence (a title such as 《星河》) or is a contents line
+/// (`第一章 少年 …… 1`); a line that starts with ，。、 always goes on.
+fn goes_on(line: &str, next: &str) -> bool {
+    let last = line.trim_end().chars().next_back();
+    next.trim_start().starts_with(no_line_start)
+        || cells(line) >= WRAPPED_MIN_CELLS
+        || !(last.is_some_and(ends_sentence) || contents_line(line))
+}
+
+/// A line of a printed contents page: leader dots, then a page number.
+fn contents_line(line: &str) -> bool {
+    let t = line.trim_end();
+    let number = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    number.len() < t.len()
+        && ["……", "....", "····", "．．．", "・・・"]
+            .iter()
+            .any(|leader| number.contains(leader))
+}
+
 /// Start of the source line holding byte `at`.
 fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
@@ -428,9 +448,14 @@ pub(crate) fn for_each_piece(
     // Does a line end the paragraph before it (in the modes that join lines)?
     let opens =
         |line: &str| line.trim().is_empty() || starts_indented(line) || is_scene_break(line);
+    // The last piece was a short line of a run kept single-spaced (see below).
+    let mut short_run = false;
     while let Some((s, e)) = src.next() {
         let line = &text[s..e];
         let r = trim_range(line, s);
+        if r.is_empty() || is_scene_break(line) || starts_indented(line) {
+            short_run = false;
+        }
         if r.is_empty() {
             if section_breaks {
                 f(piece(PieceKind::SectionBreak, s..s));
@@ -478,12 +503,32 @@ pub(crate) fn for_each_piece(
         }
         let start = r.start;
         let mut last = r.end;
+        let mut above = line;
         while let Some(next) = src.peek_line()
             && !opens(next)
+            && goes_on(above, next)
         {
             let Some((ns, ne)) = src.next() else { break };
             last = trim_range(&text[ns..ne], ns).end;
+            above = next;
         }
+        // A short line that does not go on into the next one was set on its own line in the
+        // source (a contents line, a title or author line, verse without an indent): in an
+        // English book a run of them stays single-spaced, like a block.
+        let alone = last == r.end && cells(line) < WRAPPED_MIN_CELLS;
+        if alone && !style.cjk && (short_run || src.peek_line().is_some_and(|n| !opens(n))) {
+            let indent = indent_cells(line);
+            f(piece(
+                PieceKind::BlockLine {
+                    indent,
+                    first: !short_run,
+                },
+                r,
+            ));
+            short_run = true;
+            continue;
+        }
+        short_run = false;
         f(piece(PieceKind::Paragraph, start..last));
     }
 }
