@@ -3,7 +3,9 @@
 //! Layout is a pure function of (text, params). Lines are byte ranges into the chapter's text,
 //! so no line copies text; what a line looks like on screen (indent, placeholders for control
 //! characters, justification) is produced on demand by the one glyph pipeline (`line_glyphs`,
-//! vertical columns and `render_line` all read the same display units). `BookLayout` caches a
+//! vertical columns and `render_line` all read the same display units). How source lines
+//! become headings, paragraphs, kept blocks and scene breaks, and the per-book guess of the
+//! paragraph mode, live in `paragraphs`; this file draws those pieces. `BookLayout` caches a
 //! book's chapters and lays out long ones in windows. Layout knows nothing about views (script
 //! conversion, cleaning, display modes live above it in `view`) and no terminal crate.
 
