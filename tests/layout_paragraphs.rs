@@ -244,8 +244,16 @@ fn justified_verse_is_not_stretched() {
 #[test]
 fn chinese_scene_breaks_are_centred_with_space_around() {
     let doc = Document::from_text(fixture("para_scene_breaks_zh"), "夜航船");
-    for width in [30, 60, 100] {
-        let lines = book_lines(&doc, params(width));
+    for (width, mode) in [
+        (30, ParagraphMode::Auto),
+        (60, ParagraphMode::Lines),
+        (100, ParagraphMode::Indent),
+    ] {
+        let p = LayoutParams {
+            paragraph_mode: mode,
+            ..params(width)
+        };
+        let lines = book_lines(&doc, p);
         for mark in ["＊＊＊", "——————"] {
             let at = lines.iter().position(|l| l.trim() == mark).unwrap();
             let pad = lines[at].len() - lines[at].trim_start().len();
