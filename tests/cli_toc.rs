@@ -439,7 +439,8 @@ fn info_says_which_headings_and_paragraphs_were_chosen_and_why() {
     );
     // What layout's automatic choice saw (the choice itself belongs to layout).
     assert!(
-        line(&moby, "paragraphs:").contains("(auto: mostly Latin, 53 lines of text, 47 blank; "),
+        line(&moby, "paragraphs:")
+            .contains("(auto: mostly Latin; in the whole text: 53 lines of text, 47 blank, "),
         "{moby}"
     );
     // The evidence-only families say how many lines they rest on.

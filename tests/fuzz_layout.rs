@@ -32,6 +32,7 @@ fn params() -> impl Strategy<Value = LayoutParams> {
             ParagraphMode::Auto,
             ParagraphMode::Lines,
             ParagraphMode::Blank,
+            ParagraphMode::Indent,
         ]),
         any::<bool>(),
         any::<bool>(),

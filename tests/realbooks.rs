@@ -3,12 +3,14 @@
 //! `NAME.expect` says which encoding the book is delivered in (the bytes are made here with
 //! encoding_rs, so a GBK book really is GBK on disk), the title, the heading family, and the
 //! contents list: one `LEVEL TITLE` line per entry, `LEVEL-` for an entry that is not a
-//! heading line (front and back matter). Every trap in a fixture — heading-shaped sentences,
+//! heading line (front and back matter), the paragraph mode `auto` chooses and how many
+//! paragraphs layout makes of the book. Every trap in a fixture — heading-shaped sentences,
 //! printed contents pages, licences — is checked by its absence from that exact list.
 
 use std::path::{Path, PathBuf};
 
 use kanshu::document::{Document, LoadOptions};
+use kanshu::layout::{BookStyle, Heading, ParagraphMode, PieceKind, pieces};
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/realbooks")
@@ -25,6 +27,11 @@ pub struct Expect {
     pub rule: String,
     /// (level, heading, title) per contents entry.
     pub toc: Vec<(u8, bool, String)>,
+    /// The paragraph mode `auto` chooses (`paragraph_mode: indent`).
+    pub paragraph_mode: String,
+    /// Paragraphs layout makes over the whole book, headings and scene breaks not counted;
+    /// an indented block counts as one (`paragraphs: 12`).
+    pub paragraphs: Option<usize>,
 }
 
 fn parse(text: &str) -> Expect {
@@ -39,6 +46,10 @@ fn parse(text: &str) -> Expect {
             e.title = v.trim().to_string();
         } else if let Some(v) = line.strip_prefix("rule:") {
             e.rule = v.trim().to_string();
+        } else if let Some(v) = line.strip_prefix("paragraph_mode:") {
+            e.paragraph_mode = v.trim().to_string();
+        } else if let Some(v) = line.strip_prefix("paragraphs:") {
+            e.paragraphs = Some(v.trim().parse().expect("a paragraph count"));
         } else if line.starts_with(|c: char| c.is_ascii_digit()) {
             let (level, title) = line.split_once(' ').expect("`LEVEL TITLE`");
             let heading = !level.ends_with('-');
@@ -192,4 +203,51 @@ fn the_corpus_covers_every_encoding() {
     ] {
         assert!(used.contains(enc), "no fixture in {enc}");
     }
+}
+
+fn mode_name(mode: ParagraphMode) -> &'static str {
+    match mode {
+        ParagraphMode::Auto => "auto",
+        ParagraphMode::Lines => "lines",
+        ParagraphMode::Blank => "blank",
+        ParagraphMode::Indent => "indent",
+    }
+}
+
+/// Paragraphs layout makes of `doc` in the mode `auto` chooses (see `Expect::paragraphs`).
+pub fn paragraph_count(doc: &Document) -> (ParagraphMode, usize) {
+    let style = BookStyle::detect(&doc.text);
+    let mut n = 0;
+    for idx in 0..doc.chapters.len() {
+        let heading = Heading::of_chapter(doc, idx);
+        n += pieces(doc.chapter_text(idx), heading, style.mode, &style)
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    PieceKind::Paragraph | PieceKind::BlockLine { first: true, .. }
+                )
+            })
+            .count();
+    }
+    (style.mode, n)
+}
+
+#[test]
+fn every_fixture_has_its_paragraph_mode_and_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for (name, text, expect) in &corpus() {
+        let (bytes, _) = encode(text, &expect.encoding);
+        let doc = open(tmp.path(), name, &bytes);
+        let (mode, n) = paragraph_count(&doc);
+        let got = (mode_name(mode).to_string(), Some(n));
+        if got != (expect.paragraph_mode.clone(), expect.paragraphs) {
+            failures.push(format!(
+                "{name}: paragraph_mode: {} paragraphs: {n} (want {} {:?})",
+                got.0, expect.paragraph_mode, expect.paragraphs
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

@@ -42,6 +42,7 @@ mod hostile_tmux;
 mod hostile_tui;
 mod layout_book;
 mod layout_long;
+mod layout_paragraphs;
 mod layout_pictures;
 mod layout_props;
 mod layout_quotes;

@@ -15,6 +15,7 @@ use super::{CliError, GlobalArgs, emit};
 use crate::config::Config;
 use crate::document::chapters::{self, Evidence};
 use crate::document::{Document, Format, RuleSet, visible};
+use crate::layout::paragraphs::SAMPLE_WINDOW;
 use crate::layout::{BookStyle, ParagraphMode};
 use crate::view::count_artifacts;
 
@@ -47,7 +48,7 @@ pub struct Info {
     /// Why: the headings of each rule of that family, how many are well spaced, what else
     /// came close, contents page and Gutenberg frame (one line).
     pub headings: String,
-    /// How source lines become paragraphs: "lines" or "blank".
+    /// How source lines become paragraphs: "lines", "blank" or "indent".
     pub paragraph_mode: String,
     /// Why: set in the config, or what the automatic choice saw (one line).
     pub paragraphs: String,
@@ -103,39 +104,49 @@ pub fn heading_evidence(doc: &Document, rule: &str, e: &Evidence) -> String {
     out
 }
 
-/// The paragraph mode layout uses for `doc`, and one line saying why.
-pub fn paragraph_evidence(doc: &Document, mode: ParagraphMode) -> (String, String) {
-    let name = |m: ParagraphMode| match m {
+/// The name of a paragraph mode, as the config spells it.
+pub fn mode_name(mode: ParagraphMode) -> &'static str {
+    match mode {
+        ParagraphMode::Auto => "auto",
+        ParagraphMode::Lines => "lines",
         ParagraphMode::Blank => "blank",
-        _ => "lines",
-    };
+        ParagraphMode::Indent => "indent",
+    }
+}
+
+/// The paragraph mode layout uses for `doc`, and one line saying why: the counts the
+/// automatic choice was made from, over the same windows of the text it looked at.
+pub fn paragraph_evidence(doc: &Document, mode: ParagraphMode) -> (String, String) {
     if mode != ParagraphMode::Auto {
         return (
-            name(mode).into(),
+            mode_name(mode).into(),
             "set by paragraph_mode in the config".into(),
         );
     }
     let style = BookStyle::detect(&doc.text);
-    let (mut blank, mut text) = (0usize, 0usize);
-    for line in doc.text.lines() {
-        if line.trim().is_empty() {
-            blank += 1;
-        } else {
-            text += 1;
-        }
-    }
+    let e = &style.evidence;
     let script = if style.cjk {
         "mostly CJK"
     } else {
         "mostly Latin"
     };
+    let looked = if e.windows > 1 {
+        format!("in {} samples of {} KB", e.windows, SAMPLE_WINDOW / 1024)
+    } else {
+        "in the whole text".to_string()
+    };
     let why = match style.mode {
+        ParagraphMode::Indent => "lines are joined, a paragraph starts at an indent",
         ParagraphMode::Blank => "paragraphs end at blank lines",
         _ => "every line is a paragraph",
     };
     (
-        name(style.mode).into(),
-        format!("auto: {script}, {text} lines of text, {blank} blank; {why}"),
+        mode_name(style.mode).into(),
+        format!(
+            "auto: {script}; {looked}: {} lines of text, {} blank, {} indented, {} carry on \
+             the line above; {why}",
+            e.lines, e.blank, e.indented, e.continued
+        ),
     )
 }
 

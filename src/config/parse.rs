@@ -383,12 +383,15 @@ impl Walker<'_> {
                     }
                 }
                 "paragraph_mode" => {
-                    const M: [ParagraphMode; 3] = [
+                    const M: [ParagraphMode; 4] = [
                         ParagraphMode::Auto,
                         ParagraphMode::Lines,
                         ParagraphMode::Blank,
+                        ParagraphMode::Indent,
                     ];
-                    if let Some(i) = self.choice(key, item, p, &["auto", "lines", "blank"]) {
+                    if let Some(i) =
+                        self.choice(key, item, p, &["auto", "lines", "blank", "indent"])
+                    {
                         l.paragraph_mode = M[i];
                     }
                 }

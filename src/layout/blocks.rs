@@ -23,7 +23,7 @@ use super::glyphs::{Glyph, GlyphLine, UnitKind, line_glyphs, units};
 use super::paginate::Pager;
 use super::width::{TAB_WIDTH, cluster_width, clusters};
 use super::wrap::{WrapSettings, WrappedLine, wrap_paragraph};
-use super::{BookStyle, ChapterLayout, LayoutParams, Line, LineKind, layout_styled};
+use super::{BookStyle, ChapterLayout, Heading, LayoutParams, Line, LineKind, layout_styled};
 use crate::document::Document;
 use crate::document::blocks::{Block, BlockKind, ListMarker, Span, SpanKind, Structure};
 
@@ -182,10 +182,9 @@ pub(crate) fn layout_document_chapter(
     params: &LayoutParams,
     style: &BookStyle,
 ) -> ChapterLayout {
-    let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
     let text = doc.chapter_text(idx);
     if doc.structure.blocks.is_empty() {
-        return layout_styled(text, heading, params, style);
+        return layout_styled(text, Heading::of_chapter(doc, idx), params, style);
     }
     let range = doc
         .chapters

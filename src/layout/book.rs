@@ -13,9 +13,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::paginate::Pager;
+use super::paragraphs::starts_indented;
 use super::{
-    BookStyle, ChapterLayout, LayoutParams, LineKind, ParagraphMode, layout_document_chapter,
-    layout_styled,
+    BookStyle, ChapterLayout, Heading, LayoutParams, LineKind, ParagraphMode,
+    layout_document_chapter, layout_styled,
 };
 use crate::document::Document;
 use crate::position::Position;
@@ -152,7 +153,7 @@ impl BookLayout {
         }
         let style = self.style_for(doc);
         let params = self.resolved.clone();
-        let heading = doc.chapters.get(idx).is_some_and(|c| c.heading);
+        let heading = Heading::of_chapter(doc, idx);
         let long = self.long.entry(idx).or_insert_with(|| {
             let segments = segments(text, params.paragraph_mode);
             LongChapter {
@@ -183,7 +184,7 @@ impl BookLayout {
                     long.laid[s] = Some(layout_segment(
                         text,
                         long.segments[s].clone(),
-                        heading && s == 0,
+                        if s == 0 { heading } else { Heading::default() },
                         &params,
                         &style,
                     ));
@@ -291,8 +292,9 @@ pub(crate) fn locate_in(layout: &ChapterLayout, text: &str, offset: usize) -> (u
 }
 
 /// Cut a long chapter into segments of about `SEGMENT` bytes at paragraph ends: after a line
-/// end, and in blank-line mode only where a blank line separates two paragraphs (or, when none
-/// comes for a long while, at any line end).
+/// end, in indent mode before an indented or blank line, and in blank-line mode only where a
+/// blank line separates two paragraphs (or, when none comes for a long while, at any line
+/// end).
 pub(crate) fn segments(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -304,13 +306,15 @@ pub(crate) fn segments(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
         for nl in memchr::memchr_iter(b'\n', &bytes[target..]) {
             let at = target + nl + 1;
             any.get_or_insert(at);
-            if mode != ParagraphMode::Blank {
+            let rest = &text[at..];
+            let line = rest.split('\n').next().unwrap_or("");
+            if mode == ParagraphMode::Lines
+                || (mode == ParagraphMode::Indent && starts_indented(line))
+            {
                 cut = Some(at);
                 break;
             }
             // The line after this line end is blank: cut after the blank line(s).
-            let rest = &text[at..];
-            let line = rest.split('\n').next().unwrap_or("");
             if line.trim().is_empty() && at + line.len() < text.len() {
                 let mut end = at + line.len() + 1;
                 while let Some(next) = text.get(end..).and_then(|r| r.split('\n').next())
@@ -340,7 +344,7 @@ pub(crate) fn segments(text: &str, mode: ParagraphMode) -> Vec<Range<usize>> {
 fn layout_segment(
     text: &str,
     range: Range<usize>,
-    heading: bool,
+    heading: Heading,
     params: &LayoutParams,
     style: &BookStyle,
 ) -> ChapterLayout {
@@ -416,6 +420,17 @@ mod tests {
                 english[..s.start].ends_with("\n\n") || s.start == 0,
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn indent_mode_segments_start_at_a_paragraph() {
+        let para = "　　蓋聞天地之數，有十二萬九千六百歲為一\n元。將一元分為十二會，乃子、丑、寅、卯、\n。每會該一萬八百歲。\n";
+        let text = para.repeat(5_000);
+        let segs = segments(&text, ParagraphMode::Indent);
+        assert!(segs.len() > 10);
+        for s in &segs {
+            assert!(text[s.start..].starts_with('　'), "{s:?}");
         }
     }
 

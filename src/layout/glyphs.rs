@@ -10,11 +10,12 @@
 
 use std::ops::Range;
 
+use super::paragraphs::ends_paragraph;
 use super::width::{
-    TAB_WIDTH, cluster_width, clusters, is_break_space, is_unsafe_char, is_wide_char, placeholder,
-    steady_cluster,
+    TAB_WIDTH, cluster_width, clusters, is_break_space, is_unsafe_char, placeholder, steady_cluster,
 };
-use super::{LayoutParams, Line, LineKind, ParagraphMode};
+use super::wrap::joins_without_space;
+use super::{LayoutParams, Line, LineKind};
 
 /// One drawable cell group: a grapheme (or indent, padding, a placeholder) and where it came
 /// from. Its text is borrowed; it never holds a control character.
@@ -195,8 +196,9 @@ pub fn line_glyphs<'a>(
         let first = u.src.chars().next();
         if in_run
             && run_newline
-            && prev_char.is_some_and(is_wide_char)
-            && first.is_some_and(is_wide_char)
+            && prev_char
+                .zip(first)
+                .is_some_and(|(p, f)| joins_without_space(p, f))
             && out.len() == run_first + 1
         {
             // A joined line end between two CJK characters shows as nothing.
@@ -226,23 +228,6 @@ pub fn render_line(chapter_text: &str, line: &Line, params: &LayoutParams) -> St
         .iter()
         .map(|g| g.text)
         .collect()
-}
-
-/// Does the paragraph end right after byte `end`? (Only whitespace up to the next paragraph.)
-fn ends_paragraph(text: &str, end: usize, mode: ParagraphMode) -> bool {
-    let need = if mode == ParagraphMode::Blank { 2 } else { 1 };
-    let mut newlines = 0;
-    for c in text.get(end..).unwrap_or("").chars() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines >= need {
-                return true;
-            }
-        } else if !c.is_whitespace() {
-            return false;
-        }
-    }
-    true
 }
 
 /// Insert padding so the glyphs fill `width` cells: between words when the line has spaces,

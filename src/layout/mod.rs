@@ -3,7 +3,9 @@
 //! Layout is a pure function of (text, params). Lines are byte ranges into the chapter's text,
 //! so no line copies text; what a line looks like on screen (indent, placeholders for control
 //! characters, justification) is produced on demand by the one glyph pipeline (`line_glyphs`,
-//! vertical columns and `render_line` all read the same display units). `BookLayout` caches a
+//! vertical columns and `render_line` all read the same display units). How source lines
+//! become headings, paragraphs, kept blocks and scene breaks, and the per-book guess of the
+//! paragraph mode, live in `paragraphs`; this file draws those pieces. `BookLayout` caches a
 //! book's chapters and lays out long ones in windows. Layout knows nothing about views (script
 //! conversion, cleaning, display modes live above it in `view`) and no terminal crate.
 
@@ -15,6 +17,7 @@ mod blocks;
 mod book;
 mod glyphs;
 pub mod paginate;
+pub mod paragraphs;
 pub mod vertical;
 pub mod width;
 pub mod wrap;
@@ -25,13 +28,15 @@ pub use book::BookLayout;
 pub(crate) use book::locate_in;
 pub use glyphs::{Glyph, GlyphLine, line_glyphs, render_line};
 use paginate::Pager;
+use paragraphs::for_each_piece;
+pub use paragraphs::{Heading, ParagraphEvidence, Piece, PieceKind, pieces};
 use width::is_wide_char;
 use wrap::{WrapSettings, WrappedLine, wrap_paragraph};
 
 /// How source lines become paragraphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ParagraphMode {
-    /// Decide per book (CJK TXT → `Lines`, hard-wrapped English → `Blank`).
+    /// Decide per book from its text (see `BookStyle::decide`).
     #[default]
     Auto,
     /// Every non-empty line is a paragraph.
@@ -39,6 +44,10 @@ pub enum ParagraphMode {
     /// Paragraphs are separated by blank lines; lines inside are re-joined (an indented line
     /// still starts a new paragraph).
     Blank,
+    /// A paragraph starts at an indented line (U+3000, a tab, two spaces) or after a blank
+    /// line; a line without an indent carries on the paragraph above (hard-wrapped books that
+    /// mark paragraphs with an indent, such as Project Gutenberg's Chinese classics).
+    Indent,
 }
 
 /// Everything layout depends on, in one plain struct.
@@ -116,10 +125,16 @@ pub struct ChapterLayout {
 pub struct BookStyle {
     /// Mostly CJK text (ideographs, kana, Hangul) rather than Latin letters.
     pub cjk: bool,
-    /// `Lines` or `Blank` (never `Auto`).
+    /// `Lines`, `Blank` or `Indent` (never `Auto`).
     pub mode: ParagraphMode,
-    /// Blank lines sit between most paragraphs, so in `Lines` mode they are not section breaks.
+    /// Blank lines sit between most paragraphs, so in `Lines` and `Indent` mode they are not
+    /// section breaks.
     pub blank_separated: bool,
+    /// Lines indented with spaces set a block apart (a letter, a poem) rather than start
+    /// every paragraph: in `Blank` mode such a block keeps its lines and indent.
+    pub indented_blocks: bool,
+    /// What the guess was made from.
+    pub evidence: ParagraphEvidence,
 }
 
 impl Default for BookStyle {
@@ -128,77 +143,10 @@ impl Default for BookStyle {
             cjk: true,
             mode: ParagraphMode::Lines,
             blank_separated: false,
+            indented_blocks: true,
+            evidence: ParagraphEvidence::default(),
         }
     }
-}
-
-/// Bytes looked at per sample window when guessing a book's style.
-const SAMPLE_WINDOW: usize = 32 * 1024;
-
-impl BookStyle {
-    /// Guess the style from three windows of the text (start, one third, two thirds): cheap
-    /// even on a 100 MB book.
-    pub fn detect(text: &str) -> BookStyle {
-        let mut wide = 0usize;
-        let mut latin = 0usize;
-        let mut blank = 0usize;
-        let mut nonblank = 0usize;
-        let len = text.len();
-        let (starts, window): (&[usize], usize) = if len <= 3 * SAMPLE_WINDOW {
-            (&[0], len)
-        } else {
-            (&[0, len / 3, len / 3 * 2], SAMPLE_WINDOW)
-        };
-        for &s in starts {
-            let from = floor_boundary(text, s);
-            let to = floor_boundary(text, s.saturating_add(window));
-            let Some(mut window) = text.get(from..to) else {
-                continue;
-            };
-            if from > 0 {
-                // Start at a whole line.
-                window = window.split_once('\n').map(|(_, rest)| rest).unwrap_or("");
-            }
-            // `lines` does not count the empty piece after a final line end.
-            for line in window.lines() {
-                if line.trim().is_empty() {
-                    blank += 1;
-                } else {
-                    nonblank += 1;
-                }
-                for c in line.chars() {
-                    if c.is_ascii_alphabetic() {
-                        latin += 1;
-                    } else if is_wide_char(c) {
-                        wide += 1;
-                    }
-                }
-            }
-        }
-        // A Chinese character carries about as much as a short English word.
-        let cjk = wide * 4 >= latin;
-        let blank_separated = nonblank > 0 && blank * 2 >= nonblank;
-        // Blank lines between most paragraphs, or hard-wrapped English: paragraphs are
-        // separated by blank lines and their lines are joined.
-        let mode = if blank_separated || (!cjk && nonblank > 0 && blank * 20 >= nonblank) {
-            ParagraphMode::Blank
-        } else {
-            ParagraphMode::Lines
-        };
-        BookStyle {
-            cjk,
-            mode,
-            blank_separated,
-        }
-    }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Widest page layout makes, in cells: far wider than any terminal, and small enough that a
@@ -248,6 +196,22 @@ struct Builder<'a> {
     params: &'a LayoutParams,
     /// Blank lines owed before the next text line (only once some text line exists).
     gap: usize,
+    /// What the last piece drawn was, when that matters to the next one.
+    last: Last,
+    /// The chapter's text.
+    text: &'a str,
+    /// Lines of the indented block being read (range, source indent in cells).
+    block: Vec<(Range<usize>, usize)>,
+}
+
+/// The last piece drawn, for the spacing of the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    Other,
+    /// A heading line: a second heading line follows it directly.
+    Heading,
+    /// A line of an indented block: the next paragraph keeps a paragraph's distance.
+    Block,
 }
 
 impl Builder<'_> {
@@ -270,7 +234,17 @@ impl Builder<'_> {
             + usize::from(self.params.paragraph_spacing.unwrap_or(false))
     }
 
+    /// Before a piece that is not a block line: a block just drawn keeps a paragraph's
+    /// distance from it.
+    fn end_block(&mut self) {
+        if self.last == Last::Block {
+            self.flush_block();
+        }
+        self.last = Last::Other;
+    }
+
     fn paragraph(&mut self, text: &str, range: Range<usize>, cjk_book: bool) {
+        self.end_block();
         let Some(para) = text.get(range.clone()) else {
             return;
         };
@@ -298,6 +272,11 @@ impl Builder<'_> {
     }
 
     fn heading(&mut self, text: &str, range: Range<usize>) {
+        if self.last == Last::Heading {
+            // The second line of a two-line heading.
+            self.gap = usize::from(self.params.line_spacing);
+        }
+        self.end_block();
         let Some(para) = text.get(range.clone()) else {
             return;
         };
@@ -322,11 +301,103 @@ impl Builder<'_> {
             });
         }
         self.gap = self.paragraph_gap().max(1);
+        self.last = Last::Heading;
     }
 
     /// A blank line in the source marks a section break: at least one blank line follows.
     fn section_break(&mut self) {
+        self.end_block();
         self.gap = self.gap.max(usize::from(self.params.line_spacing) + 1);
+    }
+
+    /// A scene break (`* * *`): centred, with a blank line above and below.
+    fn scene_break(&mut self, text: &str, range: Range<usize>) {
+        self.section_break();
+        let Some(marks) = text.get(range.clone()) else {
+            return;
+        };
+        let width = self.params.width;
+        let settings = WrapSettings {
+            width,
+            first_indent: 0,
+            ambiguous_wide: self.params.ambiguous_wide,
+        };
+        let base = range.start;
+        wrap_paragraph(marks, &settings, |wl: WrappedLine| {
+            self.push_text(Line {
+                range: base + wl.range.start..base + wl.range.end,
+                kind: LineKind::Body,
+                indent: to_u16(width.saturating_sub(wl.width) / 2),
+            });
+        });
+        self.section_break();
+    }
+
+    /// One line of an indented block: kept until the block ends, then drawn with the others
+    /// (`flush_block`).
+    fn block_line(&mut self, range: Range<usize>, indent: usize, first: bool) {
+        if first {
+            self.end_block();
+        }
+        self.block.push((range, indent));
+        self.last = Last::Block;
+    }
+
+    /// Draw the block kept so far: each line as a line of its own with its source indent
+    /// (all shifted left together, but not below 4 cells, when a line would not fit
+    /// otherwise; never more than half the width), without paragraph spacing between them. A
+    /// verse line too long for the width goes on under a hanging indent of 2; a joined prose
+    /// line wraps under its indent.
+    fn flush_block(&mut self) {
+        if self.block.is_empty() {
+            return;
+        }
+        let block = std::mem::take(&mut self.block);
+        let text = self.text;
+        let width = self.params.width;
+        let wide = self.params.ambiguous_wide;
+        let used: Vec<usize> = block
+            .iter()
+            .map(|(r, _)| text.get(r.clone()).map_or(0, |l| wrap::measure(l, wide)))
+            .collect();
+        // How far the block must move left so every line that can fit does.
+        let shift = block
+            .iter()
+            .zip(&used)
+            .filter(|&(&(_, indent), &u)| indent.min(4) + u <= width)
+            .map(|(&(_, indent), &u)| (indent + u).saturating_sub(width))
+            .max()
+            .unwrap_or(0);
+        self.gap = self.gap.max(self.paragraph_gap());
+        for ((range, indent), used) in block.into_iter().zip(used) {
+            let Some(line) = text.get(range.clone()) else {
+                continue;
+            };
+            let k = (indent - shift.min(indent.saturating_sub(4))).min(width / 2);
+            let prose = line.contains('\n');
+            let hang = if prose || k + used <= width || width - k < 8 {
+                0
+            } else {
+                2
+            };
+            let settings = WrapSettings {
+                width: width - k - hang,
+                first_indent: 0,
+                ambiguous_wide: wide,
+            };
+            let base = range.start;
+            let mut first = true;
+            wrap_paragraph(line, &settings, |wl: WrappedLine| {
+                let extra = if first { 0 } else { hang };
+                first = false;
+                self.push_text(Line {
+                    range: base + wl.range.start..base + wl.range.end,
+                    kind: LineKind::Body,
+                    indent: to_u16(k + extra),
+                });
+            });
+        }
+        self.gap = self.gap.max(self.paragraph_gap());
     }
 }
 
@@ -362,19 +433,6 @@ fn to_u16(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
-/// Byte range of `line` (starting at `start` in the text) without leading and trailing
-/// whitespace (source indentation such as "　　", spaces or tabs).
-fn trim_range(line: &str, start: usize) -> Range<usize> {
-    let is_pad = |c: char| c.is_whitespace() || c == '\u{feff}';
-    let head = line.len() - line.trim_start_matches(is_pad).len();
-    let tail = line.trim_end_matches(is_pad).len();
-    if tail <= head {
-        start + head..start + head
-    } else {
-        start + head..start + tail
-    }
-}
-
 /// Is this paragraph CJK (auto indent)? Decided from its first characters; a paragraph with
 /// neither CJK characters nor Latin letters there follows the book.
 fn is_cjk_paragraph(para: &str, cjk_book: bool) -> bool {
@@ -393,46 +451,11 @@ fn is_cjk_paragraph(para: &str, cjk_book: bool) -> bool {
     }
 }
 
-/// Does a source line start with paragraph indentation (U+3000, a tab, or two spaces) or a
-/// list marker? In blank-line mode such a line opens a new paragraph instead of continuing the
-/// last one (CJK books that also put blank lines between paragraphs; indented verse; lists).
-fn starts_indented(line: &str) -> bool {
-    line.starts_with(['\u{3000}', '\t']) || line.starts_with("  ") || starts_list_item(line)
-}
-
-/// A Markdown-style list item or quote line ("- ", "* ", "+ ", "> ", "1. ", "2) "): its own
-/// paragraph in blank-line mode.
-fn starts_list_item(line: &str) -> bool {
-    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = &line[digits..];
-    if digits > 0 {
-        digits <= 3 && (rest.starts_with(". ") || rest.starts_with(") "))
-    } else {
-        ["- ", "* ", "+ ", "> "].iter().any(|m| line.starts_with(m))
-    }
-}
-
-/// A Markdown ATX heading is shown without its `#` marks.
-fn without_markdown_marks(text: &str, r: Range<usize>) -> Range<usize> {
-    let Some(line) = text.get(r.clone()) else {
-        return r;
-    };
-    let rest = line.trim_start_matches('#');
-    let hashes = line.len() - rest.len();
-    if !(1..=6).contains(&hashes) || !rest.starts_with([' ', '\t']) {
-        return r;
-    }
-    let shown = rest.trim_start();
-    if shown.is_empty() {
-        return r;
-    }
-    r.end - shown.len()..r.end
-}
-
-/// The layout of one chapter with resolved params.
+/// The layout of one chapter with resolved params. `heading`: how many of its first
+/// non-blank lines are the chapter heading (a `bool` says one or none).
 pub(crate) fn layout_styled(
     text: &str,
-    heading: bool,
+    heading: impl Into<Heading>,
     params: &LayoutParams,
     style: &BookStyle,
 ) -> ChapterLayout {
@@ -441,59 +464,25 @@ pub(crate) fn layout_styled(
         pager: Pager::new(params.height, text.len() / width + 4),
         params,
         gap: 0,
+        last: Last::Other,
+        text,
+        block: Vec::new(),
     };
-    let bytes = text.as_bytes();
-    let line_end = |from: usize| {
-        memchr::memchr(b'\n', bytes.get(from..).unwrap_or(&[]))
-            .map(|k| from + k)
-            .unwrap_or(text.len())
-    };
-    let mut pos = 0;
-    if heading {
-        let end = line_end(0);
-        let r = without_markdown_marks(text, trim_range(&text[..end], 0));
-        if !r.is_empty() {
-            builder.heading(text, r);
-        }
-        pos = end + 1;
-    }
-    match params.paragraph_mode {
-        ParagraphMode::Blank => {
-            while pos < text.len() {
-                let end = line_end(pos);
-                let r = trim_range(&text[pos..end], pos);
-                pos = end + 1;
-                if r.is_empty() {
-                    continue;
-                }
-                let start = r.start;
-                let mut last = r.end;
-                while pos < text.len() {
-                    let end = line_end(pos);
-                    let r = trim_range(&text[pos..end], pos);
-                    if r.is_empty() || starts_indented(&text[pos..end]) {
-                        break;
-                    }
-                    last = r.end;
-                    pos = end + 1;
-                }
-                builder.paragraph(text, start..last, style.cjk);
+    for_each_piece(
+        text,
+        heading.into(),
+        params.paragraph_mode,
+        style,
+        |piece| match piece.kind {
+            PieceKind::Heading => builder.heading(text, piece.range),
+            PieceKind::Paragraph => builder.paragraph(text, piece.range, style.cjk),
+            PieceKind::BlockLine { indent, first } => {
+                builder.block_line(piece.range, indent, first)
             }
-        }
-        _ => {
-            while pos < text.len() {
-                let end = line_end(pos);
-                let r = trim_range(&text[pos..end], pos);
-                pos = end + 1;
-                if r.is_empty() {
-                    if !style.blank_separated {
-                        builder.section_break();
-                    }
-                } else {
-                    builder.paragraph(text, r, style.cjk);
-                }
-            }
-        }
-    }
+            PieceKind::SceneBreak => builder.scene_break(text, piece.range),
+            PieceKind::SectionBreak => builder.section_break(),
+        },
+    );
+    builder.end_block();
     builder.pager.finish()
 }

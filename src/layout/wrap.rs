@@ -145,6 +145,14 @@ fn cjk_side(c: char) -> bool {
     is_wide_char(c) || matches!(c, '“' | '”' | '‘' | '’' | '…' | '⋯' | '‥' | '—' | '―' | '⸺')
 }
 
+/// A hard-wrapped line end between `prev` and `next` joins them with nothing (CJK text has no
+/// spaces between words): when one side is a CJK character or full-width punctuation and the
+/// other is too, or is a quote, ellipsis or dash of Chinese text. Elsewhere it is one space.
+#[inline]
+pub(crate) fn joins_without_space(prev: char, next: char) -> bool {
+    (is_wide_char(prev) && cjk_side(next)) || (cjk_side(prev) && is_wide_char(next))
+}
+
 /// May a line end between `prev` and `next` if nothing better exists? Only the kinsoku rules
 /// count here (UAX #14's preferences, such as keeping a Latin word whole, do not).
 #[inline]
@@ -253,7 +261,7 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
             used = used_before_run + run.width();
             continue;
         }
-        if run.active && run.newline && prev_char.is_some_and(is_wide_char) && is_wide_char(first) {
+        if run.active && run.newline && prev_char.is_some_and(|p| joins_without_space(p, first)) {
             // A hard-wrapped line end between two CJK characters joins them without a space.
             used = used_before_run;
         }
@@ -364,8 +372,7 @@ pub fn measure(text: &str, ambiguous_wide: bool) -> usize {
             }
             Some(c) => {
                 if run.active {
-                    let joins_cjk =
-                        run.newline && prev.is_some_and(is_wide_char) && is_wide_char(c);
+                    let joins_cjk = run.newline && prev.is_some_and(|p| joins_without_space(p, c));
                     if !joins_cjk {
                         total += run.width();
                     }

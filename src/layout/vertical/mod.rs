@@ -82,9 +82,12 @@ pub fn layout_vertical(text: &str, heading: bool, params: &LayoutParams) -> Vert
     let indent_rows = params.indent.map(|cells| cells.div_ceil(2)).unwrap_or(2);
     let mut columns: Vec<Column> = Vec::new();
     let mut pos = 0;
-    for (n, raw) in text.split_inclusive('\n').enumerate() {
+    // The heading is the first line with text (blank lines may come before it).
+    let mut heading_left = heading;
+    for raw in text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
-        let is_heading = n == 0 && heading;
+        let is_heading = heading_left && !line.trim().is_empty();
+        heading_left &= !is_heading;
         let indent = if is_heading || rows <= indent_rows {
             0
         } else {
