@@ -23,6 +23,8 @@ mod config_reader;
 mod document_encodings;
 mod document_model;
 mod e2e_tmux;
+mod epub_books;
+mod epub_build;
 mod fuzz_app;
 mod fuzz_config;
 mod fuzz_document;

@@ -136,6 +136,9 @@ impl GlobalArgs {
 
     /// Open a book with `cfg` and these options.
     pub fn open_with(&self, path: &std::path::Path, cfg: &Config) -> Result<Document, CliError> {
+        if crate::formats::epub::sniff(path) {
+            return Ok(crate::formats::epub::open(path, &self.load_options_with(cfg))?.document);
+        }
         let rules = self.rules_with(cfg)?;
         Ok(Document::open_with_rules(
             path,

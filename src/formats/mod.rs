@@ -8,6 +8,7 @@
 //! Until layout draws blocks, the reader and the commands still open books with
 //! `Document::open*`, which keeps Markdown as its source text; [`open`] is the switch.
 
+pub mod epub;
 mod html;
 pub mod markdown;
 pub mod outline;
@@ -20,6 +21,9 @@ use crate::document::{Document, Format, LoadError, LoadOptions, RuleSet};
 /// converter (heading rules do not apply: Markdown marks its headings), everything else as
 /// text, exactly as `Document::open_with_rules`.
 pub fn open(path: &Path, opts: &LoadOptions, rules: &RuleSet) -> Result<Document, LoadError> {
+    if epub::sniff(path) {
+        return Ok(epub::open(path, opts)?.document);
+    }
     let doc = Document::open_with_rules(path, opts, rules)?;
     Ok(match Format::from_path(path) {
         Format::Markdown => markdown::restructure(doc),
