@@ -577,3 +577,30 @@ fn non_linear_items_come_last_and_every_item_starts_a_chapter_or_follows_one() {
         ]
     );
 }
+
+#[test]
+fn whether_a_file_opens_vertically_is_known_without_converting_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = EpubFiles::new("o.opf");
+    f.add(
+        "o.opf",
+        opf(
+            "3.0",
+            "",
+            &[("p", "p.xhtml", XHTML, "")],
+            &spine("", &["p"]),
+        ),
+    );
+    f.add(
+        "p.xhtml",
+        "<html><body style=\"writing-mode: vertical-rl\"><p>縦</p></body></html>",
+    );
+    let vertical = dir.path().join("v.epub");
+    std::fs::write(&vertical, f.bytes()).unwrap();
+    assert!(epub::opens_vertical(&vertical));
+    assert!(f.open().vertical);
+    let flat = dir.path().join("h.epub");
+    std::fs::write(&flat, epub2(&[("One", "<p>x</p>")]).bytes()).unwrap();
+    assert!(!epub::opens_vertical(&flat));
+    assert!(!epub::opens_vertical(&dir.path().join("missing.epub")));
+}

@@ -74,6 +74,15 @@ pub fn run(
     let (cfg, cfg_errors) = global.config();
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = choose_book(file, guide, global, &cfg, store.as_ref().ok())?;
+    // A vertical EPUB opens in vertical mode; the reader's toggle still switches it.
+    let mut display = display;
+    if let Some(p) = doc
+        .path
+        .as_deref()
+        .filter(|p| crate::formats::epub::sniff(p))
+    {
+        display.vertical |= crate::formats::epub::opens_vertical(p);
+    }
     if let Err(e) = &store {
         note = Some(format!("bookmarks can't be saved: {e}"));
     }

@@ -243,10 +243,7 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
             contents,
         )
     };
-    let vertical = pkg.rtl || b.inline_vertical || {
-        let css = stylesheets(&mut c, &pkg);
-        css_vertical_classes || css_vertical(&css, &b.root_classes)
-    };
+    let vertical = writes_vertically(&mut c, &pkg, css_vertical_classes, &b);
     let document = Document {
         title,
         control_chars: normalize::count_controls(&text),
@@ -475,6 +472,46 @@ fn fallback_chapters(
         })
         .collect();
     (chapters_from(text, &cuts, starts, title), "spine")
+}
+
+/// Does the EPUB at `path` ask to be read vertically? Reads only the package, the style
+/// sheets and the first content document: cheap enough to ask before the reader opens.
+pub fn opens_vertical(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let Ok(mut c) = Container::new(bytes) else {
+        return false;
+    };
+    let Some(opf_path) = container::opf_path(&mut c) else {
+        return false;
+    };
+    let opf = c
+        .read(&opf_path)
+        .map(|b| container::xml_text(&b))
+        .unwrap_or_default();
+    let pkg = container::package(&opf_path, &opf);
+    let mut b = xhtml::Builder::default();
+    let mut style = false;
+    if let Some((href, _)) = pkg.spine.first()
+        && let Some(bytes) = c.read(href)
+    {
+        let (src, _) = content_text(&bytes);
+        style = vertical_style(&src);
+        xhtml::convert(&mut b, 0, href, &src);
+    }
+    writes_vertically(&mut c, &pkg, style, &b)
+}
+
+/// A right-to-left spine, or vertical writing set on the root inline, in a `<style>`
+/// (`style`) or in a style sheet.
+fn writes_vertically(
+    c: &mut Container,
+    pkg: &container::Package,
+    style: bool,
+    b: &xhtml::Builder,
+) -> bool {
+    pkg.rtl || b.inline_vertical || style || css_vertical(&stylesheets(c, pkg), &b.root_classes)
 }
 
 /// `<style>` in a content document that sets vertical writing on `html` or `body`.
