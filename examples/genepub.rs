@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use zip::write::SimpleFileOptions;
 
 const CHAPTERS: usize = 190;
-const PARAGRAPHS: usize = 60;
+const PARAGRAPHS: usize = 48;
 
 /// The same sequence on every run (xorshift).
 struct Rng(u64);
