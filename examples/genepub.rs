@@ -36,7 +36,11 @@ fn paragraph(rng: &mut Rng) -> String {
         let c = char::from_u32(0x4E00 + (rng.next() % 3500) as u32).unwrap_or('字');
         p.push(c);
         if i % 17 == 16 {
-            p.push(if rng.next().is_multiple_of(5) { '。' } else { '，' });
+            p.push(if rng.next().is_multiple_of(5) {
+                '。'
+            } else {
+                '，'
+            });
         }
     }
     p.push('。');

@@ -26,6 +26,7 @@ mod e2e_tmux;
 mod epub_books;
 mod epub_build;
 mod epub_cli;
+mod epub_tmux;
 mod fuzz_app;
 mod fuzz_config;
 mod fuzz_document;

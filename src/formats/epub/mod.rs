@@ -75,11 +75,13 @@ pub fn is_epub(path: &Path, head: &[u8]) -> bool {
                 .is_some_and(|r| r.starts_with(b"mimetypeapplication/epub+zip")))
 }
 
-/// [`is_epub`] for a file on disk: its name, else its first bytes.
+/// [`is_epub`] for a file on disk: its name, else its first bytes. Only a regular file is
+/// opened (opening a pipe would block).
 pub fn sniff(path: &Path) -> bool {
     use std::io::Read;
     let mut head = Vec::with_capacity(64);
-    if let Ok(f) = std::fs::File::open(path) {
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if regular && let Ok(f) = std::fs::File::open(path) {
         let _ = f.take(64).read_to_end(&mut head);
     }
     is_epub(path, &head)

@@ -14,9 +14,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::container::{Element, resolve};
 use super::events::{Ev, events};
 use crate::document::blocks::{
-    Block, BlockKind, LinkTarget, ListMarker, Span, SpanKind, Structure, Table,
+    Block, BlockKind, LinkTarget, ListMarker, Span, SpanKind, Structure,
 };
 use crate::formats::markdown::joins;
+pub(crate) use chars::horizontal_form;
+use table::TableState;
+
+mod chars;
+mod table;
 
 /// Shown for an image without alt text.
 pub const IMAGE_PLACEHOLDER: &str = "［图］";
@@ -71,18 +76,6 @@ enum Action {
 struct OpenSpan {
     kind: SpanKind,
     start: Option<usize>,
-}
-
-#[derive(Debug, Default)]
-struct TableState {
-    start: Option<usize>,
-    before: usize,
-    rows: Vec<Vec<std::ops::Range<usize>>>,
-    row: Vec<std::ops::Range<usize>>,
-    cell: Option<usize>,
-    header_rows: usize,
-    in_head: bool,
-    row_all_th: bool,
 }
 
 /// The state of one content document's conversion.
@@ -205,46 +198,6 @@ fn block_kind(name: &str) -> Option<BlockKind> {
         }
         _ => return None,
     })
-}
-
-/// Vertical presentation forms as the ordinary punctuation a horizontal line shows.
-pub(crate) fn horizontal_form(c: char) -> char {
-    match c {
-        '\u{FE10}' => '，',
-        '\u{FE11}' => '、',
-        '\u{FE12}' => '。',
-        '\u{FE13}' => '：',
-        '\u{FE14}' => '；',
-        '\u{FE15}' => '！',
-        '\u{FE16}' => '？',
-        '\u{FE17}' => '〖',
-        '\u{FE18}' => '〗',
-        '\u{FE19}' => '…',
-        '\u{FE30}' => '‥',
-        '\u{FE31}' => '—',
-        '\u{FE32}' => '–',
-        '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'..='\u{FE4F}' => '_',
-        '\u{FE35}' => '（',
-        '\u{FE36}' => '）',
-        '\u{FE37}' => '｛',
-        '\u{FE38}' => '｝',
-        '\u{FE39}' => '〔',
-        '\u{FE3A}' => '〕',
-        '\u{FE3B}' => '【',
-        '\u{FE3C}' => '】',
-        '\u{FE3D}' => '《',
-        '\u{FE3E}' => '》',
-        '\u{FE3F}' => '〈',
-        '\u{FE40}' => '〉',
-        '\u{FE41}' => '「',
-        '\u{FE42}' => '」',
-        '\u{FE43}' => '『',
-        '\u{FE44}' => '』',
-        '\u{FE47}' => '［',
-        '\u{FE48}' => '］',
-        '\u{FE49}'..='\u{FE4C}' => '‾',
-        c => c,
-    }
 }
 
 impl Item<'_> {
@@ -508,64 +461,6 @@ impl Item<'_> {
         self.end_leaf();
     }
 
-    fn table_element(&mut self, name: &str) -> Option<Action> {
-        match name {
-            "table" => {
-                self.table_depth += 1;
-                if self.table_depth > 1 {
-                    return Some(Action::Table);
-                }
-                self.end_leaf();
-                self.table = Some(TableState::default());
-                Some(Action::Table)
-            }
-            "thead" if self.table_depth == 1 => {
-                if let Some(t) = self.table.as_mut() {
-                    t.in_head = true;
-                }
-                Some(Action::TableHead)
-            }
-            "tr" if self.table_depth == 1 => {
-                if let Some(t) = self.table.as_mut() {
-                    t.row.clear();
-                    t.row_all_th = true;
-                }
-                Some(Action::Row)
-            }
-            "td" | "th" if self.table_depth == 1 => {
-                self.begin_cell(name == "th");
-                Some(Action::Cell)
-            }
-            _ => None,
-        }
-    }
-
-    fn begin_cell(&mut self, th: bool) {
-        if self.table.as_ref().is_some_and(|t| t.start.is_none()) {
-            let before = self.b.text.len();
-            self.begin_leaf(BlockKind::Table(Table::default()));
-            if let Some(t) = self.table.as_mut() {
-                t.start = Some(self.b.text.len());
-                t.before = before;
-            }
-        }
-        let Some(t) = self.table.as_mut() else {
-            return;
-        };
-        if t.cell.is_some() {
-            return;
-        }
-        if !t.row.is_empty() {
-            self.b.text.push('\t');
-        } else if !t.rows.is_empty() {
-            self.b.text.push('\n');
-        }
-        t.row_all_th &= th;
-        t.cell = Some(self.b.text.len());
-        self.line_start = self.b.text.len();
-        self.ws = 0;
-    }
-
     fn end(&mut self, name: &str) {
         let Some(k) = self.stack.iter().rposition(|(n, _)| n == name) else {
             return;
@@ -599,30 +494,9 @@ impl Item<'_> {
             }
             Action::Rt => self.end_rt(),
             Action::Table => self.end_table(),
-            Action::TableHead => {
-                if let Some(t) = self.table.as_mut() {
-                    t.in_head = false;
-                }
-            }
-            Action::Row => {
-                if let Some(t) = self.table.as_mut()
-                    && !t.row.is_empty()
-                {
-                    let row = std::mem::take(&mut t.row);
-                    if t.in_head || (t.row_all_th && t.rows.len() == t.header_rows) {
-                        t.header_rows += 1;
-                    }
-                    t.rows.push(row);
-                }
-            }
-            Action::Cell => {
-                if let Some(t) = self.table.as_mut()
-                    && let Some(start) = t.cell.take()
-                {
-                    t.row.push(start..self.b.text.len());
-                }
-                self.ws = 0;
-            }
+            Action::TableHead => self.end_thead(),
+            Action::Row => self.end_row(),
+            Action::Cell => self.end_cell(),
         }
     }
 
@@ -695,40 +569,6 @@ impl Item<'_> {
             if b.range.start != usize::MAX {
                 b.range.end = self.last_leaf_end;
             }
-        }
-    }
-
-    fn end_table(&mut self) {
-        self.table_depth = self.table_depth.saturating_sub(1);
-        if self.table_depth > 0 {
-            return;
-        }
-        let Some(mut t) = self.table.take() else {
-            return;
-        };
-        if let Some(start) = t.cell.take() {
-            t.row.push(start..self.b.text.len());
-        }
-        if !t.row.is_empty() {
-            t.rows.push(std::mem::take(&mut t.row));
-        }
-        let filled = t.rows.iter().flatten().any(|c| c.start < c.end);
-        match (t.start, self.leaf.take()) {
-            (Some(start), Some((leaf_start, _))) if filled => {
-                let end = self.b.text.len();
-                self.push_leaf(
-                    leaf_start,
-                    end,
-                    BlockKind::Table(Table {
-                        rows: t.rows,
-                        header_rows: t.header_rows,
-                        align: Vec::new(),
-                    }),
-                );
-                debug_assert!(start == leaf_start);
-            }
-            (Some(_), _) => self.rollback(t.before),
-            _ => {}
         }
     }
 
