@@ -48,6 +48,7 @@ const PIECES: &[&str] = &[
     "</a>",
     "<a id=\"x\">",
     "<img alt=\"图\"/>",
+    "<img alt=\" a\n b\t\"/>",
     "<img>",
     "<br/>",
     "<hr/>",

@@ -431,9 +431,10 @@ impl Item<'_> {
             .unwrap_or_default();
         let alt = el
             .attr("alt")
-            .map(str::trim)
             .unwrap_or_default()
-            .to_string();
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         self.b.images += 1;
         let inline = self.ruby.is_some()
             || self.table.is_some()
@@ -764,7 +765,7 @@ impl Item<'_> {
 
 impl Builder {
     /// Close the book: anchors that never met text point at its end, containers that never
-    /// held a leaf go, spans are sorted (outer first).
+    /// held a leaf go, spans are sorted (outer first) and nested.
     pub(crate) fn finish(&mut self) -> Structure {
         let end = self.text.len();
         for id in self.pending_anchors.drain(..) {
@@ -776,8 +777,62 @@ impl Builder {
         spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
         Structure {
             blocks,
-            spans,
+            spans: nested(spans),
             anchors: std::mem::take(&mut self.anchors),
         }
+    }
+}
+
+/// Sorted spans with every one that crosses a span before it, or is a link inside a link or
+/// code, left out (markup such as `<ruby>漢<b>字<rt>じ</rt>x</b></ruby>` can produce them).
+fn nested(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut open: Vec<usize> = Vec::new();
+    for s in spans {
+        while open
+            .last()
+            .is_some_and(|&o| out[o].range.end <= s.range.start && out[o].range != s.range)
+        {
+            open.pop();
+        }
+        let crosses = open.last().is_some_and(|&o| s.range.end > out[o].range.end);
+        let link_inside = matches!(s.kind, SpanKind::Link(_))
+            && open
+                .iter()
+                .any(|&o| matches!(out[o].kind, SpanKind::Link(_) | SpanKind::Code));
+        if crosses || link_inside {
+            continue;
+        }
+        open.push(out.len());
+        out.push(s);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn convert_one(body: &str) -> (String, Structure) {
+        let mut b = Builder::default();
+        convert(&mut b, 0, "a.xhtml", body);
+        let s = b.finish();
+        (b.text, s)
+    }
+
+    #[test]
+    fn crossing_markup_leaves_nested_spans() {
+        let (text, s) = convert_one("<p><ruby>漢<b>字<rt>じ</rt>x</b></ruby></p>");
+        assert_eq!(text, "漢字x");
+        assert_eq!(s.check(&text, &[]), Ok(()));
+        assert_eq!(s.spans.len(), 1);
+    }
+
+    #[test]
+    fn alt_text_never_breaks_a_table_cell() {
+        let (text, s) =
+            convert_one("<table><tr><td>a<img alt=\"x\n\ty\"/></td><td>b</td></tr></table>");
+        assert_eq!(text, "ax y\tb");
+        assert_eq!(s.check(&text, &[]), Ok(()));
     }
 }

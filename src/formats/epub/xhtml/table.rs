@@ -37,8 +37,10 @@ impl Item<'_> {
                 Some(Action::TableHead)
             }
             "tr" if self.table_depth == 1 => {
+                // A row left open (a missing `</tr>` or `</td>`) ends where the next begins.
+                self.end_cell();
+                self.end_row();
                 if let Some(t) = self.table.as_mut() {
-                    t.row.clear();
                     t.row_all_th = true;
                 }
                 Some(Action::Row)
