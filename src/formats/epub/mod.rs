@@ -144,8 +144,8 @@ fn read_bounded(path: &Path, opts: &LoadOptions, shown: &str) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
-/// A content document's bytes as text: its own declaration (`<?xml encoding>`, `<meta
-/// charset>`), else UTF-8 when valid, else kanshu's detection. Returns the encoding's name.
+/// A content document's bytes as text: UTF-8 when valid, else its own declaration (`<?xml
+/// encoding>`, `<meta charset>`), else kanshu's detection. Returns the encoding's name.
 fn content_text(bytes: &[u8]) -> (String, &'static str) {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = bytes.get(bom..).unwrap_or_default();
@@ -159,11 +159,13 @@ fn content_text(bytes: &[u8]) -> (String, &'static str) {
         .and_then(|l| decode::encoding_for_label(&l))
         .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
     match (declared, std::str::from_utf8(bytes)) {
-        (Some(enc), _) if enc != encoding_rs::UTF_8 => (
+        // Valid UTF-8 is UTF-8 whatever the file claims: mislabelled books exist, and GBK
+        // text is practically never valid UTF-8.
+        (_, Ok(s)) => (s.to_string(), "UTF-8"),
+        (Some(enc), Err(_)) if enc != encoding_rs::UTF_8 => (
             enc.decode_without_bom_handling(bytes).0.into_owned(),
             enc.name(),
         ),
-        (_, Ok(s)) => (s.to_string(), "UTF-8"),
         _ => match decode::decode_with(bytes, None, 1.0) {
             Ok(d) => (d.text, d.encoding),
             Err(_) => (String::from_utf8_lossy(bytes).into_owned(), "UTF-8"),
@@ -573,6 +575,29 @@ fn css_vertical(css: &str, classes: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_is_decoded_by_its_declaration_unless_it_is_valid_utf8() {
+        let gbk = encoding_rs::GBK
+            .encode("<?xml version=\"1.0\" encoding=\"gbk\"?><p>中文</p>")
+            .0;
+        assert_eq!(
+            content_text(&gbk),
+            (
+                "<?xml version=\"1.0\" encoding=\"gbk\"?><p>中文</p>".into(),
+                "GBK"
+            )
+        );
+        let mislabelled = "<meta charset=\"gb2312\"/><p>中文</p>";
+        assert_eq!(
+            content_text(mislabelled.as_bytes()),
+            (mislabelled.into(), "UTF-8")
+        );
+        let undeclared = encoding_rs::GBK
+            .encode("<p>这是一本没有声明编码的旧书，用国标码写成。</p>")
+            .0;
+        assert_eq!(content_text(&undeclared).1, "GBK");
+    }
 
     #[test]
     fn vertical_writing_is_found_on_the_root() {
