@@ -5,7 +5,7 @@
 #   RUNS=20 benches/run.sh    more repetitions (default 10)
 #   BOOKS=DIR benches/run.sh  where the benchmark books live (default target/bench-books)
 #
-# Every kanshu figure is divided by its floor (`wc -l` or `iconv`) timed right next to it, so the
+# Every kanshu figure is divided by its floor (`wc -l`, `iconv` or `unzip -p`) timed right next to it, so the
 # ratios hold on a busy or slow machine even when the absolute times move. Times are medians of
 # RUNS runs after one warm-up (the books sit in the page cache; both sides read the same file).
 # Uses hyperfine when installed, otherwise a plain loop around `date +%s%N`.
@@ -23,8 +23,9 @@ KANSHU=target/$PROFILE/kanshu
 export LC_ALL=C
 
 echo "building (profile $PROFILE) …" >&2
-cargo build --profile $PROFILE --quiet --bin kanshu --example genbooks
+cargo build --profile $PROFILE --quiet --bin kanshu --example genbooks --example genepub
 target/$PROFILE/examples/genbooks "$BOOKS" >&2
+[[ -f $BOOKS/book.epub ]] || target/$PROFILE/examples/genepub "$BOOKS" >&2
 
 CONFIG_DIR=$(mktemp -d)
 export KANSHU_CONFIG_DIR=$CONFIG_DIR
@@ -128,6 +129,9 @@ time_pair "kanshu render one_chapter.txt (first page)" 12 "wc -l" "wc -l $ONE" -
     $KANSHU render "$ONE"
 time_pair "kanshu render big_english.txt (first page)" 12 "wc -l" "wc -l $EN" -- \
     $KANSHU render "$EN"
+EPUB=$BOOKS/book.epub
+time_pair "kanshu render book.epub (first page)" 2 "unzip -p" "unzip -p $EPUB" -- \
+    $KANSHU render "$EPUB"
 
 echo "measuring: peak RSS" >&2
 TEXT_BYTES=$(stat -c %s "$U8") # UTF-8, LF, no BOM: the file is the decoded text

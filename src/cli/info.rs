@@ -61,6 +61,41 @@ pub struct Info {
     pub annotations: usize,
     /// HTML tags and entities left over from a web page (the clean view hides or decodes them).
     pub html_leftovers: usize,
+    /// What an EPUB's package says, and what its conversion counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epub: Option<EpubInfo>,
+}
+
+/// The EPUB part of `info`.
+#[derive(Debug, Serialize)]
+pub struct EpubInfo {
+    /// The package's version, e.g. "2.0" or "3.0".
+    pub version: String,
+    pub authors: Vec<String>,
+    pub language: Option<String>,
+    pub publisher: Option<String>,
+    pub images: usize,
+    pub notes: usize,
+    /// Where the contents came from: "nav", "ncx", "spine" or "headings".
+    pub contents: String,
+    /// Written vertically (opened in vertical mode).
+    pub vertical: bool,
+}
+
+impl EpubInfo {
+    pub fn of(book: &crate::formats::epub::Book) -> EpubInfo {
+        let m = &book.metadata;
+        EpubInfo {
+            version: m.version.clone(),
+            authors: m.authors.clone(),
+            language: m.language.clone(),
+            publisher: m.publisher.clone(),
+            images: m.images,
+            notes: m.notes,
+            contents: m.contents.to_string(),
+            vertical: book.vertical,
+        }
+    }
 }
 
 /// One line saying which heading family won and on what evidence.
@@ -182,6 +217,7 @@ impl Info {
             replacement_characters: doc.text.matches('\u{FFFD}').count(),
             annotations: artifacts.annotations,
             html_leftovers: artifacts.leftovers,
+            epub: None,
         }
     }
 
@@ -206,6 +242,18 @@ impl Info {
             );
         }
         let _ = writeln!(out, "title:      {}", visible(&self.title));
+        if let Some(e) = &self.epub {
+            let or_none = |v: &Option<String>| visible(v.as_deref().unwrap_or("-")).into_owned();
+            let _ = writeln!(out, "authors:    {}", visible(&e.authors.join(", ")));
+            let _ = writeln!(out, "language:   {}", or_none(&e.language));
+            let _ = writeln!(out, "publisher:  {}", or_none(&e.publisher));
+            let _ = writeln!(out, "epub:       version {}", visible(&e.version));
+            let _ = writeln!(out, "images:     {}", e.images);
+            let _ = writeln!(out, "notes:      {}", e.notes);
+            if e.vertical {
+                let _ = writeln!(out, "writing:    vertical");
+            }
+        }
         if self.control_characters > 0 {
             let _ = writeln!(out, "control characters: {}", self.control_characters);
         }
@@ -230,7 +278,13 @@ impl Info {
 pub fn run(args: &InfoArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let (doc, cfg) = global.open_configured(&args.file)?;
     let rules = global.rules_with(&cfg)?;
-    let info = Info::with(&doc, &args.file.display().to_string(), &rules, &cfg);
+    let mut info = Info::with(&doc, &args.file.display().to_string(), &rules, &cfg);
+    if crate::formats::epub::sniff(&args.file) {
+        let book = crate::formats::epub::open(&args.file, &global.load_options_with(&cfg))?;
+        let e = EpubInfo::of(&book);
+        info.headings = format!("contents from the book's {}", e.contents);
+        info.epub = Some(e);
+    }
     if args.json {
         let mut s = super::toc::to_json(&info)?;
         s.push('\n');

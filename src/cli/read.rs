@@ -249,6 +249,15 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
             if count == 1 { "" } else { "s" }
         )));
     }
+    // A vertical EPUB opens in vertical mode; the reader's toggle still switches it.
+    let mut display = args.display;
+    if let Some(p) = doc
+        .path
+        .as_deref()
+        .filter(|p| crate::formats::epub::sniff(p))
+    {
+        display.vertical |= crate::formats::epub::opens_vertical(p);
+    }
     if let Err(e) = &store {
         note = Some(format!("bookmarks can't be saved: {e}"));
     }
@@ -262,7 +271,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         super::config_cmd::user_config_path(global).ok(),
     );
     app.set_color_depth(crate::config::depth::ColorDepth::from_env());
-    app.set_display(args.display);
+    app.set_display(display);
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
     let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved
     let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();

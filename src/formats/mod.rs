@@ -8,6 +8,7 @@
 //! The reader, the library and the commands open every book with [`open`] (and the guide with
 //! [`guide`]), so a Markdown book is always read through its converter.
 
+pub mod epub;
 mod html;
 pub mod markdown;
 pub mod outline;
@@ -17,9 +18,13 @@ use std::path::Path;
 use crate::document::{Document, Format, LoadError, LoadOptions, RuleSet};
 
 /// Open a book and convert it by its format: `.md` / `.markdown` files through the Markdown
-/// converter (heading rules do not apply: Markdown marks its headings), everything else as
-/// text, exactly as `Document::open_with_rules`.
+/// converter (heading rules do not apply: Markdown marks its headings), EPUBs (by name or
+/// first bytes) through [`epub`], everything else as text, exactly as
+/// `Document::open_with_rules`.
 pub fn open(path: &Path, opts: &LoadOptions, rules: &RuleSet) -> Result<Document, LoadError> {
+    if epub::sniff(path) {
+        return Ok(epub::open(path, opts)?.document);
+    }
     let doc = Document::open_with_rules(path, opts, rules)?;
     Ok(match Format::from_path(path) {
         Format::Markdown => markdown::restructure(doc),
