@@ -333,9 +333,10 @@ fn text_toc_indents_volumes_and_hides_control_characters() {
         "{text:?}"
     );
     let lines: Vec<_> = text.lines().collect();
-    assert_eq!(lines[0], "  1  第一卷 起");
-    assert_eq!(lines[1], "  2    第一章 甲\u{FFFD}[2J");
-    assert_eq!(lines[2], "  3    第二章 乙\u{FFFD}1m");
+    // Position, then the number `:N` takes (none for the volume), then the indented title.
+    assert_eq!(lines[0], "  1      第一卷 起");
+    assert_eq!(lines[1], "  2  :1    第一章 甲\u{FFFD}[2J");
+    assert_eq!(lines[2], "  3  :2    第二章 乙\u{FFFD}1m");
 
     let out = kanshu(dir.path())
         .args(["toc", "--json"])

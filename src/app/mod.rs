@@ -396,6 +396,14 @@ impl App {
             self.set_message(text, false);
             return;
         }
+        match (&action, count) {
+            (Action::BookStart | Action::BookEnd, Some(n)) => {
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                return self.goto_number(None, n);
+            }
+            (Action::Percent, Some(p)) => return self.goto_percent(p as f64),
+            _ => {}
+        }
         if self.reader.navigate(&action, count) {
             return;
         }

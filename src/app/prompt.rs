@@ -142,14 +142,14 @@ impl App {
         }
         if let Some(p) = cmd.strip_suffix('%') {
             match p.trim().parse::<f64>() {
-                Ok(v) => self.reader.goto_percent(v),
+                Ok(v) => self.goto_percent(v),
                 Err(_) => self.set_message(format!("not a percentage: {cmd}"), true),
             }
             return;
         }
-        match cmd.parse::<usize>() {
-            Ok(n) => self.reader.goto_chapter(n),
-            Err(_) => self.set_message(format!("unknown command: {cmd} (try :42 or :37%)"), true),
+        if !self.goto_chapter_spec(cmd) {
+            let text = format!("unknown command: {cmd} (try :42, :2.1, :+3 or :37%)");
+            self.set_message(text, true);
         }
     }
 }

@@ -330,3 +330,17 @@ impl App {
         Some(s.current == Some(i))
     }
 }
+
+impl App {
+    /// The search prompt's switches as the status line shows them: ` [regex]` and, while
+    /// Simplified and Traditional characters match each other, ` [简=繁]`.
+    pub fn search_flags(&self) -> String {
+        let mut flags = String::new();
+        if self.regex_mode {
+            flags.push_str(" [regex]");
+        } else if self.script_search {
+            flags.push_str(" [简=繁]");
+        }
+        flags
+    }
+}

@@ -94,6 +94,10 @@ actions! {
         SelectFirst = "select_first": "first entry",
         SelectLast = "select_last": "last entry",
         StartFilter = "start_filter": "filter by title (or just type)",
+        /// In the contents: hide a volume's chapters (from a chapter: its volume's).
+        FoldVolume = "fold": "fold the volume",
+        /// In the contents: show a folded volume's chapters.
+        UnfoldVolume = "unfold": "unfold the volume",
         Confirm = "confirm": "jump there / run",
         DeleteBack = "delete_back": "delete a character",
         ToggleRegex = "toggle_regex": "regex on/off",

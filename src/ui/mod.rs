@@ -302,7 +302,7 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         };
         right.push(pages);
     }
-    right.push(format!("{:.0}%", app.percent().floor()));
+    right.push(format!("{:.0}%", app.shown_percent().floor()));
     let right = right.join(" · ");
     let right = cut_end(&right, w.saturating_sub(1));
     let right_w = width(&right);
@@ -318,8 +318,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             PromptKind::RenameBookmark => "rename: ",
         };
         let mut flags = String::new();
-        if matches!(p.kind, PromptKind::Search { .. }) && app.regex_mode {
-            flags.push_str(" [regex]");
+        if matches!(p.kind, PromptKind::Search { .. }) {
+            flags.push_str(&app.search_flags());
         }
         if let Some(e) = app.search.as_ref().and_then(|s| s.error.as_ref()) {
             flags.push_str(&format!(" ({})", clean(e)));
@@ -366,13 +366,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let text = cut_end(&clean(&m.text), left_max);
         put(buf, rect.x + 1, y, &text, left_max, st);
     } else {
-        let title = clean(&app.doc().title);
-        let chapter = app
-            .doc()
-            .chapters
-            .get(app.top().chapter)
-            .map(|c| clean(&c.title))
-            .unwrap_or_default();
+        let title = clean(&app.display().view.apply_to_title(&app.doc().title));
+        let chapter = clean(&app.status_chapters());
         let left = if chapter.is_empty() || chapter == title {
             cut_end(&title, left_max)
         } else if width(&title) + 3 + width(&chapter) <= left_max {

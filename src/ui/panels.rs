@@ -32,7 +32,12 @@ pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
         .title_bottom(footer(
             app,
             t.mode(),
-            &[(&[Action::Confirm], "jump"), (&[Action::Close], "close")],
+            &[
+                (&[Action::Confirm], "jump"),
+                (&[Action::StartFilter], "filter"),
+                (&[Action::FoldVolume, Action::UnfoldVolume], "fold"),
+                (&[Action::Close], "close"),
+            ],
             boxr.width.saturating_sub(2) as usize,
         ))
         .render(boxr, buf);
@@ -48,6 +53,16 @@ pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
             app.theme.dim,
         );
     }
+    let numbers = app.chapter_numbers();
+    let labels: Vec<String> = t
+        .entries
+        .iter()
+        .skip(t.list.scroll)
+        .take(list.height as usize)
+        .map(|&ch| numbers.label(ch).unwrap_or_default())
+        .collect();
+    let num_w = labels.iter().map(|l| width(l)).max().unwrap_or(0);
+    let chapters = &app.doc().chapters;
     for (row, (idx, &ch)) in t
         .entries
         .iter()
@@ -63,9 +78,22 @@ pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
         let current = ch == app.top().chapter;
         let marker = if current { "▸ " } else { "  " };
         let indent = "  ".repeat((c.level.max(1) - 1) as usize);
-        let lead = format!("{marker}{indent}");
+        // A volume shows whether its chapters are folded away.
+        let fold = match crate::app::toc::is_volume(chapters, ch) {
+            true if t.folded.contains(&ch) && t.filter.is_empty() => "+ ",
+            true => "- ",
+            false => "",
+        };
+        let label = labels.get(row).map(String::as_str).unwrap_or("");
+        let number = if num_w > 0 {
+            format!("{label:>num_w$} ")
+        } else {
+            String::new()
+        };
+        let lead = format!("{marker}{number}{indent}{fold}");
         let room = w.saturating_sub(width(&lead));
-        let text = format!("{lead}{}", cut_middle(&clean(&c.title), room));
+        let title = clean(&app.chapter_title(ch));
+        let text = format!("{lead}{}", cut_middle(&title, room));
         let mut st = if current {
             app.theme.current_chapter
         } else {
