@@ -374,7 +374,14 @@ fn search_is_incremental_counts_wraps_and_cancels() {
     assert_ne!(app.top(), origin);
     press(&mut app, &["esc"]);
     assert_eq!(app.top(), origin);
+    // The search stays for n, which finds it from here; a second Esc clears it.
+    assert_eq!(app.search.as_ref().unwrap().query, "c5 line 30");
+    press(&mut app, &["n"]);
+    assert_eq!(app.top().chapter, 4);
+    press(&mut app, &["esc"]);
     assert!(app.search.is_none());
+    press(&mut app, &["ctrl-o"]);
+    assert_eq!(app.top(), origin);
 
     // Not found: a message, the view stays.
     press(&mut app, &["/"]);

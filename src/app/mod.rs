@@ -100,6 +100,10 @@ pub struct App {
     pub regex_mode: bool,
     /// Searches with Han characters match Simplified and Traditional forms alike.
     pub script_search: bool,
+    /// The book's text shared with the background search, and the search running.
+    searcher: search::Shared,
+    /// The prompt's cursor and the search history.
+    edit: prompt::LineEdit,
     quit: bool,
     /// The whole screen should be repainted, not only what changed.
     repaint: bool,
@@ -169,6 +173,8 @@ impl App {
             search: None,
             regex_mode: false,
             script_search: true,
+            searcher: search::Shared::default(),
+            edit: prompt::LineEdit::default(),
             quit: false,
             repaint: false,
             shelf: Shelf::default(),
@@ -250,6 +256,7 @@ impl App {
     /// jump list, popups and bookmarks of the old book are dropped.
     pub fn replace_document(&mut self, doc: Document, top: Position) {
         self.search = None;
+        self.drop_search_text();
         self.prompt = None;
         self.overlay = Overlay::None;
         self.reader.replace_document(doc, top);
@@ -335,6 +342,10 @@ impl App {
 
     /// How long the main loop may sleep before calling `tick` (`None`: until an event).
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
+        if self.search_pending() {
+            // A search counts in the background: look for its results every frame.
+            return Some(std::time::Duration::from_millis(15));
+        }
         self.shelf_tick_interval()
     }
 
@@ -343,9 +354,15 @@ impl App {
         std::mem::take(&mut self.repaint)
     }
 
-    /// Idle tick from the main loop: the debounced save.
-    pub fn tick(&mut self) {
+    /// Idle tick from the main loop: the debounced save, and what a background search found.
+    /// True when the screen changed and should be drawn again.
+    pub fn tick(&mut self) -> bool {
         self.shelf_tick();
+        let changed = self.poll_search();
+        if changed {
+            self.reader.refresh();
+        }
+        changed
     }
 
     // ----- update -----

@@ -100,6 +100,17 @@ actions! {
         UnfoldVolume = "unfold": "unfold the volume",
         Confirm = "confirm": "jump there / run",
         DeleteBack = "delete_back": "delete a character",
+        /// Prompt editing, as on a shell line.
+        CursorLeft = "cursor_left": "cursor a character left",
+        CursorRight = "cursor_right": "cursor a character right",
+        LineStart = "line_start": "cursor to the start of the line",
+        LineEnd = "line_end": "cursor to the end of the line",
+        DeleteForward = "delete_forward": "delete the character under the cursor",
+        DeleteWord = "delete_word": "delete the word before the cursor",
+        DeleteToStart = "delete_to_start": "delete everything before the cursor",
+        /// The search history (kept for every book).
+        HistoryPrev = "history_prev": "earlier search",
+        HistoryNext = "history_next": "later search",
         ToggleRegex = "toggle_regex": "regex on/off",
         /// In the search prompt: Simplified and Traditional characters match each other, or not.
         ToggleScriptSearch = "toggle_script_search": "简/繁 characters match each other on/off",

@@ -283,9 +283,11 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     }
     if let Some(s) = &app.search {
         let total = s.matches.ranges.len();
-        let plus = if s.matches.truncated { "+" } else { "" };
         match s.current {
-            Some(k) => right.push(format!("match {} of {total}{plus}", k + 1)),
+            Some(_) if s.counting && app.search_pending() => right.push("counting…".into()),
+            Some(_) if s.counting => {}
+            Some(k) => right.push(format!("match {} of {total}", k + 1)),
+            None if s.counting => right.push("searching…".into()),
             None if !s.query.is_empty() => right.push("no match".into()),
             None => {}
         }
@@ -336,7 +338,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         };
         let x = put(buf, rect.x + 1, y, lead, w, app.theme.status);
         let x = put(buf, x, y, &shown, room, app.theme.status);
-        cursor = Some((x, y));
+        let after = width(&clean(app.prompt_cursor_back())).min(width(&shown)) as u16;
+        cursor = Some((x.saturating_sub(after), y));
         if p.kind == PromptKind::BookmarkName && p.text.is_empty() {
             // What Enter alone gives.
             let hint = cut_end(&clean(&app.default_bookmark_name()), room);
