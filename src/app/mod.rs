@@ -297,6 +297,17 @@ impl App {
     }
 
     fn toggle_display(&mut self, action: &Action) {
+        if !self.book_has_cjk() {
+            let why = match action {
+                Action::ToggleScript => {
+                    "no Chinese characters in this book: 简/繁 would change nothing"
+                }
+                Action::ToggleClean => "no Chinese text in this book: no pinyin to hide",
+                _ => "vertical pages are for Chinese and Japanese text, not this book",
+            };
+            self.set_message(why, false);
+            return;
+        }
         let mut mode = self.display();
         let text = match action {
             Action::ToggleScript => {
@@ -324,6 +335,18 @@ impl App {
         };
         self.reader.set_display(mode);
         self.set_message(text, false);
+    }
+
+    /// The book holds Chinese or Japanese text (its first megabyte, or its chapter titles).
+    fn book_has_cjk(&self) -> bool {
+        let doc = &self.reader.doc;
+        let cjk =
+            |c: char| crate::view::convert::is_han(c) || ('\u{3040}'..='\u{30ff}').contains(&c);
+        let mut end = doc.text.len().min(1 << 20);
+        while !doc.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        doc.text[..end].chars().any(cjk) || doc.chapters.iter().any(|c| c.title.chars().any(cjk))
     }
 
     /// Change settings (width, spread, layout); the same text stays at the top.
@@ -421,6 +444,14 @@ impl App {
             (Action::Percent, Some(p)) => return self.goto_percent(p as f64),
             _ => {}
         }
+        // Vertical pages lie right to left: ← turns forward, → back.
+        let action = match action {
+            Action::PageLeft if self.display().vertical => Action::NextPage,
+            Action::PageLeft => Action::PrevPage,
+            Action::PageRight if self.display().vertical => Action::PrevPage,
+            Action::PageRight => Action::NextPage,
+            other => other,
+        };
         if self.reader.navigate(&action, count) {
             return;
         }

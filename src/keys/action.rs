@@ -51,6 +51,10 @@ actions! {
     bindable {
         NextPage = "next_page": "next page",
         PrevPage = "prev_page": "previous page",
+        /// The page to the left: the previous one, or in vertical pages (read right to left)
+        /// the next one.
+        PageLeft = "page_left": "page to the left (vertical pages: the next one)",
+        PageRight = "page_right": "page to the right (vertical pages: the previous one)",
         LineDown = "line_down": "scroll down a line",
         LineUp = "line_up": "scroll up a line",
         NextChapter = "next_chapter": "next chapter",
@@ -62,7 +66,7 @@ actions! {
         BookEnd = "book_end": "end of the book (with a count: that chapter)",
         /// Go to the count typed before it, as a percentage of the book.
         Percent = "percent": "with a count: go to that percent of the book",
-        CommandLine = "command_line": "command line: :42 chapter 42, :37% percent",
+        CommandLine = "command_line": "command line: :42 chapter 42, :2.1, :+3, :37% percent",
         JumpBack = "jump_back": "jump back (before the last jump)",
         JumpForward = "jump_forward": "jump forward again",
         SearchForward = "search_forward": "search forward",

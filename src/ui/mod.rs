@@ -298,7 +298,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     let view = app.view();
     if !view.pages.is_empty() {
         let pages = match view.pages.as_slice() {
-            [a, b, ..] if a != b => format!("{a}-{b}/{}", view.page_count),
+            // Lowest first, as the single page counts (vertical spreads list them reversed).
+            [a, b, ..] if a != b => format!("{}-{}/{}", a.min(b), a.max(b), view.page_count),
             [a, ..] => format!("{a}/{}", view.page_count),
             [] => String::new(),
         };
