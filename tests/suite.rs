@@ -22,6 +22,7 @@ mod config_e2e;
 mod config_reader;
 mod document_encodings;
 mod document_model;
+mod e2e_reading;
 mod e2e_tmux;
 mod fuzz_app;
 mod fuzz_config;
