@@ -72,7 +72,10 @@ fn the_contents_filter_finds_traditional_titles_from_simplified() {
     tmux.wait_for("the contents", |s| s.contains("Contents (8)"));
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("the contents closed by q", |s| !s.contains("Contents"));
-    assert!(!screen.contains("kanshu-exit"), "q quit the reader: {screen}");
+    assert!(
+        !screen.contains("kanshu-exit"),
+        "q quit the reader: {screen}"
+    );
     assert!(status(&screen).contains('%'), "{screen}");
     tmux.keys(&["q"]);
     tmux.wait_for("the shell", |s| s.contains("kanshu-exit=0"));
@@ -128,7 +131,10 @@ fn typing_in_an_english_books_contents_filters() {
     tmux.wait_for("the contents", |s| s.contains("Contents"));
     tmux.literal("the");
     let screen = tmux.wait_for("the filter", |s| s.contains("/the"));
-    assert!(screen.contains("The Road") && screen.contains("The End"), "{screen}");
+    assert!(
+        screen.contains("The Road") && screen.contains("The End"),
+        "{screen}"
+    );
     assert!(!screen.contains("A Storm"), "{screen}");
     tmux.keys(&["Escape"]);
     tmux.wait_for("the filter cleared", |s| !s.contains("/the"));

@@ -54,6 +54,7 @@ mod store_hardening;
 mod store_reader;
 mod store_state;
 mod store_tmux;
+mod ui_lists;
 mod ui_loop;
 mod ui_remapped;
 mod ui_snapshots;

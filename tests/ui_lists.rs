@@ -1,0 +1,98 @@
+//! The contents list with chapter numbers and folded volumes, `:2.1` across volumes, and the
+//! search that counts in the background on a book larger than what is searched at once.
+
+use kanshu::app::App;
+use kanshu::document::Document;
+use kanshu::position::Position;
+
+use crate::common::{press, snapshot, status_text, type_text};
+
+/// Three volumes of four chapters each, numbered 第1章…第4章 in every volume.
+fn volumes() -> Document {
+    let mut text = String::from("《三卷书》\n\n");
+    for (v, name) in ["一", "二", "三"].iter().enumerate() {
+        text.push_str(&format!("第{name}卷 卷{}\n", v + 1));
+        for c in 1..=4 {
+            text.push_str(&format!("第{c}章 {name}之{c}\n"));
+            for l in 0..12 {
+                text.push_str(&format!(
+                    "　　第{name}卷第{c}章第{l}行，正文在此，平平无奇。\n"
+                ));
+            }
+        }
+    }
+    Document::from_text(text, "三卷书")
+}
+
+#[test]
+fn contents_show_numbers_and_fold_the_other_volumes() {
+    let doc = volumes();
+    assert_eq!(doc.chapters.len(), 16, "{:?}", doc.chapters);
+    let mut app = App::new(doc, 80, 24);
+    // Chapter 2 of volume 2, by its number.
+    press(&mut app, &[":"]);
+    type_text(&mut app, "2.2");
+    press(&mut app, &["enter"]);
+    assert!(status_text(&app).contains("第二卷 卷2 › 第2章 二之2"));
+    press(&mut app, &["t"]);
+    insta::assert_snapshot!("toc_numbers_folded_80x24", snapshot(&app));
+    // Unfold the third volume; fold the second from inside it.
+    press(&mut app, &["G", "l"]);
+    let shot = snapshot(&app);
+    assert!(shot.contains("3.4 "), "{shot}");
+    press(&mut app, &["g", "j", "j", "h"]);
+    let shot = snapshot(&app);
+    assert!(!shot.contains("二之1"), "{shot}");
+}
+
+#[test]
+fn a_repeated_number_says_which_volume_was_chosen() {
+    let mut app = App::new(volumes(), 80, 24);
+    press(&mut app, &[":"]);
+    type_text(&mut app, "3");
+    press(&mut app, &["enter"]);
+    let msg = app.message().unwrap().text.clone();
+    assert!(msg.contains("第一卷") && msg.contains(":1.3"), "{msg}");
+    press(&mut app, &[":"]);
+    type_text(&mut app, "+5");
+    press(&mut app, &["enter"]);
+    assert!(status_text(&app).contains("第二卷 卷2 › 第3章"));
+}
+
+#[test]
+fn a_big_book_is_counted_in_the_background_and_n_goes_on_from_here() {
+    // More than the stretch searched at once, and more matches than any cap.
+    let mut text = String::from("第1章 开始\n");
+    for _ in 0..8000 {
+        text.push_str(&"的".repeat(40));
+        text.push_str("，这是正文。\n");
+    }
+    let doc = Document::from_text(text, "big");
+    assert!(doc.text.len() > kanshu::app::search::WINDOW);
+    let mut app = App::new(doc, 80, 24);
+    press(&mut app, &[":"]);
+    type_text(&mut app, "99%");
+    press(&mut app, &["enter"]);
+    let here = app.doc().offset_of(app.top());
+    press(&mut app, &["/"]);
+    type_text(&mut app, "的");
+    // The first hit is on screen at once, past where the search started.
+    let s = app.search.as_ref().unwrap();
+    let first = s.matches.ranges[s.current.unwrap()].start;
+    assert!(first >= here, "{first} < {here}");
+    for _ in 0..2000 {
+        if !app.search_pending() {
+            break;
+        }
+        app.tick();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!app.search_pending());
+    assert_eq!(app.search.as_ref().unwrap().matches.ranges.len(), 320_000);
+    press(&mut app, &["enter", "n"]);
+    let s = app.search.as_ref().unwrap();
+    let at = s.matches.ranges[s.current.unwrap()].start;
+    assert!(at > first, "n went back to {at}");
+    assert!(status_text(&app).contains("of 320000"));
+    assert_ne!(app.top(), Position::START);
+}
