@@ -96,3 +96,25 @@ fn a_big_book_is_counted_in_the_background_and_n_goes_on_from_here() {
     assert!(status_text(&app).contains("of 320000"));
     assert_ne!(app.top(), Position::START);
 }
+
+#[test]
+fn the_results_list_shows_every_match_and_jumps() {
+    let mut app = App::new(crate::common::seed(), 80, 24);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "脱贫");
+    press(&mut app, &["enter"]);
+    let start = app.top();
+    press(&mut app, &["g", "R"]);
+    insta::assert_snapshot!("search_results_80x24", snapshot(&app));
+    // Filter the rows, then jump; the jump list brings us back.
+    type_text(&mut app, "篇三");
+    let kanshu::app::Overlay::Results(r) = &app.overlay else {
+        panic!("no results list")
+    };
+    assert!(!r.entries.is_empty());
+    press(&mut app, &["enter"]);
+    assert!(status_text(&app).contains("篇三"), "{}", status_text(&app));
+    press(&mut app, &["ctrl-o"]);
+    assert_eq!(app.top(), Position::START);
+    assert_ne!(start, Position::new(usize::MAX, 0));
+}

@@ -3,7 +3,7 @@
 //! terminal I/O here: `ui::draw(&App)` only paints what this computed.
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
-//! `help`, `prompt` (with `search`), `bookmarks`, `library`; lists share `list`. `reader` owns
+//! `help`, `prompt` (with `search` and its `results` list), `bookmarks`, `library`; lists share `list`. `reader` owns
 //! the book, the place on screen and navigation; `shelf` the store; `prefs` the settings a
 //! reader changes while reading; `geometry` where things go on screen.
 
@@ -15,6 +15,7 @@ pub mod list;
 pub mod prefs;
 pub mod prompt;
 pub mod reader;
+pub mod results;
 pub mod search;
 pub mod shelf;
 pub mod theme;
@@ -82,6 +83,8 @@ pub enum Overlay {
     Bookmarks(ListState),
     /// The library of recent books.
     Library(LibraryState),
+    /// Every match of the search, in a list.
+    Results(results::ResultsState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -235,6 +238,7 @@ impl App {
             Overlay::Help { .. } => help::MODE,
             Overlay::Bookmarks(_) => bookmarks::MODE,
             Overlay::Library(_) => library::MODE,
+            Overlay::Results(r) => r.mode(),
             Overlay::None => Mode::Reader,
         }
     }
@@ -400,6 +404,9 @@ impl App {
         if !self.common(&action) {
             match self.mode() {
                 Mode::Prompt => self.update_prompt(action),
+                Mode::Toc | Mode::TocFilter if matches!(self.overlay, Overlay::Results(_)) => {
+                    self.update_results(action)
+                }
                 Mode::Toc | Mode::TocFilter => self.update_toc(action),
                 Mode::Help => self.update_help(action),
                 Mode::Bookmarks => self.update_bookmarks(action),
@@ -466,6 +473,7 @@ impl App {
             }
             Action::SearchNext => self.step_match(true, times),
             Action::SearchPrev => self.step_match(false, times),
+            Action::SearchResults => self.open_results(),
             Action::CommandLine => self.open_prompt(PromptKind::Command),
             Action::SearchForward => self.open_prompt(PromptKind::Search { backward: false }),
             Action::SearchBackward => self.open_prompt(PromptKind::Search { backward: true }),

@@ -73,6 +73,8 @@ actions! {
         SearchBackward = "search_backward": "search backward (?? opens help)",
         SearchNext = "search_next": "next match",
         SearchPrev = "search_prev": "previous match",
+        /// Every match of the search with its chapter and a line of context.
+        SearchResults = "search_results": "every match of the search, in a list",
         ToggleToc = "toggle_toc": "table of contents",
         /// Show the text as written, in Simplified, or in Traditional characters (in turn).
         ToggleScript = "toggle_script": "script: as written → 简体 → 繁體",

@@ -44,6 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Help { .. } => panels::draw_help(app, buf),
         Overlay::Bookmarks(_) => shelf::draw_bookmarks(app, buf),
         Overlay::Library(_) => shelf::draw_library(app, buf),
+        Overlay::Results(_) => panels::draw_results(app, buf),
         Overlay::None => {}
     }
     if let Some((x, y)) = draw_status(app, buf) {
