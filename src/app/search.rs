@@ -101,6 +101,9 @@ pub struct Shared {
     chapters: Arc<Vec<Range<usize>>>,
     /// The running search, if any.
     job: Option<Job>,
+    /// A search to start at the next tick (after the keystroke's frame is drawn: the first
+    /// search of a book copies its text for the thread).
+    queued: Option<(Matcher, ViewOptions, usize, bool)>,
 }
 
 /// The active search (after a query was typed).
@@ -124,6 +127,7 @@ impl App {
     /// once, the count in the background.
     pub(super) fn incremental(&mut self, prompt: &Prompt, backward: bool) {
         self.searcher.job = None;
+        self.searcher.queued = None;
         self.reader.set_top(prompt.origin);
         let mut state = SearchState {
             query: prompt.text.clone(),
@@ -193,7 +197,7 @@ impl App {
                 state.current = Some(0);
             }
             state.counting = true;
-            self.start_job(matcher, view, origin, backward);
+            self.searcher.queued = Some((matcher, view, origin, backward));
         }
         self.search = Some(state);
         if let Some(i) = self.search.as_ref().and_then(|s| s.current) {
@@ -274,6 +278,9 @@ impl App {
 
     /// Collect what the background search found; true when the screen changed.
     pub(super) fn poll_search(&mut self) -> bool {
+        if let Some((matcher, view, origin, backward)) = self.searcher.queued.take() {
+            self.start_job(matcher, view, origin, backward);
+        }
         let mut changed = false;
         loop {
             let Some(job) = &self.searcher.job else {
@@ -323,12 +330,13 @@ impl App {
 
     /// A search is being counted in the background.
     pub fn search_pending(&self) -> bool {
-        self.searcher.job.is_some()
+        self.searcher.job.is_some() || self.searcher.queued.is_some()
     }
 
     /// Stop counting in the background (the search itself stays for `n`/`N`).
     pub(super) fn drop_search_job(&mut self) {
         self.searcher.job = None;
+        self.searcher.queued = None;
     }
 
     /// Stop the background search and forget the shared text (another book was opened).
