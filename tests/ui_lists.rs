@@ -118,3 +118,16 @@ fn the_results_list_shows_every_match_and_jumps() {
     assert_eq!(app.top(), Position::START);
     assert_ne!(start, Position::new(usize::MAX, 0));
 }
+
+#[test]
+fn titles_and_names_go_through_the_view() {
+    let mut app = App::new(crate::common::seed(), 100, 30);
+    press(&mut app, &["S", "esc"]);
+    assert!(app.display().view.script != kanshu::view::Script::Original);
+    // 简体: the status bar, the default bookmark name and the contents are simplified.
+    assert!(status_text(&app).contains("坚守"), "{}", status_text(&app));
+    assert!(app.default_bookmark_name().contains("坚守"));
+    press(&mut app, &["t"]);
+    let shot = snapshot(&app);
+    assert!(shot.contains("坚守") && !shot.contains("堅守"), "{shot}");
+}

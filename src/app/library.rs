@@ -48,7 +48,7 @@ impl App {
             .iter()
             .filter(|b| b.path.is_some())
             .map(|b| LibraryRow {
-                title: b.title.clone(),
+                title: self.display().view.apply_to_title(&b.title),
                 path: b.path.clone().unwrap_or_default(),
                 progress: format!("{:.0}%", b.progress.floor()),
                 last_read: b.last_read.local_display(),
