@@ -504,7 +504,7 @@ impl App {
         let mut hit = None;
         let mut wrapped = false;
         if ahead {
-            let from = here.map_or(vis.start, |r| r.start + 1);
+            let from = here.map_or(vis.start, |r| r.end);
             for span in [from..len, 0..from] {
                 search_span(
                     &doc.text,

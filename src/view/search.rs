@@ -279,7 +279,16 @@ pub fn search_span(
     cancel: &AtomicBool,
     found: &mut dyn FnMut(Range<usize>) -> bool,
 ) -> bool {
-    let span = span.start.min(text.len())..span.end.min(text.len());
+    // Whole characters only: a span cut inside one starts at that character, ends after it.
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let span = start..end;
     if view.is_identity() {
         let mut at = span.start;
         while at < span.end {
@@ -289,8 +298,8 @@ pub fn search_span(
             // Pieces end at a line end, so a match (which never holds a line end) is whole.
             let mut end = (at + PIECE).min(span.end);
             if end < span.end {
-                end = text[end..span.end]
-                    .find('\n')
+                // A line end is one byte, never inside a character.
+                end = memchr::memchr(b'\n', &text.as_bytes()[end..span.end])
                     .map_or(span.end, |i| end + i + 1);
             }
             let ok = matcher.each(&text[at..end], cancel, &mut |r| {
@@ -404,5 +413,28 @@ mod matcher_tests {
                 .unwrap_err()
                 .starts_with("bad regex")
         );
+    }
+
+    #[test]
+    fn spans_cut_inside_a_character_are_whole_characters() {
+        let text = "戰".repeat(200_000) + "\n" + &"戰".repeat(200_000);
+        let m = Matcher::new("戰", false, false).unwrap();
+        let never = AtomicBool::new(false);
+        let mut n = 0;
+        let view = ViewOptions::default();
+        let span = 1..text.len() - 1;
+        search_span(
+            &text,
+            &[0..text.len()],
+            span,
+            &view,
+            &m,
+            &never,
+            &mut |_| {
+                n += 1;
+                true
+            },
+        );
+        assert_eq!(n, 400_000);
     }
 }
