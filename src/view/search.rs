@@ -423,9 +423,10 @@ mod matcher_tests {
         let mut n = 0;
         let view = ViewOptions::default();
         let span = 1..text.len() - 1;
+        let whole = 0..text.len();
         search_span(
             &text,
-            &[0..text.len()],
+            std::slice::from_ref(&whole),
             span,
             &view,
             &m,
