@@ -1,6 +1,8 @@
-//! The table of contents panel: its state (the filter and the chapters it lets through), its
-//! update, and its keymap modes (`Toc`, `TocFilter` while the filter is typed). Moving through
-//! it is the shared list behaviour of `list`.
+//! The table of contents panel: its state (the filter, folded volumes and the chapters they
+//! let through), its update, and its keymap modes (`Toc`, `TocFilter` while the filter is
+//! typed). Moving through it is the shared list behaviour of `list`. Also where `:37`, `:2.1`,
+//! `:+3` and `37g` go (chapter numbers from `document::chapters::numbers`), percentages that
+//! land where the status bar then says so, and chapter titles as the page's view shows them.
 //!
 //! State changes only; drawn by `ui`. Jumps go through the `Reader`.
 
