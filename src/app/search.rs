@@ -173,11 +173,13 @@ impl App {
                 m.first_from(origin).or((!m.ranges.is_empty()).then_some(0))
             };
         } else {
-            // The first hit in the next stretch of text, found before the next frame.
+            // The first hit in the next stretch of text, found before the next frame (a
+            // regex, whose cost depends on the pattern, looks at less).
+            let window = if self.regex_mode { WINDOW / 16 } else { WINDOW };
             let span = if backward {
-                origin.saturating_sub(WINDOW)..origin
+                origin.saturating_sub(window)..origin
             } else {
-                origin..origin.saturating_add(WINDOW)
+                origin..origin.saturating_add(window)
             };
             let mut first = None;
             search_span(
