@@ -131,3 +131,37 @@ fn titles_and_names_go_through_the_view() {
     let shot = snapshot(&app);
     assert!(shot.contains("坚守") && !shot.contains("堅守"), "{shot}");
 }
+
+#[test]
+fn the_search_history_is_kept_for_every_book_and_walked_with_the_arrows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = kanshu::store::Store::new(tmp.path().join("state"));
+    let mut app = App::new(crate::common::book(5, 30), 80, 24);
+    app.attach_store(store.clone());
+    for q in ["c2 line", "c3 line"] {
+        press(&mut app, &["/"]);
+        type_text(&mut app, q);
+        press(&mut app, &["enter"]);
+    }
+    // Another reader (another book) sees the same history.
+    let mut other = App::new(crate::common::book(3, 10), 80, 24);
+    other.attach_store(store);
+    press(&mut other, &["/", "up"]);
+    assert_eq!(other.prompt.as_ref().unwrap().text, "c3 line");
+    press(&mut other, &["up"]);
+    assert_eq!(other.prompt.as_ref().unwrap().text, "c2 line");
+    press(&mut other, &["down", "down"]);
+    assert_eq!(other.prompt.as_ref().unwrap().text, "");
+    // The line edits like a shell's: Ctrl-a, a character, Ctrl-e, Ctrl-w.
+    type_text(&mut other, "line 3");
+    press(&mut other, &["ctrl-a"]);
+    type_text(&mut other, "c1 ");
+    assert_eq!(other.prompt.as_ref().unwrap().text, "c1 line 3");
+    press(&mut other, &["ctrl-e", "ctrl-w"]);
+    assert_eq!(other.prompt.as_ref().unwrap().text, "c1 line ");
+    // Esc keeps the search for n; a second Esc clears it.
+    press(&mut other, &["esc"]);
+    assert!(other.search.is_some());
+    press(&mut other, &["esc"]);
+    assert!(other.search.is_none());
+}
