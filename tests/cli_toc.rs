@@ -333,9 +333,10 @@ fn text_toc_indents_volumes_and_hides_control_characters() {
         "{text:?}"
     );
     let lines: Vec<_> = text.lines().collect();
-    assert_eq!(lines[0], "  1  第一卷 起");
-    assert_eq!(lines[1], "  2    第一章 甲\u{FFFD}[2J");
-    assert_eq!(lines[2], "  3    第二章 乙\u{FFFD}1m");
+    // Position, then the number `:N` takes (none for the volume), then the indented title.
+    assert_eq!(lines[0], "  1      第一卷 起");
+    assert_eq!(lines[1], "  2  :1    第一章 甲\u{FFFD}[2J");
+    assert_eq!(lines[2], "  3  :2    第二章 乙\u{FFFD}1m");
 
     let out = kanshu(dir.path())
         .args(["toc", "--json"])
@@ -479,4 +480,46 @@ fn info_says_which_headings_and_paragraphs_were_chosen_and_why() {
             .unwrap()
             .starts_with("chinese: 7 headings")
     );
+}
+
+#[test]
+fn numbers_as_printed_in_toc_json_and_render_chapter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = String::from("《归途》\n作者：某人\n\n");
+    for n in 1..=40 {
+        book.push_str(&format!("第{n}章 山路{n}\n　　正文{n}，走了很久。\n"));
+    }
+    let p = write(dir.path(), "b.txt", book.as_bytes());
+    let out = kanshu(dir.path())
+        .args(["toc", "--json"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let toc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        toc[0]["number"],
+        Value::Null,
+        "the title page has no number"
+    );
+    assert_eq!(toc[37]["number"], 37);
+    assert_eq!(toc[37]["index"], 38);
+    let out = kanshu(dir.path()).arg("toc").arg(&p).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines().any(|l| l.starts_with(" 38  :37  第37章")),
+        "{text}"
+    );
+    let out = kanshu(dir.path())
+        .args(["render", "--chapter", "37"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("第37章 山路37"), "{page}");
+    let out = kanshu(dir.path())
+        .args(["render", "--chapter", "41"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -57,7 +57,14 @@ fn sections() -> Vec<u8> {
 
 fn titles(toc: &str) -> Vec<String> {
     toc.lines()
-        .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        .map(|l| {
+            // Position, then the `:N` number when the entry has one, then the title.
+            let words = l
+                .split_whitespace()
+                .skip(1)
+                .skip_while(|w| w.starts_with(':'));
+            words.collect::<Vec<_>>().join(" ")
+        })
         .collect()
 }
 

@@ -123,12 +123,15 @@ fn default_keys_are_the_readers_keys() {
             .action(mode, &KeySeq::parse(key).unwrap().0)
             .and_then(|a| a.name())
     };
-    for k in ["space", "pagedown", "f", "right", "l"] {
+    for k in ["space", "pagedown", "f", "l"] {
         assert_eq!(act(Mode::Reader, k), Some("next_page"), "{k}");
     }
-    for k in ["b", "pageup", "left", "h"] {
+    for k in ["b", "pageup", "h"] {
         assert_eq!(act(Mode::Reader, k), Some("prev_page"), "{k}");
     }
+    // The arrows follow the pages: right to left in vertical mode.
+    assert_eq!(act(Mode::Reader, "right"), Some("page_right"));
+    assert_eq!(act(Mode::Reader, "left"), Some("page_left"));
     let expect = [
         ("j", "line_down"),
         ("down", "line_down"),

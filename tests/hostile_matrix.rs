@@ -182,7 +182,13 @@ fn matrix(config: &Path, file: &Path, all: bool) -> Report {
 
     // The first page at the default size, the last chapter at the narrowest size, and (for
     // books of a sane size) every page at a small size.
-    let last = report.toc.as_ref().map_or(1, Vec::len).to_string();
+    // The last numbered chapter (`--chapter` takes the number the book gives it).
+    let last = report
+        .toc
+        .as_ref()
+        .and_then(|t| t.iter().rev().find_map(|e| e["number"].as_u64()))
+        .unwrap_or(1)
+        .to_string();
     let pages: [(usize, usize, &[&str]); 2] = [(80, 24, &[]), (2, 1, &["--chapter", &last])];
     for (width, height, extra) in pages {
         let (w, h) = (width.to_string(), height.to_string());
@@ -533,7 +539,12 @@ fn a_million_one_line_chapters() {
     let r = matrix(dir.path(), &p, false);
     let toc = r.toc.unwrap();
     assert!(!toc.is_empty());
-    let last = toc.len().to_string();
+    let last = toc
+        .iter()
+        .rev()
+        .find_map(|e| e["number"].as_u64())
+        .unwrap_or(1)
+        .to_string();
     for args in [
         &["render", "--at", "100"][..],
         &["render", "--at", "50", "--width", "2", "--height", "1"],
@@ -735,7 +746,7 @@ fn escape_sequences_and_c1_controls() {
     let info = r.info.unwrap();
     assert!(info["control_characters"].as_u64().unwrap() > 100);
     // Every page of every chapter, at a width where placeholders land on line ends.
-    for n in 1..=toc.len() {
+    for n in toc.iter().filter_map(|e| e["number"].as_u64()) {
         let run = kanshu(
             dir.path(),
             &["render", "--width", "5", "--chapter", &n.to_string()],

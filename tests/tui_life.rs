@@ -172,7 +172,7 @@ fn toc_prints_the_contents_and_a_book_can_come_from_standard_input() {
     let toc = cmd.arg(fixture("seed.txt")).arg("--toc").output().unwrap();
     let toc = String::from_utf8(toc.stdout).unwrap();
     assert!(
-        toc.contains("  2  2020") && toc.contains("【篇二】"),
+        toc.contains("  2  :1  2020") && toc.contains("【篇二】"),
         "{toc}"
     );
     assert!(

@@ -27,6 +27,7 @@ o = "confirm"
 t = "none"
 tab = "none"
 esc = "none"
+q = "none"
 w = "close"
 
 [keys.help]
@@ -144,7 +145,7 @@ fn every_popup_footer_shows_the_remapped_keys() {
     let mut app = remapped(tmp.path(), 80, 16);
     press(&mut app, &["t"]);
     assert!(
-        footer(&app).starts_with("└ o jump · w close ─"),
+        footer(&app).starts_with("└ o jump · / filter · ←/→ fold · w close ─"),
         "{}",
         footer(&app)
     );

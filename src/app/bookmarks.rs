@@ -34,17 +34,21 @@ impl App {
             return Vec::new();
         };
         let doc = &self.reader.doc;
+        let view = self.display().view;
         session
             .bookmarks()
             .into_iter()
             .map(|b| BookmarkRow {
                 id: b.id.clone(),
-                name: b.name.clone(),
+                name: view.apply_to_title(&b.name),
                 chapter: doc
                     .chapters
                     .get(b.anchor.position.chapter)
-                    .map(|c| c.title.clone())
-                    .unwrap_or_else(|| b.anchor.chapter_title.clone()),
+                    .map(|c| c.title.as_str())
+                    .map_or_else(
+                        || view.apply_to_title(&b.anchor.chapter_title),
+                        |t| view.apply_to_title(t),
+                    ),
                 percent: format!("{:.1}%", b.anchor.percent),
                 date: b.created.local_display(),
                 position: b.anchor.position,
@@ -54,7 +58,8 @@ impl App {
 
     /// The name a bookmark at the top of the page gets when none is typed.
     pub fn default_bookmark_name(&self) -> String {
-        default_bookmark_name(&self.reader.doc, self.reader.top())
+        let name = default_bookmark_name(&self.reader.doc, self.reader.top());
+        self.display().view.apply_to_title(&name)
     }
 
     /// Where a list panel (bookmarks, library) is: the help box's place.

@@ -105,7 +105,7 @@ impl App {
             .iter()
             .filter(|b| b.path.is_some())
             .map(|b| LibraryRow {
-                title: b.title.clone(),
+                title: self.display().view.apply_to_title(&b.title),
                 path: b.path.clone().unwrap_or_default(),
                 progress: format!("{:.0}%", b.progress.floor()),
                 percent: b.progress.clamp(0.0, 100.0).floor() as u8,

@@ -3,10 +3,10 @@
 //! terminal I/O here: `ui::draw(&App)` only paints what this computed.
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
-//! `help`, `prompt` (with `search`), `bookmarks`, `library`, `picker`; lists share `list`.
-//! `reader` owns the book, the place on screen and navigation; `shelf` the store; `pace` the
-//! reading speed and the time left; `prefs` the settings a reader changes while reading;
-//! `geometry` where things go on screen.
+//! `help`, `prompt` (with `search` and its `results` list), `bookmarks`, `library`, `picker`,
+//! `links`; lists share `list`. `reader` owns the book, the place on screen and navigation;
+//! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
+//! changes while reading; `geometry` where things go on screen.
 
 pub mod bookmarks;
 pub mod geometry;
@@ -19,6 +19,7 @@ pub mod picker;
 pub mod prefs;
 pub mod prompt;
 pub mod reader;
+pub mod results;
 pub mod search;
 pub mod shelf;
 pub mod theme;
@@ -102,6 +103,8 @@ pub enum Overlay {
     Links(LinksState),
     /// The file picker.
     Picker(picker::PickerState),
+    /// Every match of the search, in a list.
+    Results(results::ResultsState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -120,6 +123,10 @@ pub struct App {
     pub regex_mode: bool,
     /// Searches with Han characters match Simplified and Traditional forms alike.
     pub script_search: bool,
+    /// The book's text shared with the background search, and the search running.
+    searcher: search::Shared,
+    /// The prompt's cursor and the search history.
+    edit: prompt::LineEdit,
     quit: bool,
     /// The whole screen should be repainted, not only what changed.
     repaint: bool,
@@ -197,6 +204,8 @@ impl App {
             search: None,
             regex_mode: false,
             script_search: true,
+            searcher: search::Shared::default(),
+            edit: prompt::LineEdit::default(),
             quit: false,
             repaint: false,
             shelf: Shelf::default(),
@@ -261,6 +270,7 @@ impl App {
             Overlay::Library(_) => library::MODE,
             Overlay::Links(_) => links::MODE,
             Overlay::Picker(_) => picker::MODE,
+            Overlay::Results(r) => r.mode(),
             Overlay::None => Mode::Reader,
         }
     }
@@ -282,6 +292,7 @@ impl App {
     /// jump list, popups and bookmarks of the old book are dropped.
     pub fn replace_document(&mut self, doc: Document, top: Position) {
         self.search = None;
+        self.drop_search_text();
         self.prompt = None;
         self.overlay = Overlay::None;
         self.pace.set_book(&doc);
@@ -323,6 +334,17 @@ impl App {
     }
 
     fn toggle_display(&mut self, action: &Action) {
+        if !self.book_has_cjk() {
+            let why = match action {
+                Action::ToggleScript => {
+                    "no Chinese characters in this book: 简/繁 would change nothing"
+                }
+                Action::ToggleClean => "no Chinese text in this book: no pinyin to hide",
+                _ => "vertical pages are for Chinese and Japanese text, not this book",
+            };
+            self.set_message(why, false);
+            return;
+        }
         let mut mode = self.display();
         let text = match action {
             Action::ToggleScript => {
@@ -352,6 +374,18 @@ impl App {
         self.set_message(text, false);
     }
 
+    /// The book holds Chinese or Japanese text (its first megabyte, or its chapter titles).
+    fn book_has_cjk(&self) -> bool {
+        let doc = &self.reader.doc;
+        let cjk =
+            |c: char| crate::view::convert::is_han(c) || ('\u{3040}'..='\u{30ff}').contains(&c);
+        let mut end = doc.text.len().min(1 << 20);
+        while !doc.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        doc.text[..end].chars().any(cjk) || doc.chapters.iter().any(|c| c.title.chars().any(cjk))
+    }
+
     /// Change settings (width, spread, layout); the same text stays at the top.
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
@@ -369,6 +403,10 @@ impl App {
 
     /// How long the main loop may sleep before calling `tick` (`None`: until an event).
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
+        if self.search_pending() {
+            // A search counts in the background: look for its results every frame.
+            return Some(std::time::Duration::from_millis(15));
+        }
         self.shelf_tick_interval()
     }
 
@@ -377,9 +415,15 @@ impl App {
         std::mem::take(&mut self.repaint)
     }
 
-    /// Idle tick from the main loop: the debounced save.
-    pub fn tick(&mut self) {
+    /// Idle tick from the main loop: the debounced save, and what a background search found.
+    /// True when the screen changed and should be drawn again.
+    pub fn tick(&mut self) -> bool {
         self.shelf_tick();
+        let changed = self.poll_search();
+        if changed {
+            self.reader.refresh();
+        }
+        changed
     }
 
     // ----- update -----
@@ -395,6 +439,9 @@ impl App {
         if !self.common(&action) {
             match self.mode() {
                 Mode::Prompt => self.update_prompt(action),
+                Mode::Toc | Mode::TocFilter if matches!(self.overlay, Overlay::Results(_)) => {
+                    self.update_results(action)
+                }
                 Mode::Toc | Mode::TocFilter => self.update_toc(action),
                 Mode::Help => self.update_help(action),
                 Mode::Bookmarks => self.update_bookmarks(action),
@@ -434,6 +481,22 @@ impl App {
             self.set_message(text, false);
             return;
         }
+        match (&action, count) {
+            (Action::BookStart | Action::BookEnd, Some(n)) => {
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                return self.goto_number(None, n);
+            }
+            (Action::Percent, Some(p)) => return self.goto_percent(p as f64),
+            _ => {}
+        }
+        // Vertical pages lie right to left: ← turns forward, → back.
+        let action = match action {
+            Action::PageLeft if self.display().vertical => Action::NextPage,
+            Action::PageLeft => Action::PrevPage,
+            Action::PageRight if self.display().vertical => Action::PrevPage,
+            Action::PageRight => Action::NextPage,
+            other => other,
+        };
         if self.reader.navigate(&action, count) {
             return;
         }
@@ -448,6 +511,7 @@ impl App {
             }
             Action::SearchNext => self.step_match(true, times),
             Action::SearchPrev => self.step_match(false, times),
+            Action::SearchResults => self.open_results(),
             Action::CommandLine => self.open_prompt(PromptKind::Command),
             Action::SearchForward => self.open_prompt(PromptKind::Search { backward: false }),
             Action::SearchBackward => self.open_prompt(PromptKind::Search { backward: true }),

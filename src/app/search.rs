@@ -1,26 +1,32 @@
-//! Whole-book search: literal (memchr's memmem) or regex, smart case, a cap on how many matches
-//! are kept so a search for `的` in a huge book stays cheap; and the search the reader runs
-//! (`SearchState`): the view follows the query while it is typed, `n`/`N` step through matches.
+//! The search the reader runs (`SearchState`): the view follows the query while it is typed,
+//! `n`/`N` step through matches, and the status bar counts them.
 //!
-//! The finders are pure functions over the text; moving the view goes through the `Reader`.
+//! Typing never waits on the book: the first hit at or after the place the search started is
+//! looked for at once in the next megabyte (through the page's view, see `view::search`); the
+//! whole book is searched on a background thread (`Job`) that the main loop's tick polls, and
+//! a new keystroke or Esc raises its cancel flag. Moving the view goes through the `Reader`.
 //! No drawing.
 
 use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::App;
 use super::prompt::Prompt;
 use crate::keys::Mode;
+use crate::view::ViewOptions;
+use crate::view::search::{Matcher, search_span};
 
-/// At most this many matches are kept (and counted); the status bar shows "N+" beyond it.
-pub const MAX_MATCHES: usize = 100_000;
+/// Books up to this size are searched whole at once; in larger ones the first hit is looked
+/// for this far ahead at once and the rest in the background.
+pub const WINDOW: usize = 1 << 20;
 
 /// The matches of one query over the whole book.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Matches {
     /// Absolute byte ranges in `Document::text`, sorted, non-overlapping, never empty.
     pub ranges: Vec<Range<usize>>,
-    /// More than `MAX_MATCHES` exist.
-    pub truncated: bool,
 }
 
 impl Matches {
@@ -48,100 +54,56 @@ pub fn is_case_sensitive(query: &str) -> bool {
     query.chars().any(char::is_uppercase)
 }
 
-/// Find `query` in `text`. `regex` treats the query as a regular expression. Errors are one line
-/// for the status bar (an invalid regex).
-pub fn find_all(text: &str, query: &str, regex: bool) -> Result<Matches, String> {
+/// Every match of `query` in `text` as the view `view` shows it (`chapters`: the chapter
+/// ranges), for tests and benches; errors are one line (a bad or too costly regex).
+pub fn find_all(
+    text: &str,
+    chapters: &[Range<usize>],
+    view: &ViewOptions,
+    query: &str,
+    regex: bool,
+    script: bool,
+) -> Result<Matches, String> {
+    let m = Matcher::new(query, regex, script)?;
     let mut out = Matches::default();
-    if query.is_empty() {
-        return Ok(out);
-    }
-    let sensitive = is_case_sensitive(query);
-    let caseless_query = query.to_lowercase() == query.to_uppercase();
-    if !regex && (sensitive || caseless_query) {
-        for start in memchr::memmem::find_iter(text.as_bytes(), query.as_bytes()) {
-            if out.ranges.len() == MAX_MATCHES {
-                out.truncated = true;
-                break;
-            }
-            // Matches of a literal never overlap the previous one in a useful way; skip overlaps.
-            if out.ranges.last().is_some_and(|r| r.end > start) {
-                continue;
-            }
-            out.ranges.push(start..start + query.len());
-        }
-        return Ok(out);
-    }
-    let pattern = if regex {
-        query.to_string()
-    } else {
-        regex::escape(query)
-    };
-    let re = regex::RegexBuilder::new(&pattern)
-        .case_insensitive(!sensitive)
-        .multi_line(true)
-        .size_limit(1 << 22)
-        .build()
-        .map_err(|e| {
-            let first = e.to_string();
-            let last = first.lines().last().unwrap_or("").trim().to_string();
-            format!("bad regex: {last}")
-        })?;
-    for m in re.find_iter(text) {
-        if m.is_empty() {
-            continue;
-        }
-        if out.ranges.len() == MAX_MATCHES {
-            out.truncated = true;
-            break;
-        }
-        out.ranges.push(m.range());
-    }
+    let never = AtomicBool::new(false);
+    search_span(text, chapters, 0..text.len(), view, &m, &never, &mut |r| {
+        out.ranges.push(r);
+        true
+    });
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What the background search sends back.
+enum Report {
+    /// The first match at or after where the search started (when the first look found none).
+    First(Range<usize>),
+    /// Every match of the book, in order.
+    All(Vec<Range<usize>>),
+}
 
-    #[test]
-    fn literal_smart_case() {
-        let t = "Foo foo FOO 脫貧 脫貧";
-        assert_eq!(find_all(t, "foo", false).unwrap().ranges.len(), 3);
-        assert_eq!(find_all(t, "Foo", false).unwrap().ranges, vec![0..3]);
-        assert_eq!(find_all(t, "脫貧", false).unwrap().ranges.len(), 2);
-    }
+/// A whole-book search running on another thread.
+pub struct Job {
+    rx: Receiver<Report>,
+    cancel: Arc<AtomicBool>,
+}
 
-    #[test]
-    fn regex_and_errors() {
-        let t = "第1章 第22章";
-        let m = find_all(t, r"第\d+章", true).unwrap();
-        assert_eq!(m.ranges.len(), 2);
-        assert!(find_all(t, "(", true).unwrap_err().starts_with("bad regex"));
-        assert!(find_all(t, "x*", true).unwrap().ranges.is_empty());
-        assert_eq!(find_all(t, "(", false).unwrap().ranges.len(), 0);
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
+}
 
-    #[test]
-    fn cap_is_reported() {
-        let t = "a".repeat(MAX_MATCHES + 5);
-        let m = find_all(&t, "a", false).unwrap();
-        assert!(m.truncated);
-        assert_eq!(m.ranges.len(), MAX_MATCHES);
-    }
-
-    #[test]
-    fn lookups() {
-        let m = Matches {
-            ranges: vec![2..4, 10..12],
-            truncated: false,
-        };
-        assert_eq!(m.containing(3), Some(0));
-        assert_eq!(m.containing(4), None);
-        assert_eq!(m.first_from(4), Some(1));
-        assert_eq!(m.first_from(11), None);
-        assert_eq!(m.last_before(10), Some(0));
-        assert_eq!(m.last_before(2), None);
-    }
+/// The book's text shared with search threads (copied once per book, on the first search).
+#[derive(Default)]
+pub struct Shared {
+    text: Option<Arc<str>>,
+    chapters: Arc<Vec<Range<usize>>>,
+    /// The running search, if any.
+    job: Option<Job>,
+    /// A search to start at the next tick (after the keystroke's frame is drawn: the first
+    /// search of a book copies its text for the thread).
+    queued: Option<(Matcher, ViewOptions, usize, bool)>,
 }
 
 /// The active search (after a query was typed).
@@ -150,7 +112,10 @@ pub struct SearchState {
     pub query: String,
     pub regex: bool,
     pub backward: bool,
+    /// The matches found so far; all of them once `counting` is false.
     pub matches: Matches,
+    /// The whole book is still being searched in the background.
+    pub counting: bool,
     /// The current match (index into `matches.ranges`).
     pub current: Option<usize>,
     /// Why the query gave no matches (a bad regex), for the prompt.
@@ -158,52 +123,227 @@ pub struct SearchState {
 }
 
 impl App {
-    /// The view follows the query as it is typed.
+    /// The view follows the query as it is typed: the first hit after the prompt's origin at
+    /// once, the count in the background.
     pub(super) fn incremental(&mut self, prompt: &Prompt, backward: bool) {
+        self.searcher.job = None;
+        self.searcher.queued = None;
         self.reader.set_top(prompt.origin);
-        let folded = self.script_search
-            && !self.regex_mode
-            && prompt.text.chars().any(crate::view::convert::is_han);
-        let result = if folded {
-            let opts = crate::view::search::SearchOptions {
-                script_insensitive: true,
-                ignore_ascii_case: !is_case_sensitive(&prompt.text),
-            };
-            let mut ranges: Vec<Range<usize>> =
-                crate::view::search::find_iter(&self.reader.doc.text, &prompt.text, &opts)
-                    .take(MAX_MATCHES + 1)
-                    .collect();
-            let truncated = ranges.len() > MAX_MATCHES;
-            ranges.truncate(MAX_MATCHES);
-            Ok(Matches { ranges, truncated })
-        } else {
-            find_all(&self.reader.doc.text, &prompt.text, self.regex_mode)
-        };
-        let (matches, error) = match result {
-            Ok(m) => (m, None),
-            Err(e) => (Matches::default(), Some(e)),
-        };
-        let origin_abs = self.reader.doc.offset_of(prompt.origin);
-        let current = if backward {
-            matches
-                .last_before(origin_abs)
-                .or_else(|| matches.ranges.len().checked_sub(1))
-        } else {
-            matches
-                .first_from(origin_abs)
-                .or((!matches.ranges.is_empty()).then_some(0))
-        };
-        self.search = Some(SearchState {
+        let mut state = SearchState {
             query: prompt.text.clone(),
             regex: self.regex_mode,
             backward,
-            matches,
-            current,
-            error,
-        });
-        if let Some(i) = current {
+            ..SearchState::default()
+        };
+        let matcher = match Matcher::new(&prompt.text, self.regex_mode, self.script_search) {
+            Ok(m) => m,
+            Err(e) => {
+                state.error = Some(e);
+                self.search = Some(state);
+                return;
+            }
+        };
+        if prompt.text.is_empty() {
+            self.search = Some(state);
+            return;
+        }
+        let doc = &self.reader.doc;
+        let view = self.display().view;
+        let chapters: Vec<Range<usize>> = doc.chapters.iter().map(|c| c.range.clone()).collect();
+        let origin = doc.offset_of(prompt.origin);
+        let never = AtomicBool::new(false);
+        if doc.text.len() <= WINDOW {
+            search_span(
+                &doc.text,
+                &chapters,
+                0..doc.text.len(),
+                &view,
+                &matcher,
+                &never,
+                &mut |r| {
+                    state.matches.ranges.push(r);
+                    true
+                },
+            );
+            let m = &state.matches;
+            state.current = if backward {
+                m.last_before(origin)
+                    .or_else(|| m.ranges.len().checked_sub(1))
+            } else {
+                m.first_from(origin).or((!m.ranges.is_empty()).then_some(0))
+            };
+        } else {
+            // The first hit in the next stretch of text, found before the next frame (a
+            // regex, whose cost depends on the pattern, looks at less).
+            let window = if self.regex_mode { WINDOW / 16 } else { WINDOW };
+            let span = if backward {
+                origin.saturating_sub(window)..origin
+            } else {
+                origin..origin.saturating_add(window)
+            };
+            let mut first = None;
+            search_span(
+                &doc.text,
+                &chapters,
+                span,
+                &view,
+                &matcher,
+                &never,
+                &mut |r| {
+                    first = Some(r);
+                    backward
+                },
+            );
+            if let Some(r) = first {
+                state.matches.ranges.push(r);
+                state.current = Some(0);
+            }
+            state.counting = true;
+            self.searcher.queued = Some((matcher, view, origin, backward));
+        }
+        self.search = Some(state);
+        if let Some(i) = self.search.as_ref().and_then(|s| s.current) {
             self.show_match(i, false);
         }
+    }
+
+    /// Search the whole book on another thread; the tick collects what it finds.
+    fn start_job(&mut self, matcher: Matcher, view: ViewOptions, origin: usize, backward: bool) {
+        let doc = &self.reader.doc;
+        let text = match &self.searcher.text {
+            Some(t) if t.len() == doc.text.len() => t.clone(),
+            _ => {
+                let t: Arc<str> = Arc::from(doc.text.as_str());
+                self.searcher.text = Some(t.clone());
+                self.searcher.chapters =
+                    Arc::new(doc.chapters.iter().map(|c| c.range.clone()).collect());
+                t
+            }
+        };
+        let chapters = self.searcher.chapters.clone();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = channel();
+        let flag = cancel.clone();
+        let spawned = std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || {
+                let len = text.len();
+                let mut ahead = Vec::new();
+                let mut told = backward;
+                // From where the search started to the end, then from the start.
+                let ok = search_span(
+                    &text,
+                    &chapters,
+                    origin..len,
+                    &view,
+                    &matcher,
+                    &flag,
+                    &mut |r| {
+                        if !told {
+                            told = true;
+                            let _ = tx.send(Report::First(r.clone()));
+                        }
+                        ahead.push(r);
+                        true
+                    },
+                );
+                if !ok {
+                    return;
+                }
+                let mut all = Vec::new();
+                let ok = search_span(
+                    &text,
+                    &chapters,
+                    0..origin,
+                    &view,
+                    &matcher,
+                    &flag,
+                    &mut |r| {
+                        if !told {
+                            told = true;
+                            let _ = tx.send(Report::First(r.clone()));
+                        }
+                        all.push(r);
+                        true
+                    },
+                );
+                if ok {
+                    all.extend(ahead);
+                    let _ = tx.send(Report::All(all));
+                }
+            });
+        match spawned {
+            Ok(_) => self.searcher.job = Some(Job { rx, cancel }),
+            Err(e) => self.set_message(format!("cannot search in the background: {e}"), true),
+        }
+    }
+
+    /// Collect what the background search found; true when the screen changed.
+    pub(super) fn poll_search(&mut self) -> bool {
+        if let Some((matcher, view, origin, backward)) = self.searcher.queued.take() {
+            self.start_job(matcher, view, origin, backward);
+        }
+        let mut changed = false;
+        loop {
+            let Some(job) = &self.searcher.job else {
+                return changed;
+            };
+            match job.rx.try_recv() {
+                Ok(Report::First(r)) => {
+                    let Some(s) = &mut self.search else { break };
+                    if s.matches.ranges.is_empty() {
+                        s.matches.ranges.push(r);
+                        changed = true;
+                        self.show_match(0, false);
+                    }
+                }
+                Ok(Report::All(all)) => {
+                    self.searcher.job = None;
+                    let Some(s) = &mut self.search else {
+                        return changed;
+                    };
+                    let at = s
+                        .current
+                        .and_then(|c| s.matches.ranges.get(c))
+                        .map(|r| r.start);
+                    s.matches.ranges = all;
+                    s.counting = false;
+                    s.current = match at {
+                        Some(a) => s.matches.first_from(a),
+                        None if s.backward => s.matches.ranges.len().checked_sub(1),
+                        None => (!s.matches.ranges.is_empty()).then_some(0),
+                    };
+                    if at.is_none()
+                        && let Some(i) = s.current
+                    {
+                        self.show_match(i, false);
+                    }
+                    return true;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.searcher.job = None;
+                    break;
+                }
+            }
+        }
+        changed
+    }
+
+    /// A search is being counted in the background.
+    pub fn search_pending(&self) -> bool {
+        self.searcher.job.is_some() || self.searcher.queued.is_some()
+    }
+
+    /// Stop counting in the background (the search itself stays for `n`/`N`).
+    pub(super) fn drop_search_job(&mut self) {
+        self.searcher.job = None;
+        self.searcher.queued = None;
+    }
+
+    /// Stop the background search and forget the shared text (another book was opened).
+    pub(super) fn drop_search_text(&mut self) {
+        self.searcher = Shared::default();
     }
 
     pub(super) fn finish_search(&mut self, prompt: &Prompt) {
@@ -221,7 +361,7 @@ impl App {
             self.reader.set_top(prompt.origin);
             return;
         }
-        if s.matches.ranges.is_empty() {
+        if s.matches.ranges.is_empty() && !s.counting {
             let text = format!("not found: {}", prompt.text);
             self.set_message(text, true);
             self.search = None;
@@ -272,6 +412,9 @@ impl App {
             self.set_message(text, false);
             return;
         };
+        if s.counting {
+            return self.step_uncounted(forward != s.backward);
+        }
         let n = s.matches.ranges.len();
         if n == 0 {
             return;
@@ -328,5 +471,93 @@ impl App {
         let s = self.search.as_ref()?;
         let i = s.matches.containing(abs)?;
         Some(s.current == Some(i))
+    }
+}
+
+impl App {
+    /// The search prompt's switches as the status line shows them: ` [regex]` and, while
+    /// Simplified and Traditional characters match each other, ` [简=繁]`.
+    pub fn search_flags(&self) -> String {
+        let mut flags = String::new();
+        if self.regex_mode {
+            flags.push_str(" [regex]");
+        } else if self.script_search {
+            flags.push_str(" [简=繁]");
+        }
+        flags
+    }
+}
+
+impl App {
+    /// `n`/`N` while the matches are still being counted: look from the current place on (or
+    /// back), whatever the total, wrapping at the end of the book.
+    fn step_uncounted(&mut self, ahead: bool) {
+        let Some(s) = &self.search else { return };
+        let Ok(matcher) = Matcher::new(&s.query, s.regex, self.script_search) else {
+            return;
+        };
+        let here = s.current.and_then(|c| s.matches.ranges.get(c).cloned());
+        let doc = &self.reader.doc;
+        let view = self.display().view;
+        let chapters: Vec<Range<usize>> = doc.chapters.iter().map(|c| c.range.clone()).collect();
+        let len = doc.text.len();
+        let vis = self.reader.view().visible.clone();
+        let never = AtomicBool::new(false);
+        let mut hit = None;
+        let mut wrapped = false;
+        if ahead {
+            let from = here.map_or(vis.start, |r| r.end);
+            for span in [from..len, 0..from] {
+                search_span(
+                    &doc.text,
+                    &chapters,
+                    span,
+                    &view,
+                    &matcher,
+                    &never,
+                    &mut |r| {
+                        hit = Some(r);
+                        false
+                    },
+                );
+                if hit.is_some() {
+                    break;
+                }
+                wrapped = true;
+            }
+        } else {
+            let to = here.map_or(vis.end, |r| r.start);
+            for span in [0..to, to..len] {
+                search_span(
+                    &doc.text,
+                    &chapters,
+                    span,
+                    &view,
+                    &matcher,
+                    &never,
+                    &mut |r| {
+                        hit = Some(r);
+                        true
+                    },
+                );
+                if hit.is_some() {
+                    break;
+                }
+                wrapped = true;
+            }
+        }
+        let Some(r) = hit else { return };
+        if let Some(s) = &mut self.search {
+            s.matches.ranges = vec![r];
+        }
+        self.show_match(0, true);
+        if wrapped {
+            let end = if ahead { "end" } else { "start" };
+            let other = if ahead { "start" } else { "end" };
+            self.set_message(
+                format!("search hit the {end}, continued from the {other}"),
+                false,
+            );
+        }
     }
 }

@@ -11,6 +11,7 @@ use clap::Args;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::document::Document;
+use crate::document::chapters::numbers::{Found, numbering};
 use crate::layout::{GlyphLine, LayoutParams, MAX_HEIGHT, MAX_WIDTH};
 use crate::position::Position;
 use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
@@ -34,9 +35,11 @@ pub struct RenderArgs {
     /// Page height in lines (1 to 1000)
     #[arg(long, default_value_t = 24)]
     pub height: usize,
-    /// Chapter number (1-based)
-    #[arg(long, default_value_t = 1)]
-    pub chapter: usize,
+    /// The chapter the book calls this number (第37章, CHAPTER XXXVII; in a book that does not
+    /// number its chapters, the 37th after the front matter); `2.1` is chapter 1 of volume 2.
+    /// Without it: the start of the book
+    #[arg(long, value_name = "N")]
+    pub chapter: Option<String>,
     /// Page number in the chapter (1-based)
     #[arg(long, conflicts_with = "at")]
     pub page: Option<usize>,
@@ -175,25 +178,20 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
             Err(e) => Err(CliError::Other(format!("cannot write output: {e}"))),
         };
     }
-    let count = doc.chapters.len();
     let (chapter, page) = if let Some(at) = args.at {
         let pos = Position::at_percent(&doc, at);
         (pos.chapter, layout.locate(&doc, pos).0)
     } else {
-        if args.chapter == 0 || args.chapter > count {
-            return Err(CliError::Usage(format!(
-                "chapter {} is out of range: the book has {count} chapter{}",
-                args.chapter,
-                if count == 1 { "" } else { "s" }
-            )));
-        }
-        let chapter = args.chapter - 1;
+        let chapter = match &args.chapter {
+            Some(spec) => chapter_by_number(&doc, spec)?,
+            None => 0,
+        };
         let pages = layout.chapter(&doc, chapter).page_count();
         let page = args.page.unwrap_or(1);
         if page == 0 || page > pages {
             return Err(CliError::Usage(format!(
                 "page {page} is out of range: chapter {} has {pages} page{} at width {} and height {}",
-                args.chapter,
+                args.chapter.as_deref().unwrap_or("1"),
                 if pages == 1 { "" } else { "s" },
                 args.width,
                 args.height
@@ -202,4 +200,30 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
         (chapter, page - 1)
     };
     emit(&page_text(&doc, &mut layout, chapter, page))
+}
+
+/// The chapter index `--chapter 37` or `--chapter 2.1` names, numbered as the book numbers
+/// them (see `document::chapters::numbers`).
+fn chapter_by_number(doc: &Document, spec: &str) -> Result<usize, CliError> {
+    let bad = || {
+        CliError::Usage(format!(
+            "--chapter {spec}: give a number like 37, or 2.1 for chapter 1 of volume 2"
+        ))
+    };
+    let (volume, n) = match spec.trim().split_once('.') {
+        Some((v, n)) => (Some(v.parse::<u32>().map_err(|_| bad())?), n),
+        None => (None, spec.trim()),
+    };
+    let n = n.parse::<u32>().map_err(|_| bad())?;
+    let nums = numbering(&doc.chapters);
+    match nums.find(volume, n, 0) {
+        Found::Chapter { index, .. } => Ok(index),
+        Found::None => {
+            let total = nums.number.iter().flatten().count();
+            Err(CliError::Usage(format!(
+                "chapter {spec} is out of range: the book has {total} chapter{}",
+                if total == 1 { "" } else { "s" }
+            )))
+        }
+    }
 }

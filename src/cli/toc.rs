@@ -10,15 +10,18 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
+use crate::document::chapters::numbers::numbering;
 use crate::document::{Document, visible};
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
 JSON fields (--json), one object per entry:
-  index    1-based chapter number
+  index    1-based position in the contents
   level    1 = volume or top heading, 2 = chapter under a volume, …
   title    as written in the book (Markdown without its # marks)
   offset   byte offset of the chapter's first non-blank line in the decoded UTF-8 text
+  number   the chapter's number as :N and render --chapter N take it (as the book prints
+           it, or its count after the front matter); null for front matter and volumes
   chars    characters in the chapter, heading included
   heading  false for front and back matter, parts of a book without headings, and a
            heading that shares its line with the first sentence
@@ -31,7 +34,7 @@ Examples:
 pub struct TocArgs {
     /// The book (`-` reads standard input)
     pub file: PathBuf,
-    /// Print a JSON array of {index, level, title, offset, chars, heading} (fields below)
+    /// Print a JSON array of {index, level, title, offset, number, chars, heading} (fields below)
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
@@ -48,6 +51,10 @@ pub struct TocEntry<'a> {
     /// Byte offset in the decoded UTF-8 text of the chapter's first non-blank line: its heading
     /// line when it has one (blank lines folded into the first chapter are skipped).
     pub offset: usize,
+    /// The number the book gives the chapter (第37章 → 37), or its count after the front matter
+    /// in a book that does not number chapters; what `:37` and `render --chapter 37` go to.
+    /// None for front and back matter and volumes.
+    pub number: Option<u32>,
     /// Characters in the chapter, heading included.
     pub chars: usize,
     /// False for front and back matter, parts of a book without headings, and a heading that
@@ -57,6 +64,7 @@ pub struct TocEntry<'a> {
 
 /// The entries of `doc`'s table of contents.
 pub fn entries(doc: &Document) -> Vec<TocEntry<'_>> {
+    let nums = numbering(&doc.chapters);
     doc.chapters
         .iter()
         .enumerate()
@@ -65,6 +73,7 @@ pub fn entries(doc: &Document) -> Vec<TocEntry<'_>> {
             level: c.level,
             title: &c.title,
             offset: c.range.start + leading_blank_lines(doc.chapter_text(i)),
+            number: nums.number[i],
             chars: doc.chapter_chars(i),
             heading: c.heading,
         })
@@ -83,13 +92,25 @@ fn leading_blank_lines(text: &str) -> usize {
     skip
 }
 
-/// The table of contents as text: number, indent by level, title; safe for a terminal.
+/// The table of contents as text: position, the chapter's number as `:N` takes it (`2.1`
+/// where numbers repeat across volumes), indent by level, title; safe for a terminal.
 pub fn text(doc: &Document) -> String {
     let width = doc.chapters.len().to_string().len().max(3);
+    let nums = numbering(&doc.chapters);
+    let labels: Vec<String> = (0..doc.chapters.len())
+        .map(|i| nums.label(i).map_or(String::new(), |l| format!(":{l}")))
+        .collect();
+    let num_w = labels.iter().map(String::len).max().unwrap_or(0);
     let mut out = String::new();
     for (i, c) in doc.chapters.iter().enumerate() {
         let indent = "  ".repeat(usize::from(c.level.saturating_sub(1)));
-        let _ = writeln!(out, "{:>width$}  {indent}{}", i + 1, visible(&c.title));
+        let label = &labels[i];
+        let _ = writeln!(
+            out,
+            "{:>width$}  {label:<num_w$}  {indent}{}",
+            i + 1,
+            visible(&c.title)
+        );
     }
     out
 }

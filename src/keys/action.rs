@@ -51,6 +51,10 @@ actions! {
     bindable {
         NextPage = "next_page": "next page",
         PrevPage = "prev_page": "previous page",
+        /// The page to the left: the previous one, or in vertical pages (read right to left)
+        /// the next one.
+        PageLeft = "page_left": "page to the left (vertical pages: the next one)",
+        PageRight = "page_right": "page to the right (vertical pages: the previous one)",
         LineDown = "line_down": "scroll down a line",
         LineUp = "line_up": "scroll up a line",
         HalfPageDown = "half_page_down": "scroll down half a page",
@@ -66,13 +70,15 @@ actions! {
         BookEnd = "book_end": "end of the book (with a count: that chapter)",
         /// Go to the count typed before it, as a percentage of the book.
         Percent = "percent": "with a count: go to that percent of the book",
-        CommandLine = "command_line": "command line: :42 chapter 42, :37% percent",
+        CommandLine = "command_line": "command line: :42 chapter 42, :2.1, :+3, :37% percent",
         JumpBack = "jump_back": "jump back (before the last jump)",
         JumpForward = "jump_forward": "jump forward again",
         SearchForward = "search_forward": "search forward",
         SearchBackward = "search_backward": "search backward (?? opens help)",
         SearchNext = "search_next": "next match",
         SearchPrev = "search_prev": "previous match",
+        /// Every match of the search with its chapter and a line of context.
+        SearchResults = "search_results": "every match of the search, in a list",
         ToggleToc = "toggle_toc": "table of contents",
         /// Show the text as written, in Simplified, or in Traditional characters (in turn).
         ToggleScript = "toggle_script": "script: as written → 简体 → 繁體",
@@ -98,8 +104,23 @@ actions! {
         SelectFirst = "select_first": "first entry",
         SelectLast = "select_last": "last entry",
         StartFilter = "start_filter": "filter by title (or just type)",
+        /// In the contents: hide a volume's chapters (from a chapter: its volume's).
+        FoldVolume = "fold": "fold the volume",
+        /// In the contents: show a folded volume's chapters.
+        UnfoldVolume = "unfold": "unfold the volume",
         Confirm = "confirm": "jump there / run",
         DeleteBack = "delete_back": "delete a character",
+        /// Prompt editing, as on a shell line.
+        CursorLeft = "cursor_left": "cursor a character left",
+        CursorRight = "cursor_right": "cursor a character right",
+        LineStart = "line_start": "cursor to the start of the line",
+        LineEnd = "line_end": "cursor to the end of the line",
+        DeleteForward = "delete_forward": "delete the character under the cursor",
+        DeleteWord = "delete_word": "delete the word before the cursor",
+        DeleteToStart = "delete_to_start": "delete everything before the cursor",
+        /// The search history (kept for every book).
+        HistoryPrev = "history_prev": "earlier search",
+        HistoryNext = "history_next": "later search",
         ToggleRegex = "toggle_regex": "regex on/off",
         /// In the search prompt: Simplified and Traditional characters match each other, or not.
         ToggleScriptSearch = "toggle_script_search": "简/繁 characters match each other on/off",

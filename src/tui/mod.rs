@@ -68,7 +68,9 @@ pub fn run_loop<B: Backend, E: EventSource>(
         let ev = match events.next_event(app.tick_interval()) {
             Ok(Some(ev)) => ev,
             Ok(None) => {
-                app.tick();
+                if app.tick() {
+                    terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
+                }
                 continue;
             }
             Err(e)

@@ -47,6 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Library(_) => shelf::draw_library(app, buf),
         Overlay::Links(_) => shelf::draw_links(app, buf),
         Overlay::Picker(_) => shelf::draw_picker(app, buf),
+        Overlay::Results(_) => panels::draw_results(app, buf),
         Overlay::None => {}
     }
     if let Some((x, y)) = draw_status(app, buf) {
@@ -316,9 +317,11 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     }
     if let Some(s) = &app.search {
         let total = s.matches.ranges.len();
-        let plus = if s.matches.truncated { "+" } else { "" };
         match s.current {
-            Some(k) => right.push(format!("match {} of {total}{plus}", k + 1)),
+            Some(_) if s.counting && app.search_pending() => right.push("counting…".into()),
+            Some(_) if s.counting => {}
+            Some(k) => right.push(format!("match {} of {total}", k + 1)),
+            None if s.counting => right.push("searching…".into()),
             None if !s.query.is_empty() => right.push("no match".into()),
             None => {}
         }
@@ -342,14 +345,15 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     let view = app.view();
     if !view.pages.is_empty() && shows(StatusItem::Page) {
         let pages = match view.pages.as_slice() {
-            [a, b, ..] if a != b => format!("{a}-{b}/{}", view.page_count),
+            // Lowest first, as the single page counts (vertical spreads list them reversed).
+            [a, b, ..] if a != b => format!("{}-{}/{}", a.min(b), a.max(b), view.page_count),
             [a, ..] => format!("{a}/{}", view.page_count),
             [] => String::new(),
         };
         right.push(pages);
     }
     if shows(StatusItem::Percent) {
-        right.push(format!("{:.0}%", app.percent().floor()));
+        right.push(format!("{:.0}%", app.shown_percent().floor()));
     }
     if app.zen {
         // Zen shows only the message or the prompt.
@@ -370,8 +374,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             PromptKind::RenameBookmark => "rename: ",
         };
         let mut flags = String::new();
-        if matches!(p.kind, PromptKind::Search { .. }) && app.regex_mode {
-            flags.push_str(" [regex]");
+        if matches!(p.kind, PromptKind::Search { .. }) {
+            flags.push_str(&app.search_flags());
         }
         if let Some(e) = app.search.as_ref().and_then(|s| s.error.as_ref()) {
             flags.push_str(&format!(" ({})", clean(e)));
@@ -388,7 +392,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         };
         let x = put(buf, rect.x + 1, y, lead, w, app.theme.status);
         let x = put(buf, x, y, &shown, room, app.theme.status);
-        cursor = Some((x, y));
+        let after = width(&clean(app.prompt_cursor_back())).min(width(&shown)) as u16;
+        cursor = Some((x.saturating_sub(after), y));
         if p.kind == PromptKind::BookmarkName && p.text.is_empty() {
             // What Enter alone gives.
             let hint = cut_end(&clean(&app.default_bookmark_name()), room);
@@ -419,17 +424,15 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         put(buf, rect.x + 1, y, &text, left_max, st);
     } else {
         let title = if shows(StatusItem::Title) {
-            clean(&app.doc().title)
+            clean(&app.display().view.apply_to_title(&app.doc().title))
         } else {
             String::new()
         };
-        let chapter = app
-            .doc()
-            .chapters
-            .get(app.top().chapter)
-            .filter(|_| shows(StatusItem::Chapter))
-            .map(|c| clean(&c.title))
-            .unwrap_or_default();
+        let chapter = if shows(StatusItem::Chapter) {
+            clean(&app.status_chapters())
+        } else {
+            String::new()
+        };
         let left = if chapter.is_empty() || chapter == title {
             cut_end(&title, left_max)
         } else if title.is_empty() {

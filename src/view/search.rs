@@ -2,11 +2,16 @@
 //!
 //! Both the text and the needle are folded to Simplified one character at a time (a character
 //! always folds to exactly one character), so every match maps straight back to byte ranges of
-//! the text that was searched — the *source* text, never a view. It only finds ranges; moving
-//! the reader and highlighting belong to the reader.
+//! the text that was searched. `Matcher` is what a reader's search looks for (literal, folded
+//! or regex) and `search_span` runs it over the book as a view shows it, mapping matches back
+//! to source bytes, with a cancel flag looked at often. It only finds ranges; moving the
+//! reader, threads and highlighting belong to the reader.
 
 use std::ops::Range;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::ViewOptions;
 use super::convert::fold_char;
 
 /// How to compare characters.
@@ -109,6 +114,234 @@ pub fn find_next(
         .cloned()
 }
 
+/// What a search looks for: a literal (smart case), a literal with Simplified and Traditional
+/// forms alike, or a regular expression.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// Exact bytes (a query with an upper-case letter, or one without letters).
+    Exact(String),
+    /// Character by character through `fold` (script and/or ASCII case folded).
+    Folded(String, SearchOptions),
+    Regex(regex::Regex),
+}
+
+/// Most a search regex may compile to: beyond this a pattern is too costly to run over a book
+/// while the reader waits (`\B.{1,400}\BZ` took a minute on 100 MB).
+pub const REGEX_SIZE_LIMIT: usize = 256 * 1024;
+
+impl Matcher {
+    /// The matcher for `query`: smart case (an upper-case letter makes it case-sensitive),
+    /// `script` folds Simplified and Traditional forms. Errors are one line for the status bar.
+    pub fn new(query: &str, regex: bool, script: bool) -> Result<Matcher, String> {
+        let sensitive = query.chars().any(char::is_uppercase);
+        if regex {
+            return regex::RegexBuilder::new(query)
+                .case_insensitive(!sensitive)
+                .multi_line(true)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .map(Matcher::Regex)
+                .map_err(|e| match e {
+                    regex::Error::CompiledTooBig(_) => {
+                        "regex too costly to search a whole book (try a smaller repetition)"
+                            .to_string()
+                    }
+                    e => {
+                        let text = e.to_string();
+                        let last = text.lines().last().unwrap_or("").trim().to_string();
+                        format!("bad regex: {last}")
+                    }
+                });
+        }
+        let has_han = query.chars().any(super::convert::is_han);
+        let caseless = query.to_lowercase() == query.to_uppercase();
+        if (script && has_han) || !(sensitive || caseless) {
+            let opts = SearchOptions {
+                script_insensitive: script && has_han,
+                ignore_ascii_case: !sensitive,
+            };
+            if !query.is_ascii() && !sensitive && !opts.script_insensitive {
+                // Non-ASCII letters without upper case in the query: a case-insensitive regex.
+                let re = regex::RegexBuilder::new(&regex::escape(query))
+                    .case_insensitive(true)
+                    .build()
+                    .map_err(|e| e.to_string())?;
+                return Ok(Matcher::Regex(re));
+            }
+            if opts.script_insensitive
+                && let Some(re) = script_regex(query, opts.ignore_ascii_case)
+            {
+                return Ok(Matcher::Regex(re));
+            }
+            return Ok(Matcher::Folded(query.to_string(), opts));
+        }
+        Ok(Matcher::Exact(query.to_string()))
+    }
+
+    /// Every match in `text` (offsets into it), given to `found` in order; stops early (and
+    /// returns false) when `cancel` is raised or `found` returns false.
+    pub fn each(
+        &self,
+        text: &str,
+        cancel: &AtomicBool,
+        found: &mut dyn FnMut(Range<usize>) -> bool,
+    ) -> bool {
+        let mut k = 0u32;
+        let mut go = |r: Range<usize>| {
+            k = k.wrapping_add(1);
+            if k.is_multiple_of(4096) && cancel.load(Ordering::Relaxed) {
+                return false;
+            }
+            found(r)
+        };
+        match self {
+            Matcher::Exact(q) if q.is_empty() => true,
+            Matcher::Exact(q) => {
+                let mut last_end = 0;
+                for start in memchr::memmem::find_iter(text.as_bytes(), q.as_bytes()) {
+                    if start < last_end {
+                        continue;
+                    }
+                    last_end = start + q.len();
+                    if !go(start..last_end) {
+                        return false;
+                    }
+                }
+                true
+            }
+            Matcher::Folded(q, opts) => {
+                for r in find_iter(text, q, opts) {
+                    if !go(r) {
+                        return false;
+                    }
+                }
+                true
+            }
+            Matcher::Regex(re) => {
+                let mut empty = 0u32;
+                for m in re.find_iter(text) {
+                    if m.is_empty() {
+                        // Empty matches (`a*`) are nothing to show, but still a place to stop.
+                        empty = empty.wrapping_add(1);
+                        if empty.is_multiple_of(4096) && cancel.load(Ordering::Relaxed) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    if !go(m.range()) {
+                        return false;
+                    }
+                }
+                true
+            }
+        }
+    }
+}
+
+/// A regex matching `query` in either script: each Han character becomes the class of every
+/// common ideograph that folds to the same one (戰 → `[战戰]`), which the regex engine scans for
+/// far faster than folding every character of the book. `None` when it cannot be built.
+fn script_regex(query: &str, caseless: bool) -> Option<regex::Regex> {
+    let mut pattern = String::new();
+    for q in query.chars() {
+        if !super::convert::is_han(q) {
+            pattern.push_str(&regex::escape(q.encode_utf8(&mut [0u8; 4])));
+            continue;
+        }
+        let target = fold_char(q);
+        pattern.push('[');
+        pattern.push(q);
+        let common = (0x3400u32..=0x9FFF).chain(0xF900..=0xFAFF);
+        for c in common.filter_map(char::from_u32) {
+            if c != q && fold_char(c) == target {
+                pattern.push(c);
+            }
+        }
+        pattern.push(']');
+    }
+    regex::RegexBuilder::new(&pattern)
+        .case_insensitive(caseless)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .ok()
+}
+
+/// Search `span` (absolute bytes of `text`) as the view `view` shows it: chapter by chapter
+/// through the view when it changes the text (clean view, script), mapping every match back
+/// to source bytes; in pieces of about a megabyte otherwise, so `cancel` is looked at often.
+/// Calls `found` with absolute source ranges in order; false when stopped early.
+pub fn search_span(
+    text: &str,
+    chapters: &[Range<usize>],
+    span: Range<usize>,
+    view: &ViewOptions,
+    matcher: &Matcher,
+    cancel: &AtomicBool,
+    found: &mut dyn FnMut(Range<usize>) -> bool,
+) -> bool {
+    // Whole characters only: a span cut inside one starts at that character, ends after it.
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let span = start..end;
+    if view.is_identity() {
+        let mut at = span.start;
+        while at < span.end {
+            if cancel.load(Ordering::Relaxed) {
+                return false;
+            }
+            // Pieces end at a line end, so a match (which never holds a line end) is whole.
+            let mut end = (at + PIECE).min(span.end);
+            if end < span.end {
+                // A line end is one byte, never inside a character.
+                end = memchr::memchr(b'\n', &text.as_bytes()[end..span.end])
+                    .map_or(span.end, |i| end + i + 1);
+            }
+            let ok = matcher.each(&text[at..end], cancel, &mut |r| {
+                found(at + r.start..at + r.end)
+            });
+            if !ok {
+                return false;
+            }
+            at = end;
+        }
+        return true;
+    }
+    let first = chapters.partition_point(|c| c.end <= span.start);
+    for c in chapters.iter().skip(first) {
+        if c.start >= span.end {
+            break;
+        }
+        if cancel.load(Ordering::Relaxed) {
+            return false;
+        }
+        let Some(source) = text.get(c.clone()) else {
+            continue;
+        };
+        let (shown, map) = super::view_text(source, view);
+        let ok = matcher.each(&shown, cancel, &mut |r| {
+            let s = c.start + map.to_source(r.start);
+            let e = (c.start + map.to_source(r.end)).max(s + 1);
+            if s < span.start || s >= span.end {
+                return true;
+            }
+            found(s..e.min(c.end))
+        });
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// How much text one piece of a plain search covers between looks at the cancel flag.
+const PIECE: usize = 256 * 1024;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +375,67 @@ mod tests {
     #[test]
     fn empty_needle_finds_nothing() {
         assert!(find_all("abc", "", &SearchOptions::default()).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod matcher_tests {
+    use super::*;
+
+    fn all(m: &Matcher, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        m.each(text, &AtomicBool::new(false), &mut |r| {
+            out.push(r);
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn either_script_smart_case_and_costly_patterns() {
+        let text = "脫貧攻堅戰 脱贫攻坚战 Foo foo";
+        let m = Matcher::new("攻坚战", false, true).unwrap();
+        assert_eq!(all(&m, text).len(), 2);
+        let m = Matcher::new("攻坚战", false, false).unwrap();
+        assert_eq!(all(&m, text).len(), 1);
+        assert_eq!(
+            all(&Matcher::new("foo", false, true).unwrap(), text).len(),
+            2
+        );
+        assert_eq!(
+            all(&Matcher::new("Foo", false, true).unwrap(), text).len(),
+            1
+        );
+        let err = Matcher::new(r"\B.{1,400}\BZ", true, true).unwrap_err();
+        assert!(err.contains("too costly"), "{err}");
+        assert!(
+            Matcher::new("(", true, true)
+                .unwrap_err()
+                .starts_with("bad regex")
+        );
+    }
+
+    #[test]
+    fn spans_cut_inside_a_character_are_whole_characters() {
+        let text = "戰".repeat(200_000) + "\n" + &"戰".repeat(200_000);
+        let m = Matcher::new("戰", false, false).unwrap();
+        let never = AtomicBool::new(false);
+        let mut n = 0;
+        let view = ViewOptions::default();
+        let span = 1..text.len() - 1;
+        let whole = 0..text.len();
+        search_span(
+            &text,
+            std::slice::from_ref(&whole),
+            span,
+            &view,
+            &m,
+            &never,
+            &mut |_| {
+                n += 1;
+                true
+            },
+        );
+        assert_eq!(n, 400_000);
     }
 }

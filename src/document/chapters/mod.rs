@@ -6,7 +6,8 @@
 //! add families. `scan` collects candidates for every family in one pass; `evidence` keeps the
 //! shapes that need the book's support; `english` joins two-line English headings;
 //! `contents_page` folds a printed table of contents into the front matter; `gutenberg` sets
-//! Project Gutenberg's header and licence apart; `title` finds the book's title. This module
+//! Project Gutenberg's header and licence apart; `title` finds the book's title; `numbers`
+//! reads the number a heading prints (what `:37` goes to). This module
 //! assembles the chapters. A chapter is what the book says: a long chapter is never cut here
 //! (layout divides it internally). Nothing here decodes or rewrites the text.
 
@@ -15,6 +16,7 @@ mod contents_page;
 mod english;
 mod evidence;
 mod gutenberg;
+pub mod numbers;
 mod rules;
 mod scan;
 mod shape;
