@@ -293,6 +293,43 @@ fn the_library_opens_other_books_and_marks_missing_ones() {
     assert_eq!(state.rows[1].title, "current");
 }
 
+/// Books opened from the library go through their format's converter (a Markdown book shows
+/// no markup), and a file name that is not UTF-8 is opened by its exact bytes.
+#[test]
+fn the_library_opens_markdown_and_names_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("cfg");
+    let md = tmp.path().join("notes.md");
+    fs::write(&md, "# Notes\n\nSome **bold** words.\n").unwrap();
+    let odd = tmp
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"\xc9\xbd\xd0\xd0.txt"));
+    fs::copy(book_file(tmp.path(), "plain.txt", 2, 30), &odd).unwrap();
+    for b in [&md, &odd] {
+        let doc = kanshu::formats::open(
+            b,
+            &LoadOptions::default(),
+            kanshu::document::RuleSet::builtin(),
+        )
+        .unwrap();
+        let mut app = App::new(doc, 80, 24);
+        app.attach_store(Store::new(&config));
+        press(&mut app, &["q"]);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let current = book_file(tmp.path(), "current.txt", 2, 32);
+    let mut app = reader(&current, &config, 80, 24);
+    // The book read before this one (the odd name) is selected first; then the Markdown one.
+    press(&mut app, &["L", "enter"]);
+    assert_eq!(app.mode(), Mode::Reader, "{}", status_text(&app));
+    assert_eq!(app.doc().path.as_deref(), Some(odd.as_path()));
+    press(&mut app, &["L", "j", "enter"]);
+    assert_eq!(app.mode(), Mode::Reader, "{}", status_text(&app));
+    assert_eq!(app.doc().path.as_deref(), Some(md.as_path()));
+    assert!(!app.doc().text.contains("**"), "{}", app.doc().text);
+}
+
 #[test]
 fn kanshu_without_a_file_reopens_the_last_book_or_explains() {
     let tmp = tempfile::tempdir().unwrap();

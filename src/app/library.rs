@@ -8,7 +8,7 @@
 
 use super::list::{ListEvent, ListState};
 use super::{App, Overlay};
-use crate::document::{Document, LoadOptions};
+use crate::document::{Document, LoadError};
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::store::{LibraryEntry, Timestamp};
@@ -29,6 +29,8 @@ pub struct LibraryRow {
     /// When it was last read, for the order.
     pub read_at: Timestamp,
     pub fingerprint: String,
+    /// Where the file is, exactly (`path` is for showing).
+    pub file: Option<std::path::PathBuf>,
     pub missing: bool,
     /// The book open now.
     pub current: bool,
@@ -112,6 +114,7 @@ impl App {
                 last_read: b.last_read.local_display(),
                 read_at: b.last_read,
                 fingerprint: b.fingerprint.clone(),
+                file: b.path_buf(),
                 missing: b.is_missing(),
                 current: current.as_deref() == Some(b.fingerprint.as_str()),
             })
@@ -134,6 +137,12 @@ impl App {
         });
     }
 
+    /// A book opened from inside the reader (the library, the picker): by its format, with
+    /// the configuration's decoding and chapter rules.
+    pub(super) fn open_book(&self, path: &std::path::Path) -> Result<Document, LoadError> {
+        crate::formats::open(path, &self.prefs.load, &self.prefs.rules)
+    }
+
     /// An action in the library.
     pub(super) fn update_library(&mut self, action: Action) {
         let area = self.panel_area();
@@ -150,9 +159,12 @@ impl App {
                 } else if row.missing {
                     self.set_message(format!("the file is gone: {}", row.path), true);
                 } else {
-                    let path = std::path::Path::new(&row.path);
-                    let rules = crate::document::RuleSet::builtin();
-                    match crate::formats::open(path, &LoadOptions::default(), rules) {
+                    // The exact path (a file name that is not UTF-8 is kept as bytes).
+                    let Some(path) = row.file.clone() else {
+                        self.set_message(format!("the file is gone: {}", row.path), true);
+                        return;
+                    };
+                    match self.open_book(&path) {
                         Ok(doc) => self.switch_book(doc),
                         Err(e) => self.set_message(e.to_string(), true),
                     }

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 use super::list::{ListArea, ListEvent, ListState};
 use super::{App, Overlay};
-use crate::document::{Document, LoadOptions};
+
 use crate::keys::{Action, Mode};
 
 /// The mode of the picker.
@@ -300,7 +300,7 @@ impl App {
             self.overlay = Overlay::None;
             return;
         }
-        match Document::open(path, &LoadOptions::default()) {
+        match self.open_book(path) {
             Ok(doc) => self.switch_book(doc),
             Err(e) => self.set_message(e.to_string(), true),
         }

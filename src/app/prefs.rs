@@ -36,6 +36,10 @@ pub struct Prefs {
     pub depth: ColorDepth,
     /// Where `save_settings` writes (the user's config.toml); `None` = nowhere.
     pub config_path: Option<PathBuf>,
+    /// How books opened from the library or the picker are decoded and split into chapters
+    /// (the configuration's `[book]` and `[chapters]`).
+    pub load: crate::document::LoadOptions,
+    pub rules: crate::document::RuleSet,
 }
 
 impl Default for Prefs {
@@ -47,6 +51,8 @@ impl Default for Prefs {
             no_color: false,
             depth: ColorDepth::TrueColor,
             config_path: None,
+            load: crate::document::LoadOptions::default(),
+            rules: crate::document::RuleSet::builtin().clone(),
         }
     }
 }
@@ -183,6 +189,8 @@ impl App {
             no_color,
             depth: self.prefs.depth,
             config_path,
+            load: cfg.book.load_options(None),
+            rules: cfg.chapters.rule_set(),
         };
         self.theme = Theme::from_palette(&self.prefs.palette(self.prefs.theme));
         self.set_settings(Settings::from_config(&cfg.layout));
