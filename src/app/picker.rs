@@ -209,13 +209,16 @@ impl App {
             }
             ListEvent::Chosen(i) => Self::choose(p, i),
             ListEvent::Other => match action {
-                Action::Insert(c) if !c.is_control() => {
+                Action::Insert(c) if !crate::document::normalize::is_unsafe_char(c.to_owned()) => {
                     p.filter.push(c);
                     p.refilter();
                     return;
                 }
                 Action::Paste(s) => {
-                    p.filter.extend(s.chars().filter(|c| !c.is_control()));
+                    p.filter.extend(
+                        s.chars()
+                            .filter(|c| !crate::document::normalize::is_unsafe_char(c.to_owned())),
+                    );
                     p.refilter();
                     return;
                 }

@@ -91,10 +91,15 @@ fn edit_line(text: &mut String, back: &mut usize, action: &Action) -> bool {
             // A run of CJK text has no spaces: delete the run, as a shell would the word.
             text.replace_range(start..at, "");
         }
-        Action::Insert(c) if !c.is_control() => text.insert(at, *c),
+        Action::Insert(c) if !crate::document::normalize::is_unsafe_char(c.to_owned()) => {
+            text.insert(at, *c)
+        }
         Action::Insert(_) => {}
         Action::Paste(s) => {
-            let clean: String = s.chars().filter(|c| !c.is_control()).collect();
+            let clean: String = s
+                .chars()
+                .filter(|c| !crate::document::normalize::is_unsafe_char(c.to_owned()))
+                .collect();
             text.insert_str(at, &clean);
         }
         _ => return false,
@@ -118,7 +123,12 @@ impl App {
             let lines = read
                 .lines()
                 .filter(|l| !l.trim().is_empty())
-                .map(|l| l.chars().filter(|c| !c.is_control()).take(1000).collect())
+                .map(|l| {
+                    l.chars()
+                        .filter(|c| !crate::document::normalize::is_unsafe_char(c.to_owned()))
+                        .take(1000)
+                        .collect()
+                })
                 .collect();
             self.edit.history = Some(lines);
         }

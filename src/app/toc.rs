@@ -201,14 +201,17 @@ impl App {
         }
         match action {
             Action::StartFilter => t.filtering = true,
-            Action::Insert(c) if !c.is_control() => {
+            Action::Insert(c) if !crate::document::normalize::is_unsafe_char(c.to_owned()) => {
                 t.filtering = true;
                 t.filter.push(c);
                 self.refilter();
             }
             Action::Paste(s) => {
                 t.filtering = true;
-                t.filter.extend(s.chars().filter(|c| !c.is_control()));
+                t.filter.extend(
+                    s.chars()
+                        .filter(|c| !crate::document::normalize::is_unsafe_char(c.to_owned())),
+                );
                 self.refilter();
             }
             Action::DeleteBack => {

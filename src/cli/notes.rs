@@ -250,7 +250,13 @@ fn md_line(line: &str) -> String {
 fn md_heading(s: &str) -> String {
     let one: String = s
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if crate::document::normalize::is_unsafe_char(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     md_line(one.trim())
 }

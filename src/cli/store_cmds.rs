@@ -90,10 +90,17 @@ pub(super) fn warn(warnings: Vec<String>) {
     }
 }
 
-/// Text safe for a terminal: control characters (C0, DEL, C1) become U+FFFD.
+/// Text safe for a terminal: what must not reach it raw (controls, bidi overrides, line
+/// separators) becomes U+FFFD.
 pub(super) fn printable(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if crate::document::normalize::is_unsafe_char(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -103,7 +110,7 @@ pub(super) fn to_json(value: &impl Serialize) -> Result<String, CliError> {
         .map_err(|e| CliError::Other(format!("cannot write JSON: {e}")))?;
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        if c.is_control() && !matches!(c, '\n' | ' ') {
+        if crate::document::normalize::is_unsafe_char(c) && !matches!(c, '\n' | ' ') {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
