@@ -42,12 +42,12 @@ Examples:
                               split chapters with your own pattern";
 
 #[derive(Debug, Parser)]
-#[command(name = "kanshu", version, about = "看书 — read text books in the terminal", after_help = EXAMPLES)]
+#[command(name = "kanshu", version, about = "看书 — read books (text, Markdown, EPUB) in the terminal", after_help = EXAMPLES)]
 #[command(subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Book to read (TXT in any common encoding, or Markdown); `-` reads it from standard
+    /// Book to read (TXT in any common encoding, Markdown or EPUB); `-` reads it from standard
     /// input; a folder opens the file picker there; a number N reopens the Nth most recent book
     pub file: Option<PathBuf>,
     /// Reopen the most recent book whose title or file name holds PATTERN
