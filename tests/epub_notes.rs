@@ -45,7 +45,10 @@ fn the_notes_key_shows_every_note_of_the_page_and_esc_closes_it() {
         .iter()
         .map(|r| (r.mark.as_str(), r.text.as_str()))
         .collect();
-    assert_eq!(shown, [("[1]", "◎第一条注释。"), ("[2]", "第二条注释的文字。")]);
+    assert_eq!(
+        shown,
+        [("[1]", "◎第一条注释。"), ("[2]", "第二条注释的文字。")]
+    );
     let screen = screen_text(&render(&app));
     assert!(screen.contains("Footnotes on this page (2)"), "{screen}");
     assert!(screen.contains("[1] ◎第一条注释。"), "{screen}");
