@@ -109,7 +109,7 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))
                     .filter(|_| c.is_ascii_digit()),
-                Mode::Help | Mode::Bookmarks | Mode::Library | Mode::Links => None,
+                Mode::Help | Mode::Bookmarks | Mode::Library | Mode::Links | Mode::Notes => None,
             }
         }
         Event::Mouse(m) => match m.kind {

@@ -1,6 +1,6 @@
 //! End to end in a real terminal (tmux on a private socket): open an EPUB, open its contents,
-//! jump to the third chapter, add a named bookmark, quit; reopen the book and land on the same
-//! words; a vertical EPUB opens in vertical mode. (The footnote popup is not there yet.)
+//! jump to the third chapter, read its footnote in the popup, add a named bookmark, quit; reopen
+//! the book and land on the same words; a vertical EPUB opens in vertical mode.
 
 use std::path::PathBuf;
 
@@ -24,7 +24,13 @@ fn book() -> Vec<u8> {
         }
         b
     };
-    let (a, b, c) = (chapter("第一章"), chapter("第二章"), chapter("第三章"));
+    let (a, b) = (chapter("第一章"), chapter("第二章"));
+    // Chapter three has a note referenced in its second paragraph, its text at the end.
+    let c = chapter("第三章").replacen(
+        "第三章的第2段，",
+        r##"第三章的第2段<a epub:type="noteref" href="#n1">1</a>，"##,
+        1,
+    ) + r##"<aside epub:type="footnote" id="n1"><p>城门在北边，天黑就关。</p></aside>"##;
     epub2(&[("第一章", &a), ("第二章", &b), ("第三章", &c)]).bytes()
 }
 
@@ -47,6 +53,10 @@ fn read_an_epub_bookmark_it_and_come_back() {
     tmux.line(&run);
     let screen = tmux.wait_for("the first page", |s| s.contains("第一章的第1段"));
     assert!(!screen.contains('<'), "{screen}");
+    tmux.keys(&["F"]);
+    tmux.wait_for("no note on the first page", |s| {
+        status(s).contains("no footnote on this page")
+    });
 
     tmux.keys(&["t"]);
     tmux.wait_for("the contents", |s| {
@@ -56,6 +66,14 @@ fn read_an_epub_bookmark_it_and_come_back() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("chapter three", |s| {
         !s.contains("Contents") && status(s).contains("第三章") && s.contains("第三章的第1段")
+    });
+    tmux.keys(&["F"]);
+    tmux.wait_for("the footnote popup", |s| {
+        s.contains("Footnote") && s.contains("[1] 城门在北边，天黑就关。")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the page again", |s| {
+        !s.contains("Footnote") && s.contains("第三章的第2段[1]")
     });
     tmux.keys(&["Space"]);
     let page = tmux.wait_for("the next page", |s| !s.contains("第三章的第1段，"));

@@ -33,6 +33,7 @@ mod e2e_tmux;
 mod epub_books;
 mod epub_build;
 mod epub_cli;
+mod epub_notes;
 mod epub_tmux;
 mod fuzz_app;
 mod fuzz_config;

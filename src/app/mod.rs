@@ -4,7 +4,7 @@
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
 //! `help`, `prompt` (with `search` and its `results` list), `bookmarks`, `library`, `picker`,
-//! `links`; lists share `list`. `reader` owns the book, the place on screen and navigation;
+//! `links`, `notes` (the page's footnotes); lists share `list`. `reader` owns the book, the place on screen and navigation;
 //! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
 //! changes while reading; `geometry` where things go on screen.
 
@@ -14,6 +14,7 @@ pub mod help;
 pub mod library;
 pub mod links;
 pub mod list;
+pub mod notes;
 pub mod pace;
 pub mod picker;
 pub mod prefs;
@@ -38,6 +39,7 @@ pub use help::HelpLine;
 pub use library::{LibraryRow, LibraryState};
 pub use links::{LinkRow, LinksState};
 pub use list::ListState;
+pub use notes::{NoteRow, NotesState};
 pub use prefs::Prefs;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{JumpList, Message, PageFrame, Reader, View, ViewLine};
@@ -101,6 +103,8 @@ pub enum Overlay {
     Library(LibraryState),
     /// The links on the page.
     Links(LinksState),
+    /// The footnotes referenced on the page.
+    Notes(NotesState),
     /// The file picker.
     Picker(picker::PickerState),
     /// Every match of the search, in a list.
@@ -269,6 +273,7 @@ impl App {
             Overlay::Bookmarks(_) => bookmarks::MODE,
             Overlay::Library(_) => library::MODE,
             Overlay::Links(_) => links::MODE,
+            Overlay::Notes(_) => notes::MODE,
             Overlay::Picker(_) => picker::MODE,
             Overlay::Results(r) => r.mode(),
             Overlay::None => Mode::Reader,
@@ -447,6 +452,7 @@ impl App {
                 Mode::Bookmarks => self.update_bookmarks(action),
                 Mode::Library => self.update_library(action),
                 Mode::Links => self.update_links(action),
+                Mode::Notes => self.update_notes(action),
                 Mode::Picker => self.update_picker(action),
                 Mode::Reader => self.update_reader(action),
             }
@@ -531,6 +537,7 @@ impl App {
             Action::Library => self.open_library(),
             Action::Click { column, row } => self.click_page(column, row),
             Action::Links => self.open_links(),
+            Action::Notes => self.open_notes(),
             Action::ToggleZen => self.toggle_zen(),
             Action::OpenPicker => self.open_picker_here(),
             _ => {}
@@ -567,6 +574,12 @@ impl App {
             let max = self.help_max_scroll();
             if let Overlay::Help { scroll } = &mut self.overlay {
                 *scroll = (*scroll).min(max);
+            }
+        }
+        if let Overlay::Notes(_) = self.overlay {
+            let max = self.notes_max_scroll();
+            if let Overlay::Notes(state) = &mut self.overlay {
+                state.scroll = state.scroll.min(max);
             }
         }
         let rows = self.list_rows();

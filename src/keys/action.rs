@@ -132,6 +132,8 @@ actions! {
         Library = "library": "library of recent books",
         /// List the links on the page with where they go (Enter follows one in the book).
         Links = "links": "links on this page and where they go",
+        /// Show the text of the footnotes referenced on the page, in a popup.
+        Notes = "footnotes": "the footnotes referenced on this page",
         /// Open (or close) the file picker on the folder of the book.
         OpenPicker = "open_picker": "open a book from a folder",
         /// The library's order: last read, title, progress (in turn).

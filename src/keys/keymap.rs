@@ -41,10 +41,12 @@ pub enum Mode {
     Links,
     /// The file picker is open.
     Picker,
+    /// The footnotes of the page are shown.
+    Notes,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -54,16 +56,18 @@ impl Mode {
         Mode::Library,
         Mode::Links,
         Mode::Picker,
+        Mode::Notes,
     ];
 
     /// The help screen's sections in order: reading and its panels, then help and prompts.
-    pub const HELP_ORDER: [Mode; 9] = [
+    pub const HELP_ORDER: [Mode; 10] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
         Mode::Bookmarks,
         Mode::Library,
         Mode::Links,
+        Mode::Notes,
         Mode::Picker,
         Mode::Help,
         Mode::Prompt,
@@ -81,6 +85,7 @@ impl Mode {
             Mode::Library => "library",
             Mode::Links => "links",
             Mode::Picker => "picker",
+            Mode::Notes => "notes",
         }
     }
 
@@ -100,6 +105,7 @@ impl Mode {
             Mode::Library => "Library",
             Mode::Links => "Links on the page",
             Mode::Picker => "Open a book",
+            Mode::Notes => "Footnotes on the page",
         }
     }
 }

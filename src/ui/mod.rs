@@ -46,6 +46,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Bookmarks(_) => shelf::draw_bookmarks(app, buf),
         Overlay::Library(_) => shelf::draw_library(app, buf),
         Overlay::Links(_) => shelf::draw_links(app, buf),
+        Overlay::Notes(_) => shelf::draw_notes(app, buf),
         Overlay::Picker(_) => shelf::draw_picker(app, buf),
         Overlay::Results(_) => panels::draw_results(app, buf),
         Overlay::None => {}

@@ -1,4 +1,4 @@
-//! The bookmark list, the library, the file picker and the links popups. Painting only,
+//! The bookmark list, the library, the file picker, the links and the footnotes popups. Painting only,
 //! hints from the keymap; every string from a book, a bookmark name, a file name or a path
 //! goes through `clean`.
 
@@ -204,6 +204,48 @@ pub(super) fn draw_links(app: &App, buf: &mut Buffer) {
         if selected {
             buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
         }
+    }
+}
+
+/// The footnotes: a box as wide as the help, only as tall as the notes need (at most the
+/// help's height, then it scrolls), standing on the status bar like a page's foot.
+pub(super) fn draw_notes(app: &App, buf: &mut Buffer) {
+    let Overlay::Notes(state) = &app.overlay else {
+        return;
+    };
+    let title = match state.rows.len() {
+        1 => " Footnote ".to_string(),
+        n => format!(" Footnotes on this page ({n}) "),
+    };
+    let lines = app.notes_lines();
+    let full = app.geometry().help_box();
+    let h = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(full.height);
+    let boxr = Rect::new(full.x, full.bottom().saturating_sub(h), full.width, h);
+    clear_wide_edges(buf, boxr);
+    Clear.render(boxr, buf);
+    let room = boxr.width.saturating_sub(2) as usize;
+    let hints: &[(&[Action], &str)] = &[
+        (&[Action::LineDown, Action::LineUp], "scroll"),
+        (&[Action::Close], "close"),
+    ];
+    Block::new()
+        .borders(Borders::ALL)
+        .title(cut_end(&title, room))
+        .title_bottom(footer(app, Mode::Notes, hints, room))
+        .render(boxr, buf);
+    let area = crate::app::geometry::inner(boxr);
+    let w = area.width as usize;
+    for (row, line) in lines
+        .iter()
+        .skip(state.scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let y = area.y + row as u16;
+        put(buf, area.x, y, &cut_end(&clean(line), w), w, Style::new());
     }
 }
 
