@@ -122,6 +122,22 @@ fn contains(r: Rect, column: u16, row: u16) -> bool {
     column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
 }
 
+/// Typing into a list's filter, the same in every list: a printable character or a paste
+/// adds to `filter` (what must not reach the terminal is dropped), Backspace takes the last
+/// character off. True when `filter` changed, so the list is filtered again.
+pub(super) fn type_into_filter(filter: &mut String, action: &Action) -> bool {
+    let typed = |c: &char| !crate::document::normalize::is_unsafe_char(*c);
+    match action {
+        Action::Insert(c) if typed(c) => filter.push(*c),
+        Action::Paste(s) => filter.extend(s.chars().filter(typed)),
+        Action::DeleteBack if !filter.is_empty() => {
+            filter.pop();
+        }
+        _ => return false,
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

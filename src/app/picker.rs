@@ -209,21 +209,9 @@ impl App {
             }
             ListEvent::Chosen(i) => Self::choose(p, i),
             ListEvent::Other => match action {
-                Action::Insert(c) if !crate::document::normalize::is_unsafe_char(c.to_owned()) => {
-                    p.filter.push(c);
-                    p.refilter();
-                    return;
-                }
-                Action::Paste(s) => {
-                    p.filter.extend(
-                        s.chars()
-                            .filter(|c| !crate::document::normalize::is_unsafe_char(c.to_owned())),
-                    );
-                    p.refilter();
-                    return;
-                }
-                Action::DeleteBack if !p.filter.is_empty() => {
-                    p.filter.pop();
+                Action::Insert(_) | Action::Paste(_) | Action::DeleteBack
+                    if super::list::type_into_filter(&mut p.filter, &action) =>
+                {
                     p.refilter();
                     return;
                 }

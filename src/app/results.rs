@@ -153,22 +153,13 @@ impl App {
         }
         match action {
             Action::StartFilter => t.filtering = true,
-            Action::Insert(c) if !crate::document::normalize::is_unsafe_char(c.to_owned()) => {
-                t.filtering = true;
-                t.filter.push(c);
-                self.refilter_results();
-            }
-            Action::Paste(s) => {
-                t.filtering = true;
-                t.filter.extend(
-                    s.chars()
-                        .filter(|c| !crate::document::normalize::is_unsafe_char(c.to_owned())),
-                );
-                self.refilter_results();
-            }
-            Action::DeleteBack => {
-                t.filter.pop();
-                self.refilter_results();
+            Action::Insert(_) | Action::Paste(_) | Action::DeleteBack => {
+                if !matches!(action, Action::DeleteBack) {
+                    t.filtering = true;
+                }
+                if super::list::type_into_filter(&mut t.filter, &action) {
+                    self.refilter_results();
+                }
             }
             Action::Close if t.filtering => {
                 t.filtering = false;

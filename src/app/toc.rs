@@ -201,22 +201,13 @@ impl App {
         }
         match action {
             Action::StartFilter => t.filtering = true,
-            Action::Insert(c) if !crate::document::normalize::is_unsafe_char(c.to_owned()) => {
-                t.filtering = true;
-                t.filter.push(c);
-                self.refilter();
-            }
-            Action::Paste(s) => {
-                t.filtering = true;
-                t.filter.extend(
-                    s.chars()
-                        .filter(|c| !crate::document::normalize::is_unsafe_char(c.to_owned())),
-                );
-                self.refilter();
-            }
-            Action::DeleteBack => {
-                t.filter.pop();
-                self.refilter();
+            Action::Insert(_) | Action::Paste(_) | Action::DeleteBack => {
+                if !matches!(action, Action::DeleteBack) {
+                    t.filtering = true;
+                }
+                if super::list::type_into_filter(&mut t.filter, &action) {
+                    self.refilter();
+                }
             }
             Action::FoldVolume => self.fold(true),
             Action::UnfoldVolume => self.fold(false),
