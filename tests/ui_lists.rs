@@ -97,6 +97,41 @@ fn a_big_book_is_counted_in_the_background_and_n_goes_on_from_here() {
     assert_ne!(app.top(), Position::START);
 }
 
+/// A backward search whose first look (the stretch just before the place) finds nothing lands,
+/// once the book is counted, on the last match before the place, not the book's last match.
+#[test]
+fn a_backward_search_lands_on_the_last_match_before_the_place() {
+    let mut text = String::from("第1章 开始\n");
+    text.push_str("灯塔在这里。\n");
+    for _ in 0..50_000 {
+        text.push_str("这是一段没有那个词的正文，只是很长很长。\n");
+    }
+    text.push_str("又一座灯塔。\n");
+    let doc = Document::from_text(text, "far");
+    assert!(doc.text.len() > 2 * kanshu::app::search::WINDOW);
+    let mut app = App::new(doc, 80, 24);
+    press(&mut app, &[":"]);
+    type_text(&mut app, "60%");
+    press(&mut app, &["enter"]);
+    press(&mut app, &["?"]);
+    type_text(&mut app, "灯塔");
+    for _ in 0..2000 {
+        if !app.search_pending() {
+            break;
+        }
+        app.tick();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!app.search_pending());
+    let s = app.search.as_ref().unwrap();
+    assert_eq!(s.matches.ranges.len(), 2);
+    let at = s.matches.ranges[s.current.unwrap()].start;
+    assert!(
+        app.doc().text[at..].starts_with("灯塔在这里"),
+        "landed on the match after the place: {at}"
+    );
+}
+
 #[test]
 fn the_results_list_shows_every_match_and_jumps() {
     let mut app = App::new(crate::common::seed(), 80, 24);

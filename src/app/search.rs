@@ -112,6 +112,9 @@ pub struct SearchState {
     pub query: String,
     pub regex: bool,
     pub backward: bool,
+    /// Where in the book's text the search started (a backward search with nothing before it
+    /// in the first look picks the last match before this once all are counted).
+    pub origin: usize,
     /// The matches found so far; all of them once `counting` is false.
     pub matches: Matches,
     /// The whole book is still being searched in the background.
@@ -151,6 +154,7 @@ impl App {
         let view = self.display().view;
         let chapters: Vec<Range<usize>> = doc.chapters.iter().map(|c| c.range.clone()).collect();
         let origin = doc.offset_of(prompt.origin);
+        state.origin = origin;
         let never = AtomicBool::new(false);
         if doc.text.len() <= WINDOW {
             search_span(
@@ -310,7 +314,10 @@ impl App {
                     s.counting = false;
                     s.current = match at {
                         Some(a) => s.matches.first_from(a),
-                        None if s.backward => s.matches.ranges.len().checked_sub(1),
+                        None if s.backward => s
+                            .matches
+                            .last_before(s.origin)
+                            .or_else(|| s.matches.ranges.len().checked_sub(1)),
                         None => (!s.matches.ranges.is_empty()).then_some(0),
                     };
                     if at.is_none()
