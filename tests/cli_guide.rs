@@ -84,3 +84,14 @@ fn the_guide_names_the_keys_the_reader_binds() {
     assert!(guide.contains("Ctrl-n jumps forward"));
     assert!(!guide.contains("Press ? at any time"));
 }
+
+/// The guide quotes 戰(zhàn) as an example (in code): that is no scrape leftover, so opening it
+/// shows the key hint, not the clean-view offer; the same words outside code still get it.
+#[test]
+fn the_guide_does_not_offer_to_clean_its_own_examples() {
+    let mut app = kanshu::app::App::new(kanshu::formats::guide(), 80, 24);
+    assert!(!app.offer_clean_view());
+    let doc = kanshu::formats::markdown::document("# 题\n\n戰(zhàn)爭與和平。\n", "t");
+    let mut app = kanshu::app::App::new(doc, 80, 24);
+    assert!(app.offer_clean_view());
+}

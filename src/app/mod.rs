@@ -324,7 +324,29 @@ impl App {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let found = crate::view::count_artifacts(&text[..end]);
+        // What a book shows as code (a Markdown guide teaching the clean view quotes
+        // 戰(zhàn) in backticks) is an example, not a leftover of a scrape.
+        let structure = &self.reader.doc.structure;
+        let code: Vec<std::ops::Range<usize>> = structure
+            .spans
+            .iter()
+            .filter(|s| matches!(s.kind, crate::document::blocks::SpanKind::Code))
+            .map(|s| s.range.clone())
+            .chain(
+                structure
+                    .blocks
+                    .iter()
+                    .filter(|b| {
+                        matches!(
+                            b.kind,
+                            crate::document::blocks::BlockKind::Code { .. }
+                                | crate::document::blocks::BlockKind::Preformatted
+                        )
+                    })
+                    .map(|b| b.range.clone()),
+            )
+            .collect();
+        let found = crate::view::clean::count_artifacts_outside(&text[..end], &code);
         if found.total() == 0 {
             return false;
         }

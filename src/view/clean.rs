@@ -83,8 +83,17 @@ pub fn find_artifacts(text: &str) -> Vec<Artifact> {
 
 /// Count annotations and leftovers (for `kanshu info` and the reader's hint).
 pub fn count_artifacts(text: &str) -> ArtifactCounts {
+    count_artifacts_outside(text, &[])
+}
+
+/// Count the annotations and leftovers that start outside every range of `skip` (what a book
+/// shows as code quotes such things on purpose).
+pub fn count_artifacts_outside(text: &str, skip: &[Range<usize>]) -> ArtifactCounts {
     let mut counts = ArtifactCounts::default();
     for a in find_artifacts(text) {
+        if skip.iter().any(|r| r.contains(&a.range.start)) {
+            continue;
+        }
         match a.kind {
             ArtifactKind::Annotation => counts.annotations += 1,
             ArtifactKind::Leftover => counts.leftovers += 1,
