@@ -512,46 +512,32 @@ impl App {
         let never = AtomicBool::new(false);
         let mut hit = None;
         let mut wrapped = false;
-        if ahead {
+        // Forward: the first match after the view, wrapping to the book's start. Backward: the
+        // last match before the view, wrapping to the book's end.
+        let (spans, want_last) = if ahead {
             let from = here.map_or(vis.start, |r| r.end);
-            for span in [from..len, 0..from] {
-                search_span(
-                    &doc.text,
-                    &chapters,
-                    span,
-                    &view,
-                    &matcher,
-                    &never,
-                    &mut |r| {
-                        hit = Some(r);
-                        false
-                    },
-                );
-                if hit.is_some() {
-                    break;
-                }
-                wrapped = true;
-            }
+            ([from..len, 0..from], false)
         } else {
             let to = here.map_or(vis.end, |r| r.start);
-            for span in [0..to, to..len] {
-                search_span(
-                    &doc.text,
-                    &chapters,
-                    span,
-                    &view,
-                    &matcher,
-                    &never,
-                    &mut |r| {
-                        hit = Some(r);
-                        true
-                    },
-                );
-                if hit.is_some() {
-                    break;
-                }
-                wrapped = true;
+            ([0..to, to..len], true)
+        };
+        for span in spans {
+            search_span(
+                &doc.text,
+                &chapters,
+                span,
+                &view,
+                &matcher,
+                &never,
+                &mut |r| {
+                    hit = Some(r);
+                    want_last
+                },
+            );
+            if hit.is_some() {
+                break;
             }
+            wrapped = true;
         }
         let Some(r) = hit else { return };
         if let Some(s) = &mut self.search {
