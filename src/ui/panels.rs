@@ -10,38 +10,50 @@ use super::{clean, clear_wide_edges, cut_end, cut_middle, footer, put, width};
 use crate::app::{App, HelpLine, Overlay};
 use crate::keys::{Action, Mode};
 
-pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
-    let Overlay::Toc(t) = &app.overlay else {
-        return;
-    };
+/// The box the contents and the search results are listed in: cleared, framed, titled, with
+/// the footer's hints from the keymap. Returns the area for the rows.
+fn list_box(
+    app: &App,
+    buf: &mut Buffer,
+    title: &str,
+    mode: Mode,
+    hints: &[(&[Action], &str)],
+) -> Rect {
     let geo = app.geometry();
     let boxr = geo.toc_box();
     clear_wide_edges(buf, boxr);
     Clear.render(boxr, buf);
+    Block::new()
+        .borders(Borders::ALL)
+        .style(app.theme.body)
+        .border_style(app.theme.border)
+        .title(cut_end(title, boxr.width.saturating_sub(2) as usize))
+        .title_bottom(footer(
+            app,
+            mode,
+            hints,
+            boxr.width.saturating_sub(2) as usize,
+        ))
+        .render(boxr, buf);
+    geo.toc_list()
+}
+
+pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
+    let Overlay::Toc(t) = &app.overlay else {
+        return;
+    };
     let title = if t.filtering || !t.filter.is_empty() {
         format!(" Contents /{} ", clean(&t.filter))
     } else {
         format!(" Contents ({}) ", t.entries.len())
     };
-    let title = cut_end(&title, boxr.width.saturating_sub(2) as usize);
-    Block::new()
-        .borders(Borders::ALL)
-        .style(app.theme.body)
-        .border_style(app.theme.border)
-        .title(title)
-        .title_bottom(footer(
-            app,
-            t.mode(),
-            &[
-                (&[Action::Confirm], "jump"),
-                (&[Action::StartFilter], "filter"),
-                (&[Action::FoldVolume, Action::UnfoldVolume], "fold"),
-                (&[Action::Close], "close"),
-            ],
-            boxr.width.saturating_sub(2) as usize,
-        ))
-        .render(boxr, buf);
-    let list = geo.toc_list();
+    let hints: &[(&[Action], &str)] = &[
+        (&[Action::Confirm], "jump"),
+        (&[Action::StartFilter], "filter"),
+        (&[Action::FoldVolume, Action::UnfoldVolume], "fold"),
+        (&[Action::Close], "close"),
+    ];
+    let list = list_box(app, buf, &title, t.mode(), hints);
     let w = list.width as usize;
     if t.entries.is_empty() {
         put(
@@ -112,34 +124,18 @@ pub(super) fn draw_results(app: &App, buf: &mut Buffer) {
     let Overlay::Results(t) = &app.overlay else {
         return;
     };
-    let geo = app.geometry();
-    let boxr = geo.toc_box();
-    clear_wide_edges(buf, boxr);
-    Clear.render(boxr, buf);
     let query = app.search.as_ref().map_or("", |s| s.query.as_str());
     let title = if t.filtering || !t.filter.is_empty() {
         format!(" Matches of {} /{} ", clean(query), clean(&t.filter))
     } else {
         format!(" Matches of {} ({}) ", clean(query), t.entries.len())
     };
-    let title = cut_end(&title, boxr.width.saturating_sub(2) as usize);
-    Block::new()
-        .borders(Borders::ALL)
-        .style(app.theme.body)
-        .border_style(app.theme.border)
-        .title(title)
-        .title_bottom(footer(
-            app,
-            t.mode(),
-            &[
-                (&[Action::Confirm], "jump"),
-                (&[Action::StartFilter], "filter"),
-                (&[Action::Close], "close"),
-            ],
-            boxr.width.saturating_sub(2) as usize,
-        ))
-        .render(boxr, buf);
-    let list = geo.toc_list();
+    let hints: &[(&[Action], &str)] = &[
+        (&[Action::Confirm], "jump"),
+        (&[Action::StartFilter], "filter"),
+        (&[Action::Close], "close"),
+    ];
+    let list = list_box(app, buf, &title, t.mode(), hints);
     let w = list.width as usize;
     if t.entries.is_empty() {
         put(
