@@ -208,7 +208,7 @@ pub(crate) fn pieces(html: &str) -> Vec<Piece> {
 }
 
 /// Byte length of the tag at the start of `s` (through its `>`), quotes respected.
-fn tag_end(s: &str) -> Option<usize> {
+pub(crate) fn tag_end(s: &str) -> Option<usize> {
     let mut quote = None;
     for (i, c) in s.char_indices().skip(1) {
         match (quote, c) {

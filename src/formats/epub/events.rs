@@ -95,7 +95,7 @@ pub(crate) fn tolerant(src: &str) -> Vec<Ev> {
             i = (lt + 9 + e + 3).min(src.len());
             continue;
         }
-        let Some(end) = tag_end(rest) else {
+        let Some(end) = html::tag_end(rest) else {
             text(&mut out, "<", lt);
             i = lt + 1;
             continue;
@@ -144,21 +144,6 @@ fn text(out: &mut Vec<Ev>, s: &str, at: usize) {
         text: html::unescape(s).into_owned(),
         at,
     });
-}
-
-/// Byte length of the tag at the start of `s` (through its `>`), quotes respected.
-fn tag_end(s: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in s.char_indices().skip(1) {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, '>') => return Some(i + 1),
-            (None, '<') => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 #[cfg(test)]
