@@ -84,6 +84,7 @@ fn long_chapter() -> &'static Document {
             path: None,
             control_chars: 0,
             structure: Default::default(),
+            sources: None,
         }
     })
 }

@@ -22,10 +22,12 @@ mod gbk;
 mod memory;
 pub mod normalize;
 pub mod position;
+pub mod sources;
 mod utf8;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use chapters::{HeadingRule, RuleFamily, RuleSet};
 pub use normalize::{is_control, visible};
@@ -55,6 +57,10 @@ pub struct Document {
     pub control_chars: usize,
     /// Blocks, spans and anchors beside the text (see [`blocks`]); empty for plain text.
     pub structure: blocks::Structure,
+    /// Where the text came from in the book's own files, for a converted book (EPUB); `None`
+    /// for text and Markdown, whose text is their source. Saved places keep it beside their
+    /// offset (see [`sources`]).
+    pub sources: Option<Arc<sources::SourceMap>>,
 }
 
 /// What kind of source a book is; Markdown headings win in Markdown files.
@@ -300,6 +306,7 @@ impl Document {
             path: None,
             control_chars,
             structure: blocks::Structure::default(),
+            sources: None,
         }
     }
 
