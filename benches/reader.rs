@@ -85,6 +85,7 @@ fn long_chapter() -> &'static Document {
             control_chars: 0,
             structure: Default::default(),
             sources: None,
+            rules_stopped: None,
         }
     })
 }

@@ -45,6 +45,7 @@ fn long_book(bytes: usize) -> Document {
         control_chars: 0,
         structure: Default::default(),
         sources: None,
+        rules_stopped: None,
     }
 }
 

@@ -22,6 +22,7 @@ mod config_cli;
 mod config_defaults;
 mod config_e2e;
 mod config_reader;
+mod config_rule_budget;
 mod daily_help;
 mod daily_library;
 mod daily_reading;

@@ -267,9 +267,12 @@ impl App {
         self.shelf_quit();
         self.pace_save();
         let title = doc.title.clone();
+        let stopped = doc.rules_stopped.clone();
         self.replace_document(doc, Position::START);
         self.open_session();
-        if self.message().is_none_or(|m| !m.error) {
+        if let Some(stopped) = stopped {
+            self.set_message(stopped.to_string(), true);
+        } else if self.message().is_none_or(|m| !m.error) {
             self.set_message(format!("opened {title}"), false);
         }
     }

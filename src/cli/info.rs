@@ -192,9 +192,25 @@ impl Info {
             .path
             .as_deref()
             .is_some_and(|p| Format::from_path(p) == Format::Markdown);
+        // Rules that took too long opening the book are not run again.
+        let fallback;
+        let rules = match &doc.rules_stopped {
+            Some(_) => {
+                fallback = rules.without_user();
+                &fallback
+            }
+            None => rules,
+        };
         let split = chapters::split(&doc.text, &doc.title, rules, markdown);
         let mut info = Info::of(doc, path);
         info.headings = heading_evidence(doc, &split.rule, &split.evidence);
+        if let Some(stopped) = &doc.rules_stopped {
+            let _ = write!(
+                info.headings,
+                "; {stopped} at {}% of the book",
+                stopped.percent
+            );
+        }
         (info.paragraph_mode, info.paragraphs) = paragraph_evidence(doc, cfg.layout.paragraph_mode);
         info
     }

@@ -233,6 +233,13 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     }
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;
+    if let Some(stopped) = &doc.rules_stopped {
+        if printing {
+            eprintln!("kanshu: {stopped}");
+        } else {
+            note.get_or_insert_with(|| stopped.to_string());
+        }
+    }
     if args.toc {
         return emit(&contents_text(&doc));
     }

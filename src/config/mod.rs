@@ -381,6 +381,7 @@ impl BookConfig {
                 .or_else(|| self.encoding.clone()),
             binary_threshold: Some(self.binary_threshold),
             max_bytes: Some(self.max_size_mb.saturating_mul(1024 * 1024)),
+            rule_budget: None,
         }
     }
 }

@@ -149,6 +149,7 @@ pub(crate) fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> Ch
         },
         // Places are saved from the book itself, never from a chapter's view.
         sources: None,
+        rules_stopped: None,
     };
     ChapterView { doc: single, map }
 }

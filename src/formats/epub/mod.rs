@@ -261,6 +261,7 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
         path: None,
         structure,
         sources: Some(sources.clone()),
+        rules_stopped: None,
     };
     Ok(Book {
         metadata: Metadata {

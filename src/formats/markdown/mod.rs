@@ -89,6 +89,7 @@ pub fn document(source: &str, name: &str) -> Document {
         text: parsed.text,
         structure: parsed.structure,
         sources: None,
+        rules_stopped: None,
     }
 }
 

@@ -1,0 +1,128 @@
+//! How long the user's own heading rules (config rules, `--toc-rule`) may take on one book.
+//!
+//! A pattern within the size limit can still be slow on every line (`\B.{1,200}\BZ` on a
+//! large CJK book: the regex engine falls back to its slowest matcher). The scan times the
+//! user rules on every `SAMPLE`th line it tries them on and counts that time `SAMPLE` times;
+//! when the estimate passes the budget the scan stops, the user rules are left out and the
+//! book is scanned again with the built-in ones, and [`Stopped`] says so. Built-in rules are
+//! never timed. The clock is read only here; a budget of zero stops at the first line, so
+//! tests need no timing.
+
+use std::fmt;
+use std::time::{Duration, Instant};
+
+use super::rules::RuleSet;
+
+/// The time user heading rules may take on one book: opening a book should never wait much
+/// longer because of a pattern, while a sensible pattern (`^第.{1,20}章`) takes a small part
+/// of this on the largest book kanshu reads.
+pub const RULE_BUDGET: Duration = Duration::from_secs(2);
+/// One line in this many tried by the user rules is timed.
+const SAMPLE: u32 = 16;
+
+/// How long the user rules may take on one book ([`RULE_BUDGET`] unless set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleBudget(pub Duration);
+
+impl Default for RuleBudget {
+    fn default() -> Self {
+        RuleBudget(RULE_BUDGET)
+    }
+}
+
+/// A user heading rule stopped for taking longer than its budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    /// The name of the rule that took the most time (`toc-rule` for `--toc-rule PATTERN`).
+    pub rule: String,
+    pub budget: Duration,
+    /// How far into the book the scan had come, 0–100.
+    pub percent: u8,
+}
+
+impl fmt::Display for Stopped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let budget = if self.budget >= Duration::from_secs(1) {
+            format!("{} s", self.budget.as_secs_f32())
+        } else {
+            format!("{} ms", self.budget.as_millis())
+        };
+        write!(
+            f,
+            "heading rule `{}` stopped after {budget} (too slow); built-in rules used",
+            self.rule
+        )
+    }
+}
+
+/// The running estimate of the user rules' time in one scan.
+pub(super) struct Meter {
+    budget: Duration,
+    /// Some rule of the set is the user's.
+    active: bool,
+    lines: u32,
+    spent: Duration,
+    /// Estimated time per (family, rule).
+    per_rule: Vec<Vec<Duration>>,
+}
+
+impl Meter {
+    pub(super) fn new(rules: &RuleSet, budget: RuleBudget) -> Meter {
+        Meter {
+            budget: budget.0,
+            active: rules
+                .families
+                .iter()
+                .any(|f| f.rules.iter().any(|r| r.user)),
+            lines: 0,
+            spent: Duration::ZERO,
+            per_rule: rules
+                .families
+                .iter()
+                .map(|f| vec![Duration::ZERO; f.rules.len()])
+                .collect(),
+        }
+    }
+
+    /// A line goes to the rules: is it one whose user rules are timed?
+    pub(super) fn sample_line(&mut self) -> bool {
+        if !self.active {
+            return false;
+        }
+        let sampled = self.lines.is_multiple_of(SAMPLE);
+        self.lines = self.lines.wrapping_add(1);
+        sampled
+    }
+
+    /// Run rule `ri` of family `fi` and count its time for the lines not timed.
+    pub(super) fn timed<T>(&mut self, fi: usize, ri: usize, run: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let out = run();
+        let took = started.elapsed().saturating_mul(SAMPLE);
+        self.spent = self.spent.saturating_add(took);
+        if let Some(d) = self.per_rule.get_mut(fi).and_then(|f| f.get_mut(ri)) {
+            *d = d.saturating_add(took);
+        }
+        out
+    }
+
+    /// Past the budget after a timed line: what to report, `done` bytes of `total` scanned.
+    pub(super) fn over(&self, rules: &RuleSet, done: usize, total: usize) -> Option<Stopped> {
+        if !self.active || self.spent < self.budget {
+            return None;
+        }
+        let mut costliest: Option<(&str, Duration)> = None;
+        for (family, times) in rules.families.iter().zip(&self.per_rule) {
+            for (rule, &took) in family.rules.iter().zip(times) {
+                if rule.user && costliest.is_none_or(|(_, t)| took > t) {
+                    costliest = Some((&rule.name, took));
+                }
+            }
+        }
+        Some(Stopped {
+            rule: costliest.map_or_else(String::new, |(n, _)| n.to_string()),
+            budget: self.budget,
+            percent: (done.saturating_mul(100) / total.max(1)).min(100) as u8,
+        })
+    }
+}
