@@ -1,4 +1,5 @@
-//! How long the user's own heading rules (config rules, `--toc-rule`) may take on one book.
+//! How long the user's own heading rules (config rules, `--toc-rule`) may take on one book,
+//! and running each of them once per line.
 //!
 //! A pattern within the size limit can still be slow on every line (`\B.{1,200}\BZ` on a
 //! large CJK book: the regex engine falls back to its slowest matcher). The scan times the
@@ -6,9 +7,11 @@
 //! when the estimate passes the budget the scan stops, the user rules are left out and the
 //! book is scanned again with the built-in ones, and [`Stopped`] says so. Built-in rules are
 //! never timed. The clock is read only here; a budget of zero stops at the first line, so
-//! tests need no timing.
+//! tests need no timing. Config rules added before the built-in ones join every built-in
+//! family: [`Shared`] runs each such rule once per line and gives its answer to the others.
 
 use std::fmt;
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use super::rules::RuleSet;
@@ -124,5 +127,113 @@ impl Meter {
             budget: self.budget,
             percent: (done.saturating_mul(100) / total.max(1)).min(100) as u8,
         })
+    }
+}
+
+/// One answer per user rule and line, whichever families hold the rule.
+pub(super) struct Shared {
+    /// `ids[family][rule]`: the user rule's number (the same rule in several families has one).
+    ids: Vec<Vec<Option<usize>>>,
+    /// Per number: the line it last answered for, and its title there (offsets in the line).
+    memo: Vec<(usize, Option<Range<usize>>)>,
+}
+
+impl Shared {
+    pub(super) fn new(rules: &RuleSet) -> Shared {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        let ids = rules
+            .families
+            .iter()
+            .map(|f| {
+                f.rules
+                    .iter()
+                    .map(|r| {
+                        r.user.then(|| {
+                            let key = (r.name.as_str(), r.pattern.as_str());
+                            seen.iter().position(|k| *k == key).unwrap_or_else(|| {
+                                seen.push(key);
+                                seen.len() - 1
+                            })
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        Shared {
+            ids,
+            memo: vec![(usize::MAX, None); seen.len()],
+        }
+    }
+
+    /// Rule `ri` of family `fi` on `line` (starting at `at`): `run` when the rule is not the
+    /// user's or has not answered for this line yet, else its earlier answer.
+    pub(super) fn answer<'t>(
+        &mut self,
+        (fi, ri): (usize, usize),
+        at: usize,
+        line: &'t str,
+        run: impl FnOnce() -> Option<&'t str>,
+    ) -> Option<&'t str> {
+        let Some(id) = self.ids.get(fi).and_then(|f| f.get(ri)).copied().flatten() else {
+            return run();
+        };
+        if let Some((seen_at, title)) = self.memo.get(id)
+            && *seen_at == at
+        {
+            return title.clone().and_then(|t| line.get(t));
+        }
+        let title = run();
+        if let Some(slot) = self.memo.get_mut(id) {
+            let start = title.map(|t| t.as_ptr() as usize - line.as_ptr() as usize);
+            *slot = (at, start.zip(title).map(|(s, t)| s..s + t.len()));
+        }
+        title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::chapters::RuleFamily;
+
+    #[test]
+    fn a_user_rule_in_two_families_runs_once_per_line() {
+        let family = |name: &str| {
+            let mut f = RuleFamily::from_patterns("config", &[("^第.幕", 1)]).unwrap();
+            f.name = name.into();
+            f
+        };
+        let rules = RuleSet {
+            families: vec![family("a"), family("b")],
+        };
+        let mut shared = Shared::new(&rules);
+        let mut runs = 0;
+        let line = "第一幕 雨";
+        for fi in 0..2 {
+            let title = shared.answer((fi, 0), 10, line, || {
+                runs += 1;
+                rules.families[fi].rules[0].matches(line, '第', '雨')
+            });
+            assert_eq!(title, Some(line));
+        }
+        assert_eq!(runs, 1);
+        shared.answer((1, 0), 20, line, || {
+            runs += 1;
+            None
+        });
+        assert_eq!(runs, 2, "a new line is a new answer");
+    }
+
+    #[test]
+    fn the_message_names_the_rule_and_the_budget() {
+        let s = Stopped {
+            rule: "acts".into(),
+            budget: RULE_BUDGET,
+            percent: 12,
+        };
+        assert_eq!(
+            s.to_string(),
+            "heading rule `acts` stopped after 2 s (too slow); built-in rules used"
+        );
     }
 }

@@ -4,12 +4,13 @@
 //! Cheap checks (line length, first or last character) run before any regex and no line is
 //! copied. The family with the most well-spaced matches wins, as a person leafing through the
 //! book would judge; the numbered families that need evidence win only when no family of
-//! unmistakable headings has enough of its own. The user's rules are timed as they run and
-//! the pass stops when they pass their budget (`budget`).
+//! unmistakable headings has enough of its own. The user's rules run once per line whatever
+//! families hold them, are timed as they run, and the pass stops when they pass their budget
+//! (`budget`).
 
 use std::ops::Range;
 
-use super::budget::{Meter, RuleBudget, Stopped};
+use super::budget::{Meter, RuleBudget, Shared, Stopped};
 use super::evidence::MIN_LINES;
 use super::rules::RuleSet;
 use super::{Found, MAX_HEADING_LINE_BYTES, MIN_GAP_CHARS};
@@ -83,6 +84,7 @@ pub(super) fn scan(
     budget: RuleBudget,
 ) -> Result<Vec<Vec<Found>>, Stopped> {
     let mut meter = Meter::new(rules, budget);
+    let mut shared = Shared::new(rules);
     let mut found: Vec<Vec<Found>> = vec![Vec::new(); rules.families.len()];
     let prefilter = Prefilter::new(rules);
     let bytes = text.as_bytes();
@@ -147,11 +149,13 @@ pub(super) fn scan(
                 if long && !r.inline {
                     continue;
                 }
-                let hit = if timed && r.user {
-                    meter.timed(fi, ri, || r.matches(trimmed, first, last))
-                } else {
-                    r.matches(trimmed, first, last)
-                };
+                let hit = shared.answer((fi, ri), line_start, trimmed, || {
+                    if timed && r.user {
+                        meter.timed(fi, ri, || r.matches(trimmed, first, last))
+                    } else {
+                        r.matches(trimmed, first, last)
+                    }
+                });
                 if let Some(title) = hit {
                     let t0 = offset + (title.as_ptr() as usize - trimmed.as_ptr() as usize);
                     if let Some(list) = found.get_mut(fi) {
