@@ -240,6 +240,35 @@ fn the_same_converter_finds_its_places_exactly() {
 }
 
 #[test]
+fn hostile_source_places_are_bounded_and_never_move_a_place_that_is_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let doc = open(&rain_book(tmp.path()));
+    let (store, fp) = save_places(tmp.path(), &doc);
+    let file = store.book_file(&fp);
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    json["bookmarks"][0]["source"] = serde_json::json!({
+        "href": "OEBPS/Text/c0.xhtml", "byte": u64::MAX, "delta": u64::MAX, "converter": 0
+    });
+    json["highlights"][0]["start"]["source"]["href"] = "x".repeat(5000).into();
+    json["highlights"][0]["start"]["source"]["converter"] = 0.into();
+    json["position"]["source"] = serde_json::json!({
+        "href": "OEBPS/Text/gone.xhtml", "byte": 3, "delta": 9, "converter": u32::MAX
+    });
+    std::fs::write(&file, serde_json::to_vec(&json).unwrap()).unwrap();
+    let mut s = BookSession::open(&store, &doc);
+    assert!(s.take_warnings().is_empty());
+    assert_eq!(
+        paragraph_at(&doc, s.bookmarks()[0].anchor.text_offset).0,
+        17
+    );
+    assert_eq!(s.highlights()[0].quote, "一直下");
+    assert!(!s.is_orphaned(&s.highlights()[0].id));
+    let resume = doc.offset_of(s.resume().expect("a place"));
+    assert_eq!(paragraph_at(&doc, resume).0, 9);
+}
+
+#[test]
 fn a_text_book_saves_no_source_places() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("rain.txt");

@@ -144,9 +144,8 @@ fn needles(anchor: &Anchor) -> Vec<(&str, usize)> {
     out
 }
 
-/// The place if the text is unchanged there, or found near its old offset; `None` when the
-/// wider search is needed.
-fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
+/// The place if the text is unchanged there: its snippet is still at its old offset.
+fn resolve_exact(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
     let text = doc.text.as_str();
     let snippet = anchor.snippet.as_str();
     let at = floor_boundary(snippet, anchor.snippet_at);
@@ -162,6 +161,12 @@ fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
             }
         }
     }
+    None
+}
+
+/// The place found near its old offset; `None` when the wider search is needed.
+fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
+    let text = doc.text.as_str();
     let old = anchor.text_offset.min(text.len());
     let window =
         floor_boundary(text, old.saturating_sub(WINDOW))..floor_boundary(text, old + WINDOW);
@@ -233,21 +238,29 @@ fn old_chapter(doc: &Document, anchor: &Anchor) -> std::ops::Range<usize> {
         .unwrap_or(0..0)
 }
 
-/// Find many anchors at once. One saved by another converter of the same source is looked
-/// for first through its source place (see [`resolve_by_source`]). Each other is looked for
-/// where it was, then near its old offset, then in its old chapter, then in the whole book;
+/// Find many anchors at once. Each is looked for where it was; one saved by another
+/// converter of the same source then through its source place (see [`resolve_by_source`]);
+/// the others near their old offset, then in their old chapter, then in the whole book;
 /// the last two stages share one pass over the text for all anchors (a 100 MB book is read
 /// once, not once per bookmark). A source place whose snippet is found nowhere is the
 /// nearest place, not a found one (another book under the same file name has the same paths).
 pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)> {
-    let by_source: Vec<Option<(usize, bool)>> =
-        anchors.iter().map(|a| resolve_by_source(doc, a)).collect();
+    let exact: Vec<Option<(Position, Found)>> =
+        anchors.iter().map(|a| resolve_exact(doc, a)).collect();
+    let by_source: Vec<Option<(usize, bool)>> = anchors
+        .iter()
+        .zip(&exact)
+        .map(|(a, e)| e.is_none().then(|| resolve_by_source(doc, a)).flatten())
+        .collect();
     let out: Vec<Option<(Position, Found)>> = anchors
         .iter()
+        .zip(exact)
         .zip(&by_source)
-        .map(|(a, s)| match s {
-            Some((abs, true)) => Some((doc.position_of(*abs), Found::Moved)),
-            _ => resolve_near(doc, a),
+        .map(|((a, e), s)| {
+            e.or_else(|| match s {
+                Some((abs, true)) => Some((doc.position_of(*abs), Found::Moved)),
+                _ => resolve_near(doc, a),
+            })
         })
         .collect();
     let pending: Vec<usize> = (0..anchors.len()).filter(|&i| out[i].is_none()).collect();
