@@ -207,7 +207,7 @@ impl Info {
         if let Some(stopped) = &doc.rules_stopped {
             let _ = write!(
                 info.headings,
-                "; {stopped} at {}% of the book",
+                "; {stopped} (stopped at {}% of the book)",
                 stopped.percent
             );
         }

@@ -52,7 +52,7 @@ impl fmt::Display for Stopped {
         };
         write!(
             f,
-            "heading rule `{}` stopped after {budget} (too slow); built-in rules used",
+            "heading rule `{}` too slow (over {budget}): built-in rules used",
             self.rule
         )
     }
@@ -233,7 +233,7 @@ mod tests {
         };
         assert_eq!(
             s.to_string(),
-            "heading rule `acts` stopped after 2 s (too slow); built-in rules used"
+            "heading rule `acts` too slow (over 2 s): built-in rules used"
         );
     }
 }
