@@ -18,6 +18,7 @@ use std::path::Path;
 
 use container::{Container, TocEntry};
 pub use positions::{CONVERTER_VERSION, SourceMap, SourcePlace};
+pub(crate) use container::{decode_name, percent_decode};
 pub use xhtml::IMAGE_PLACEHOLDER;
 
 use super::outline;

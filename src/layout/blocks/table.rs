@@ -187,7 +187,7 @@ fn fill(text: &str, parts: Vec<Part>, width: usize, amb: bool) -> Vec<Vec<Part>>
                     });
                 }
             }
-            Part::Mark(m) => {
+            Part::Mark(m) | Part::Ruby { text: m, .. } => {
                 for (_, g) in clusters(&m) {
                     atoms.push(Atom {
                         text: None,

@@ -1,0 +1,175 @@
+//! Ruby shown inline: a wrapped run of a leaf with each reading after its base, `漢字(かんじ)`.
+//!
+//! Owns how an annotation is shown (its brackets, unless the book already gave some; unsafe
+//! characters left out) and the wrapping of a run with annotations: the run is wrapped as the
+//! text the reader sees (base, then the bracketed reading) with each base and its reading glued
+//! so they stay on one line where they fit, and each wrapped line is cut back into text parts
+//! (byte ranges of the chapter) and `Part::Ruby` decoration. The kinsoku rules of `wrap` apply
+//! to the whole line, so `(` never ends one. Annotations are never text: a line's range covers
+//! only the chapter's bytes. It must not change how a run without ruby is wrapped.
+
+use std::ops::Range;
+
+use super::{Lines, Paint, Part, Ruby, wrapped};
+use crate::document::blocks::SpanKind;
+use crate::document::normalize::is_unsafe_char;
+use crate::layout::wrap::{WrapSettings, WrappedLine, wrap_glued};
+
+/// One wrapped line as parts, with the cells it takes and its indent.
+pub(super) struct PartLine {
+    pub parts: Vec<Part>,
+    pub width: usize,
+    pub indent: usize,
+}
+
+/// What an annotation shows: the reading in brackets (as written when the book already put it
+/// in brackets), or nothing for an empty one.
+pub(crate) fn shown_annotation(annotation: &str) -> Option<String> {
+    let clean: String = annotation
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !is_unsafe_char(c))
+        .collect();
+    let t = clean.trim();
+    if t.is_empty() {
+        return None;
+    }
+    let bracketed = (t.starts_with('(') && t.ends_with(')'))
+        || (t.starts_with('（') && t.ends_with('）'));
+    Some(if bracketed {
+        t.to_string()
+    } else {
+        format!("({t})")
+    })
+}
+
+/// A piece of the text as the reader sees it: chapter bytes from `src`, or an annotation
+/// anchored at `at` (the end of its base).
+struct Seg {
+    shown: Range<usize>,
+    src: Option<usize>,
+    at: usize,
+}
+
+impl Lines<'_> {
+    /// The ruby spans of the leaf being drawn that lie inside `range`, in order, with what
+    /// each shows; none when ruby is hidden.
+    fn rubies_in(&self, range: &Range<usize>) -> Vec<(Range<usize>, String)> {
+        if self.params.ruby == Ruby::Hidden {
+            return Vec::new();
+        }
+        let mut out: Vec<(Range<usize>, String)> = Vec::new();
+        let mut last_end = range.start;
+        for sp in self.leaf_spans {
+            let SpanKind::Ruby { annotation } = &sp.kind else {
+                continue;
+            };
+            let r = &sp.range;
+            if r.start < last_end || r.end > range.end || r.is_empty() {
+                continue;
+            }
+            if let Some(shown) = shown_annotation(annotation) {
+                out.push((r.clone(), shown));
+                last_end = r.end;
+            }
+        }
+        out
+    }
+
+    /// The wrapped lines of `range` (leading and trailing white space left out) as parts: the
+    /// text painted by its spans over `base`, and with ruby inline each reading after its base.
+    pub(super) fn wrap_parts(
+        &self,
+        range: Range<usize>,
+        settings: &WrapSettings,
+        base: Paint,
+    ) -> Vec<PartLine> {
+        let text = self.text;
+        let Some(s) = text.get(range.clone()) else {
+            return Vec::new();
+        };
+        let trimmed = s.trim_start();
+        let start = range.start + (s.len() - trimmed.len());
+        let end = start + trimmed.trim_end().len();
+        let rubies = self.rubies_in(&(start..end));
+        if rubies.is_empty() {
+            return wrapped(text, range, settings)
+                .into_iter()
+                .map(|wl| PartLine {
+                    parts: self.painted(wl.range, base),
+                    width: wl.width,
+                    indent: wl.indent,
+                })
+                .collect();
+        }
+        let mut shown = String::with_capacity(end - start + rubies.len() * 12);
+        let mut segs: Vec<Seg> = Vec::with_capacity(rubies.len() * 2 + 1);
+        let mut glued: Vec<Range<usize>> = Vec::with_capacity(rubies.len());
+        let mut at = start;
+        let source = |shown: &mut String, segs: &mut Vec<Seg>, from: usize, to: usize| {
+            let from_shown = shown.len();
+            shown.push_str(text.get(from..to).unwrap_or_default());
+            segs.push(Seg {
+                shown: from_shown..shown.len(),
+                src: Some(from),
+                at: from,
+            });
+        };
+        for (r, annotation) in &rubies {
+            let glue_start = shown.len() + (r.start - at);
+            source(&mut shown, &mut segs, at, r.end);
+            let from = shown.len();
+            shown.push_str(annotation);
+            segs.push(Seg {
+                shown: from..shown.len(),
+                src: None,
+                at: r.end,
+            });
+            glued.push(glue_start..shown.len());
+            at = r.end;
+        }
+        source(&mut shown, &mut segs, at, end);
+        let mut out = Vec::new();
+        wrap_glued(&shown, settings, &glued, |wl: WrappedLine| {
+            let mut parts = Vec::new();
+            for seg in &segs {
+                let a = seg.shown.start.max(wl.range.start);
+                let b = seg.shown.end.min(wl.range.end);
+                if a >= b {
+                    continue;
+                }
+                match seg.src {
+                    Some(src) => {
+                        let from = src + (a - seg.shown.start);
+                        let to = src + (b - seg.shown.start);
+                        parts.extend(self.painted(from..to, base));
+                    }
+                    None => parts.push(Part::Ruby {
+                        text: shown.get(a..b).unwrap_or_default().to_string(),
+                        at: seg.at,
+                    }),
+                }
+            }
+            out.push(PartLine {
+                parts,
+                width: wl.width,
+                indent: wl.indent,
+            });
+        });
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_annotation_is_bracketed_once() {
+        assert_eq!(shown_annotation("かんじ").as_deref(), Some("(かんじ)"));
+        assert_eq!(shown_annotation("(かんじ)").as_deref(), Some("(かんじ)"));
+        assert_eq!(shown_annotation("（かんじ）").as_deref(), Some("（かんじ）"));
+        assert_eq!(shown_annotation(" \u{202e} "), None);
+        assert_eq!(shown_annotation("ㄏㄢˋ\tㄗˋ").as_deref(), Some("(ㄏㄢˋ ㄗˋ)"));
+    }
+}
