@@ -34,6 +34,7 @@ mod epub_books;
 mod epub_build;
 mod epub_cli;
 mod epub_notes;
+mod epub_ruby;
 mod epub_tmux;
 mod fuzz_app;
 mod fuzz_config;

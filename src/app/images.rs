@@ -20,6 +20,8 @@ const UNKNOWN_TYPE: &str = "unknown type";
 const UNKNOWN_PIXELS: &str = "size in pixels unknown";
 const BYTES: &str = "bytes";
 const PIXELS: &str = "pixels";
+/// Before each image's name (the mark image placeholders carry on the page).
+const MARK: &str = "▣";
 
 /// `12345` → `12,345`.
 fn grouped(n: u64) -> String {
@@ -53,12 +55,16 @@ impl App {
         let doc = self.doc();
         let visible = self.view().visible.clone();
         let range = visible.start..visible.end.max(visible.start + 1);
-        let blocks = doc.structure.blocks_in(range.clone()).iter().filter_map(|b| {
-            let BlockKind::Image { src } = &b.kind else {
-                return None;
-            };
-            Some((b.range.start, src))
-        });
+        let blocks = doc
+            .structure
+            .blocks_in(range.clone())
+            .iter()
+            .filter_map(|b| {
+                let BlockKind::Image { src } = &b.kind else {
+                    return None;
+                };
+                Some((b.range.start, src))
+            });
         let spans = doc.structure.spans_in(range).iter().filter_map(|s| {
             let SpanKind::Image { src } = &s.kind else {
                 return None;
@@ -87,8 +93,8 @@ impl App {
         let rows = describe(path.as_deref(), &names)
             .iter()
             .map(|info| NoteRow {
-                mark: info.name.clone(),
-                text: image_line(info),
+                mark: MARK.to_string(),
+                text: format!("{}\n{}", info.name, image_line(info)),
             })
             .collect();
         self.overlay = Overlay::Notes(NotesState {
@@ -111,9 +117,15 @@ mod tests {
             bytes: Some(1_234_567),
             pixels: Some((640, 480)),
         };
-        assert_eq!(image_line(&info), "PNG · 1,234,567 bytes · 640 × 480 pixels");
+        assert_eq!(
+            image_line(&info),
+            "PNG · 1,234,567 bytes · 640 × 480 pixels"
+        );
         info.pixels = None;
-        assert_eq!(image_line(&info), "PNG · 1,234,567 bytes · size in pixels unknown");
+        assert_eq!(
+            image_line(&info),
+            "PNG · 1,234,567 bytes · size in pixels unknown"
+        );
         info.bytes = None;
         info.kind = None;
         assert_eq!(image_line(&info), "unknown type · not found in the book");

@@ -11,8 +11,8 @@ use crate::document::blocks::SpanKind;
 use crate::layout::Ruby;
 
 /// What the status line says (kept together for translation).
-const SHOWN: &str = "ruby readings shown after the word: 漢字(かんじ)";
-const HIDDEN: &str = "ruby readings hidden";
+const SHOWN: &str = "ruby shown: 漢字(かんじ)";
+const HIDDEN: &str = "ruby hidden";
 const NONE_HERE: &str = " (this book has none)";
 
 impl App {

@@ -318,7 +318,9 @@ mod tests {
         // VP8: frame tag (3), start code (3), then 14-bit width and height.
         let lossy = riff(
             b"VP8 ",
-            &[0, 0, 0, 0, 0, 0, 0, 0x9D, 0x01, 0x2A, 0x90, 0x01, 0x2C, 0x01],
+            &[
+                0, 0, 0, 0, 0, 0, 0, 0x9D, 0x01, 0x2A, 0x90, 0x01, 0x2C, 0x01,
+            ],
         );
         assert_eq!(pixels(&lossy), Some((400, 300)));
         // VP8L: signature 0x2F, then (w-1) in 14 bits and (h-1) in 14 bits.

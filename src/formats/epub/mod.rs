@@ -17,8 +17,8 @@ mod xhtml;
 use std::path::Path;
 
 use container::{Container, TocEntry};
-pub use positions::{CONVERTER_VERSION, SourceMap, SourcePlace};
 pub(crate) use container::{decode_name, percent_decode};
+pub use positions::{CONVERTER_VERSION, SourceMap, SourcePlace};
 pub use xhtml::IMAGE_PLACEHOLDER;
 
 use super::outline;

@@ -34,8 +34,8 @@ pub(crate) fn shown_annotation(annotation: &str) -> Option<String> {
     if t.is_empty() {
         return None;
     }
-    let bracketed = (t.starts_with('(') && t.ends_with(')'))
-        || (t.starts_with('（') && t.ends_with('）'));
+    let bracketed =
+        (t.starts_with('(') && t.ends_with(')')) || (t.starts_with('（') && t.ends_with('）'));
     Some(if bracketed {
         t.to_string()
     } else {
@@ -168,8 +168,14 @@ mod tests {
     fn an_annotation_is_bracketed_once() {
         assert_eq!(shown_annotation("かんじ").as_deref(), Some("(かんじ)"));
         assert_eq!(shown_annotation("(かんじ)").as_deref(), Some("(かんじ)"));
-        assert_eq!(shown_annotation("（かんじ）").as_deref(), Some("（かんじ）"));
+        assert_eq!(
+            shown_annotation("（かんじ）").as_deref(),
+            Some("（かんじ）")
+        );
         assert_eq!(shown_annotation(" \u{202e} "), None);
-        assert_eq!(shown_annotation("ㄏㄢˋ\tㄗˋ").as_deref(), Some("(ㄏㄢˋ ㄗˋ)"));
+        assert_eq!(
+            shown_annotation("ㄏㄢˋ\tㄗˋ").as_deref(),
+            Some("(ㄏㄢˋ ㄗˋ)")
+        );
     }
 }
