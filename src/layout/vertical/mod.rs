@@ -17,12 +17,14 @@
 
 use std::ops::Range;
 
-use super::blocks::shown_annotation;
 use super::glyphs::{Glyph, UnitKind, units};
-use super::width::{cluster_width, clusters, placeholder, spaces};
+use super::width::{placeholder, spaces};
 use super::wrap::{no_line_end, no_line_start};
-use super::{LayoutParams, LineKind, Paint, Ruby};
-use crate::document::blocks::{Span, SpanKind};
+use super::{LayoutParams, LineKind, Paint};
+use crate::document::blocks::Span;
+
+mod ruby;
+pub use ruby::RubyNote;
 
 /// Cells of space between two columns.
 pub const COLUMN_GAP: usize = 1;
@@ -81,13 +83,6 @@ pub struct VerticalLayout {
     pub notes: Vec<RubyNote>,
 }
 
-/// A ruby reading shown in the columns: its base (bytes of the text) and what it shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RubyNote {
-    pub base: Range<usize>,
-    pub shown: String,
-}
-
 /// How many columns fit `width` cells.
 pub fn columns_per_page(width: usize) -> usize {
     ((width + COLUMN_GAP) / (COLUMN_WIDTH + COLUMN_GAP)).max(1)
@@ -106,22 +101,7 @@ pub fn layout_vertical_with(
     params: &LayoutParams,
     spans: &[Span],
 ) -> VerticalLayout {
-    let mut notes: Vec<RubyNote> = Vec::new();
-    if params.ruby == Ruby::Inline {
-        for s in spans {
-            if let SpanKind::Ruby { annotation } = &s.kind
-                && !s.range.is_empty()
-                && notes.last().is_none_or(|n| n.base.end <= s.range.start)
-                && text.get(s.range.clone()).is_some()
-                && let Some(shown) = shown_annotation(annotation)
-            {
-                notes.push(RubyNote {
-                    base: s.range.clone(),
-                    shown,
-                });
-            }
-        }
-    }
+    let notes = ruby::notes(text, params, spans);
     let rows = params.height.max(1);
     let indent_rows = params.indent.map(|cells| cells.div_ceil(2)).unwrap_or(2);
     let mut columns: Vec<Column> = Vec::new();
@@ -318,43 +298,6 @@ impl<'a> Units<'a> {
             reading: None,
             read: (usize::MAX, 0),
         }
-    }
-
-    /// The next row of the reading being shown, if any.
-    fn next_reading(&mut self) -> Option<Unit> {
-        let (note, at, byte, count) = self.reading?;
-        let shown = self.notes.get(note).map_or("", |n| n.shown.as_str());
-        let Some((_, g)) = shown.get(byte..).and_then(|rest| clusters(rest).next()) else {
-            self.reading = None;
-            self.read = (at, count);
-            return None;
-        };
-        self.reading = Some((note, at, byte + g.len(), count + 1));
-        let mut chars = g.chars();
-        let first = chars.next().unwrap_or(' ');
-        let single = chars.next().is_none();
-        let to = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let (shown, width) = match vertical_form_str(first).filter(|_| single) {
-            Some(v) => (Shown::Form(v), cluster_width(v, self.ambiguous_wide)),
-            None => (
-                Shown::Note {
-                    note: to(note),
-                    from: to(byte),
-                    to: to(byte + g.len()),
-                },
-                cluster_width(g, self.ambiguous_wide).min(COLUMN_WIDTH),
-            ),
-        };
-        Some(Unit {
-            range: at..at,
-            shown_end: at,
-            width,
-            shown,
-            // Glued to its base: a column ends before a reading only when nothing else fits.
-            no_break_before: true,
-            no_break_after: single && no_line_end(first),
-            ann_before: count,
-        })
     }
 
     /// Swallow zero-width graphemes and unsafe characters after a unit into it (they are
