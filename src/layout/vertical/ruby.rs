@@ -45,9 +45,23 @@ pub(super) fn notes(text: &str, params: &LayoutParams, spans: &[Span]) -> Vec<Ru
 impl Units<'_> {
     /// The next row of the reading being shown, if any.
     pub(super) fn next_reading(&mut self) -> Option<Unit> {
-        let (note, at, byte, count) = self.reading?;
-        let shown = self.notes.get(note).map_or("", |n| n.shown.as_str());
-        let Some((_, g)) = shown.get(byte..).and_then(|rest| clusters(rest).next()) else {
+        let (note, at, byte, count, g) = loop {
+            let (note, at, byte, count) = self.reading?;
+            let shown = self.notes.get(note).map_or("", |n| n.shown.as_str());
+            if let Some((_, g)) = shown.get(byte..).and_then(|rest| clusters(rest).next()) {
+                break (note, at, byte, count, g);
+            }
+            // A base that ends inside the same row as this one (both inside one grapheme):
+            // its reading follows at once.
+            if self
+                .notes
+                .get(self.next_note)
+                .is_some_and(|n| n.base.end <= at)
+            {
+                self.reading = Some((self.next_note, at, 0, count));
+                self.next_note += 1;
+                continue;
+            }
             self.reading = None;
             self.read = (at, count);
             return None;
