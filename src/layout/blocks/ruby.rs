@@ -163,6 +163,165 @@ impl Lines<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::blocks::{Block, BlockKind, Span, Structure};
+    use crate::layout::blocks::{glyph_line, layout_blocks};
+    use crate::layout::{LayoutParams, LineKind};
+    use proptest::prelude::*;
+
+    /// One paragraph of `text` with a reading over each `(base, reading)`, laid out `width`
+    /// cells wide (no indent): each line drawn, readings in brackets as the reader shows them.
+    fn lines(text: &str, rubies: &[(&str, &str)], width: usize, ruby: Ruby) -> Vec<String> {
+        let mut spans = Vec::new();
+        let mut from = 0;
+        for (base, reading) in rubies {
+            let at = from + text[from..].find(base).expect("the base is in the text");
+            spans.push(Span {
+                range: at..at + base.len(),
+                kind: SpanKind::Ruby {
+                    annotation: reading.to_string(),
+                },
+            });
+            from = at + base.len();
+        }
+        let s = Structure {
+            blocks: vec![Block {
+                range: 0..text.len(),
+                kind: BlockKind::Paragraph,
+            }],
+            spans,
+            ..Structure::default()
+        };
+        let params = LayoutParams {
+            width,
+            height: 100,
+            indent: Some(0),
+            ruby,
+            ..LayoutParams::default()
+        };
+        let layout = layout_blocks(text, &s, &params);
+        layout
+            .lines
+            .iter()
+            .zip(&layout.decor)
+            .filter(|(l, _)| l.kind != LineKind::Blank)
+            .map(|(l, d)| {
+                glyph_line(text, l, Some(d), &params, &|at| at)
+                    .text()
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_base_and_its_reading_stay_on_one_line_where_they_fit() {
+        let text = "吾輩は猫である。名前はまだ無い。";
+        let r = [("吾輩", "わがはい"), ("名前", "なまえ")];
+        assert_eq!(
+            lines(text, &r, 20, Ruby::Inline),
+            ["吾輩(わがはい)は猫で", "ある。名前(なまえ)は", "まだ無い。"]
+        );
+        // 名前(なまえ) does not fit after である。 at 16: it moves down whole.
+        assert_eq!(
+            lines(text, &r, 16, Ruby::Inline),
+            [
+                "吾輩(わがはい)は",
+                "猫である。",
+                "名前(なまえ)はま",
+                "だ無い。"
+            ]
+        );
+        assert_eq!(
+            lines(text, &r, 16, Ruby::Hidden),
+            ["吾輩は猫である。", "名前はまだ無い。"]
+        );
+        // Wider than the page: cut inside, never after `(`.
+        let long = lines("猫", &[("猫", "ねこねこねこねこ")], 8, Ruby::Inline);
+        assert_eq!(long, ["猫(ねこ", "ねこねこ", "ねこ)"]);
+    }
+
+    fn rubied() -> impl Strategy<Value = (String, Vec<(usize, usize, String)>)> {
+        let piece = prop::sample::select(vec![
+            "天", "地", "猫", "吾輩", "。", "，", "「", "」", "word", " ", "12", "e\u{301}", "——",
+        ]);
+        let reading = prop::sample::select(vec![
+            "ねこ",
+            "ㄏㄢˋ",
+            "pin yin",
+            "わがはいわがはいわがはい",
+            "(か)",
+        ]);
+        (
+            prop::collection::vec(piece, 1..30),
+            prop::collection::vec((any::<prop::sample::Index>(), 1usize..4, reading), 0..6),
+        )
+            .prop_map(|(pieces, picks)| {
+                let text: String = pieces.concat();
+                let chars: Vec<(usize, char)> = text.char_indices().collect();
+                let mut picks: Vec<(usize, usize, String)> = picks
+                    .into_iter()
+                    .map(|(i, n, r)| (i.index(chars.len()), n, r.to_string()))
+                    .collect();
+                picks.sort();
+                let mut out: Vec<(usize, usize, String)> = Vec::new();
+                for (k, n, r) in picks {
+                    let run = &chars[k..(k + n).min(chars.len())];
+                    let (Some(a), Some(b)) = (run.first(), run.last()) else {
+                        continue;
+                    };
+                    if out.last().is_some_and(|o| o.1 > a.0)
+                        || run.iter().any(|(_, c)| c.is_whitespace())
+                    {
+                        continue;
+                    }
+                    out.push((a.0, b.0 + b.1.len_utf8(), r));
+                }
+                (text, out)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn readings_never_widen_a_line_or_lose_a_character(
+            (text, rubies) in rubied(),
+            width in 2usize..30,
+        ) {
+            let spans: Vec<Span> = rubies
+                .iter()
+                .map(|(a, b, r)| Span { range: *a..*b, kind: SpanKind::Ruby { annotation: r.clone() } })
+                .collect();
+            let s = Structure {
+                blocks: vec![Block { range: 0..text.len(), kind: BlockKind::Paragraph }],
+                spans,
+                ..Structure::default()
+            };
+            let params = LayoutParams { width, height: 7, ..LayoutParams::default() };
+            let layout = layout_blocks(&text, &s, &params);
+            let (mut shown, mut readings) = (String::new(), String::new());
+            for (l, d) in layout.lines.iter().zip(&layout.decor) {
+                let g = glyph_line(&text, l, Some(d), &params, &|at| at);
+                prop_assert!(g.iter().map(|g| g.width).sum::<usize>() <= width);
+                let mut last_ruby = None;
+                for (i, glyph) in g.iter().enumerate() {
+                    if g.paint(i).contains(Paint::RUBY) {
+                        readings.push_str(glyph.text);
+                        last_ruby = Some(glyph.text);
+                    } else if !g.paint(i).contains(Paint::DECORATION) {
+                        shown.push_str(glyph.text);
+                        last_ruby = None;
+                    }
+                }
+                if width >= 6 {
+                    prop_assert_ne!(last_ruby, Some("("), "a line ends with (");
+                }
+            }
+            let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(strip(&shown), strip(&text));
+            let want: String = rubies.iter().filter_map(|(_, _, r)| shown_annotation(r)).collect();
+            prop_assert_eq!(strip(&readings), strip(&want));
+        }
+    }
 
     #[test]
     fn an_annotation_is_bracketed_once() {
