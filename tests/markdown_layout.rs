@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::common::*;
 use kanshu::app::App;
-use kanshu::document::blocks::{BlockKind, SpanKind};
+use kanshu::document::blocks::SpanKind;
 use kanshu::formats;
 use kanshu::keys::Action;
 use kanshu::layout::{LayoutParams, LineKind, Paint, Ruby};
@@ -230,13 +230,7 @@ proptest! {
         let (text, widest, readings) = drawn_with_ruby(&doc, params, DisplayMode::default());
         prop_assert_eq!(counted(&text), counted(&doc.text), "source {:?}", src);
         prop_assert!(widest <= width, "a line of {} cells on a page of {}", widest, width);
-        // Outside tables: a table cell shows only the base.
-        let in_table = |r: &std::ops::Range<usize>| doc.structure.blocks.iter().any(|b| {
-            matches!(b.kind, BlockKind::Table(_)) && b.range.start <= r.start && r.end <= b.range.end
-        });
-        let any_ruby = doc.structure.spans.iter().any(|s| {
-            matches!(s.kind, SpanKind::Ruby { .. }) && !in_table(&s.range)
-        });
+        let any_ruby = doc.structure.spans.iter().any(|s| matches!(s.kind, SpanKind::Ruby { .. }));
         prop_assert_eq!(readings.is_empty(), hidden || !any_ruby, "readings {:?}", readings);
         if width >= 6 {
             prop_assert!(!readings.contains('|'), "a line ends with ( in {:?}", readings);

@@ -598,18 +598,6 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
     }
 }
 
-/// The wrapped lines of `range` (absolute byte ranges and widths).
-fn wrapped_lines(
-    text: &str,
-    range: Range<usize>,
-    settings: &WrapSettings,
-) -> Vec<(Range<usize>, usize)> {
-    wrapped(text, range, settings)
-        .into_iter()
-        .map(|wl| (wl.range, wl.width))
-        .collect()
-}
-
 /// The wrapped lines of `range`, leading and trailing white space (a source indent such as
 /// `　　`) left out; ranges absolute.
 fn wrapped(text: &str, range: Range<usize>, settings: &WrapSettings) -> Vec<WrappedLine> {
