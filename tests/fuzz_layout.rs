@@ -48,6 +48,7 @@ fn params() -> impl Strategy<Value = LayoutParams> {
                     paragraph_mode: mode,
                     ambiguous_wide: wide,
                     justify,
+                    ..LayoutParams::default()
                 }
             },
         )

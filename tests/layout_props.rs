@@ -101,6 +101,7 @@ fn params() -> impl Strategy<Value = LayoutParams> {
                     paragraph_mode,
                     ambiguous_wide: aw,
                     justify: j,
+                    ..LayoutParams::default()
                 }
             },
         )

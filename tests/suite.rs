@@ -36,6 +36,7 @@ mod epub_build;
 mod epub_cli;
 mod epub_notes;
 mod epub_positions;
+mod epub_ruby;
 mod epub_tmux;
 mod fuzz_app;
 mod fuzz_config;

@@ -4,13 +4,15 @@
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
 //! `help`, `prompt` (with `search` and its `results` list), `bookmarks`, `library`, `picker`,
-//! `links`, `notes` (the page's footnotes); lists share `list`. `reader` owns the book, the place on screen and navigation;
+//! `links`, `notes` (the page's footnotes), `images` (the page's images, in the notes box),
+//! `ruby` (the ruby key); lists share `list`. `reader` owns the book, the place on screen and navigation;
 //! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
 //! changes while reading; `geometry` where things go on screen.
 
 pub mod bookmarks;
 pub mod geometry;
 pub mod help;
+pub mod images;
 pub mod library;
 pub mod links;
 pub mod list;
@@ -21,6 +23,7 @@ pub mod prefs;
 pub mod prompt;
 pub mod reader;
 pub mod results;
+pub mod ruby;
 pub mod search;
 pub mod shelf;
 pub mod theme;
@@ -560,6 +563,8 @@ impl App {
             Action::Click { column, row } => self.click_page(column, row),
             Action::Links => self.open_links(),
             Action::Notes => self.open_notes(),
+            Action::Images => self.open_images(),
+            Action::ToggleRuby => self.toggle_ruby(),
             Action::ToggleZen => self.toggle_zen(),
             Action::OpenPicker => self.open_picker_here(),
             _ => {}

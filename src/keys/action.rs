@@ -134,6 +134,10 @@ actions! {
         Links = "links": "links on this page and where they go",
         /// Show the text of the footnotes referenced on the page, in a popup.
         Notes = "footnotes": "the footnotes referenced on this page",
+        /// Ruby readings after their word, as 漢字(かんじ), or hidden (in turn).
+        ToggleRuby = "toggle_ruby": "ruby readings: 漢字(かんじ) or hidden",
+        /// The images on the page: name in the book, type, size, pixel dimensions.
+        Images = "images": "the images on this page: name, type, size, pixels",
         /// Open (or close) the file picker on the folder of the book.
         OpenPicker = "open_picker": "open a book from a folder",
         /// The library's order: last read, title, progress (in turn).

@@ -213,9 +213,10 @@ pub(super) fn draw_notes(app: &App, buf: &mut Buffer) {
     let Overlay::Notes(state) = &app.overlay else {
         return;
     };
-    let title = match state.rows.len() {
-        1 => " Footnote ".to_string(),
-        n => format!(" Footnotes on this page ({n}) "),
+    let title = match (&state.title, state.rows.len()) {
+        (Some(t), n) => format!(" {t} ({n}) "),
+        (None, 1) => " Footnote ".to_string(),
+        (None, n) => format!(" Footnotes on this page ({n}) "),
     };
     let lines = app.notes_lines();
     let full = app.geometry().help_box();

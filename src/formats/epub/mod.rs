@@ -17,6 +17,7 @@ mod xhtml;
 use std::path::Path;
 
 use container::{Container, TocEntry};
+pub(crate) use container::{decode_name, percent_decode};
 pub use positions::{CONVERTER_VERSION, SourceMap, SourcePlace};
 pub use xhtml::IMAGE_PLACEHOLDER;
 
