@@ -14,6 +14,8 @@ pub mod help;
 pub mod library;
 pub mod links;
 pub mod list;
+mod motion;
+mod note_prompt;
 pub mod notes;
 pub mod pace;
 pub mod picker;
@@ -22,6 +24,7 @@ pub mod prompt;
 pub mod reader;
 pub mod results;
 pub mod search;
+pub mod selection;
 pub mod shelf;
 pub mod theme;
 pub mod toc;
@@ -44,6 +47,7 @@ pub use prefs::Prefs;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{JumpList, Message, PageFrame, Reader, View, ViewLine};
 pub use search::SearchState;
+pub use selection::{Effect, Marks, Selection};
 use shelf::Shelf;
 pub use theme::Theme;
 pub use toc::TocState;
@@ -144,6 +148,8 @@ pub struct App {
     pub zen: bool,
     /// The reader's measured reading speed.
     pace: pace::Pace,
+    /// Selecting text, and the text to copy.
+    select: selection::Selecting,
 }
 
 impl std::fmt::Debug for App {
@@ -217,6 +223,7 @@ impl App {
             pending_keys: Vec::new(),
             zen: false,
             pace,
+            select: selection::Selecting::default(),
         }
     }
 
@@ -276,6 +283,7 @@ impl App {
             Overlay::Notes(_) => notes::MODE,
             Overlay::Picker(_) => picker::MODE,
             Overlay::Results(r) => r.mode(),
+            Overlay::None if self.select.active.is_some() => selection::MODE,
             Overlay::None => Mode::Reader,
         }
     }
@@ -300,6 +308,7 @@ impl App {
         self.drop_search_text();
         self.prompt = None;
         self.overlay = Overlay::None;
+        self.end_select();
         self.pace.set_book(&doc);
         self.reader.replace_document(doc, top);
     }
@@ -477,6 +486,7 @@ impl App {
                 Mode::Notes => self.update_notes(action),
                 Mode::Picker => self.update_picker(action),
                 Mode::Reader => self.update_reader(action),
+                Mode::Select => self.update_select(action),
             }
         }
         self.reader.refresh();
@@ -557,7 +567,13 @@ impl App {
             Action::AddBookmark => self.start_bookmark(),
             Action::BookmarkList => self.open_bookmarks(),
             Action::Library => self.open_library(),
-            Action::Click { column, row } => self.click_page(column, row),
+            Action::Click { column, row } => {
+                self.note_press(column, row);
+                self.click_page(column, row)
+            }
+            Action::Drag { column, row } => self.drag_select(column, row),
+            Action::Select => self.start_select(),
+            Action::CopyParagraph => self.copy_paragraph(self.reader.top()),
             Action::Links => self.open_links(),
             Action::Notes => self.open_notes(),
             Action::ToggleZen => self.toggle_zen(),
