@@ -62,6 +62,7 @@ mod realbooks;
 mod render_cli;
 mod render_seed;
 mod resource_limits;
+mod select_reader;
 mod store_cli;
 mod store_concurrency;
 mod store_fuzz_highlights;

@@ -441,6 +441,13 @@ impl App {
                 });
                 true
             }),
+            Action::Select => {
+                self.select.active = Some(Selection {
+                    anchor: c,
+                    cursor: c,
+                });
+                None
+            }
             Action::Copy => return self.copy_selection(),
             Action::CopyParagraph => {
                 self.end_select();

@@ -234,6 +234,11 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         "keep the search / run the command",
     ),
     (Mode::Select, Action::Close, "stop selecting"),
+    (
+        Mode::Select,
+        Action::Select,
+        "start the selection again at the cursor",
+    ),
     (Mode::Select, Action::NextPage, "cursor a page on"),
     (Mode::Select, Action::PrevPage, "cursor a page back"),
     (
