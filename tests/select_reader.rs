@@ -21,9 +21,11 @@ use kanshu::view::display::DisplayMode;
 use kanshu::view::{Script, ViewOptions, view_text};
 use kanshu::{Document, LoadOptions};
 
-const POEM: &str = "　　天地玄黄，宇宙洪荒。日月盈昃，辰宿列张。\n\
-                    　　寒来暑往，秋收冬藏。闰余成岁，律吕调阳。\n\
-                    　　云腾致雨，露结为霜。金生丽水，玉出昆冈。\n";
+const POEM: &str = concat!(
+    "　　天地玄黄，宇宙洪荒。日月盈昃，辰宿列张。\n",
+    "　　寒来暑往，秋收冬藏。闰余成岁，律吕调阳。\n",
+    "　　云腾致雨，露结为霜。金生丽水，玉出昆冈。\n",
+);
 
 const ENGLISH: &str = "The quick brown fox jumps over the lazy dog.\n\n\
                        A second paragraph, with a comma.\n\n\
