@@ -434,13 +434,13 @@ impl App {
                 let top = self.reader.top();
                 self.visible_from(top)
             }
-            Action::SwapEnds => Some(s.anchor).filter(|_| {
+            Action::SwapEnds => {
                 self.select.active = Some(Selection {
                     anchor: s.cursor,
                     cursor: s.anchor,
                 });
-                true
-            }),
+                None
+            }
             Action::Select => {
                 self.select.active = Some(Selection {
                     anchor: c,
@@ -466,13 +466,13 @@ impl App {
             }
             Action::Click { column, row } => {
                 self.select.press = Some((column, row, self.reader.top()));
-                self.position_at(column, row).map(|p| {
+                if let Some(p) = self.position_at(column, row) {
                     self.select.active = Some(Selection {
                         anchor: p,
                         cursor: p,
                     });
-                    p
-                })
+                }
+                None
             }
             Action::Drag { column, row } => self.position_at(column, row),
             Action::Wheel { .. } => {
