@@ -454,10 +454,10 @@ impl App {
                 return self.copy_paragraph(c);
             }
             Action::Highlight => return self.highlight_selection(self.select.colour, false),
-            Action::Highlight1 => return self.highlight_selection(0, false),
-            Action::Highlight2 => return self.highlight_selection(1, false),
-            Action::Highlight3 => return self.highlight_selection(2, false),
-            Action::Highlight4 => return self.highlight_selection(3, false),
+            Action::HighlightFirst => return self.highlight_selection(0, false),
+            Action::HighlightSecond => return self.highlight_selection(1, false),
+            Action::HighlightThird => return self.highlight_selection(2, false),
+            Action::HighlightFourth => return self.highlight_selection(3, false),
             Action::HighlightNote => return self.highlight_selection(self.select.colour, true),
             Action::Close => return self.end_select(),
             Action::Help => {

@@ -159,10 +159,10 @@ actions! {
         Copy = "copy": "copy the selected text to the clipboard",
         /// Highlight the selection in the colour used last (the first colour at the start).
         Highlight = "highlight": "highlight the selection",
-        Highlight1 = "highlight_1": "highlight it in the first colour",
-        Highlight2 = "highlight_2": "highlight it in the second colour",
-        Highlight3 = "highlight_3": "highlight it in the third colour",
-        Highlight4 = "highlight_4": "highlight it in the fourth colour",
+        HighlightFirst = "highlight_first": "highlight it in the first colour",
+        HighlightSecond = "highlight_second": "highlight it in the second colour",
+        HighlightThird = "highlight_third": "highlight it in the third colour",
+        HighlightFourth = "highlight_fourth": "highlight it in the fourth colour",
         /// Highlight the selection, then type a note for it.
         HighlightNote = "highlight_note": "highlight the selection and write a note",
     }
