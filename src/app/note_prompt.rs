@@ -31,5 +31,13 @@ impl App {
             s.set_highlight_note(&id, Some(text));
         }
         self.save_now();
+        if self.message().is_none() {
+            let kept = if text.trim().is_empty() {
+                "no note"
+            } else {
+                "note kept"
+            };
+            self.set_message(kept, false);
+        }
     }
 }

@@ -158,7 +158,7 @@ actions! {
         SwapEnds = "swap_ends": "go to the other end of the selection",
         Copy = "copy": "copy the selected text to the clipboard",
         /// Highlight the selection in the colour used last (the first colour at the start).
-        Highlight = "highlight": "highlight the selection",
+        Highlight = "highlight": "highlight the selection (in the colour used last)",
         HighlightFirst = "highlight_first": "highlight it in the first colour",
         HighlightSecond = "highlight_second": "highlight it in the second colour",
         HighlightThird = "highlight_third": "highlight it in the third colour",
