@@ -85,7 +85,7 @@ fn v_j_y_copies_from_the_top_of_the_page_to_the_line_below() {
     let mut app = app_on(POEM, 60, 10);
     press(&mut app, &["v"]);
     assert_eq!(app.mode(), Mode::Select);
-    assert!(status_text(&app).contains("selecting · 1 characters"));
+    assert!(status_text(&app).contains("selecting · 1 character"));
     press(&mut app, &["j"]);
     let status = status_text(&app);
     press(&mut app, &["y"]);

@@ -68,7 +68,7 @@ fn v_j_y_puts_the_selected_text_into_the_tmux_buffer() {
     std::fs::write(&book, POEM).unwrap();
     open(&tmux, &dir.path().join("config"), &book);
     tmux.keys(&["v"]);
-    tmux.wait_for("selecting", |s| s.contains("selecting · 1 characters"));
+    tmux.wait_for("selecting", |s| s.contains("selecting · 1 character"));
     tmux.keys(&["j"]);
     tmux.wait_for("two lines selected", |s| {
         s.contains("selecting · 24 characters")

@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use ratatui::style::{Modifier, Style};
 
@@ -22,22 +23,31 @@ use crate::layout::LineKind;
 use crate::position::Position;
 use crate::view::{ChapterView, ViewCache, ViewOptions};
 
+/// A drag continues the press before it only when the mouse went down or moved this recently.
+const DRAG_GAP: Duration = Duration::from_secs(2);
+
 /// The mode of selecting.
 pub const MODE: Mode = Mode::Select;
 
 /// What the reader says while selecting (kept together, short).
 mod say {
+    fn characters(n: usize) -> String {
+        match n {
+            1 => "1 character".to_string(),
+            n => format!("{n} characters"),
+        }
+    }
     pub fn selecting(chars: usize) -> String {
-        format!("selecting · {chars} characters")
+        format!("selecting · {}", characters(chars))
     }
     pub fn copied(chars: usize) -> String {
-        format!("copied {chars} characters")
+        format!("copied {}", characters(chars))
     }
     pub fn copied_paragraph(chars: usize) -> String {
-        format!("copied the paragraph: {chars} characters")
+        format!("copied the paragraph: {}", characters(chars))
     }
     pub fn highlighted(chars: usize, colour: u8) -> String {
-        format!("highlighted {chars} characters (colour {})", colour + 1)
+        format!("highlighted {} (colour {})", characters(chars), colour + 1)
     }
     pub const NOTHING_SELECTED: &str = "nothing to copy here";
     pub const NO_STORE: &str = "highlights are kept only for books opened from a file";
@@ -72,8 +82,9 @@ pub struct Selecting {
     views: Option<(ViewOptions, (usize, usize), ViewCache)>,
     /// The colour slot the highlight key uses (the one chosen last).
     colour: u8,
-    /// Where the left button went down, and the top of the page before that click turned it.
-    press: Option<(u16, u16, Position)>,
+    /// Where the left button went down, the top of the page before that click turned it, and
+    /// when the mouse last went down or moved (a drag long after is no drag from there).
+    press: Option<(u16, u16, Position, Instant)>,
     /// The highlight whose note the prompt is asking for.
     pub(super) note_for: Option<String>,
 }
@@ -465,7 +476,7 @@ impl App {
                 return;
             }
             Action::Click { column, row } => {
-                self.select.press = Some((column, row, self.reader.top()));
+                self.note_press(column, row);
                 if let Some(p) = self.position_at(column, row) {
                     self.select.active = Some(Selection {
                         anchor: p,
@@ -542,15 +553,20 @@ impl App {
     /// A left click in the reader: remember where (a drag from there selects) and where the
     /// page was before the click turned it.
     pub(super) fn note_press(&mut self, column: u16, row: u16) {
-        self.select.press = Some((column, row, self.reader.top()));
+        self.select.press = Some((column, row, self.reader.top(), Instant::now()));
     }
 
     /// The mouse dragged with the left button down: select from where it went down (the page
     /// the click turned is turned back) to here.
     pub(super) fn drag_select(&mut self, column: u16, row: u16) {
-        let Some((c0, r0, top)) = self.select.press else {
+        let Some((c0, r0, top, at)) = self.select.press else {
             return;
         };
+        if at.elapsed() > DRAG_GAP {
+            self.select.press = None;
+            return;
+        }
+        self.select.press = Some((c0, r0, top, Instant::now()));
         if self.reader.top() != top {
             self.reader.set_top(top);
         }
