@@ -383,3 +383,15 @@ proptest! {
         prop_assert!(shown.contains(&text), "{text:?} is not in the view");
     }
 }
+
+#[test]
+fn a_copy_carries_no_control_characters() {
+    let mut app = app_on("abc\u{1b}]52;c;ZWNobw==\u{7}def\u{202e}ghi\n", 60, 5);
+    press(&mut app, &["v", "$", "y"]);
+    let text = copied(&mut app).unwrap_or_default();
+    assert!(text.starts_with("abc") && text.ends_with("ghi"), "{text:?}");
+    assert!(
+        !text.chars().any(|c| c.is_control() || c == '\u{202e}'),
+        "{text:?}"
+    );
+}

@@ -60,6 +60,12 @@ pub enum Effect {
     Copy(String),
 }
 
+/// Text for the clipboard: what a pasted copy must not carry (control characters, bidi
+/// overrides: a paste into a terminal would act on them) becomes U+FFFD, as on the page.
+fn for_clipboard(text: &str) -> String {
+    crate::document::normalize::visible(&text.replace("\r\n", "\n")).into_owned()
+}
+
 /// Anchor and cursor of a selection (source positions of the characters at both ends, both
 /// included).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -506,7 +512,7 @@ impl App {
         let text = self.selected_text();
         let n = text.chars().count();
         self.end_select();
-        self.select.effects.push(Effect::Copy(text));
+        self.select.effects.push(Effect::Copy(for_clipboard(&text)));
         self.set_message(say::copied(n), false);
     }
 
@@ -519,7 +525,7 @@ impl App {
         let r = motion::paragraph_range(cv.text(), cv.map.to_view(pos.offset));
         let text = cv.text().get(r).unwrap_or("").to_string();
         let n = text.chars().count();
-        self.select.effects.push(Effect::Copy(text));
+        self.select.effects.push(Effect::Copy(for_clipboard(&text)));
         self.set_message(say::copied_paragraph(n), false);
     }
 
