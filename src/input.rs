@@ -109,13 +109,22 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))
                     .filter(|_| c.is_ascii_digit()),
-                Mode::Help | Mode::Bookmarks | Mode::Library | Mode::Links | Mode::Notes => None,
+                Mode::Help
+                | Mode::Bookmarks
+                | Mode::Library
+                | Mode::Links
+                | Mode::Notes
+                | Mode::Select => None,
             }
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel { down: true }),
             MouseEventKind::ScrollUp => Some(Action::Wheel { down: false }),
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag {
                 column: m.column,
                 row: m.row,
             }),

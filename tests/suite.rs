@@ -65,6 +65,8 @@ mod realbooks;
 mod render_cli;
 mod render_seed;
 mod resource_limits;
+mod select_reader;
+mod select_tmux;
 mod store_cli;
 mod store_concurrency;
 mod store_fuzz_highlights;

@@ -16,6 +16,8 @@ pub mod images;
 pub mod library;
 pub mod links;
 pub mod list;
+mod motion;
+mod note_prompt;
 pub mod notes;
 pub mod pace;
 pub mod picker;
@@ -25,6 +27,7 @@ pub mod reader;
 pub mod results;
 pub mod ruby;
 pub mod search;
+pub mod selection;
 pub mod shelf;
 pub mod theme;
 pub mod toc;
@@ -47,6 +50,7 @@ pub use prefs::Prefs;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{JumpList, Message, PageFrame, Reader, View, ViewLine};
 pub use search::SearchState;
+pub use selection::{Effect, Marks, Selection};
 use shelf::Shelf;
 pub use theme::Theme;
 pub use toc::TocState;
@@ -147,6 +151,8 @@ pub struct App {
     pub zen: bool,
     /// The reader's measured reading speed.
     pace: pace::Pace,
+    /// Selecting text, and the text to copy.
+    select: selection::Selecting,
 }
 
 impl std::fmt::Debug for App {
@@ -220,6 +226,7 @@ impl App {
             pending_keys: Vec::new(),
             zen: false,
             pace,
+            select: selection::Selecting::default(),
         }
     }
 
@@ -279,6 +286,7 @@ impl App {
             Overlay::Notes(_) => notes::MODE,
             Overlay::Picker(_) => picker::MODE,
             Overlay::Results(r) => r.mode(),
+            Overlay::None if self.select.active.is_some() => selection::MODE,
             Overlay::None => Mode::Reader,
         }
     }
@@ -303,6 +311,7 @@ impl App {
         self.drop_search_text();
         self.prompt = None;
         self.overlay = Overlay::None;
+        self.end_select();
         self.pace.set_book(&doc);
         self.reader.replace_document(doc, top);
     }
@@ -480,6 +489,7 @@ impl App {
                 Mode::Notes => self.update_notes(action),
                 Mode::Picker => self.update_picker(action),
                 Mode::Reader => self.update_reader(action),
+                Mode::Select => self.update_select(action),
             }
         }
         self.reader.refresh();
@@ -560,7 +570,13 @@ impl App {
             Action::AddBookmark => self.start_bookmark(),
             Action::BookmarkList => self.open_bookmarks(),
             Action::Library => self.open_library(),
-            Action::Click { column, row } => self.click_page(column, row),
+            Action::Click { column, row } => {
+                self.note_press(column, row);
+                self.click_page(column, row)
+            }
+            Action::Drag { column, row } => self.drag_select(column, row),
+            Action::Select => self.start_select(),
+            Action::CopyParagraph => self.copy_paragraph(self.reader.top()),
             Action::Links => self.open_links(),
             Action::Notes => self.open_notes(),
             Action::Images => self.open_images(),

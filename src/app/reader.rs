@@ -397,6 +397,12 @@ impl Reader {
         self.layout.chapter_at(&self.doc, pos)
     }
 
+    /// The layout showing `pos` (lines in source offsets of its chapter; in vertical pages a
+    /// line is a column), for the selection cursor's moves by line.
+    pub fn layout_at(&mut self, pos: Position) -> &ChapterLayout {
+        self.chapter_layout(pos)
+    }
+
     fn top_line(&mut self) -> usize {
         let off = self.top.offset;
         let top = self.top;

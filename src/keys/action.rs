@@ -146,6 +146,29 @@ actions! {
         DeleteBookmark = "delete": "delete the bookmark",
         /// Bring back the bookmark deleted last.
         UndoDelete = "undo": "undo the last delete",
+        /// Start selecting text at the first character of the page.
+        Select = "select": "select text (then copy or highlight it)",
+        /// Copy a paragraph: in the reader the one at the top of the page, while selecting the
+        /// one under the cursor.
+        CopyParagraph = "copy_paragraph": "copy the paragraph at the top of the page",
+        /// While selecting: the cursor a line down or up (vertical pages: a character).
+        CursorDown = "cursor_down": "cursor a line down",
+        CursorUp = "cursor_up": "cursor a line up",
+        WordNext = "word_next": "cursor to the next word (Chinese: the next character)",
+        WordPrev = "word_prev": "cursor to the word before (Chinese: the character before)",
+        ParagraphNext = "paragraph_next": "cursor to the next paragraph",
+        ParagraphPrev = "paragraph_prev": "cursor to the start of the paragraph (or the one before)",
+        /// The cursor goes to the other end of the selection.
+        SwapEnds = "swap_ends": "go to the other end of the selection",
+        Copy = "copy": "copy the selected text to the clipboard",
+        /// Highlight the selection in the colour used last (the first colour at the start).
+        Highlight = "highlight": "highlight the selection (in the colour used last)",
+        HighlightFirst = "highlight_first": "highlight it in the first colour",
+        HighlightSecond = "highlight_second": "highlight it in the second colour",
+        HighlightThird = "highlight_third": "highlight it in the third colour",
+        HighlightFourth = "highlight_fourth": "highlight it in the fourth colour",
+        /// Highlight the selection, then type a note for it.
+        HighlightNote = "highlight_note": "highlight the selection and write a note",
     }
     input {
         /// A typed character in a prompt or filter.
@@ -160,6 +183,8 @@ actions! {
         Wheel { down: bool },
         /// Left click at column, row.
         Click { column: u16, row: u16 },
+        /// The mouse moved to column, row with the left button held (a drag selects).
+        Drag { column: u16, row: u16 },
     }
 }
 
@@ -211,6 +236,29 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Mode::Prompt,
         Action::Confirm,
         "keep the search / run the command",
+    ),
+    (Mode::Select, Action::Close, "stop selecting"),
+    (
+        Mode::Select,
+        Action::Select,
+        "start the selection again at the cursor",
+    ),
+    (Mode::Select, Action::NextPage, "cursor a page on"),
+    (Mode::Select, Action::PrevPage, "cursor a page back"),
+    (
+        Mode::Select,
+        Action::CopyParagraph,
+        "copy the paragraph under the cursor",
+    ),
+    (
+        Mode::Select,
+        Action::LineStart,
+        "cursor to the start of the line",
+    ),
+    (
+        Mode::Select,
+        Action::LineEnd,
+        "cursor to the end of the line",
     ),
 ];
 

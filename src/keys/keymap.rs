@@ -43,10 +43,12 @@ pub enum Mode {
     Picker,
     /// The footnotes of the page are shown.
     Notes,
+    /// Text is being selected (to copy or highlight it).
+    Select,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -57,11 +59,13 @@ impl Mode {
         Mode::Links,
         Mode::Picker,
         Mode::Notes,
+        Mode::Select,
     ];
 
     /// The help screen's sections in order: reading and its panels, then help and prompts.
-    pub const HELP_ORDER: [Mode; 10] = [
+    pub const HELP_ORDER: [Mode; 11] = [
         Mode::Reader,
+        Mode::Select,
         Mode::Toc,
         Mode::TocFilter,
         Mode::Bookmarks,
@@ -86,6 +90,7 @@ impl Mode {
             Mode::Links => "links",
             Mode::Picker => "picker",
             Mode::Notes => "notes",
+            Mode::Select => "select",
         }
     }
 
@@ -106,6 +111,7 @@ impl Mode {
             Mode::Links => "Links on the page",
             Mode::Picker => "Open a book",
             Mode::Notes => "Footnotes on the page",
+            Mode::Select => "Selecting text",
         }
     }
 }

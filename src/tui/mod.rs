@@ -9,6 +9,7 @@
 //! Restoring is safe to call more than once. Must not parse the command line or decide what a
 //! key does: events go through `input` to `App::update`, and `ui` paints.
 
+pub mod clipboard;
 mod events;
 pub mod signals;
 
@@ -95,11 +96,25 @@ pub fn run_loop<B: Backend, E: EventSource>(
             continue;
         };
         app.update(action);
+        carry_out(app);
         if !app.should_quit() {
             if app.take_repaint() {
                 terminal.clear().map_err(draw_err)?;
             }
             terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
+        }
+    }
+}
+
+/// What the app asked of the terminal: text to copy goes out as OSC 52 (to the terminal, only
+/// while this process holds it) and to a system clipboard.
+fn carry_out(app: &mut App) {
+    for effect in app.take_effects() {
+        match effect {
+            crate::app::Effect::Copy(text) if ACTIVE.load(Ordering::SeqCst) => {
+                let _ = clipboard::copy(&text, &mut io::stdout());
+            }
+            crate::app::Effect::Copy(_) => {}
         }
     }
 }

@@ -170,6 +170,8 @@ pub(crate) fn footer(app: &App, mode: Mode, items: &[(&[Action], &str)], room: u
 
 fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
     let right = rect.x + rect.width;
+    // The selection and the highlights on the page.
+    let marks = app.page_marks();
     for (row, line) in lines.iter().enumerate().take(rect.height as usize) {
         let y = rect.y + row as u16;
         if line.kind == LineKind::Blank {
@@ -212,6 +214,10 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
                 Some(true) => base.patch(app.theme.current_match),
                 Some(false) => base.patch(app.theme.matched),
                 None => base,
+            };
+            let style = match from_text && !marks.is_empty() {
+                true => marks.patch(style, &app.theme, line.chapter_start + g.offset),
+                false => style,
             };
             let sym = if g.text.chars().any(is_unsafe_char) {
                 "\u{FFFD}"
@@ -316,6 +322,7 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     if let Some(c) = app.count() {
         right.push(c.to_string());
     }
+    right.extend(app.selection_status());
     if let Some(s) = &app.search {
         let total = s.matches.ranges.len();
         match s.current {
@@ -373,6 +380,7 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             PromptKind::Command => ":",
             PromptKind::BookmarkName => "bookmark name: ",
             PromptKind::RenameBookmark => "rename: ",
+            PromptKind::Note => "note: ",
         };
         let mut flags = String::new();
         if matches!(p.kind, PromptKind::Search { .. }) {
