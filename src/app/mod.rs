@@ -8,12 +8,14 @@
 //! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
 //! changes while reading; `geometry` where things go on screen.
 
+pub mod annotations;
 pub mod bookmarks;
 pub mod geometry;
 pub mod help;
 pub mod library;
 pub mod links;
 pub mod list;
+pub mod note_edit;
 pub mod notes;
 pub mod pace;
 pub mod picker;
@@ -33,6 +35,7 @@ use crate::layout::LayoutParams;
 use crate::position::Position;
 use crate::view::display::DisplayMode;
 
+pub use annotations::{HighlightRow, HighlightsState, NoteEditor};
 pub use bookmarks::BookmarkRow;
 pub use geometry::Geometry;
 pub use help::HelpLine;
@@ -109,6 +112,8 @@ pub enum Overlay {
     Picker(picker::PickerState),
     /// Every match of the search, in a list.
     Results(results::ResultsState),
+    /// The highlights and their notes.
+    Highlights(HighlightsState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -144,6 +149,8 @@ pub struct App {
     pub zen: bool,
     /// The reader's measured reading speed.
     pace: pace::Pace,
+    /// The note editor and what the highlight list remembers (see `annotations`).
+    annotations: annotations::Annotations,
 }
 
 impl std::fmt::Debug for App {
@@ -217,6 +224,7 @@ impl App {
             pending_keys: Vec::new(),
             zen: false,
             pace,
+            annotations: annotations::Annotations::default(),
         }
     }
 
@@ -267,6 +275,9 @@ impl App {
         if self.prompt.is_some() {
             return prompt::MODE;
         }
+        if self.annotations.editor.is_some() {
+            return annotations::EDITOR_MODE;
+        }
         match &self.overlay {
             Overlay::Toc(t) => t.mode(),
             Overlay::Help { .. } => help::MODE,
@@ -276,6 +287,7 @@ impl App {
             Overlay::Notes(_) => notes::MODE,
             Overlay::Picker(_) => picker::MODE,
             Overlay::Results(r) => r.mode(),
+            Overlay::Highlights(h) => h.mode(),
             Overlay::None => Mode::Reader,
         }
     }
@@ -300,6 +312,7 @@ impl App {
         self.drop_search_text();
         self.prompt = None;
         self.overlay = Overlay::None;
+        self.close_annotations();
         self.pace.set_book(&doc);
         self.reader.replace_document(doc, top);
     }
@@ -476,6 +489,8 @@ impl App {
                 Mode::Links => self.update_links(action),
                 Mode::Notes => self.update_notes(action),
                 Mode::Picker => self.update_picker(action),
+                Mode::Highlights | Mode::HighlightsFilter => self.update_highlights(action),
+                Mode::NoteEditor => self.update_note_editor(action),
                 Mode::Reader => self.update_reader(action),
             }
         }
@@ -562,6 +577,8 @@ impl App {
             Action::Notes => self.open_notes(),
             Action::ToggleZen => self.toggle_zen(),
             Action::OpenPicker => self.open_picker_here(),
+            Action::HighlightList => self.open_highlights(),
+            Action::EditNote => self.edit_page_note(),
             _ => {}
         }
     }
@@ -612,5 +629,6 @@ impl App {
             state.list.scroll_into_view(rows, state.rows.len());
         }
         self.scroll_picker_into_view();
+        self.annotations_relayout();
     }
 }

@@ -142,6 +142,14 @@ actions! {
         DeleteBookmark = "delete": "delete the bookmark",
         /// Bring back the bookmark deleted last.
         UndoDelete = "undo": "undo the last delete",
+        /// Open (or close) the list of highlights and their notes.
+        HighlightList = "highlights": "highlights and notes",
+        /// Edit a highlight's note in the note editor (in the reader: the first note on the page).
+        EditNote = "edit_note": "edit the note of the highlight on this page",
+        /// In the note editor: a line break.
+        NewLine = "new_line": "a new line",
+        /// In the note editor: edit the note in $VISUAL or $EDITOR instead.
+        ExternalEditor = "external_editor": "edit the note in $VISUAL / $EDITOR",
     }
     input {
         /// A typed character in a prompt or filter.
@@ -194,6 +202,41 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Action::DeleteBack,
         "delete a character, else up a folder",
     ),
+    (Mode::Highlights, Action::Confirm, "jump to the highlight"),
+    (Mode::Highlights, Action::EditNote, "edit its note"),
+    (
+        Mode::Highlights,
+        Action::DeleteBookmark,
+        "delete the highlight",
+    ),
+    (
+        Mode::Highlights,
+        Action::UndoDelete,
+        "bring back the highlight deleted last",
+    ),
+    (
+        Mode::Highlights,
+        Action::Close,
+        "clear the filter, else close the list",
+    ),
+    (
+        Mode::HighlightsFilter,
+        Action::Confirm,
+        "jump to the highlight",
+    ),
+    (
+        Mode::HighlightsFilter,
+        Action::Close,
+        "stop typing (the filter stays)",
+    ),
+    (Mode::NoteEditor, Action::Confirm, "save the note"),
+    (
+        Mode::NoteEditor,
+        Action::Close,
+        "cancel (the note stays as it was)",
+    ),
+    (Mode::NoteEditor, Action::LineUp, "cursor a line up"),
+    (Mode::NoteEditor, Action::LineDown, "cursor a line down"),
     (Mode::Help, Action::NextPage, "scroll down a page"),
     (Mode::Help, Action::PrevPage, "scroll up a page"),
     (Mode::Help, Action::SelectFirst, "the top of the help"),

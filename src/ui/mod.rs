@@ -19,6 +19,7 @@ use crate::keys::{Action, Mode};
 use crate::layout::width::is_unsafe_char;
 use crate::layout::{LineKind, Paint};
 
+mod annotations;
 mod panels;
 mod shelf;
 
@@ -40,6 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     for (rect, lines) in geo.columns.iter().zip(&app.view().columns) {
         draw_column(app, *rect, lines, buf);
     }
+    annotations::draw_note_marks(app, buf);
     match &app.overlay {
         Overlay::Toc(_) => panels::draw_toc(app, buf),
         Overlay::Help { .. } => panels::draw_help(app, buf),
@@ -49,9 +51,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Notes(_) => shelf::draw_notes(app, buf),
         Overlay::Picker(_) => shelf::draw_picker(app, buf),
         Overlay::Results(_) => panels::draw_results(app, buf),
+        Overlay::Highlights(_) => shelf::draw_highlights(app, buf),
         Overlay::None => {}
     }
-    if let Some((x, y)) = draw_status(app, buf) {
+    let editor_cursor = annotations::draw_note_editor(app, buf);
+    if let Some((x, y)) = draw_status(app, buf).or(editor_cursor) {
         frame.set_cursor_position((x, y));
     }
 }
@@ -329,6 +333,9 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     }
     if app.page_has_bookmark() {
         right.push("★".into());
+    }
+    if let Some(n) = app.notes_on_page_for_status() {
+        right.push(format!("✎{n}"));
     }
     let (chapter_left, book_left) = (
         shows(StatusItem::TimeLeftChapter),
