@@ -75,6 +75,7 @@ mod store_sync;
 mod store_tmux;
 mod tui_life;
 mod tui_life_tmux;
+mod ui_highlights;
 mod ui_lists;
 mod ui_loop;
 mod ui_remapped;
