@@ -41,6 +41,7 @@ mod fuzz_document;
 mod fuzz_epub;
 mod fuzz_layout;
 mod fuzz_state;
+mod highlights_tmux;
 mod hostile_config;
 mod hostile_matrix;
 mod hostile_regressions;

@@ -23,7 +23,7 @@ fn span(doc: &Document, needle: &str) -> (Position, Position) {
 
 /// The 三國演義 excerpt in a temp dir with three highlights (the first and the last with a
 /// note), and its config dir.
-fn highlighted() -> (tempfile::TempDir, PathBuf, PathBuf) {
+pub(crate) fn highlighted() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let config = tmp.path().join("cfg");
     let book = tmp.path().join("sanguo.txt");
