@@ -4,7 +4,8 @@
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
 //! `help`, `prompt` (with `search` and its `results` list), `bookmarks`, `library`, `picker`,
-//! `links`, `notes` (the page's footnotes); lists share `list`. `reader` owns the book, the place on screen and navigation;
+//! `links`, `notes` (the page's footnotes), `annotations` (the highlight list and the note
+//! editor, whose text is `note_edit`); lists share `list`. `reader` owns the book, the place on screen and navigation;
 //! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
 //! changes while reading; `geometry` where things go on screen.
 

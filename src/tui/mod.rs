@@ -6,6 +6,7 @@
 //! allows it) and its restoration on every exit path: normal quit, error (a guard), panic (a
 //! hook that restores first and then chains to the previous hook), every fatal signal (see
 //! `signals`), and Ctrl-z / SIGTSTP (given back, stopped, taken again and redrawn on `fg`).
+//! A note the app asks to edit in `$VISUAL`/`$EDITOR` gets the terminal the same way (`editor`).
 //! Restoring is safe to call more than once. Must not parse the command line or decide what a
 //! key does: events go through `input` to `App::update`, and `ui` paints.
 

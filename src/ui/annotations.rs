@@ -14,14 +14,20 @@ use crate::keys::Action;
 /// The mark beside a line where a highlight with a note ends.
 pub const NOTE_MARK: &str = "✎";
 
-/// A ✎ in the cell right of each line where a note ends (when the app puts marks there).
+/// A ✎ right of each line where a note ends (when the app puts marks there), a cell apart
+/// from the text when the margin has room.
 pub(super) fn draw_note_marks(app: &App, buf: &mut Buffer) {
     let columns = &app.geometry().columns;
     for (col, row) in app.note_marks() {
         let Some(rect) = columns.get(col) else {
             continue;
         };
-        let (x, y) = (rect.right(), rect.y + row as u16);
+        // A cell apart from the text when there is room for it.
+        let x = match rect.right().saturating_add(1) {
+            x if x < buf.area.right() => x,
+            _ => rect.right(),
+        };
+        let y = rect.y + row as u16;
         if x < buf.area.right() && y < rect.bottom() {
             put(buf, x, y, NOTE_MARK, 1, app.theme.current_chapter);
         }

@@ -1,7 +1,8 @@
 //! `draw(&App, frame)`: paints what the app has already computed. No state changes, and no key
 //! name written here: every hint is read from the app's keymap (`footer`). Pages and the status
-//! bar are painted here, the contents and help in `panels`, the bookmark list, the library and
-//! the file picker in `shelf`.
+//! bar are painted here, the contents and help in `panels`, the bookmark list, the library,
+//! the file picker and the highlight list in `shelf`, the note editor and the note marks in
+//! `annotations`.
 //!
 //! Book text is painted glyph by glyph from `layout::line_glyphs` (which never contain control
 //! characters); every other string that comes from the book (titles in the table of contents and

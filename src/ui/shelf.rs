@@ -1,4 +1,5 @@
-//! The bookmark list, the library, the file picker, the links and the footnotes popups. Painting only,
+//! The bookmark list, the library, the file picker, the links and the footnotes popups, and the
+//! highlight list. Painting only,
 //! hints from the keymap; every string from a book, a bookmark name, a file name or a path
 //! goes through `clean`.
 
@@ -367,7 +368,8 @@ pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
         let (right, right_st) = if r.orphaned {
             ("orphaned: not in this text".to_string(), MISSING)
         } else {
-            (cut_middle(&clean(&r.chapter), 20), app.theme.dim)
+            // Chapter numbers come first in a title: keep the start.
+            (cut_end(&clean(&r.chapter), 20), app.theme.dim)
         };
         let room = (area.width as usize).saturating_sub(width(&right) + 2);
         let mark = if r.note.is_some() { "✎ " } else { "  " };
@@ -389,7 +391,8 @@ pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
             left.push(("  ".to_string(), Style::new()));
             left.push((note, app.theme.dim));
         }
-        two_sided(buf, area, y, &left, "");
+        // The right part's room is kept free, then painted in its own style.
+        two_sided(buf, area, y, &left, &" ".repeat(width(&right)));
         let rx = area.x + area.width.saturating_sub(width(&right) as u16);
         if width(&right) + 1 < area.width as usize {
             put(buf, rx, y, &right, width(&right), right_st);
