@@ -11,7 +11,7 @@
 use ratatui::layout::Rect;
 
 use super::list::{ListEvent, ListState};
-use super::note_edit::{NoteText, cursor_row, rows};
+use super::note_edit::{NoteText, rows};
 use super::{App, Overlay};
 use crate::keys::{Action, Mode};
 use crate::position::Position;
@@ -35,6 +35,7 @@ mod say {
     pub const NO_EDITOR: &str = "set $VISUAL or $EDITOR to edit notes in your own editor";
     pub const ORPHANED: &str = "its words are not in this text: this is near where they were";
     pub const NOTHING_TO_UNDO: &str = "nothing to undo";
+    pub const RESTORED: &str = "highlight restored";
 }
 
 /// One highlight in the list, ready to draw.
@@ -342,7 +343,7 @@ impl App {
         if let Some(s) = self.shelf.session.as_mut() {
             s.restore_highlight(&id);
         }
-        self.set_message("highlight restored", false);
+        self.set_message(say::RESTORED, false);
         self.save_now();
         let rows = self.highlight_rows_shown();
         if let Overlay::Highlights(state) = &mut self.overlay
@@ -466,7 +467,6 @@ impl App {
         let w = area.width.max(2) as usize;
         let all = rows(&ed.note.text, w);
         let (row, col) = ed.note.cursor_at(w);
-        debug_assert_eq!(row, cursor_row(&all, ed.note.cursor));
         let shown = all
             .iter()
             .skip(ed.scroll)
