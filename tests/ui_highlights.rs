@@ -14,7 +14,7 @@ use kanshu::keys::Action;
 use kanshu::store::{BookSession, Store};
 use kanshu::{Document, LoadOptions, Position};
 
-use crate::common::{press, render, screen_text, type_text};
+use crate::common::{press, render, screen_text, style_mask, type_text};
 
 fn span(doc: &Document, needle: &str) -> (Position, Position) {
     let at = doc.text.find(needle).expect("needle in text");
@@ -276,7 +276,9 @@ fn snapshot_highlight_list_80x24() {
     let (_tmp, config, book) = highlighted();
     let mut app = reader(&book, &config, 80, 24);
     press(&mut app, &["H"]);
-    insta::assert_snapshot!("highlights_list_80x24", shown(&app));
+    let buf = render(&app);
+    let shot = format!("{}\n{}", screen_text(&buf), style_mask(&buf));
+    insta::assert_snapshot!("highlights_list_80x24", shot);
 }
 
 #[test]
@@ -286,5 +288,7 @@ fn snapshot_note_editor_80x24() {
     press(&mut app, &["]", "e", "enter"]);
     type_text(&mut app, "Three men, one oath: 桃園三結義.");
     press(&mut app, &["up"]);
-    insta::assert_snapshot!("note_editor_80x24", shown(&app));
+    let buf = render(&app);
+    let shot = format!("{}\n{}", screen_text(&buf), style_mask(&buf));
+    insta::assert_snapshot!("note_editor_80x24", shot);
 }
