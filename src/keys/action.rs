@@ -235,6 +235,21 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Action::Close,
         "cancel (the note stays as it was)",
     ),
+    (
+        Mode::Highlights,
+        Action::StartFilter,
+        "filter by the words, the note or the chapter (or just type)",
+    ),
+    (
+        Mode::NoteEditor,
+        Action::DeleteToStart,
+        "delete from the start of the line to the cursor",
+    ),
+    (
+        Mode::NoteEditor,
+        Action::DeleteBack,
+        "delete a character (at a line start: join the lines)",
+    ),
     (Mode::NoteEditor, Action::LineUp, "cursor a line up"),
     (Mode::NoteEditor, Action::LineDown, "cursor a line down"),
     (Mode::Help, Action::NextPage, "scroll down a page"),

@@ -45,8 +45,8 @@ pub(super) fn draw_note_editor(app: &App, buf: &mut Buffer) -> Option<(u16, u16)
     let room = boxr.width.saturating_sub(2) as usize;
     let mut hints: Vec<(&[Action], &str)> = vec![
         (&[Action::Confirm], "save"),
-        (&[Action::NewLine], "new line"),
         (&[Action::Close], "cancel"),
+        (&[Action::NewLine], "new line"),
     ];
     if app.has_external_editor() {
         hints.push((&[Action::ExternalEditor], "$EDITOR"));

@@ -365,11 +365,14 @@ pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
     }
     for (i, y, selected) in visible_rows(area, &state.list, rows.len()) {
         let r = &rows[i];
-        let (right, right_st) = if r.orphaned {
-            ("orphaned: not in this text".to_string(), MISSING)
-        } else {
+        // A narrow list gives the quote the room: the chapter goes, "orphaned" stays short.
+        let wide = area.width >= 50;
+        let (right, right_st) = match (r.orphaned, wide) {
+            (true, true) => ("orphaned: not in this text".to_string(), MISSING),
+            (true, false) => ("orphaned".to_string(), MISSING),
             // Chapter numbers come first in a title: keep the start.
-            (cut_end(&clean(&r.chapter), 20), app.theme.dim)
+            (false, true) => (cut_end(&clean(&r.chapter), 20), app.theme.dim),
+            (false, false) => (String::new(), app.theme.dim),
         };
         let room = (area.width as usize).saturating_sub(width(&right) + 2);
         let mark = if r.note.is_some() { "✎ " } else { "  " };
