@@ -102,9 +102,13 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                 return None;
             }
             match mode {
-                Mode::Prompt | Mode::TocFilter | Mode::Toc | Mode::Picker => {
-                    Some(Action::Insert(c))
-                }
+                Mode::Prompt
+                | Mode::TocFilter
+                | Mode::Toc
+                | Mode::Picker
+                | Mode::Highlights
+                | Mode::HighlightsFilter
+                | Mode::NoteEditor => Some(Action::Insert(c)),
                 Mode::Reader => c
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))
@@ -132,7 +136,12 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(s) => match mode {
-            Mode::Prompt | Mode::TocFilter | Mode::Toc => Some(Action::Paste(s.clone())),
+            Mode::Prompt
+            | Mode::TocFilter
+            | Mode::Toc
+            | Mode::Highlights
+            | Mode::HighlightsFilter
+            | Mode::NoteEditor => Some(Action::Paste(s.clone())),
             _ => None,
         },
         _ => None,

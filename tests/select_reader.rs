@@ -256,10 +256,12 @@ fn capital_a_highlights_and_asks_for_a_note() {
     let config = dir.path().join("state");
     let mut app = reader(&path, &config, 60, 12);
     press(&mut app, &["v", "l", "A"]);
-    assert_eq!(app.mode(), Mode::Prompt);
-    assert!(status_text(&app).contains("note: "));
+    assert_eq!(app.mode(), Mode::NoteEditor);
     type_text(&mut app, "first words");
     press(&mut app, &["enter"]);
+    type_text(&mut app, "second line");
+    press(&mut app, &["ctrl-s"]);
+    assert_eq!(app.mode(), Mode::Reader);
     app.quit();
     let session = BookSession::open(
         &Store::new(&config),
@@ -268,7 +270,7 @@ fn capital_a_highlights_and_asks_for_a_note() {
     let hs = session.highlights();
     assert_eq!(hs.len(), 1);
     assert_eq!(hs[0].quote, "天地");
-    assert_eq!(hs[0].note.as_deref(), Some("first words"));
+    assert_eq!(hs[0].note.as_deref(), Some("first words\nsecond line"));
 }
 
 #[test]

@@ -5,10 +5,12 @@
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
 //! `help`, `prompt` (with `search` and its `results` list), `bookmarks`, `library`, `picker`,
 //! `links`, `notes` (the page's footnotes), `images` (the page's images, in the notes box),
-//! `ruby` (the ruby key); lists share `list`. `reader` owns the book, the place on screen and navigation;
+//! `ruby` (the ruby key), `annotations` (the highlight list and the note editor, whose text is
+//! `note_edit`); lists share `list`. `reader` owns the book, the place on screen and navigation;
 //! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
 //! changes while reading; `geometry` where things go on screen.
 
+pub mod annotations;
 pub mod bookmarks;
 pub mod geometry;
 pub mod help;
@@ -17,7 +19,7 @@ pub mod library;
 pub mod links;
 pub mod list;
 mod motion;
-mod note_prompt;
+pub mod note_edit;
 pub mod notes;
 pub mod pace;
 pub mod picker;
@@ -39,6 +41,7 @@ use crate::layout::LayoutParams;
 use crate::position::Position;
 use crate::view::display::DisplayMode;
 
+pub use annotations::{HighlightRow, HighlightsState, NoteEditor};
 pub use bookmarks::BookmarkRow;
 pub use geometry::Geometry;
 pub use help::HelpLine;
@@ -116,6 +119,8 @@ pub enum Overlay {
     Picker(picker::PickerState),
     /// Every match of the search, in a list.
     Results(results::ResultsState),
+    /// The highlights and their notes.
+    Highlights(HighlightsState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -153,6 +158,8 @@ pub struct App {
     pace: pace::Pace,
     /// Selecting text, and the text to copy.
     select: selection::Selecting,
+    /// The note editor and what the highlight list remembers (see `annotations`).
+    annotations: annotations::Annotations,
 }
 
 impl std::fmt::Debug for App {
@@ -227,6 +234,7 @@ impl App {
             zen: false,
             pace,
             select: selection::Selecting::default(),
+            annotations: annotations::Annotations::default(),
         }
     }
 
@@ -277,6 +285,9 @@ impl App {
         if self.prompt.is_some() {
             return prompt::MODE;
         }
+        if self.annotations.editor.is_some() {
+            return annotations::EDITOR_MODE;
+        }
         match &self.overlay {
             Overlay::Toc(t) => t.mode(),
             Overlay::Help { .. } => help::MODE,
@@ -287,6 +298,7 @@ impl App {
             Overlay::Picker(_) => picker::MODE,
             Overlay::Results(r) => r.mode(),
             Overlay::None if self.select.active.is_some() => selection::MODE,
+            Overlay::Highlights(h) => h.mode(),
             Overlay::None => Mode::Reader,
         }
     }
@@ -312,6 +324,7 @@ impl App {
         self.prompt = None;
         self.overlay = Overlay::None;
         self.end_select();
+        self.close_annotations();
         self.pace.set_book(&doc);
         self.reader.replace_document(doc, top);
     }
@@ -488,6 +501,8 @@ impl App {
                 Mode::Links => self.update_links(action),
                 Mode::Notes => self.update_notes(action),
                 Mode::Picker => self.update_picker(action),
+                Mode::Highlights | Mode::HighlightsFilter => self.update_highlights(action),
+                Mode::NoteEditor => self.update_note_editor(action),
                 Mode::Reader => self.update_reader(action),
                 Mode::Select => self.update_select(action),
             }
@@ -583,6 +598,8 @@ impl App {
             Action::ToggleRuby => self.toggle_ruby(),
             Action::ToggleZen => self.toggle_zen(),
             Action::OpenPicker => self.open_picker_here(),
+            Action::HighlightList => self.open_highlights(),
+            Action::EditNote => self.edit_page_note(),
             _ => {}
         }
     }
@@ -633,5 +650,6 @@ impl App {
             state.list.scroll_into_view(rows, state.rows.len());
         }
         self.scroll_picker_into_view();
+        self.annotations_relayout();
     }
 }

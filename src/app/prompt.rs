@@ -24,8 +24,6 @@ pub enum PromptKind {
     BookmarkName,
     /// A new name for the bookmark picked in the list.
     RenameBookmark,
-    /// The note of a highlight just made.
-    Note,
 }
 
 /// A prompt on the status line.
@@ -238,7 +236,6 @@ impl App {
                     PromptKind::BookmarkName | PromptKind::RenameBookmark => {
                         self.confirm_name(prompt.kind, &prompt.text)
                     }
-                    PromptKind::Note => self.confirm_note(&prompt.text),
                 }
                 return;
             }

@@ -91,8 +91,6 @@ pub struct Selecting {
     /// Where the left button went down, the top of the page before that click turned it, and
     /// when the mouse last went down or moved (a drag long after is no drag from there).
     press: Option<(u16, u16, Position, Instant)>,
-    /// The highlight whose note the prompt is asking for.
-    pub(super) note_for: Option<String>,
 }
 
 /// What the page shows marked: the selection, its cursor and the highlights on screen
@@ -550,7 +548,7 @@ impl App {
         self.save_now();
         self.set_message(say::highlighted(chars, colour), false);
         if note {
-            self.open_note_editor(&id);
+            self.open_note_editor(id);
         }
     }
 

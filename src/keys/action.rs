@@ -169,6 +169,14 @@ actions! {
         HighlightFourth = "highlight_fourth": "highlight it in the fourth colour",
         /// Highlight the selection, then type a note for it.
         HighlightNote = "highlight_note": "highlight the selection and write a note",
+        /// Open (or close) the list of highlights and their notes.
+        HighlightList = "highlights": "highlights and notes",
+        /// Edit a highlight's note in the note editor (in the reader: the first note on the page).
+        EditNote = "edit_note": "edit the note of the highlight on this page",
+        /// In the note editor: a line break.
+        NewLine = "new_line": "a new line",
+        /// In the note editor: edit the note in $VISUAL or $EDITOR instead.
+        ExternalEditor = "external_editor": "edit the note in $VISUAL / $EDITOR",
     }
     input {
         /// A typed character in a prompt or filter.
@@ -223,6 +231,56 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Action::DeleteBack,
         "delete a character, else up a folder",
     ),
+    (Mode::Highlights, Action::Confirm, "jump to the highlight"),
+    (Mode::Highlights, Action::EditNote, "edit its note"),
+    (
+        Mode::Highlights,
+        Action::DeleteBookmark,
+        "delete the highlight",
+    ),
+    (
+        Mode::Highlights,
+        Action::UndoDelete,
+        "bring back the highlight deleted last",
+    ),
+    (
+        Mode::Highlights,
+        Action::Close,
+        "clear the filter, else close the list",
+    ),
+    (
+        Mode::HighlightsFilter,
+        Action::Confirm,
+        "jump to the highlight",
+    ),
+    (
+        Mode::HighlightsFilter,
+        Action::Close,
+        "stop typing (the filter stays)",
+    ),
+    (Mode::NoteEditor, Action::Confirm, "save the note"),
+    (
+        Mode::NoteEditor,
+        Action::Close,
+        "cancel (the note stays as it was)",
+    ),
+    (
+        Mode::Highlights,
+        Action::StartFilter,
+        "filter by the words, the note or the chapter (or just type)",
+    ),
+    (
+        Mode::NoteEditor,
+        Action::DeleteToStart,
+        "delete from the start of the line to the cursor",
+    ),
+    (
+        Mode::NoteEditor,
+        Action::DeleteBack,
+        "delete a character (at a line start: join the lines)",
+    ),
+    (Mode::NoteEditor, Action::LineUp, "cursor a line up"),
+    (Mode::NoteEditor, Action::LineDown, "cursor a line down"),
     (Mode::Help, Action::NextPage, "scroll down a page"),
     (Mode::Help, Action::PrevPage, "scroll up a page"),
     (Mode::Help, Action::SelectFirst, "the top of the help"),

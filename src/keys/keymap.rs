@@ -45,10 +45,16 @@ pub enum Mode {
     Notes,
     /// Text is being selected (to copy or highlight it).
     Select,
+    /// The list of highlights and notes is open.
+    Highlights,
+    /// The highlight list's filter is being typed.
+    HighlightsFilter,
+    /// A highlight's note is being edited in its popup.
+    NoteEditor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -60,15 +66,21 @@ impl Mode {
         Mode::Picker,
         Mode::Notes,
         Mode::Select,
+        Mode::Highlights,
+        Mode::HighlightsFilter,
+        Mode::NoteEditor,
     ];
 
     /// The help screen's sections in order: reading and its panels, then help and prompts.
-    pub const HELP_ORDER: [Mode; 11] = [
+    pub const HELP_ORDER: [Mode; 14] = [
         Mode::Reader,
         Mode::Select,
         Mode::Toc,
         Mode::TocFilter,
         Mode::Bookmarks,
+        Mode::Highlights,
+        Mode::HighlightsFilter,
+        Mode::NoteEditor,
         Mode::Library,
         Mode::Links,
         Mode::Notes,
@@ -91,6 +103,9 @@ impl Mode {
             Mode::Picker => "picker",
             Mode::Notes => "notes",
             Mode::Select => "select",
+            Mode::Highlights => "highlights",
+            Mode::HighlightsFilter => "highlights_filter",
+            Mode::NoteEditor => "note_editor",
         }
     }
 
@@ -112,6 +127,9 @@ impl Mode {
             Mode::Picker => "Open a book",
             Mode::Notes => "Footnotes on the page",
             Mode::Select => "Selecting text",
+            Mode::Highlights => "Highlights and notes",
+            Mode::HighlightsFilter => "Highlights and notes, filtering",
+            Mode::NoteEditor => "Note editor",
         }
     }
 }

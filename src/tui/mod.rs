@@ -6,10 +6,12 @@
 //! allows it) and its restoration on every exit path: normal quit, error (a guard), panic (a
 //! hook that restores first and then chains to the previous hook), every fatal signal (see
 //! `signals`), and Ctrl-z / SIGTSTP (given back, stopped, taken again and redrawn on `fg`).
+//! A note the app asks to edit in `$VISUAL`/`$EDITOR` gets the terminal the same way (`editor`).
 //! Restoring is safe to call more than once. Must not parse the command line or decide what a
 //! key does: events go through `input` to `App::update`, and `ui` paints.
 
 pub mod clipboard;
+mod editor;
 mod events;
 pub mod signals;
 
@@ -97,6 +99,13 @@ pub fn run_loop<B: Backend, E: EventSource>(
         };
         app.update(action);
         carry_out(app);
+        if let Some(edit) = app.take_external_edit() {
+            // A note to edit in $EDITOR: the terminal is the editor's until it ends.
+            let result = events.edit_externally(&edit.program, &edit.text);
+            app.external_edit_done(result);
+            repaint_all(terminal, app)?;
+            continue;
+        }
         if !app.should_quit() {
             if app.take_repaint() {
                 terminal.clear().map_err(draw_err)?;
@@ -278,6 +287,7 @@ pub fn read(app: &mut App, options: TerminalOptions) -> Result<Option<i32>, TuiE
     enter_terminal().map_err(|e| TuiError(format!("cannot set up the terminal: {e}")))?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).map_err(|e| TuiError(format!("terminal: {e}")))?;
+    app.set_external_editor(editor::from_env());
     let result = run_loop(&mut terminal, app, &mut events, &stop);
     app.quit();
     restore_terminal();

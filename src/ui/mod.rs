@@ -1,7 +1,8 @@
 //! `draw(&App, frame)`: paints what the app has already computed. No state changes, and no key
 //! name written here: every hint is read from the app's keymap (`footer`). Pages and the status
-//! bar are painted here, the contents and help in `panels`, the bookmark list, the library and
-//! the file picker in `shelf`.
+//! bar are painted here, the contents and help in `panels`, the bookmark list, the library,
+//! the file picker and the highlight list in `shelf`, the note editor and the note marks in
+//! `annotations`.
 //!
 //! Book text is painted glyph by glyph from `layout::line_glyphs` (which never contain control
 //! characters); every other string that comes from the book (titles in the table of contents and
@@ -19,6 +20,7 @@ use crate::keys::{Action, Mode};
 use crate::layout::width::is_unsafe_char;
 use crate::layout::{LineKind, Paint};
 
+mod annotations;
 mod panels;
 mod shelf;
 
@@ -40,6 +42,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     for (rect, lines) in geo.columns.iter().zip(&app.view().columns) {
         draw_column(app, *rect, lines, buf);
     }
+    annotations::draw_note_marks(app, buf);
     match &app.overlay {
         Overlay::Toc(_) => panels::draw_toc(app, buf),
         Overlay::Help { .. } => panels::draw_help(app, buf),
@@ -49,9 +52,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Notes(_) => shelf::draw_notes(app, buf),
         Overlay::Picker(_) => shelf::draw_picker(app, buf),
         Overlay::Results(_) => panels::draw_results(app, buf),
+        Overlay::Highlights(_) => shelf::draw_highlights(app, buf),
         Overlay::None => {}
     }
-    if let Some((x, y)) = draw_status(app, buf) {
+    let editor_cursor = annotations::draw_note_editor(app, buf);
+    if let Some((x, y)) = draw_status(app, buf).or(editor_cursor) {
         frame.set_cursor_position((x, y));
     }
 }
@@ -337,6 +342,9 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     if app.page_has_bookmark() {
         right.push("★".into());
     }
+    if let Some(n) = app.notes_on_page_for_status() {
+        right.push(format!("✎{n}"));
+    }
     let (chapter_left, book_left) = (
         shows(StatusItem::TimeLeftChapter),
         shows(StatusItem::TimeLeftBook),
@@ -380,7 +388,6 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             PromptKind::Command => ":",
             PromptKind::BookmarkName => "bookmark name: ",
             PromptKind::RenameBookmark => "rename: ",
-            PromptKind::Note => "note: ",
         };
         let mut flags = String::new();
         if matches!(p.kind, PromptKind::Search { .. }) {
