@@ -108,10 +108,23 @@ pub fn layout_vertical_with(
     let mut pos = 0;
     // The heading is the first line with text (blank lines may come before it).
     let mut heading_left = heading;
+    // The heading's words until the next line with text: the same words there are not drawn
+    // again (see `paragraphs::skip_repeated_heading`).
+    let mut said: Option<&str> = None;
     for raw in text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
+        if !line.trim().is_empty()
+            && let Some(h) = said.take()
+            && crate::layout::paragraphs::same_words(line, h)
+        {
+            pos += raw.len();
+            continue;
+        }
         let is_heading = heading_left && !line.trim().is_empty();
         heading_left &= !is_heading;
+        if is_heading {
+            said = Some(line);
+        }
         let indent = if is_heading || rows <= indent_rows {
             0
         } else {

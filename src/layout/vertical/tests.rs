@@ -282,3 +282,16 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_heading_said_again_under_itself_is_one_column() {
+    let text = "第二章\n\n第二章\n\n　　正文。";
+    let v = layout_vertical(text, true, &params(20, 6));
+    let shown: Vec<&str> = v
+        .columns
+        .iter()
+        .filter(|c| c.kind != LineKind::Blank)
+        .map(|c| &text[c.range.clone()])
+        .collect();
+    assert_eq!(shown, ["第二章", "正文。"]);
+}
