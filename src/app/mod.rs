@@ -649,6 +649,18 @@ impl App {
         if let Overlay::Links(state) = &mut self.overlay {
             state.list.scroll_into_view(rows, state.rows.len());
         }
+        if let Overlay::Bookmarks(_) = self.overlay {
+            let n = self.bookmark_rows().len();
+            if let Overlay::Bookmarks(list) = &mut self.overlay {
+                list.scroll_into_view(rows, n);
+            }
+        }
+        let results_rows = self.results_area().rows.height as usize;
+        if let Overlay::Results(state) = &mut self.overlay {
+            state
+                .list
+                .scroll_into_view(results_rows, state.entries.len());
+        }
         self.scroll_picker_into_view();
         self.annotations_relayout();
     }
