@@ -92,7 +92,7 @@ impl JumpList {
 
 /// A book being read: what is open, where, and what is on screen.
 pub struct Reader {
-    pub doc: Document,
+    pub doc: std::sync::Arc<Document>,
     layout: DisplayLayout,
     top: Position,
     frame: PageFrame,
@@ -122,7 +122,7 @@ impl Reader {
     pub fn new(doc: Document, params: LayoutParams, frame: PageFrame) -> Reader {
         let layout = DisplayLayout::for_document(&doc, params);
         let mut reader = Reader {
-            doc,
+            doc: std::sync::Arc::new(doc),
             layout,
             top: Position::START,
             frame,
@@ -214,7 +214,7 @@ impl Reader {
         let display = self.layout.display();
         self.layout = DisplayLayout::for_document(&doc, params);
         self.layout.set_display(display);
-        self.doc = doc;
+        self.doc = std::sync::Arc::new(doc);
         self.jumps = JumpList::default();
         self.count = None;
         self.bookmarks.clear();
