@@ -286,3 +286,33 @@ fn hostile_highlights_in_a_state_file_are_bounded_and_never_a_panic() {
         "nothing raw reaches a terminal"
     );
 }
+
+#[test]
+fn a_highlight_whose_words_were_mostly_rewritten_is_orphaned_not_moved() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::new(tmp.path().join("cfg"));
+    let quote =
+        "the silver river ran over the old brown stones below the house and past the mill b";
+    let text = format!(
+        "Chapter 1\n\nIt was a calm morning when we left, and {quote}ut nobody saw it go.\n\nThe end of the day.\n"
+    );
+    let doc = book(tmp.path(), &text);
+    let mut s = BookSession::open(&store, &doc);
+    let id = s
+        .add_highlight(&doc, at(&doc, quote), after(&doc, quote), 0, Some("river"))
+        .unwrap();
+    s.save().unwrap();
+
+    // A preface line, and the first 60 bytes of the highlighted words rewritten.
+    let edited = format!("A preface.\n{}", text.replace(&quote[..60], "XXXXXXXXX "));
+    let doc2 = book(tmp.path(), &edited);
+    let s = BookSession::open(&store, &doc2);
+    assert!(
+        s.is_orphaned(&id),
+        "moved onto {:?}",
+        &doc2.text[s.highlight(&id).unwrap().text_range()]
+    );
+    let h = s.highlight(&id).unwrap();
+    assert_eq!(h.quote, quote, "the words are kept");
+    assert_eq!(h.note.as_deref(), Some("river"));
+}

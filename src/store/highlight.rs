@@ -127,7 +127,37 @@ pub(crate) fn relocate(
     if b <= a || b - a > old_len.saturating_mul(2).saturating_add(1024) {
         return None;
     }
+    if !still_quoted(&h.quote, doc.text.get(a..b).unwrap_or("")) {
+        return None;
+    }
     Some((anchor_at(doc, start.0), anchor_at(doc, end.0)))
+}
+
+/// Does the stretch found again still hold most of the words highlighted? An edit that
+/// rewrote most of them (both ends still found) leaves an orphan, not a highlight on other
+/// words with the old note. Counted by characters (white space aside), so it holds for
+/// Chinese as for English: at least half of the quote's characters must be in the stretch.
+fn still_quoted(quote: &str, found: &str) -> bool {
+    let quote = quote.strip_suffix('…').unwrap_or(quote);
+    let mut bag: std::collections::HashMap<char, usize> = std::collections::HashMap::new();
+    let mut total = 0usize;
+    for c in quote.chars().filter(|c| !c.is_whitespace()) {
+        *bag.entry(c).or_default() += 1;
+        total += 1;
+    }
+    if total == 0 {
+        return true;
+    }
+    let mut kept = 0usize;
+    for c in found.chars() {
+        if let Some(n) = bag.get_mut(&c)
+            && *n > 0
+        {
+            *n -= 1;
+            kept += 1;
+        }
+    }
+    kept * 2 >= total
 }
 
 impl BookSession {
