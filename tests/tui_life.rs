@@ -196,7 +196,12 @@ fn bad_input_on_the_command_line_is_one_line_and_exit_2() {
         (&["-"][..], "", "standard input is empty"),
         (&["--at", "120", "x.txt"][..], "", "0 to 100"),
         (&["--at", "half", "x.txt"][..], "", "not a number"),
-        (&["--chapter", "0", "x.txt"][..], "", "--chapter"),
+        (&["--chapter", "x", "x.txt"][..], "", "--chapter"),
+        (
+            &["--chapter", "2.", "x.txt"][..],
+            "",
+            "not a chapter number",
+        ),
     ] {
         let (mut cmd, _dir) = kanshu();
         let out = cmd.args(args).write_stdin(stdin).output().unwrap();

@@ -21,7 +21,13 @@ fn bin() -> PathBuf {
 
 /// A book of five chapters whose lines say where they are ("第3章第12段").
 fn book(dir: &Path) -> PathBuf {
-    let mut text = String::new();
+    titled_book(dir, "")
+}
+
+/// [`book`] after `title` (a title page makes the contents' third entry 第2章, so `--chapter 3`
+/// must still mean the book's 第3章).
+fn titled_book(dir: &Path, title: &str) -> PathBuf {
+    let mut text = String::from(title);
     for n in 1..=5 {
         text.push_str(&format!("第{n}章 标题{n}\n"));
         for i in 0..80 {
@@ -332,7 +338,7 @@ fn chapter_3_from_the_command_line() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let book = book(dir.path());
+    let book = titled_book(dir.path(), "《山路》\n\n作者：佚名\n\n");
     start_reader(
         &tmux,
         dir.path(),

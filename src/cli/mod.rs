@@ -65,9 +65,10 @@ pub struct Cli {
     /// Start with vertical pages, read right to left (V switches)
     #[arg(long)]
     pub vertical: bool,
-    /// Open at chapter N (1-based, as `kanshu toc` numbers them)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "at")]
-    pub chapter: Option<u64>,
+    /// Open at the chapter the book numbers N (37, or 2.1 for chapter 1 of volume 2), as `:37`
+    /// in the reader and `render --chapter` take it
+    #[arg(long, value_name = "N", value_parser = read::parse_chapter, conflicts_with = "at")]
+    pub chapter: Option<String>,
     /// Open at this percentage of the book (0–100)
     #[arg(long, value_name = "PCT", value_parser = read::parse_percent)]
     pub at: Option<f64>,
@@ -312,9 +313,7 @@ pub fn run() -> i32 {
                         guide: cli.guide,
                         display,
                         start: read::Start {
-                            chapter: cli
-                                .chapter
-                                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                            chapter: cli.chapter,
                             at: cli.at,
                             search: cli.search,
                         },

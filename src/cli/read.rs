@@ -24,8 +24,8 @@ use crate::view::{DisplayLayout, DisplayMode};
 /// Where the reader opens, from the command line (`None`: where reading stopped).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Start {
-    /// 1-based chapter.
-    pub chapter: Option<usize>,
+    /// The chapter as the book numbers it (`37`, `2.1`), as `render --chapter` takes it.
+    pub chapter: Option<String>,
     /// Percentage of the book, 0–100.
     pub at: Option<f64>,
     /// The first match of this text, from the chapter or percentage when given, else from
@@ -59,6 +59,23 @@ pub fn parse_percent(s: &str) -> Result<f64, String> {
     } else {
         Err(format!(
             "{n} is out of range: give a percentage from 0 to 100"
+        ))
+    }
+}
+
+/// `--chapter`: a chapter number as a book gives it, `37`, or `2.1` (chapter 1 of volume 2).
+pub fn parse_chapter(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    let number = |p: &str| !p.is_empty() && p.len() <= 9 && p.bytes().all(|b| b.is_ascii_digit());
+    let ok = match t.split_once('.') {
+        Some((v, n)) => number(v) && number(n),
+        None => number(t),
+    };
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a chapter number: give one like 37, or 2.1 for chapter 1 of volume 2"
         ))
     }
 }
@@ -247,15 +264,10 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         // Not on a terminal (a pipe, a file): the text, laid out as the reader would.
         return book_text(&doc, &cfg, args.display);
     }
-    if let Some(n) = args.start.chapter
-        && n > doc.chapters.len()
-    {
-        let count = doc.chapters.len();
-        return Err(CliError::Usage(format!(
-            "--chapter {n}: the book has {count} chapter{}",
-            if count == 1 { "" } else { "s" }
-        )));
-    }
+    let chapter = match &args.start.chapter {
+        Some(spec) => Some(super::render::chapter_by_number(&doc, spec)?),
+        None => None,
+    };
     // A vertical EPUB opens in vertical mode; the reader's toggle still switches it.
     let mut display = args.display;
     if let Some(p) = doc
@@ -282,7 +294,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
     let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved
     let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
-    let moved = go_to_start(&mut app, &args.start);
+    let moved = go_to_start(&mut app, &args.start, chapter);
     // A book opened for the first time with scrape artifacts gets the clean-view offer instead
     // of the key hint; a resumed one shows where reading stopped.
     if let Some(n) = note {
@@ -313,10 +325,11 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
 }
 
 /// Move to where the command line asked (the place reading stopped goes into the jump list,
-/// so the jump-back key returns to it). Returns whether anything was asked.
-fn go_to_start(app: &mut App, start: &Start) -> bool {
-    if let Some(n) = start.chapter {
-        app.reader.goto_chapter(n);
+/// so the jump-back key returns to it). `chapter`: the index `start.chapter` names in this
+/// book. Returns whether anything was asked.
+fn go_to_start(app: &mut App, start: &Start, chapter: Option<usize>) -> bool {
+    if let Some(index) = chapter {
+        app.reader.goto_chapter(index + 1);
     } else if let Some(pct) = start.at {
         app.reader.goto_percent(pct);
     } else if start.search.is_some() {

@@ -204,7 +204,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
 
 /// The chapter index `--chapter 37` or `--chapter 2.1` names, numbered as the book numbers
 /// them (see `document::chapters::numbers`).
-fn chapter_by_number(doc: &Document, spec: &str) -> Result<usize, CliError> {
+pub(super) fn chapter_by_number(doc: &Document, spec: &str) -> Result<usize, CliError> {
     let bad = || {
         CliError::Usage(format!(
             "--chapter {spec}: give a number like 37, or 2.1 for chapter 1 of volume 2"
@@ -221,7 +221,7 @@ fn chapter_by_number(doc: &Document, spec: &str) -> Result<usize, CliError> {
         Found::None => {
             let total = nums.number.iter().flatten().count();
             Err(CliError::Usage(format!(
-                "chapter {spec} is out of range: the book has {total} chapter{}",
+                "--chapter {spec} is out of range: the book has {total} chapter{}",
                 if total == 1 { "" } else { "s" }
             )))
         }
