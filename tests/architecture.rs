@@ -19,6 +19,7 @@ const UPPER: &[&str] = &["app", "ui", "input", "cli", "tui"];
 const LAYERS: &[(&str, u8)] = &[
     ("keys", 0),
     ("document", 0),
+    ("i18n", 0),
     ("formats", 1),
     ("layout", 2),
     ("store", 2),

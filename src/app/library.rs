@@ -9,6 +9,7 @@
 use super::list::{ListEvent, ListState};
 use super::{App, Overlay};
 use crate::document::{Document, LoadError};
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::store::{LibraryEntry, Timestamp};
@@ -54,11 +55,12 @@ impl LibrarySort {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    /// The order's name in the reader's language.
+    pub fn name(self, lang: Lang) -> String {
         match self {
-            LibrarySort::LastRead => "last read",
-            LibrarySort::Title => "title",
-            LibrarySort::Progress => "progress",
+            LibrarySort::LastRead => tr!(lang, "sort-last-read"),
+            LibrarySort::Title => tr!(lang, "sort-title"),
+            LibrarySort::Progress => tr!(lang, "sort-progress"),
         }
     }
 }
@@ -94,7 +96,7 @@ fn sort_rows(rows: &mut [LibraryRow], sort: LibrarySort) {
 impl App {
     pub(super) fn open_library(&mut self) {
         let Some(store) = &self.shelf.store else {
-            self.set_message("no library: the config directory is unavailable", true);
+            self.set_message(tr!(self.lang(), "msg-no-library"), true);
             return;
         };
         let (books, warnings) = store.library();
@@ -123,7 +125,7 @@ impl App {
             self.show_warning(w);
         }
         if rows.is_empty() {
-            self.set_message("the library is empty: books you read show up here", false);
+            self.set_message(tr!(self.lang(), "msg-library-empty"), false);
             return;
         }
         // Not the book open now: the one read before it (Enter goes back to it).
@@ -157,11 +159,11 @@ impl App {
                 if row.current {
                     self.overlay = Overlay::None;
                 } else if row.missing {
-                    self.set_message(format!("the file is gone: {}", row.path), true);
+                    self.set_message(tr!(self.lang(), "msg-file-gone", path = &row.path), true);
                 } else {
                     // The exact path (a file name that is not UTF-8 is kept as bytes).
                     let Some(path) = row.file.clone() else {
-                        self.set_message(format!("the file is gone: {}", row.path), true);
+                        self.set_message(tr!(self.lang(), "msg-file-gone", path = &row.path), true);
                         return;
                     };
                     match self.open_book(&path) {
@@ -177,6 +179,7 @@ impl App {
                 Action::UndoDelete => self.undo_library_remove(),
                 Action::CycleSort => {
                     let rows = self.list_rows();
+                    let lang = self.lang();
                     let Overlay::Library(state) = &mut self.overlay else {
                         return;
                     };
@@ -192,7 +195,7 @@ impl App {
                         .position(|r| Some(&r.fingerprint) == at.as_ref())
                         .unwrap_or(0);
                     state.list.scroll_into_view(rows, state.rows.len());
-                    let text = format!("sorted by {}", state.sort.name());
+                    let text = tr!(lang, "msg-sorted-by", order = state.sort.name(lang));
                     self.set_message(text, false);
                 }
                 Action::OpenPicker => self.open_picker_here(),
@@ -204,11 +207,8 @@ impl App {
     /// `d` in the library: the selected book leaves the list (its place and bookmarks stay).
     fn remove_from_library(&mut self) {
         let rows = self.list_rows();
-        let undo = self
-            .keymap
-            .key_label(Mode::Library, &Action::UndoDelete)
-            .map(|k| format!(" ({k} undoes)"))
-            .unwrap_or_default();
+        let undo = self.keymap.key_label(Mode::Library, &Action::UndoDelete);
+        let lang = self.lang();
         let (Some(store), Overlay::Library(state)) = (&self.shelf.store, &mut self.overlay) else {
             return;
         };
@@ -217,7 +217,7 @@ impl App {
             return;
         };
         if row.current {
-            self.set_message("the book open now stays in the library", false);
+            self.set_message(tr!(lang, "msg-current-stays"), false);
             return;
         }
         let Some(entry) = state
@@ -236,7 +236,11 @@ impl App {
         state.list.scroll_into_view(rows, state.rows.len());
         let title = row.title.clone();
         state.removed = Some(Box::new((i, row, entry)));
-        self.set_message(format!("removed from the library{undo}: {title}"), false);
+        let text = match undo {
+            Some(key) => tr!(lang, "msg-removed-undo", title = title, key = key),
+            None => tr!(lang, "msg-removed", title = title),
+        };
+        self.set_message(text, false);
     }
 
     /// `u` in the library: the book removed last comes back.
@@ -246,7 +250,7 @@ impl App {
             return;
         };
         let Some(removed) = state.removed.take() else {
-            self.set_message("nothing to undo", false);
+            self.set_message(tr!(self.lang(), "msg-nothing-to-undo"), false);
             return;
         };
         let (i, row, entry) = *removed;
@@ -259,7 +263,7 @@ impl App {
         state.rows.insert(i, row);
         state.list.selected = i;
         state.list.scroll_into_view(rows, state.rows.len());
-        self.set_message(format!("{title} is back in the library"), false);
+        self.set_message(tr!(self.lang(), "msg-back-in-library", title = title), false);
     }
 
     /// Leave this book (its place saved) and read `doc` from where it was left.
@@ -270,7 +274,7 @@ impl App {
         self.replace_document(doc, Position::START);
         self.open_session();
         if self.message().is_none_or(|m| !m.error) {
-            self.set_message(format!("opened {title}"), false);
+            self.set_message(tr!(self.lang(), "msg-opened", title = title), false);
         }
     }
 }

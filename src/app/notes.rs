@@ -8,6 +8,7 @@
 
 use super::{App, Overlay};
 use crate::document::blocks::SpanKind;
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 /// The mode of the footnote popup.
@@ -106,7 +107,7 @@ impl App {
     pub(super) fn open_notes(&mut self) {
         let rows = self.notes_on_page();
         if rows.is_empty() {
-            self.set_message("no footnote on this page", false);
+            self.set_message(tr!(self.lang(), "msg-no-footnote"), false);
             return;
         }
         self.overlay = Overlay::Notes(NotesState { rows, scroll: 0 });

@@ -283,7 +283,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     } else if let Some(e) = cfg_errors {
         app.set_message(e.brief(), true);
     } else if !resumed && !moved && !app.offer_clean_view() && app.message().is_none() {
-        app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
+        app.set_message(crate::app::prefs::start_hint(&app.keymap, app.lang()), false);
     }
     if let Some(dir) = args.picker {
         app.open_picker(dir, None);

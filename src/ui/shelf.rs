@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{clean, clear_wide_edges, cut_end, cut_middle, footer, put, width};
 use crate::app::{App, ListState, Overlay};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 const MISSING: Style = Style::new().fg(Color::Red);
@@ -78,7 +79,7 @@ pub(super) fn draw_bookmarks(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(" Bookmarks ({}) ", rows.len()),
+        &tr!(app.lang(), "title-bookmarks", count = rows.len()),
         Mode::Bookmarks,
         &[
             (&[Action::Confirm], "jump"),
@@ -121,10 +122,11 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(
-            " Library ({}) · by {} ",
-            state.rows.len(),
-            state.sort.name()
+        &tr!(
+            app.lang(),
+            "title-library",
+            count = state.rows.len(),
+            order = state.sort.name(app.lang())
         ),
         Mode::Library,
         &[
@@ -157,7 +159,7 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
         let path_room = room.saturating_sub(width(marker) + width(&title).min(room / 2) + 2);
         let (path, path_st) = if r.missing {
             (
-                cut_middle(&format!("missing: {}", clean(&r.path)), path_room),
+                cut_middle(&tr!(app.lang(), "list-missing", path = clean(&r.path)), path_room),
                 MISSING,
             )
         } else {
@@ -183,7 +185,7 @@ pub(super) fn draw_links(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(" Links on this page ({}) ", state.rows.len()),
+        &tr!(app.lang(), "title-links", count = state.rows.len()),
         Mode::Links,
         &[(&[Action::Confirm], "follow"), (&[Action::Close], "close")],
     );
@@ -214,8 +216,8 @@ pub(super) fn draw_notes(app: &App, buf: &mut Buffer) {
         return;
     };
     let title = match state.rows.len() {
-        1 => " Footnote ".to_string(),
-        n => format!(" Footnotes on this page ({n}) "),
+        1 => tr!(app.lang(), "title-footnote"),
+        n => tr!(app.lang(), "title-footnotes", count = n),
     };
     let lines = app.notes_lines();
     let full = app.geometry().help_box();
@@ -264,7 +266,7 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(" Open: {} ", cut_middle(&dir, room)),
+        &tr!(app.lang(), "title-open", folder = cut_middle(&dir, room)),
         Mode::Picker,
         &[
             (&[Action::Confirm], "open"),
@@ -276,7 +278,7 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
     // The typed line: a filter, or a path to go to.
     let typed = if p.filter.is_empty() {
         (
-            "type to filter, or a path: ~/books".to_string(),
+            tr!(app.lang(), "list-picker-typed"),
             app.theme.dim,
         )
     } else {
@@ -291,11 +293,11 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
     );
     if p.shown.is_empty() {
         let what = if p.entries.is_empty() {
-            "an empty folder"
+            tr!(app.lang(), "list-empty-folder")
         } else {
-            "nothing matches"
+            tr!(app.lang(), "list-nothing-matches")
         };
-        put(buf, rows.x, rows.y, what, w, app.theme.dim);
+        put(buf, rows.x, rows.y, &what, w, app.theme.dim);
     }
     for (i, y, selected) in visible_rows(rows, &p.list, p.shown.len()) {
         let e = &p.entries[p.shown[i]];

@@ -1,0 +1,278 @@
+# kanshu's interface in English. One message a line: `key = text`, placeholders as { $name }.
+# Every key here is in zh-Hans.ftl and zh-Hant.ftl too (tests/i18n.rs checks it).
+
+## Reading: messages in the status bar
+msg-count-first-percent = type a number first, e.g. 37%
+msg-count-first-key = type a number first, e.g. 37{ $key }
+msg-count-first = type a number first
+msg-no-earlier-jump = no earlier jump
+msg-no-later-jump = no later jump
+msg-book-end = end of the book
+msg-book-start = start of the book
+msg-last-chapter = last chapter
+msg-first-chapter = first chapter
+msg-no-chapter-total = no chapter { $n }: the book has { $total -> [one] { $total } chapter *[other] { $total } chapters }
+msg-percent-range = a percentage is between 0 and 100
+
+## Bookmarks
+msg-bookmarks-need-file = bookmarks are kept for books opened from a file
+msg-no-bookmarks-key = no bookmarks yet: { $key } adds one
+msg-no-bookmarks = no bookmarks yet
+msg-bookmark-deleted-undo = deleted “{ $name }” · { $key } undoes
+msg-bookmark-deleted = deleted “{ $name }”
+msg-nothing-to-undo = nothing to undo
+msg-bookmark-restored = restored “{ $name }”
+msg-bookmarked = bookmarked: { $name }
+
+## The library
+sort-last-read = last read
+sort-title = title
+sort-progress = progress
+msg-no-library = no library: the config directory is unavailable
+msg-library-empty = the library is empty: books you read show up here
+msg-file-gone = the file is gone: { $path }
+msg-sorted-by = sorted by { $order }
+msg-current-stays = the book open now stays in the library
+msg-removed-undo = removed from the library ({ $key } undoes): { $title }
+msg-removed = removed from the library: { $title }
+msg-back-in-library = { $title } is back in the library
+msg-opened = opened { $title }
+
+## Links, footnotes, zen and the time left
+msg-no-links = no links on this page
+msg-no-anchor = no place #{ $anchor } in this book
+msg-link = link: { $url }
+msg-no-footnote = no footnote on this page
+msg-speed-not-saved = reading speed not saved: { $reason }
+msg-zen-on-key = zen: status bar hidden, { $key } shows it
+msg-zen-on = zen: status bar hidden
+msg-zen-off = status bar shown
+time-under-minute = under 1 min
+time-minutes = { $min } min
+time-hours = { $hours } h { $min } min
+
+## The file picker
+msg-picker-cut = only the first { $count } entries
+msg-no-such-path = no such file or folder: { $path }
+msg-nothing-matches-typed = nothing matches what is typed
+
+## Settings changed while reading
+msg-width-shown = text width { $width } (the window shows { $shown })
+msg-width = text width { $width }
+msg-theme-no-color = theme { $name } (NO_COLOR is set: no colours)
+msg-theme = theme { $name }
+msg-spread-too-narrow = two pages: on (the window is too narrow for them)
+msg-spread-two = two pages
+msg-spread-one = one page
+msg-no-config-file = no config file to save to
+msg-settings-saved = settings saved to { $path }
+msg-settings-not-saved = settings not saved: { $reason }
+
+## Hints: a key and what it does, in footers and on the first screen
+hint-key = { $key } { $what }
+hint-help = help
+hint-contents = contents
+hint-search = search
+hint-quit = quit
+hint-jump = jump
+hint-filter = filter
+hint-fold = fold
+hint-close = close
+hint-open = open
+hint-remove = remove
+hint-undo = undo
+hint-sort = sort
+hint-files = files
+hint-follow = follow
+hint-scroll = scroll
+hint-up = up
+hint-rename = rename
+hint-delete = delete
+hint-keep = keep
+hint-cancel = cancel
+hint-regex = regex
+
+## The prompt and the command line
+msg-history-not-saved = cannot save the search history: { $reason }
+msg-type-to-search = type to search
+msg-script-search-on = 简/繁 match each other: on
+msg-script-search-off = 简/繁 match each other: off
+msg-not-percent = not a percentage: { $text }
+msg-unknown-command = unknown command: { $text } (try :42, :2.1, :+3 or :37%)
+prompt-bookmark-name = bookmark name:{ " " }
+prompt-rename = rename:{ " " }
+
+## Search
+msg-no-search-to-list-key = no search to list: type { $key } to search
+msg-no-search-to-list = no search to list
+msg-still-counting = still counting the matches; try again in a moment
+msg-no-match-filter = no match passes the filter
+msg-search-thread = cannot search in the background: { $reason }
+msg-not-found = not found: { $text }
+msg-no-search-key = no search: type { $key } to search
+msg-no-search = no search
+msg-wrapped-end = search hit the end, continued from the start
+msg-wrapped-start = search hit the start, continued from the end
+
+## The contents
+msg-no-chapter-filter = no chapter matches the filter
+msg-chapter-in-volume = chapter { $number } of { $volume } (:{ $label }); { $others -> [one] { $others } more volume has *[other] { $others } more volumes have } a chapter { $number }
+msg-no-volume-chapter-numbered = no chapter { $volume }.{ $number }: the book numbers { $total -> [one] { $total } chapter *[other] { $total } chapters }
+msg-no-volume-chapter-total = no chapter { $volume }.{ $number }: the book has { $total -> [one] { $total } chapter *[other] { $total } chapters }
+msg-no-chapter-numbered = no chapter { $number }: the book numbers { $total -> [one] { $total } chapter *[other] { $total } chapters }
+
+## Views of the text
+msg-offer-clean-both = { $key }: clean view, hides pinyin like 戰(zhàn) and HTML leftovers
+msg-offer-clean-pinyin = { $key }: clean view, hides pinyin like 戰(zhàn)
+msg-offer-clean-html = { $key }: clean view, hides HTML leftovers like </p>
+msg-no-cjk-script = no Chinese characters in this book: 简/繁 would change nothing
+msg-no-cjk-clean = no Chinese text in this book: no pinyin to hide
+msg-no-cjk-vertical = vertical pages are for Chinese and Japanese text, not this book
+msg-script-original = script: original
+msg-script-simplified = script: simplified
+msg-script-traditional = script: traditional
+msg-clean-on = clean view: pinyin annotations and HTML leftovers hidden
+msg-clean-off = clean view off: the text as written
+msg-vertical-on = vertical pages
+msg-vertical-off = horizontal pages
+
+## Help: what each action does (the same words as src/keys/action.rs)
+action-next_page = next page
+action-prev_page = previous page
+action-page_left = page to the left (vertical pages: the next one)
+action-page_right = page to the right (vertical pages: the previous one)
+action-line_down = scroll down a line
+action-line_up = scroll up a line
+action-half_page_down = scroll down half a page
+action-half_page_up = scroll up half a page
+action-toggle_zen = zen: hide the status bar, or show it again
+action-next_chapter = next chapter
+action-prev_chapter = previous chapter
+action-next_match_or_chapter = next match while searching, else next chapter
+action-book_start = start of the book (with a count: that chapter)
+action-book_end = end of the book (with a count: that chapter)
+action-percent = with a count: go to that percent of the book
+action-command_line = command line: :42 chapter 42, :2.1, :+3, :37% percent
+action-jump_back = jump back (before the last jump)
+action-jump_forward = jump forward again
+action-search_forward = search forward
+action-search_backward = search backward (?? opens help)
+action-search_next = next match
+action-search_prev = previous match
+action-search_results = every match of the search, in a list
+action-toggle_toc = table of contents
+action-toggle_script = script: as written → 简体 → 繁體
+action-toggle_clean = clean view: hide pinyin and HTML leftovers
+action-toggle_vertical = vertical pages (竖排), read right to left
+action-wider = wider text column
+action-narrower = narrower text column
+action-cycle_theme = next colour theme
+action-toggle_spread = two pages side by side, or one
+action-save_settings = save width, theme and spread to config.toml
+action-help = this help
+action-close = close / clear search
+action-redraw = repaint the screen
+action-quit = quit
+action-select_next = next entry
+action-select_prev = previous entry
+action-select_page_down = a page of entries down
+action-select_page_up = a page of entries up
+action-select_first = first entry
+action-select_last = last entry
+action-start_filter = filter by title (or just type)
+action-fold = fold the volume
+action-unfold = unfold the volume
+action-confirm = jump there / run
+action-delete_back = delete a character
+action-cursor_left = cursor a character left
+action-cursor_right = cursor a character right
+action-line_start = cursor to the start of the line
+action-line_end = cursor to the end of the line
+action-delete_forward = delete the character under the cursor
+action-delete_word = delete the word before the cursor
+action-delete_to_start = delete everything before the cursor
+action-history_prev = earlier search
+action-history_next = later search
+action-toggle_regex = regex on/off
+action-toggle_script_search = 简/繁 characters match each other on/off
+action-add_bookmark = bookmark the top of the page (asks for a name)
+action-bookmarks = bookmarks
+action-library = library of recent books
+action-links = links on this page and where they go
+action-footnotes = the footnotes referenced on this page
+action-open_picker = open a book from a folder
+action-cycle_sort = sort by last read, title or progress
+action-rename = rename the bookmark
+action-delete = delete the bookmark
+action-undo = undo the last delete
+
+## Help: what an action does in one mode
+action-close--toc = close the contents
+action-confirm--toc = jump to the chapter
+action-close--toc_filter = clear the filter
+action-confirm--toc_filter = jump to the chapter
+action-close--help = close the help
+action-close--bookmarks = close the list
+action-close--library = close the library
+action-confirm--library = open the book
+action-delete--library = remove the book from the library
+action-undo--library = bring back the book removed last
+action-close--picker = clear what is typed, else close
+action-confirm--picker = open the book or folder (or the path typed)
+action-delete_back--picker = delete a character, else up a folder
+action-next_page--help = scroll down a page
+action-prev_page--help = scroll up a page
+action-select_first--help = the top of the help
+action-select_last--help = the end of the help
+action-close--prompt = cancel (back to where the search started)
+action-confirm--prompt = keep the search / run the command
+
+## Help: the sections (one per mode)
+mode-reader = Reading
+mode-toc = Table of contents
+mode-toc_filter = Table of contents, filtering
+mode-help = Help
+mode-prompt = Search, command and name prompt
+mode-bookmarks = Bookmarks
+mode-library = Library
+mode-links = Links on the page
+mode-picker = Open a book
+mode-notes = Footnotes on the page
+
+## Help: the notes under the keys and the box
+help-title = {" "}Keys{" "}
+help-count-chapter = { $keys } chapter 42
+help-count-percent = { $keys } percent
+help-count-matches = { $keys } three matches/chapters on
+help-counts = Counts: { $list }
+help-filter-key = Typing in the contents filters it; { $key }? (? on an empty backward search) opens help
+help-filter = Typing in the contents filters it
+
+## The status bar
+status-counting = counting…
+status-match = match { $n } of { $total }
+status-searching = searching…
+status-no-match = no match
+status-left-both = { $chapter } left · book { $book }
+status-left-chapter = { $time } left in chapter
+status-left-book = { $time } left in book
+small-enlarge = enlarge the window
+small-at-least = (at least 16×3)
+
+## Popup titles and list lines
+title-contents = {" "}Contents ({ $count }){" "}
+title-contents-filter = {" "}Contents /{ $filter }{" "}
+title-matches = {" "}Matches of { $query } ({ $count }){" "}
+title-matches-filter = {" "}Matches of { $query } /{ $filter }{" "}
+title-bookmarks = {" "}Bookmarks ({ $count }){" "}
+title-library = {" "}Library ({ $count }) · by { $order }{" "}
+title-links = {" "}Links on this page ({ $count }){" "}
+title-footnote = {" "}Footnote{" "}
+title-footnotes = {" "}Footnotes on this page ({ $count }){" "}
+title-open = {" "}Open: { $folder }{" "}
+list-no-chapter-matches = no chapter matches
+list-no-match = no match
+list-missing = missing: { $path }
+list-picker-typed = type to filter, or a path: ~/books
+list-empty-folder = an empty folder
+list-nothing-matches = nothing matches
