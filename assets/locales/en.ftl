@@ -276,3 +276,41 @@ list-missing = missing: { $path }
 list-picker-typed = type to filter, or a path: ~/books
 list-empty-folder = an empty folder
 list-nothing-matches = nothing matches
+list-note-no-text = (this book has no text for this note)
+
+## The command line
+cli-chapter-beyond = --chapter { $n }: the book has { $count -> [one] { $count } chapter *[other] { $count } chapters }
+msg-store-unavailable = bookmarks can't be saved: { $reason }
+err-not-found = { $path }: no such file
+err-is-directory = { $path }: is a directory, not a text file
+err-not-a-file = { $path }: not a regular file (a pipe, socket or device); give kanshu a text file
+err-permission = { $path }: permission denied
+err-io = { $path }: cannot read: { $reason }
+err-binary = { $path }: looks like a binary file, not text
+err-too-large = { $path }: larger than { $limit } MB, the most kanshu reads; raise it with --max-size-mb or [book] max_size_mb
+err-unknown-encoding = unknown encoding `{ $label }` (try utf-8, gbk, gb18030, big5, utf-16le, shift_jis, euc-kr, windows-1252)
+err-unusable-encoding = encoding `{ $label }` cannot decode a book (it reads every file as one replacement character); name the book's real encoding, e.g. gbk, big5, utf-8
+
+## kanshu info (labels for people; --json keeps its own names)
+info-path = path:
+info-bytes = bytes:
+info-encoding = encoding:
+info-characters = characters:
+info-lines = lines:
+info-chapters = chapters:
+info-rule = rule:
+info-headings = headings:
+info-paragraphs = paragraphs:
+info-title = title:
+info-authors = authors:
+info-language = language:
+info-publisher = publisher:
+info-epub = epub:
+info-epub-version = version { $version }
+info-images = images:
+info-notes = notes:
+info-writing = writing:
+info-vertical = vertical
+info-control = control characters: { $count }
+info-undecodable = undecodable: { $count } byte sequences shown as �
+info-artifacts = artifacts:  { $annotations } pinyin annotations, { $leftovers } HTML leftovers (--clean hides them)

@@ -78,12 +78,13 @@ impl App {
         };
         let w = self.geometry.help_text().width as usize;
         let mut out = Vec::new();
+        let no_text = tr!(self.lang(), "list-note-no-text");
         for (i, row) in state.rows.iter().enumerate() {
             if i > 0 {
                 out.push(String::new());
             }
             let text = if row.text.is_empty() {
-                "(this book has no text for this note)"
+                &no_text
             } else {
                 &row.text
             };

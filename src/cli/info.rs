@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::config::Config;
+use crate::i18n::{Lang, tr};
 use crate::document::chapters::{self, Evidence};
 use crate::document::{Document, Format, RuleSet, visible};
 use crate::layout::paragraphs::SAMPLE_WINDOW;
@@ -221,55 +222,67 @@ impl Info {
         }
     }
 
-    /// `key: value` lines, safe for a terminal.
+    /// `key: value` lines, safe for a terminal (English labels).
     pub fn text(&self) -> String {
+        self.text_in(Lang::En)
+    }
+
+    /// `key: value` lines in `lang`, safe for a terminal; the values line up after the labels.
+    pub fn text_in(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "path:       {}", visible(&self.path));
-        let _ = writeln!(out, "bytes:      {}", self.bytes);
-        let _ = writeln!(out, "encoding:   {}", self.encoding);
-        let _ = writeln!(out, "characters: {}", self.characters);
-        let _ = writeln!(out, "lines:      {}", self.lines);
-        let _ = writeln!(out, "chapters:   {}", self.chapters);
-        let _ = writeln!(out, "rule:       {}", self.rule);
+        let mut line = |key: &str, value: &str| {
+            let label = tr!(lang, key);
+            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+            let _ = writeln!(out, "{label}{}{value}", " ".repeat(pad));
+        };
+        line("info-path", &visible(&self.path));
+        line("info-bytes", &self.bytes.to_string());
+        line("info-encoding", &self.encoding);
+        line("info-characters", &self.characters.to_string());
+        line("info-lines", &self.lines.to_string());
+        line("info-chapters", &self.chapters.to_string());
+        line("info-rule", &self.rule);
         if !self.headings.is_empty() {
-            let _ = writeln!(out, "headings:   {}", visible(&self.headings));
+            line("info-headings", &visible(&self.headings));
         }
         if !self.paragraph_mode.is_empty() {
-            let _ = writeln!(
-                out,
-                "paragraphs: {} ({})",
-                self.paragraph_mode, self.paragraphs
+            line(
+                "info-paragraphs",
+                &format!("{} ({})", self.paragraph_mode, self.paragraphs),
             );
         }
-        let _ = writeln!(out, "title:      {}", visible(&self.title));
+        line("info-title", &visible(&self.title));
         if let Some(e) = &self.epub {
             let or_none = |v: &Option<String>| visible(v.as_deref().unwrap_or("-")).into_owned();
-            let _ = writeln!(out, "authors:    {}", visible(&e.authors.join(", ")));
-            let _ = writeln!(out, "language:   {}", or_none(&e.language));
-            let _ = writeln!(out, "publisher:  {}", or_none(&e.publisher));
-            let _ = writeln!(out, "epub:       version {}", visible(&e.version));
-            let _ = writeln!(out, "images:     {}", e.images);
-            let _ = writeln!(out, "notes:      {}", e.notes);
+            line("info-authors", &visible(&e.authors.join(", ")));
+            line("info-language", &or_none(&e.language));
+            line("info-publisher", &or_none(&e.publisher));
+            line(
+                "info-epub",
+                &tr!(lang, "info-epub-version", version = visible(&e.version).into_owned()),
+            );
+            line("info-images", &e.images.to_string());
+            line("info-notes", &e.notes.to_string());
             if e.vertical {
-                let _ = writeln!(out, "writing:    vertical");
+                line("info-writing", &tr!(lang, "info-vertical"));
             }
         }
         if self.control_characters > 0 {
-            let _ = writeln!(out, "control characters: {}", self.control_characters);
+            let text = tr!(lang, "info-control", count = self.control_characters);
+            let _ = writeln!(out, "{text}");
         }
         if self.replacement_characters > 0 {
-            let _ = writeln!(
-                out,
-                "undecodable: {} byte sequences shown as \u{FFFD}",
-                self.replacement_characters
-            );
+            let text = tr!(lang, "info-undecodable", count = self.replacement_characters);
+            let _ = writeln!(out, "{text}");
         }
         if self.annotations + self.html_leftovers > 0 {
-            let _ = writeln!(
-                out,
-                "artifacts:  {} pinyin annotations, {} HTML leftovers (--clean hides them)",
-                self.annotations, self.html_leftovers
+            let text = tr!(
+                lang,
+                "info-artifacts",
+                annotations = self.annotations,
+                leftovers = self.html_leftovers
             );
+            let _ = writeln!(out, "{text}");
         }
         out
     }
@@ -290,6 +303,6 @@ pub fn run(args: &InfoArgs, global: &GlobalArgs) -> Result<(), CliError> {
         s.push('\n');
         emit(&s)
     } else {
-        emit(&info.text())
+        emit(&info.text_in(super::language(&cfg)))
     }
 }

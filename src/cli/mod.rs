@@ -22,6 +22,37 @@ pub mod toc;
 
 use crate::config::{Config, ConfigErrors};
 use crate::document::{Document, LoadError, LoadOptions, RuleSet};
+use crate::i18n::{Lang, tr};
+
+/// The language to speak: `ui.language` from the configuration, or with "auto" the locale
+/// (LC_ALL, then LC_MESSAGES, then LANG).
+pub fn language(cfg: &Config) -> Lang {
+    cfg.ui
+        .language
+        .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
+}
+
+/// An error as the one line the person at the terminal reads, in `lang`.
+pub fn error_line(e: &CliError, lang: Lang) -> String {
+    let CliError::Load(e) = e else {
+        return e.to_string();
+    };
+    match e {
+        LoadError::NotFound { path } => tr!(lang, "err-not-found", path = path),
+        LoadError::IsDirectory { path } => tr!(lang, "err-is-directory", path = path),
+        LoadError::NotAFile { path } => tr!(lang, "err-not-a-file", path = path),
+        LoadError::PermissionDenied { path } => tr!(lang, "err-permission", path = path),
+        LoadError::Io { path, reason } => tr!(lang, "err-io", path = path, reason = reason),
+        LoadError::Binary { path } => tr!(lang, "err-binary", path = path),
+        LoadError::TooLarge { path, limit_mb } => {
+            tr!(lang, "err-too-large", path = path, limit = *limit_mb)
+        }
+        LoadError::UnknownEncoding { label } => tr!(lang, "err-unknown-encoding", label = label),
+        LoadError::UnusableEncoding { label } => {
+            tr!(lang, "err-unusable-encoding", label = label)
+        }
+    }
+}
 
 const EXAMPLES: &str = "\
 Examples:
@@ -268,6 +299,7 @@ pub fn run() -> i32 {
     }
     let own = cli.command.as_ref().and_then(Command::book_args);
     cli.global = cli.global.clone().with_book(own, &cli.book);
+    let lang = language(&cli.global.config().0);
     let result = match cli.command {
         Some(Command::Toc(args)) => toc::run(&args, &cli.global),
         Some(Command::Info(args)) => info::run(&args, &cli.global),
@@ -312,7 +344,8 @@ pub fn run() -> i32 {
         Ok(()) => 0,
         Err(e) => {
             // Messages quote paths, labels and config keys: never a raw control character.
-            eprintln!("kanshu: {}", crate::config::error::one_line(&e.to_string()));
+            let line = error_line(&e, lang);
+            eprintln!("kanshu: {}", crate::config::error::one_line(&line));
             2
         }
     }

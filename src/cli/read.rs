@@ -16,6 +16,7 @@ use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
 use crate::config::Config;
 use crate::document::Document;
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::layout::LayoutParams;
 use crate::store::Store;
@@ -244,9 +245,12 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         && n > doc.chapters.len()
     {
         let count = doc.chapters.len();
-        return Err(CliError::Usage(format!(
-            "--chapter {n}: the book has {count} chapter{}",
-            if count == 1 { "" } else { "s" }
+        let lang = super::language(&cfg);
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-chapter-beyond",
+            n = n,
+            count = count
         )));
     }
     // A vertical EPUB opens in vertical mode; the reader's toggle still switches it.
@@ -259,10 +263,11 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         display.vertical |= crate::formats::epub::opens_vertical(p);
     }
     if let Err(e) = &store {
-        note = Some(format!("bookmarks can't be saved: {e}"));
+        note = Some(tr!(super::language(&cfg), "msg-store-unavailable", reason = e.to_string()));
     }
     let (width, height) = crate::tui::size().map_err(|e| CliError::Other(e.to_string()))?;
     let mut app = App::new(doc, width, height);
+    app.set_lang(super::language(&cfg));
     let no_color =
         crate::config::color::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     app.apply_config(

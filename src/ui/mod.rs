@@ -284,7 +284,7 @@ fn draw_too_small(area: Rect, buf: &mut Buffer, lang: Lang) {
     let mut lines = lines;
     if lines.len() > h {
         // Keep the request itself, dropping the name and the detail first.
-        lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with('('));
+        lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with(['(', '（']));
     }
     let top = h.saturating_sub(lines.len()) / 2;
     for (i, l) in lines.iter().enumerate().take(h) {
