@@ -1,5 +1,5 @@
-# kanshu's interface in English. One message a line: `key = text`, placeholders as { $name }.
-# Every key here is in zh-Hans.ftl and zh-Hant.ftl too (tests/i18n.rs checks it).
+# kanshu's interface in English. One message a line: `key = text`, placeholders as { $name };
+# an English plural takes indented lines. Every key here is in zh-Hans.ftl and zh-Hant.ftl too.
 
 ## Reading: messages in the status bar
 msg-count-first-percent = type a number first, e.g. 37%
@@ -11,7 +11,10 @@ msg-book-end = end of the book
 msg-book-start = start of the book
 msg-last-chapter = last chapter
 msg-first-chapter = first chapter
-msg-no-chapter-total = no chapter { $n }: the book has { $total -> [one] { $total } chapter *[other] { $total } chapters }
+msg-no-chapter-total = no chapter { $n }: the book has { $total ->
+        [one] { $total } chapter
+       *[other] { $total } chapters
+    }
 msg-percent-range = a percentage is between 0 and 100
 
 ## Bookmarks
@@ -116,10 +119,22 @@ msg-wrapped-start = search hit the start, continued from the end
 
 ## The contents
 msg-no-chapter-filter = no chapter matches the filter
-msg-chapter-in-volume = chapter { $number } of { $volume } (:{ $label }); { $others -> [one] { $others } more volume has *[other] { $others } more volumes have } a chapter { $number }
-msg-no-volume-chapter-numbered = no chapter { $volume }.{ $number }: the book numbers { $total -> [one] { $total } chapter *[other] { $total } chapters }
-msg-no-volume-chapter-total = no chapter { $volume }.{ $number }: the book has { $total -> [one] { $total } chapter *[other] { $total } chapters }
-msg-no-chapter-numbered = no chapter { $number }: the book numbers { $total -> [one] { $total } chapter *[other] { $total } chapters }
+msg-chapter-in-volume = chapter { $number } of { $volume } (:{ $label }); { $others ->
+        [one] { $others } more volume has
+       *[other] { $others } more volumes have
+    } a chapter { $number }
+msg-no-volume-chapter-numbered = no chapter { $volume }.{ $number }: the book numbers { $total ->
+        [one] { $total } chapter
+       *[other] { $total } chapters
+    }
+msg-no-volume-chapter-total = no chapter { $volume }.{ $number }: the book has { $total ->
+        [one] { $total } chapter
+       *[other] { $total } chapters
+    }
+msg-no-chapter-numbered = no chapter { $number }: the book numbers { $total ->
+        [one] { $total } chapter
+       *[other] { $total } chapters
+    }
 
 ## Views of the text
 msg-offer-clean-both = { $key }: clean view, hides pinyin like 戰(zhàn) and HTML leftovers
@@ -279,7 +294,10 @@ list-nothing-matches = nothing matches
 list-note-no-text = (this book has no text for this note)
 
 ## The command line
-cli-chapter-beyond = --chapter { $n }: the book has { $count -> [one] { $count } chapter *[other] { $count } chapters }
+cli-chapter-beyond = --chapter { $n }: the book has { $count ->
+        [one] { $count } chapter
+       *[other] { $count } chapters
+    }
 msg-store-unavailable = bookmarks can't be saved: { $reason }
 err-not-found = { $path }: no such file
 err-is-directory = { $path }: is a directory, not a text file

@@ -1,5 +1,5 @@
 # kanshu 的界面：简体中文。每行一条：`key = 文字`，占位符写作 { $name }。
-# 每个键在 en.ftl 和 zh-Hant.ftl 里也都有（tests/i18n.rs 检查）。
+# 每个键在 en.ftl 和 zh-Hant.ftl 里也都有（测试会检查）。
 
 ## Reading: messages in the status bar
 msg-count-first-percent = 请先输入数字，例如 37%

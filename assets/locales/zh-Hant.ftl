@@ -1,5 +1,5 @@
 # kanshu 的介面：繁體中文。每行一條：`key = 文字`，佔位符寫作 { $name }。
-# 每個鍵在 en.ftl 和 zh-Hant.ftl 裡也都有（tests/i18n.rs 檢查）。
+# 每個鍵在 en.ftl 和 zh-Hans.ftl 裡也都有（測試會檢查）。
 
 ## Reading: messages in the status bar
 msg-count-first-percent = 請先輸入數字，例如 37%

@@ -150,7 +150,12 @@ impl App {
                 }
                 self.shelf.deleted = Some(row.id);
                 let text = match self.keymap.key_label(MODE, &Action::UndoDelete) {
-                    Some(k) => tr!(self.lang(), "msg-bookmark-deleted-undo", name = &row.name, key = k),
+                    Some(k) => tr!(
+                        self.lang(),
+                        "msg-bookmark-deleted-undo",
+                        name = &row.name,
+                        key = k
+                    ),
                     None => tr!(self.lang(), "msg-bookmark-deleted", name = &row.name),
                 };
                 self.set_message(text, false);
@@ -179,7 +184,10 @@ impl App {
                 .flatten()
         });
         if let Some(name) = name {
-            self.set_message(tr!(self.lang(), "msg-bookmark-restored", name = name), false);
+            self.set_message(
+                tr!(self.lang(), "msg-bookmark-restored", name = name),
+                false,
+            );
         }
         self.save_now();
         if let Overlay::Bookmarks(_) = self.overlay {

@@ -263,7 +263,10 @@ impl App {
         state.rows.insert(i, row);
         state.list.selected = i;
         state.list.scroll_into_view(rows, state.rows.len());
-        self.set_message(tr!(self.lang(), "msg-back-in-library", title = title), false);
+        self.set_message(
+            tr!(self.lang(), "msg-back-in-library", title = title),
+            false,
+        );
     }
 
     /// Leave this book (its place saved) and read `doc` from where it was left.

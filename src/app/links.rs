@@ -106,7 +106,9 @@ impl App {
                 }
                 None => self.set_message(tr!(self.lang(), "msg-no-anchor", anchor = anchor), true),
             },
-            LinkTarget::External(url) => self.set_message(tr!(self.lang(), "msg-link", url = url), false),
+            LinkTarget::External(url) => {
+                self.set_message(tr!(self.lang(), "msg-link", url = url), false)
+            }
         }
     }
 }

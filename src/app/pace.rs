@@ -215,8 +215,7 @@ impl Pace {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
-        write_atomic(&path, &bytes, &Faults::default())
-            .map_err(|e| e.to_string())?;
+        write_atomic(&path, &bytes, &Faults::default()).map_err(|e| e.to_string())?;
         self.known = on_disk;
         self.fresh = SpeedFile::default();
         Ok(())
@@ -367,7 +366,10 @@ mod tests {
         assert!(doc.chapters.len() >= 2);
         assert_eq!(describe(chapter, Lang::En), "2 min");
         assert_eq!(describe(all, Lang::En), "6 min");
-        assert_eq!(describe(Duration::from_secs(3 * 3600 + 300), Lang::En), "3 h 05 min");
+        assert_eq!(
+            describe(Duration::from_secs(3 * 3600 + 300), Lang::En),
+            "3 h 05 min"
+        );
         assert_eq!(describe(Duration::from_secs(10), Lang::En), "under 1 min");
     }
 

@@ -266,7 +266,11 @@ impl App {
             } else if path.is_file() {
                 Choice::Book(path)
             } else {
-                Choice::Nothing(tr!(lang, "msg-no-such-path", path = path.display().to_string()))
+                Choice::Nothing(tr!(
+                    lang,
+                    "msg-no-such-path",
+                    path = path.display().to_string()
+                ))
             };
         }
         let Some(e) = i

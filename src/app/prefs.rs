@@ -12,8 +12,8 @@ use ratatui::style::{Color as TermColor, Modifier, Style};
 use super::{App, Settings, Theme};
 use crate::config::depth::ColorDepth;
 use crate::config::{self, Config, LayoutConfig, Palette, Spread, ThemeConfig};
-use crate::keys::{Action, Keymap, Mode};
 use crate::i18n::{Lang, tr};
+use crate::keys::{Action, Keymap, Mode};
 
 pub use crate::config::ThemeName;
 
@@ -223,7 +223,10 @@ impl App {
         self.set_settings(s);
         let shown = self.geometry.column_width();
         if shown < n && wider {
-            self.set_message(tr!(self.lang(), "msg-width-shown", width = n, shown = shown), false);
+            self.set_message(
+                tr!(self.lang(), "msg-width-shown", width = n, shown = shown),
+                false,
+            );
         } else {
             self.set_message(tr!(self.lang(), "msg-width", width = n), false);
         }
@@ -235,9 +238,15 @@ impl App {
         self.theme = Theme::from_palette(&self.prefs.palette(self.prefs.theme));
         let name = self.prefs.theme;
         if self.prefs.no_color {
-            self.set_message(tr!(self.lang(), "msg-theme-no-color", name = name.to_string()), false);
+            self.set_message(
+                tr!(self.lang(), "msg-theme-no-color", name = name.to_string()),
+                false,
+            );
         } else {
-            self.set_message(tr!(self.lang(), "msg-theme", name = name.to_string()), false);
+            self.set_message(
+                tr!(self.lang(), "msg-theme", name = name.to_string()),
+                false,
+            );
         }
     }
 
@@ -269,8 +278,22 @@ impl App {
             spread: Some(self.settings.spread),
         };
         match config::save_settings(&path, &settings) {
-            Ok(()) => self.set_message(tr!(self.lang(), "msg-settings-saved", path = path.display().to_string()), false),
-            Err(e) => self.set_message(tr!(self.lang(), "msg-settings-not-saved", reason = e.to_string()), true),
+            Ok(()) => self.set_message(
+                tr!(
+                    self.lang(),
+                    "msg-settings-saved",
+                    path = path.display().to_string()
+                ),
+                false,
+            ),
+            Err(e) => self.set_message(
+                tr!(
+                    self.lang(),
+                    "msg-settings-not-saved",
+                    reason = e.to_string()
+                ),
+                true,
+            ),
         }
     }
 }

@@ -153,7 +153,10 @@ impl App {
             let _ = std::fs::create_dir_all(store.dir());
             let faults = crate::store::Faults::default();
             if let Err(e) = crate::store::atomic::write_atomic(&path, bytes.as_bytes(), &faults) {
-                self.set_message(tr!(self.lang(), "msg-history-not-saved", reason = e.to_string()), true);
+                self.set_message(
+                    tr!(self.lang(), "msg-history-not-saved", reason = e.to_string()),
+                    true,
+                );
             }
         }
     }

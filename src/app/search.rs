@@ -279,7 +279,10 @@ impl App {
             });
         match spawned {
             Ok(_) => self.searcher.job = Some(Job { rx, cancel }),
-            Err(e) => self.set_message(tr!(self.lang(), "msg-search-thread", reason = e.to_string()), true),
+            Err(e) => self.set_message(
+                tr!(self.lang(), "msg-search-thread", reason = e.to_string()),
+                true,
+            ),
         }
     }
 

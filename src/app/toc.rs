@@ -11,8 +11,8 @@ use super::{App, Overlay};
 use std::collections::BTreeSet;
 
 use crate::document::Chapter;
-use crate::i18n::tr;
 use crate::document::chapters::numbers::{ChapterNumbers, Found, numbering};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::view::search::{SearchOptions, find_iter};
@@ -296,9 +296,26 @@ impl App {
                 let total = nums.number.iter().flatten().count();
                 let lang = self.lang();
                 let text = match (volume, nums.printed) {
-                    (Some(v), true) => tr!(lang, "msg-no-volume-chapter-numbered", volume = v, number = number, total = total),
-                    (Some(v), false) => tr!(lang, "msg-no-volume-chapter-total", volume = v, number = number, total = total),
-                    (None, true) => tr!(lang, "msg-no-chapter-numbered", number = number, total = total),
+                    (Some(v), true) => tr!(
+                        lang,
+                        "msg-no-volume-chapter-numbered",
+                        volume = v,
+                        number = number,
+                        total = total
+                    ),
+                    (Some(v), false) => tr!(
+                        lang,
+                        "msg-no-volume-chapter-total",
+                        volume = v,
+                        number = number,
+                        total = total
+                    ),
+                    (None, true) => tr!(
+                        lang,
+                        "msg-no-chapter-numbered",
+                        number = number,
+                        total = total
+                    ),
                     (None, false) => tr!(lang, "msg-no-chapter-total", n = number, total = total),
                 };
                 self.set_message(text, true);

@@ -13,9 +13,9 @@ use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::config::Config;
-use crate::i18n::{Lang, tr};
 use crate::document::chapters::{self, Evidence};
 use crate::document::{Document, Format, RuleSet, visible};
+use crate::i18n::{Lang, tr};
 use crate::layout::paragraphs::SAMPLE_WINDOW;
 use crate::layout::{BookStyle, ParagraphMode};
 use crate::view::count_artifacts;
@@ -259,7 +259,11 @@ impl Info {
             line("info-publisher", &or_none(&e.publisher));
             line(
                 "info-epub",
-                &tr!(lang, "info-epub-version", version = visible(&e.version).into_owned()),
+                &tr!(
+                    lang,
+                    "info-epub-version",
+                    version = visible(&e.version).into_owned()
+                ),
             );
             line("info-images", &e.images.to_string());
             line("info-notes", &e.notes.to_string());
@@ -272,7 +276,11 @@ impl Info {
             let _ = writeln!(out, "{text}");
         }
         if self.replacement_characters > 0 {
-            let text = tr!(lang, "info-undecodable", count = self.replacement_characters);
+            let text = tr!(
+                lang,
+                "info-undecodable",
+                count = self.replacement_characters
+            );
             let _ = writeln!(out, "{text}");
         }
         if self.annotations + self.html_leftovers > 0 {

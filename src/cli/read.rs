@@ -263,7 +263,11 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         display.vertical |= crate::formats::epub::opens_vertical(p);
     }
     if let Err(e) = &store {
-        note = Some(tr!(super::language(&cfg), "msg-store-unavailable", reason = e.to_string()));
+        note = Some(tr!(
+            super::language(&cfg),
+            "msg-store-unavailable",
+            reason = e.to_string()
+        ));
     }
     let (width, height) = crate::tui::size().map_err(|e| CliError::Other(e.to_string()))?;
     let mut app = App::new(doc, width, height);
@@ -288,7 +292,10 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     } else if let Some(e) = cfg_errors {
         app.set_message(e.brief(), true);
     } else if !resumed && !moved && !app.offer_clean_view() && app.message().is_none() {
-        app.set_message(crate::app::prefs::start_hint(&app.keymap, app.lang()), false);
+        app.set_message(
+            crate::app::prefs::start_hint(&app.keymap, app.lang()),
+            false,
+        );
     }
     if let Some(dir) = args.picker {
         app.open_picker(dir, None);

@@ -29,8 +29,14 @@ pub const LANGS: [Lang; 3] = [Lang::En, Lang::ZhHans, Lang::ZhHant];
 /// The Fluent source of each language (every key in every file; `tests` checks it).
 const SOURCES: [(Lang, &str); 3] = [
     (Lang::En, include_str!("../../assets/locales/en.ftl")),
-    (Lang::ZhHans, include_str!("../../assets/locales/zh-Hans.ftl")),
-    (Lang::ZhHant, include_str!("../../assets/locales/zh-Hant.ftl")),
+    (
+        Lang::ZhHans,
+        include_str!("../../assets/locales/zh-Hans.ftl"),
+    ),
+    (
+        Lang::ZhHant,
+        include_str!("../../assets/locales/zh-Hant.ftl"),
+    ),
 ];
 
 impl Lang {
@@ -211,7 +217,9 @@ pub fn keys(lang: Lang) -> Vec<String> {
         .filter_map(|l| {
             let (key, _) = l.split_once(" =")?;
             let ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
-                && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             ok.then(|| key.to_string())
         })
         .collect()

@@ -343,7 +343,12 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let lang = app.lang();
         let say = |d| crate::app::pace::describe(d, lang);
         match (chapter_left, book_left) {
-            (true, true) => right.push(tr!(lang, "status-left-both", chapter = say(ch), book = say(bk))),
+            (true, true) => right.push(tr!(
+                lang,
+                "status-left-both",
+                chapter = say(ch),
+                book = say(bk)
+            )),
             (true, false) => right.push(tr!(lang, "status-left-chapter", time = say(ch))),
             _ => right.push(tr!(lang, "status-left-book", time = say(bk))),
         }

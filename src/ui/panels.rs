@@ -44,7 +44,11 @@ pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
         return;
     };
     let title = if t.filtering || !t.filter.is_empty() {
-        tr!(app.lang(), "title-contents-filter", filter = clean(&t.filter))
+        tr!(
+            app.lang(),
+            "title-contents-filter",
+            filter = clean(&t.filter)
+        )
     } else {
         tr!(app.lang(), "title-contents", count = t.entries.len())
     };

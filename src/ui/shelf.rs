@@ -159,7 +159,10 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
         let path_room = room.saturating_sub(width(marker) + width(&title).min(room / 2) + 2);
         let (path, path_st) = if r.missing {
             (
-                cut_middle(&tr!(app.lang(), "list-missing", path = clean(&r.path)), path_room),
+                cut_middle(
+                    &tr!(app.lang(), "list-missing", path = clean(&r.path)),
+                    path_room,
+                ),
                 MISSING,
             )
         } else {
@@ -277,10 +280,7 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
     let w = area.width as usize;
     // The typed line: a filter, or a path to go to.
     let typed = if p.filter.is_empty() {
-        (
-            tr!(app.lang(), "list-picker-typed"),
-            app.theme.dim,
-        )
+        (tr!(app.lang(), "list-picker-typed"), app.theme.dim)
     } else {
         (format!("› {}", clean(&p.filter)), Style::new())
     };
