@@ -332,3 +332,34 @@ info-vertical = vertical
 info-control = control characters: { $count }
 info-undecodable = undecodable: { $count } byte sequences shown as �
 info-artifacts = artifacts:  { $annotations } pinyin annotations, { $leftovers } HTML leftovers (--clean hides them)
+cli-no-nth-book = no book { $n } in the library: it holds { $count } (kanshu recent lists them)
+cli-no-recent-match = no recent book matches `{ $pattern }` (kanshu recent lists them)
+cli-stdin-is-terminal = `-` reads the book from standard input, which is a terminal here: pipe a book in (`cat book.txt | kanshu toc -`)
+cli-did-you-mean = { $word }: no such file, and no command of that name: did you mean `{ $meant }`?
+cli-config-defaults = { $problem } (using the default settings)
+cli-stdin-empty = standard input is empty: there is no book to read
+cli-stdin-not-keys = cannot read keys from standard input: it is a pipe or a file, not a terminal (to read a book from it, name the book `-`: … | kanshu -)
+cli-folder-needs-terminal = a folder opens the file picker, in a terminal
+msg-last-book-gone-key = the last book you read is gone: { $path } · { $key } opens the library
+msg-last-book-gone = the last book you read is gone: { $path }
+msg-cannot-reopen = can't reopen the last book: { $reason }
+cli-no-bookmarks-in-book = no bookmarks in this book yet (press m while reading to add one)
+cli-no-bookmarks = no bookmarks yet (press m while reading to add one)
+cli-no-books = no books read yet
+cli-no-highlights-in-book = no highlights in this book yet
+cli-no-highlights = no highlights yet
+cli-config-none = ok: no config file at { $path } (the defaults apply)
+cli-config-is-directory = { $path }: is a directory, not a config file
+cli-width-narrow = --width { $width } is too narrow: it must be at least 2
+cli-height-zero = --height must be at least 1
+cli-page-too-large = --width { $width } --height { $height } is too large: a page is at most { $max_width } cells wide and { $max_height } lines tall
+cli-at-range = --at { $at } is out of range: give a percentage from 0 to 100
+cli-page-range = page { $page } is out of range: chapter { $chapter } has { $pages ->
+        [one] { $pages } page
+       *[other] { $pages } pages
+    } at width { $width } and height { $height }
+cli-chapter-spec = --chapter { $spec }: give a number like 37, or 2.1 for chapter 1 of volume 2
+cli-chapter-range = chapter { $spec } is out of range: the book has { $total ->
+        [one] { $total } chapter
+       *[other] { $total } chapters
+    }

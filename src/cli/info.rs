@@ -311,6 +311,6 @@ pub fn run(args: &InfoArgs, global: &GlobalArgs) -> Result<(), CliError> {
         s.push('\n');
         emit(&s)
     } else {
-        emit(&info.text_in(super::language(&cfg)))
+        emit(&info.text_in(global.lang))
     }
 }

@@ -128,6 +128,9 @@ pub struct GlobalArgs {
     pub toc_rule: Option<String>,
     #[arg(skip)]
     pub max_size_mb: Option<u64>,
+    /// The language messages are written in (`ui.language`, else the locale).
+    #[arg(skip)]
+    pub lang: Lang,
 }
 
 /// Options of the commands that open a book: the reader, `toc`, `info`, `render` and
@@ -237,7 +240,7 @@ impl GlobalArgs {
     pub fn open_with(&self, path: &std::path::Path, cfg: &Config) -> Result<Document, CliError> {
         let rules = self.rules_with(cfg)?;
         if stdin::is_stdin(path) {
-            return stdin::read(&self.load_options_with(cfg), &rules);
+            return stdin::read(&self.load_options_with(cfg), &rules, self.lang);
         }
         Ok(crate::formats::open(
             path,
@@ -256,10 +259,10 @@ impl GlobalArgs {
     pub fn open_configured(&self, path: &std::path::Path) -> Result<(Document, Config), CliError> {
         let (cfg, errors) = self.config();
         if let Some(e) = errors {
-            eprintln!(
-                "kanshu: {} (using the default settings)",
-                crate::config::error::one_line(&e.to_string())
-            );
+            let text = e.to_string();
+            let problem = crate::config::error::one_line(&text);
+            let line = tr!(self.lang, "cli-config-defaults", problem = problem);
+            eprintln!("kanshu: {line}");
         }
         let doc = self.open_with(path, &cfg)?;
         Ok((doc, cfg))
@@ -281,7 +284,8 @@ pub fn run() -> i32 {
     let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            if let Some(line) = suggest::for_parse_error(&e) {
+            let lang = language(&GlobalArgs::default().config().0);
+            if let Some(line) = suggest::for_parse_error(&e, lang) {
                 eprintln!("kanshu: {line}");
                 return 2;
             }
@@ -290,16 +294,17 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    let lang = language(&cli.global.config().0);
+    cli.global.lang = lang;
     // `kanshu tco`: no such file, and a command's name mistyped.
     if cli.command.is_none()
-        && let Some(line) = suggest::for_missing_file(cli.file.as_deref())
+        && let Some(line) = suggest::for_missing_file(cli.file.as_deref(), lang)
     {
         eprintln!("kanshu: {line}");
         return 2;
     }
     let own = cli.command.as_ref().and_then(Command::book_args);
     cli.global = cli.global.clone().with_book(own, &cli.book);
-    let lang = language(&cli.global.config().0);
     let result = match cli.command {
         Some(Command::Toc(args)) => toc::run(&args, &cli.global),
         Some(Command::Info(args)) => info::run(&args, &cli.global),
@@ -319,7 +324,7 @@ pub fn run() -> i32 {
                 vertical: cli.vertical,
             };
             let store = crate::store::Store::open(cli.global.config_dir.as_deref()).ok();
-            reopen::resolve(cli.file.as_deref(), cli.recent.as_deref(), store.as_ref()).and_then(
+            reopen::resolve(cli.file.as_deref(), cli.recent.as_deref(), store.as_ref(), lang).and_then(
                 |t| {
                     let args = read::ReadArgs {
                         file: t.file.as_deref(),

@@ -95,9 +95,6 @@ fn stdin_is() -> StdinIs {
     StdinIs::Data
 }
 
-/// The name a book read from standard input goes by (its title when it has none).
-const STDIN_NAME: &str = "standard input";
-
 /// Read the book from standard input, decoded and split into chapters as a file would be.
 /// It has no file, so its place is not saved. Empty input is no book: an error when it was
 /// named (`kanshu -`), else `None`.
@@ -114,9 +111,7 @@ fn stdin_book(
         if !named {
             return Ok(None);
         }
-        return Err(CliError::Usage(format!(
-            "{STDIN_NAME} is empty: there is no book to read"
-        )));
+        return Err(CliError::Usage(tr!(global.lang, "cli-stdin-empty")));
     }
     Ok(Some(doc))
 }
@@ -178,17 +173,22 @@ pub fn choose_book(
     };
     let path = entry.path_buf().unwrap_or_default();
     if entry.is_missing() {
-        let mut note = format!("the last book you read is gone: {}", path.display());
-        if let Some(k) = cfg.keys.key_label(Mode::Reader, &Action::Library) {
-            note.push_str(&format!(" · {k} opens the library"));
-        }
+        let path = path.display().to_string();
+        let note = match cfg.keys.key_label(Mode::Reader, &Action::Library) {
+            Some(k) => tr!(global.lang, "msg-last-book-gone-key", path = path, key = k),
+            None => tr!(global.lang, "msg-last-book-gone", path = path),
+        };
         return Ok((crate::formats::guide(), Some(note)));
     }
     match global.open_with(&path, cfg) {
         Ok(doc) => Ok((doc, None)),
         Err(e) => Ok((
             crate::formats::guide(),
-            Some(format!("can't reopen the last book: {e}")),
+            Some(tr!(
+                global.lang,
+                "msg-cannot-reopen",
+                reason = super::error_line(&e, global.lang)
+            )),
         )),
     }
 }
@@ -208,11 +208,7 @@ fn book_for(
     let named_stdin = args.file.is_some_and(|f| f == Path::new("-"));
     let from_stdin = named_stdin || (args.file.is_none() && !args.guide && stdin == StdinIs::Data);
     if !printing && !from_stdin && stdin == StdinIs::Data {
-        return Err(CliError::Usage(
-            "cannot read keys from standard input: it is a pipe or a file, not a terminal \
-             (to read a book from it, name the book `-`: … | kanshu -)"
-                .into(),
-        ));
+        return Err(CliError::Usage(tr!(global.lang, "cli-stdin-not-keys")));
     }
     // `kanshu` with an empty pipe on standard input opens what it would open without one.
     if from_stdin && let Some(doc) = stdin_book(global, cfg, named_stdin)? {
@@ -228,9 +224,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let (cfg, cfg_errors) = global.config();
     let printing = args.toc || !io::stdout().is_terminal();
     if args.picker.is_some() && printing {
-        return Err(CliError::Usage(
-            "a folder opens the file picker, in a terminal".into(),
-        ));
+        return Err(CliError::Usage(tr!(global.lang, "cli-folder-needs-terminal")));
     }
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;
@@ -245,7 +239,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         && n > doc.chapters.len()
     {
         let count = doc.chapters.len();
-        let lang = super::language(&cfg);
+        let lang = global.lang;
         return Err(CliError::Usage(tr!(
             lang,
             "cli-chapter-beyond",
@@ -264,14 +258,14 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     }
     if let Err(e) = &store {
         note = Some(tr!(
-            super::language(&cfg),
+            global.lang,
             "msg-store-unavailable",
             reason = e.to_string()
         ));
     }
     let (width, height) = crate::tui::size().map_err(|e| CliError::Other(e.to_string()))?;
     let mut app = App::new(doc, width, height);
-    app.set_lang(super::language(&cfg));
+    app.set_lang(global.lang);
     let no_color =
         crate::config::color::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     app.apply_config(

@@ -151,6 +151,11 @@ impl From<&String> for Arg {
         Arg::Text(s.clone())
     }
 }
+impl From<std::borrow::Cow<'_, str>> for Arg {
+    fn from(s: std::borrow::Cow<'_, str>) -> Arg {
+        Arg::Text(s.into_owned())
+    }
+}
 macro_rules! number_args {
     ($($t:ty),*) => {$(
         impl From<$t> for Arg {
