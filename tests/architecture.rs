@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Modules that build without ratatui or crossterm and never import the interactive layers.
 const ENGINE: &[&str] = &[
-    "document", "formats", "layout", "view", "store", "config", "keys",
+    "document", "formats", "layout", "view", "store", "config", "keys", "i18n",
 ];
 /// The interactive reader and the command line: allowed to use everything below them.
 const UPPER: &[&str] = &["app", "ui", "input", "cli", "tui"];

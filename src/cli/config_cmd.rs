@@ -82,7 +82,11 @@ fn check(path: &Path, named: bool, lang: Lang) -> Result<(), CliError> {
         return emit(&format!("{text}\n"));
     }
     if path.is_dir() {
-        return Err(CliError::Usage(tr!(lang, "cli-config-is-directory", path = shown)));
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-config-is-directory",
+            path = shown
+        )));
     }
     match Config::load(path) {
         Ok(_) => emit("ok\n"),

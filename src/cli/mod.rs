@@ -324,25 +324,29 @@ pub fn run() -> i32 {
                 vertical: cli.vertical,
             };
             let store = crate::store::Store::open(cli.global.config_dir.as_deref()).ok();
-            reopen::resolve(cli.file.as_deref(), cli.recent.as_deref(), store.as_ref(), lang).and_then(
-                |t| {
-                    let args = read::ReadArgs {
-                        file: t.file.as_deref(),
-                        guide: cli.guide,
-                        display,
-                        start: read::Start {
-                            chapter: cli
-                                .chapter
-                                .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-                            at: cli.at,
-                            search: cli.search,
-                        },
-                        toc: cli.toc,
-                        picker: t.picker.as_deref(),
-                    };
-                    read::run(&args, &cli.global)
-                },
+            reopen::resolve(
+                cli.file.as_deref(),
+                cli.recent.as_deref(),
+                store.as_ref(),
+                lang,
             )
+            .and_then(|t| {
+                let args = read::ReadArgs {
+                    file: t.file.as_deref(),
+                    guide: cli.guide,
+                    display,
+                    start: read::Start {
+                        chapter: cli
+                            .chapter
+                            .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                        at: cli.at,
+                        search: cli.search,
+                    },
+                    toc: cli.toc,
+                    picker: t.picker.as_deref(),
+                };
+                read::run(&args, &cli.global)
+            })
         }
     };
     match result {

@@ -224,7 +224,10 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let (cfg, cfg_errors) = global.config();
     let printing = args.toc || !io::stdout().is_terminal();
     if args.picker.is_some() && printing {
-        return Err(CliError::Usage(tr!(global.lang, "cli-folder-needs-terminal")));
+        return Err(CliError::Usage(tr!(
+            global.lang,
+            "cli-folder-needs-terminal"
+        )));
     }
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;

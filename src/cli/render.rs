@@ -11,8 +11,8 @@ use clap::Args;
 
 use super::{CliError, GlobalArgs, emit};
 use crate::document::Document;
-use crate::i18n::{Lang, tr};
 use crate::document::chapters::numbers::{Found, numbering};
+use crate::i18n::{Lang, tr};
 use crate::layout::{GlyphLine, LayoutParams, MAX_HEIGHT, MAX_WIDTH};
 use crate::position::Position;
 use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
@@ -132,7 +132,11 @@ pub fn write_all_pages(
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let lang = global.lang;
     if args.width < 2 {
-        return Err(CliError::Usage(tr!(lang, "cli-width-narrow", width = args.width)));
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-width-narrow",
+            width = args.width
+        )));
     }
     if args.height < 1 {
         return Err(CliError::Usage(tr!(lang, "cli-height-zero")));
@@ -150,7 +154,11 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     if let Some(at) = args.at
         && !(0.0..=100.0).contains(&at)
     {
-        return Err(CliError::Usage(tr!(lang, "cli-at-range", at = at.to_string())));
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-at-range",
+            at = at.to_string()
+        )));
     }
     let (doc, cfg) = global.open_configured(&args.file)?;
     // The configured layout ([layout] in config.toml), at exactly the width asked for.

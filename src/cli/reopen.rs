@@ -59,10 +59,7 @@ pub fn resolve(
     })
 }
 
-fn library(
-    store: Option<&Store>,
-    lang: Lang,
-) -> Result<Vec<crate::store::LibraryEntry>, CliError> {
+fn library(store: Option<&Store>, lang: Lang) -> Result<Vec<crate::store::LibraryEntry>, CliError> {
     let store = store.ok_or_else(|| CliError::Usage(tr!(lang, "msg-no-library")))?;
     Ok(store
         .library()

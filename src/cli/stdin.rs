@@ -10,9 +10,9 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use super::CliError;
-use crate::i18n::{Lang, tr};
 use crate::document::decode::{self, DecodeError};
 use crate::document::{Document, Format, LoadError, LoadOptions, RuleSet, visible};
+use crate::i18n::{Lang, tr};
 
 /// How the book read from standard input is named in messages.
 const NAME: &str = "standard input";

@@ -104,7 +104,11 @@ mod tests {
             )
         );
         assert_eq!(
-            for_args(&args(&["--config-dir", "/nonexistent", "rendr", "-"]), Lang::En).as_deref(),
+            for_args(
+                &args(&["--config-dir", "/nonexistent", "rendr", "-"]),
+                Lang::En
+            )
+            .as_deref(),
             Some(
                 "rendr: no such file, and no command of that name: did you mean `kanshu --config-dir /nonexistent render -`?"
             )
