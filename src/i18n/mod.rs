@@ -78,7 +78,7 @@ impl Lang {
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
-            .filter_map(|name| var(name))
+            .filter_map(var)
             .find(|v| !v.is_empty())
             .map_or(Lang::En, |v| Lang::from_locale(&v))
     }
