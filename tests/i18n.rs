@@ -254,6 +254,21 @@ fn the_language_setting_is_read() {
         err.contains("ui.language") && err.contains("zh-Hans"),
         "{err}"
     );
+    // A config's problems are said in the reader's language too.
+    let errors = cfg("[ui]\nmouse = 3\n[layout]\nmax_widht = 3\n").unwrap_err();
+    assert_eq!(
+        errors.summary_in(Lang::En),
+        "config.toml:2:9: `ui.mouse` must be true or false, found an integer (and 1 more problem)"
+    );
+    assert_eq!(
+        errors.summary_in(Lang::ZhHans),
+        "config.toml:2:9: `ui.mouse` 应为 true 或 false，却是 整数（另有 1 个问题）"
+    );
+    let second = errors.iter().nth(1).unwrap().line_in(Lang::ZhHant);
+    assert_eq!(
+        second,
+        "config.toml:4:1: [layout] 裡有未知的鍵 `max_widht`，你是說 `max_width` 嗎？"
+    );
 }
 
 fn kanshu(config: &Path) -> Command {

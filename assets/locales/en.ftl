@@ -363,3 +363,51 @@ cli-chapter-range = chapter { $spec } is out of range: the book has { $total ->
         [one] { $total } chapter
        *[other] { $total } chapters
     }
+
+## Problems in config.toml (what comes from the file or the TOML parser stays as it is)
+cfg-did-you-mean = , did you mean `{ $name }`?
+cfg-io = cannot read: { $reason }
+cfg-syntax = invalid TOML: { $message }
+cfg-wrong-type = `{ $key }` must be { $expected }, found { $found }
+cfg-unknown-key = unknown key `{ $name }`{ $hint }
+cfg-unknown-key-in = unknown key `{ $name }` in [{ $section }]{ $hint }
+cfg-out-of-range = `{ $key }` must be between { $min } and { $max }, found { $found }
+cfg-not-one-of = `{ $key }` must be one of { $allowed }, found { $found }{ $hint }
+cfg-missing = `{ $key }` needs a `{ $name }`
+cfg-key-problem = `{ $key }`: { $problem }
+cfg-unknown-action = `{ $key }`: no such action `{ $action }`{ $hint }
+cfg-shadowed = `{ $key }` can never be typed: `{ $prefix }` alone is bound to `{ $action }` (bind it to "none" first)
+cfg-bad-regex = `{ $key }`: invalid regex `{ $pattern }`: { $reason }
+cfg-unknown-encoding = `{ $key }`: unknown encoding `{ $label }` (use "auto" or a name like utf-8, gbk, gb18030, big5, utf-16le)
+cfg-unusable-encoding = `{ $key }`: encoding `{ $label }` cannot decode a book (it reads every file as one replacement character); use "auto" or a name like utf-8, gbk, big5
+cfg-bindings = bindings
+cfg-rules = rules
+cfg-too-many = `{ $key }` has { $count } { $what }; at most { $max } are allowed
+cfg-no-quit = `{ $key }`: no key is bound to "quit"; keep at least one (e.g. q = "quit" or ctrl-c = "quit")
+cfg-invalid = invalid config
+cfg-and-more = { $first } { $count ->
+        [one] (and 1 more problem)
+       *[other] (and { $count } more problems)
+    }
+cli-config-problems = { $path }: { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    }
+cfg-type-nothing = nothing
+cfg-type-table = a table
+cfg-type-array-of-tables = an array of tables
+cfg-type-string = a string
+cfg-type-integer = an integer
+cfg-type-float = a float
+cfg-type-boolean = a boolean
+cfg-type-date = a date
+cfg-type-array = an array
+cfg-type-true-or-false = true or false
+cfg-type-auto-or-cells = "auto" or a number of cells
+cfg-type-auto-or-bool = "auto", true or false
+cfg-type-status-list = a list such as ["chapter", "percent"]
+cfg-type-colour = a colour (a string or 0–255)
+cfg-type-rule-table = a table {"{"} pattern = …, level = … {"}"}
+cfg-type-rules = an array of rules
+cfg-type-percentage = a percentage (0–100)
+cfg-type-one-of = one of { $list }

@@ -339,3 +339,45 @@ cli-at-range = --at { $at } 超出范围：请给 0 到 100 之间的百分比
 cli-page-range = 第 { $page } 页超出范围：宽 { $width }、高 { $height } 时第 { $chapter } 章共 { $pages } 页
 cli-chapter-spec = --chapter { $spec }：请给 37 这样的数字，或用 2.1 表示第 2 卷第 1 章
 cli-chapter-range = 第 { $spec } 章超出范围：本书共 { $total } 章
+
+## Problems in config.toml (what comes from the file or the TOML parser stays as it is)
+cfg-did-you-mean = ，你是说 `{ $name }` 吗？
+cfg-io = 无法读取：{ $reason }
+cfg-syntax = TOML 格式错误：{ $message }
+cfg-wrong-type = `{ $key }` 应为 { $expected }，却是 { $found }
+cfg-unknown-key = 未知的键 `{ $name }`{ $hint }
+cfg-unknown-key-in = [{ $section }] 里有未知的键 `{ $name }`{ $hint }
+cfg-out-of-range = `{ $key }` 应在 { $min } 到 { $max } 之间，却是 { $found }
+cfg-not-one-of = `{ $key }` 应为 { $allowed } 之一，却是 { $found }{ $hint }
+cfg-missing = `{ $key }` 缺少 `{ $name }`
+cfg-key-problem = `{ $key }`：{ $problem }
+cfg-unknown-action = `{ $key }`：没有 `{ $action }` 这个动作{ $hint }
+cfg-shadowed = `{ $key }` 永远无法输入：单独的 `{ $prefix }` 已绑定到 `{ $action }`（先把它设为 "none"）
+cfg-bad-regex = `{ $key }`：正则表达式 `{ $pattern }` 无效：{ $reason }
+cfg-unknown-encoding = `{ $key }`：未知编码 `{ $label }`（请用 "auto" 或 utf-8、gbk、gb18030、big5、utf-16le 这样的名称）
+cfg-unusable-encoding = `{ $key }`：编码 `{ $label }` 无法解码书（它把任何文件都读成一个替换字符）；请用 "auto" 或 utf-8、gbk、big5 这样的名称
+cfg-bindings = 个绑定
+cfg-rules = 条规则
+cfg-too-many = `{ $key }` 有 { $count } { $what }；最多允许 { $max }
+cfg-no-quit = `{ $key }`：没有键绑定到 "quit"；请至少保留一个（例如 q = "quit" 或 ctrl-c = "quit"）
+cfg-invalid = 配置无效
+cfg-and-more = { $first }（另有 { $count } 个问题）
+cli-config-problems = { $path }：{ $count } 个问题
+cfg-type-nothing = 空
+cfg-type-table = 表
+cfg-type-array-of-tables = 表数组
+cfg-type-string = 字符串
+cfg-type-integer = 整数
+cfg-type-float = 小数
+cfg-type-boolean = 布尔值
+cfg-type-date = 日期
+cfg-type-array = 数组
+cfg-type-true-or-false = true 或 false
+cfg-type-auto-or-cells = "auto" 或格数
+cfg-type-auto-or-bool = "auto"、true 或 false
+cfg-type-status-list = ["chapter", "percent"] 这样的列表
+cfg-type-colour = 颜色（字符串或 0–255）
+cfg-type-rule-table = 表 {"{"} pattern = …, level = … {"}"}
+cfg-type-rules = 规则数组
+cfg-type-percentage = 百分比（0–100）
+cfg-type-one-of = { $list } 之一

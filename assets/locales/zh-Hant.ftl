@@ -339,3 +339,45 @@ cli-at-range = --at { $at } 超出範圍：請給 0 到 100 之間的百分比
 cli-page-range = 第 { $page } 頁超出範圍：寬 { $width }、高 { $height } 時第 { $chapter } 章共 { $pages } 頁
 cli-chapter-spec = --chapter { $spec }：請給 37 這樣的數字，或用 2.1 表示第 2 卷第 1 章
 cli-chapter-range = 第 { $spec } 章超出範圍：本書共 { $total } 章
+
+## Problems in config.toml (what comes from the file or the TOML parser stays as it is)
+cfg-did-you-mean = ，你是說 `{ $name }` 嗎？
+cfg-io = 無法讀取：{ $reason }
+cfg-syntax = TOML 格式錯誤：{ $message }
+cfg-wrong-type = `{ $key }` 應為 { $expected }，卻是 { $found }
+cfg-unknown-key = 未知的鍵 `{ $name }`{ $hint }
+cfg-unknown-key-in = [{ $section }] 裡有未知的鍵 `{ $name }`{ $hint }
+cfg-out-of-range = `{ $key }` 應在 { $min } 到 { $max } 之間，卻是 { $found }
+cfg-not-one-of = `{ $key }` 應為 { $allowed } 之一，卻是 { $found }{ $hint }
+cfg-missing = `{ $key }` 缺少 `{ $name }`
+cfg-key-problem = `{ $key }`：{ $problem }
+cfg-unknown-action = `{ $key }`：沒有 `{ $action }` 這個動作{ $hint }
+cfg-shadowed = `{ $key }` 永遠無法輸入：單獨的 `{ $prefix }` 已綁定到 `{ $action }`（先把它設為 "none"）
+cfg-bad-regex = `{ $key }`：正規表示式 `{ $pattern }` 無效：{ $reason }
+cfg-unknown-encoding = `{ $key }`：未知編碼 `{ $label }`（請用 "auto" 或 utf-8、gbk、gb18030、big5、utf-16le 這樣的名稱）
+cfg-unusable-encoding = `{ $key }`：編碼 `{ $label }` 無法解碼書（它把任何檔案都讀成一個替換字元）；請用 "auto" 或 utf-8、gbk、big5 這樣的名稱
+cfg-bindings = 個綁定
+cfg-rules = 條規則
+cfg-too-many = `{ $key }` 有 { $count } { $what }；最多允許 { $max }
+cfg-no-quit = `{ $key }`：沒有鍵綁定到 "quit"；請至少保留一個（例如 q = "quit" 或 ctrl-c = "quit"）
+cfg-invalid = 設定無效
+cfg-and-more = { $first }（另有 { $count } 個問題）
+cli-config-problems = { $path }：{ $count } 個問題
+cfg-type-nothing = 空
+cfg-type-table = 表
+cfg-type-array-of-tables = 表陣列
+cfg-type-string = 字串
+cfg-type-integer = 整數
+cfg-type-float = 小數
+cfg-type-boolean = 布林值
+cfg-type-date = 日期
+cfg-type-array = 陣列
+cfg-type-true-or-false = true 或 false
+cfg-type-auto-or-cells = "auto" 或格數
+cfg-type-auto-or-bool = "auto"、true 或 false
+cfg-type-status-list = ["chapter", "percent"] 這樣的列表
+cfg-type-colour = 顏色（字串或 0–255）
+cfg-type-rule-table = 表 {"{"} pattern = …, level = … {"}"}
+cfg-type-rules = 規則陣列
+cfg-type-percentage = 百分比（0–100）
+cfg-type-one-of = { $list } 之一

@@ -92,13 +92,13 @@ fn check(path: &Path, named: bool, lang: Lang) -> Result<(), CliError> {
         Ok(_) => emit("ok\n"),
         Err(errors) => {
             for e in errors.iter() {
-                eprintln!("{e}");
+                eprintln!("{}", e.line_in(lang));
             }
-            let n = errors.len();
-            Err(CliError::Other(format!(
-                "{}: {n} problem{}",
-                path.display(),
-                if n == 1 { "" } else { "s" }
+            Err(CliError::Other(tr!(
+                lang,
+                "cli-config-problems",
+                path = shown,
+                count = errors.len()
             )))
         }
     }

@@ -259,7 +259,7 @@ impl GlobalArgs {
     pub fn open_configured(&self, path: &std::path::Path) -> Result<(Document, Config), CliError> {
         let (cfg, errors) = self.config();
         if let Some(e) = errors {
-            let text = e.to_string();
+            let text = e.summary_in(self.lang);
             let problem = crate::config::error::one_line(&text);
             let line = tr!(self.lang, "cli-config-defaults", problem = problem);
             eprintln!("kanshu: {line}");

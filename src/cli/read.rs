@@ -287,7 +287,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     if let Some(n) = note {
         app.set_message(n, true);
     } else if let Some(e) = cfg_errors {
-        app.set_message(e.brief(), true);
+        app.set_message(e.brief_in(global.lang), true);
     } else if !resumed && !moved && !app.offer_clean_view() && app.message().is_none() {
         app.set_message(
             crate::app::prefs::start_hint(&app.keymap, app.lang()),

@@ -56,8 +56,9 @@ fn every_key_says_something_with_the_same_placeholders() {
             let args: Vec<(&str, Arg)> = en.iter().map(|n| (n.as_str(), Arg::from(2))).collect();
             let text = lang.text(&key, &args);
             assert!(!text.trim().is_empty(), "{lang}: {key} is empty");
+            // Fluent shows a placeholder it could not fill as `{$name}`.
             assert!(
-                !text.contains('{'),
+                !text.contains("{$"),
                 "{lang}: {key} left a placeholder: {text}"
             );
             assert_eq!(placeholders(lang, &key), en, "{lang}: {key} placeholders");
