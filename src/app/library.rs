@@ -93,6 +93,25 @@ fn sort_rows(rows: &mut [LibraryRow], sort: LibrarySort) {
     }
 }
 
+/// Why a book could not be opened, in `lang` (the reader's status bar and the command line).
+pub fn load_error_text(e: &LoadError, lang: Lang) -> String {
+    match e {
+        LoadError::NotFound { path } => tr!(lang, "err-not-found", path = path),
+        LoadError::IsDirectory { path } => tr!(lang, "err-is-directory", path = path),
+        LoadError::NotAFile { path } => tr!(lang, "err-not-a-file", path = path),
+        LoadError::PermissionDenied { path } => tr!(lang, "err-permission", path = path),
+        LoadError::Io { path, reason } => tr!(lang, "err-io", path = path, reason = reason),
+        LoadError::Binary { path } => tr!(lang, "err-binary", path = path),
+        LoadError::TooLarge { path, limit_mb } => {
+            tr!(lang, "err-too-large", path = path, limit = *limit_mb)
+        }
+        LoadError::UnknownEncoding { label } => tr!(lang, "err-unknown-encoding", label = label),
+        LoadError::UnusableEncoding { label } => {
+            tr!(lang, "err-unusable-encoding", label = label)
+        }
+    }
+}
+
 impl App {
     pub(super) fn open_library(&mut self) {
         let Some(store) = &self.shelf.store else {
@@ -168,7 +187,10 @@ impl App {
                     };
                     match self.open_book(&path) {
                         Ok(doc) => self.switch_book(doc),
-                        Err(e) => self.set_message(e.to_string(), true),
+                        Err(e) => {
+                            let text = load_error_text(&e, self.lang());
+                            self.set_message(text, true)
+                        }
                     }
                 }
             }

@@ -303,7 +303,10 @@ impl App {
         }
         match self.open_book(path) {
             Ok(doc) => self.switch_book(doc),
-            Err(e) => self.set_message(e.to_string(), true),
+            Err(e) => {
+                let text = super::library::load_error_text(&e, self.lang());
+                self.set_message(text, true)
+            }
         }
     }
 }

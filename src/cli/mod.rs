@@ -37,21 +37,7 @@ pub fn error_line(e: &CliError, lang: Lang) -> String {
     let CliError::Load(e) = e else {
         return e.to_string();
     };
-    match e {
-        LoadError::NotFound { path } => tr!(lang, "err-not-found", path = path),
-        LoadError::IsDirectory { path } => tr!(lang, "err-is-directory", path = path),
-        LoadError::NotAFile { path } => tr!(lang, "err-not-a-file", path = path),
-        LoadError::PermissionDenied { path } => tr!(lang, "err-permission", path = path),
-        LoadError::Io { path, reason } => tr!(lang, "err-io", path = path, reason = reason),
-        LoadError::Binary { path } => tr!(lang, "err-binary", path = path),
-        LoadError::TooLarge { path, limit_mb } => {
-            tr!(lang, "err-too-large", path = path, limit = *limit_mb)
-        }
-        LoadError::UnknownEncoding { label } => tr!(lang, "err-unknown-encoding", label = label),
-        LoadError::UnusableEncoding { label } => {
-            tr!(lang, "err-unusable-encoding", label = label)
-        }
-    }
+    crate::app::library::load_error_text(e, lang)
 }
 
 const EXAMPLES: &str = "\
