@@ -370,3 +370,16 @@ fn lang_zh_cn_shows_a_chinese_reader_in_tmux() {
     });
     tmux.keys(&["q"]);
 }
+
+#[test]
+fn the_too_small_notice_is_translated() {
+    let app = app_in(Lang::ZhHant, 12, 2);
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains("請把視窗放大"), "{screen}");
+    let app = app_in(Lang::ZhHans, 15, 5);
+    let screen = screen_text(&render(&app));
+    assert!(
+        screen.contains("请把窗口放大") && screen.contains("至少 16×3"),
+        "{screen}"
+    );
+}
