@@ -84,6 +84,8 @@ fn long_chapter() -> &'static Document {
             path: None,
             control_chars: 0,
             structure: Default::default(),
+            sources: None,
+            rules_stopped: None,
         }
     })
 }

@@ -102,14 +102,23 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                 return None;
             }
             match mode {
-                Mode::Prompt | Mode::TocFilter | Mode::Toc | Mode::Picker => {
-                    Some(Action::Insert(c))
-                }
+                Mode::Prompt
+                | Mode::TocFilter
+                | Mode::Toc
+                | Mode::Picker
+                | Mode::Highlights
+                | Mode::HighlightsFilter
+                | Mode::NoteEditor => Some(Action::Insert(c)),
                 Mode::Reader => c
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))
                     .filter(|_| c.is_ascii_digit()),
-                Mode::Help | Mode::Bookmarks | Mode::Library | Mode::Links | Mode::Notes => None,
+                Mode::Help
+                | Mode::Bookmarks
+                | Mode::Library
+                | Mode::Links
+                | Mode::Notes
+                | Mode::Select => None,
             }
         }
         Event::Mouse(m) => match m.kind {
@@ -119,11 +128,20 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                 column: m.column,
                 row: m.row,
             }),
+            MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag {
+                column: m.column,
+                row: m.row,
+            }),
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(s) => match mode {
-            Mode::Prompt | Mode::TocFilter | Mode::Toc => Some(Action::Paste(s.clone())),
+            Mode::Prompt
+            | Mode::TocFilter
+            | Mode::Toc
+            | Mode::Highlights
+            | Mode::HighlightsFilter
+            | Mode::NoteEditor => Some(Action::Paste(s.clone())),
             _ => None,
         },
         _ => None,

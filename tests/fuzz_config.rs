@@ -9,9 +9,11 @@
 use crate::fuzz_support::{config, raw_control};
 use kanshu::config::{Config, DEFAULT_TOML};
 use kanshu::document::Format;
+use kanshu::document::chapters::{RuleBudget, split_within};
 use kanshu::layout::{BookLayout, LayoutParams};
 use kanshu::{Document, Position};
 use proptest::prelude::*;
+use std::time::Duration;
 
 const FIXTURES: [&str; 8] = [
     DEFAULT_TOML,
@@ -240,6 +242,9 @@ fn keymap_and_patterns() -> impl Strategy<Value = String> {
         .prop_map(|(keys, action)| format!("\"{}\" = \"{action}\"\n", keys.join(" ")));
     let pattern = prop_oneof![
         Just(r"\B.{1,400}\BZ".to_string()),
+        // Within the size limit and still slow on CJK lines: bounded by the time budget.
+        Just(r"\B.{1,200}\BZ".to_string()),
+        Just(r"\B\w{1,60}\B.{1,60}Z".to_string()),
         Just(r"\w{1,100}".to_string()),
         Just(r"(a{1000}){1000}".to_string()),
         Just(r"^第.{1,20}章".to_string()),
@@ -277,6 +282,19 @@ proptest! {
                 prop_assert!(r.regex().is_ok(), "{}", r.pattern);
             }
             prop_assert!(cfg.keys.bindings(kanshu::keys::Mode::Reader).len() <= 1000 + 100);
+            // Run on a book with no time at all, the accepted rules are stopped at once and
+            // named, and the built-in rules still cut the whole book into chapters.
+            let book = BOOK.repeat(40);
+            let split = split_within(&book, "book", &cfg.chapters.rule_set(), false, RuleBudget(Duration::ZERO));
+            match (&split.stopped, cfg.chapters.rules.is_empty()) {
+                (None, true) => {}
+                (Some(s), false) => prop_assert!(
+                    cfg.chapters.rules.iter().any(|r| r.name == s.rule),
+                    "{s:?}"
+                ),
+                (s, _) => prop_assert!(false, "stopped {s:?} with {} rules", cfg.chapters.rules.len()),
+            }
+            prop_assert_eq!(split.chapters.last().map(|c| c.range.end), Some(book.len()));
         }
     }
 }

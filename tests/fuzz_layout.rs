@@ -48,13 +48,14 @@ fn params() -> impl Strategy<Value = LayoutParams> {
                     paragraph_mode: mode,
                     ambiguous_wide: wide,
                     justify,
+                    ..LayoutParams::default()
                 }
             },
         )
 }
 
 /// Every promise of one chapter's layout.
-fn check_chapter(text: &str, layout: &ChapterLayout, params: &LayoutParams) {
+fn check_chapter(text: &str, heading: bool, layout: &ChapterLayout, params: &LayoutParams) {
     let width = params.width.max(2);
     let height = params.height.max(1);
     let mut prev_end = 0;
@@ -118,8 +119,14 @@ fn check_chapter(text: &str, layout: &ChapterLayout, params: &LayoutParams) {
         }
         line_start += line.len();
     }
+    // A heading said twice: the second copy is not drawn.
+    let again = crate::common::repeated_heading(text, heading);
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c == '\u{feff}' || marks.contains(&i) {
+        if c.is_whitespace()
+            || c == '\u{feff}'
+            || marks.contains(&i)
+            || again.iter().any(|r| r.contains(&i))
+        {
             continue;
         }
         while lines.peek().is_some_and(|r| r.end <= i) {
@@ -163,7 +170,12 @@ fn check_book(doc: &Document, params: &LayoutParams, wild: &[(usize, usize)]) {
     let used = book.params().clone();
     for idx in 0..doc.chapters.len() {
         let layout = book.chapter(doc, idx).clone();
-        check_chapter(doc.chapter_text(idx), &layout, &used);
+        check_chapter(
+            doc.chapter_text(idx),
+            doc.chapters[idx].heading,
+            &layout,
+            &used,
+        );
         // The one-shot function agrees with the cached book layout.
         let once = layout_chapter(doc, idx, params);
         assert_eq!(once.lines, layout.lines);
@@ -238,7 +250,12 @@ proptest! {
             let (page, _) = book.locate(&doc, pos);
             let layout = book.chapter(&doc, pos.chapter).clone();
             prop_assert!(page < layout.page_count());
-            check_chapter(doc.chapter_text(pos.chapter), &layout, &used);
+            check_chapter(
+                doc.chapter_text(pos.chapter),
+                doc.chapters[pos.chapter].heading,
+                &layout,
+                &used,
+            );
         }
     }
 }

@@ -44,6 +44,8 @@ fn long_book(bytes: usize) -> Document {
         path: None,
         control_chars: 0,
         structure: Default::default(),
+        sources: None,
+        rules_stopped: None,
     }
 }
 

@@ -13,9 +13,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::common::*;
 use kanshu::app::App;
+use kanshu::document::blocks::SpanKind;
 use kanshu::formats;
 use kanshu::keys::Action;
-use kanshu::layout::{LayoutParams, LineKind, Paint};
+use kanshu::layout::{LayoutParams, LineKind, Paint, Ruby};
 use kanshu::store::{BookSession, Store};
 use kanshu::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
 use kanshu::{Document, LoadOptions, Position};
@@ -131,9 +132,21 @@ fn emphasis_links_and_code_are_painted() {
 /// Every line of every chapter of `doc` laid out at `params`, as (drawn text without
 /// decoration, widest line).
 fn drawn(doc: &Document, params: LayoutParams, mode: DisplayMode) -> (String, usize) {
+    let (text, widest, _) = drawn_with_ruby(doc, params, mode);
+    (text, widest)
+}
+
+/// [`drawn`] and the ruby readings drawn, each line's in order, a line that ends with `(` (a
+/// reading cut after its opening bracket) marked with `|`.
+fn drawn_with_ruby(
+    doc: &Document,
+    params: LayoutParams,
+    mode: DisplayMode,
+) -> (String, usize, String) {
     let mut layout = DisplayLayout::for_document(doc, params);
     layout.set_display(mode);
     let mut text = String::new();
+    let mut ruby = String::new();
     let mut widest = 0;
     for ch in 0..doc.chapters.len() {
         let n = layout.chapter(doc, ch).lines.len();
@@ -143,11 +156,21 @@ fn drawn(doc: &Document, params: LayoutParams, mode: DisplayMode) -> (String, us
             for (k, g) in line.iter().enumerate() {
                 if !line.paint(k).contains(Paint::DECORATION) {
                     text.push_str(g.text);
+                } else if line.paint(k).contains(Paint::RUBY) {
+                    ruby.push_str(g.text);
                 }
+            }
+            let last = line
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| !g.text.trim().is_empty())
+                .last();
+            if last.is_some_and(|(k, g)| g.text == "(" && line.paint(k).contains(Paint::RUBY)) {
+                ruby.push('|');
             }
         }
     }
-    (text, widest)
+    (text, widest, ruby)
 }
 
 /// The characters of `s` other than white space, counted.
@@ -175,6 +198,9 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("![a picture](p.png)".to_string()),
         Just("note[^1]\n\n[^1]: the note".to_string()),
         Just("<details>\n<summary>More</summary>\n\nHidden.\n\n</details>".to_string()),
+        Just("<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を<ruby>読<rt>よ</rt></ruby>む。".to_string()),
+        Just("「<ruby>吾輩<rt>わがはいわがはいわがはいわがはい</rt></ruby>」と<ruby>東<rt>とう</rt>京<rt>きょう</rt></ruby>".to_string()),
+        Just("# <ruby>注音<rt>ㄓㄨˋ ㄧㄣ</rt></ruby>\n- <ruby>猫<rt>ねこ</rt></ruby> item\n> <ruby>引<rt>いん</rt></ruby>".to_string()),
         "[a-z ]{1,40}",
         "[天地玄黄宇宙洪荒，。 ]{1,30}",
         "[a-z*_`~\\[\\]()#>|-]{1,30}",
@@ -191,6 +217,7 @@ proptest! {
         width in 2usize..60,
         height in 1usize..20,
         wide in any::<bool>(),
+        hidden in any::<bool>(),
     ) {
         let mut src = String::new();
         for (i, p) in parts.iter().enumerate() {
@@ -198,10 +225,16 @@ proptest! {
             src.push_str(if blank[i % blank.len()] { "\n\n" } else { "\n" });
         }
         let doc = formats::markdown::document(&src, "t");
-        let params = LayoutParams { width, height, ambiguous_wide: wide, ..LayoutParams::default() };
-        let (text, widest) = drawn(&doc, params, DisplayMode::default());
+        let ruby = if hidden { Ruby::Hidden } else { Ruby::Inline };
+        let params = LayoutParams { width, height, ambiguous_wide: wide, ruby, ..LayoutParams::default() };
+        let (text, widest, readings) = drawn_with_ruby(&doc, params, DisplayMode::default());
         prop_assert_eq!(counted(&text), counted(&doc.text), "source {:?}", src);
         prop_assert!(widest <= width, "a line of {} cells on a page of {}", widest, width);
+        let any_ruby = doc.structure.spans.iter().any(|s| matches!(s.kind, SpanKind::Ruby { .. }));
+        prop_assert_eq!(readings.is_empty(), hidden || !any_ruby, "readings {:?}", readings);
+        if width >= 6 {
+            prop_assert!(!readings.contains('|'), "a line ends with ( in {:?}", readings);
+        }
     }
 }
 

@@ -20,6 +20,7 @@ fn anchor(off: usize) -> Anchor {
         snippet: format!("snippet {off}"),
         snippet_at: 0,
         percent: (off % 100) as f64,
+        source: None,
     }
 }
 

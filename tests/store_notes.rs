@@ -65,12 +65,12 @@ fn the_markdown_export_reads_as_a_document() {
         "# 静夜思\n\
          \n## 第一章 起\n\
          \n> 疑是地上霜\n\
-         \n霜？\n其实是月光。\n\
+         \n霜？\\\n其实是月光。\n\
          \n`kanshu {p} --at 24.36`\n\
          \n> \\# 举头望明月\n\
          \n`kanshu {p} --at 34.01`\n\
          \n## 第二章 承\n\
-         \n> 1\\. 白日依山尽，黄河入海流。\n> 欲穷千里目\n\
+         \n> 1\\. 白日依山尽，黄河入海流。\\\n> 欲穷千里目\n\
          \n登鹳雀楼\n\
          \n`kanshu {p} --at 60.91`\n"
     );
@@ -140,7 +140,7 @@ fn orphaned_highlights_are_listed_apart_and_never_dropped() {
         .expect(&md);
     assert!(found.contains("疑是地上霜"));
     assert!(
-        gone.contains("> 1\\. 白日依山尽，黄河入海流。\n> 欲穷千里目\n\n登鹳雀楼\n"),
+        gone.contains("> 1\\. 白日依山尽，黄河入海流。\\\n> 欲穷千里目\n\n登鹳雀楼\n"),
         "{gone}"
     );
     let text = run(&config, &["notes", book.to_str().unwrap()]);

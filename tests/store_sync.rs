@@ -418,3 +418,35 @@ fn a_git_pull_with_the_readme_merge_driver_loses_nothing() {
         "the merge can be committed"
     );
 }
+
+#[test]
+fn a_book_taken_out_of_the_library_stays_out_when_an_older_copy_of_the_index_comes_back() {
+    let m = written_apart();
+    let desk = Store::new(&m.desk).with_machine("desk");
+    desk.remove_from_library(&m.fp, None).unwrap();
+    // The laptop's index, written before the removal, arrives as a conflict copy.
+    fs::copy(
+        m.laptop.join("library.json"),
+        m.desk
+            .join("library.sync-conflict-20261202-114421-LAPTOP7.json"),
+    )
+    .unwrap();
+    let (books, warnings) = desk.library();
+    assert_eq!(warnings, Vec::<String>::new());
+    assert!(books.is_empty(), "the removed book came back: {books:?}");
+    // The removal travels too: the laptop, given the desk's index as its conflict copy,
+    // drops the book from its list as well.
+    fs::copy(
+        m.desk.join("library.json"),
+        m.laptop
+            .join("library (conflicted copy 2026-12-02 114421).json"),
+    )
+    .unwrap();
+    let laptop = Store::new(&m.laptop).with_machine("laptop");
+    assert!(laptop.library().0.is_empty());
+    // Reading the book again lists it again.
+    let doc = open(&m.desk_book);
+    let mut session = BookSession::open(&desk, &doc);
+    session.save().unwrap();
+    assert_eq!(desk.library().0.len(), 1);
+}

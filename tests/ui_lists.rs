@@ -200,3 +200,25 @@ fn the_search_history_is_kept_for_every_book_and_walked_with_the_arrows() {
     press(&mut other, &["esc"]);
     assert!(other.search.is_none());
 }
+
+#[test]
+fn a_list_keeps_its_selection_in_view_when_the_terminal_shrinks() {
+    let mut app = App::new(crate::common::seed(), 80, 40);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "的");
+    press(&mut app, &["enter", "g", "R"]);
+    press(&mut app, &["G"]);
+    let selected = |app: &App| match &app.overlay {
+        kanshu::app::Overlay::Results(r) => (r.list.selected, r.list.scroll),
+        _ => panic!("no results list"),
+    };
+    let (sel, _) = selected(&app);
+    app.update(kanshu::keys::Action::Resize(80, 14));
+    let (after, scroll) = selected(&app);
+    assert_eq!(after, sel);
+    let shown = snapshot(&app);
+    assert!(
+        scroll > 0 && scroll <= sel && sel - scroll < 14,
+        "selection {sel} not in view from {scroll}:\n{shown}"
+    );
+}

@@ -292,6 +292,7 @@ list-picker-typed = type to filter, or a path: ~/books
 list-empty-folder = an empty folder
 list-nothing-matches = nothing matches
 list-note-no-text = (this book has no text for this note)
+title-counted = {" "}{ $title } ({ $count }){" "}
 
 ## The command line
 cli-chapter-beyond = --chapter { $n }: the book has { $count ->
@@ -363,6 +364,8 @@ cli-chapter-range = chapter { $spec } is out of range: the book has { $total ->
         [one] { $total } chapter
        *[other] { $total } chapters
     }
+info-rules-stopped = ; { $stopped } (stopped at { $percent }% of the book)
+info-epub-contents = contents from the book's { $source }
 
 ## Problems in config.toml (what comes from the file or the TOML parser stays as it is)
 cfg-did-you-mean = , did you mean `{ $name }`?
@@ -411,3 +414,8 @@ cfg-type-rule-table = a table {"{"} pattern = …, level = … {"}"}
 cfg-type-rules = an array of rules
 cfg-type-percentage = a percentage (0–100)
 cfg-type-one-of = one of { $list }
+
+## Heading rules that took too long (status bar, stderr, kanshu info)
+msg-rules-stopped = heading rule `{ $rule }` too slow (over { $budget }): built-in rules used
+unit-seconds = { $n } s
+unit-milliseconds = { $n } ms

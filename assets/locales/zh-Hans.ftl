@@ -277,6 +277,7 @@ list-picker-typed = 输入文字筛选，或输入路径：~/books
 list-empty-folder = 空文件夹
 list-nothing-matches = 没有符合的项
 list-note-no-text = （本书没有这条注的文字）
+title-counted = {" "}{ $title }（{ $count }）{" "}
 
 ## The command line
 cli-chapter-beyond = --chapter { $n }：本书共 { $count } 章
@@ -339,6 +340,8 @@ cli-at-range = --at { $at } 超出范围：请给 0 到 100 之间的百分比
 cli-page-range = 第 { $page } 页超出范围：宽 { $width }、高 { $height } 时第 { $chapter } 章共 { $pages } 页
 cli-chapter-spec = --chapter { $spec }：请给 37 这样的数字，或用 2.1 表示第 2 卷第 1 章
 cli-chapter-range = 第 { $spec } 章超出范围：本书共 { $total } 章
+info-rules-stopped = ；{ $stopped }（停在全书 { $percent }% 处）
+info-epub-contents = 目录取自书中的 { $source }
 
 ## Problems in config.toml (what comes from the file or the TOML parser stays as it is)
 cfg-did-you-mean = ，你是说 `{ $name }` 吗？
@@ -381,3 +384,8 @@ cfg-type-rule-table = 表 {"{"} pattern = …, level = … {"}"}
 cfg-type-rules = 规则数组
 cfg-type-percentage = 百分比（0–100）
 cfg-type-one-of = { $list } 之一
+
+## Heading rules that took too long (status bar, stderr, kanshu info)
+msg-rules-stopped = 标题规则 `{ $rule }` 太慢（超过 { $budget }）：已改用内置规则
+unit-seconds = { $n } 秒
+unit-milliseconds = { $n } 毫秒

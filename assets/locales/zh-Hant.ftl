@@ -277,6 +277,7 @@ list-picker-typed = 輸入文字篩選，或輸入路徑：~/books
 list-empty-folder = 空資料夾
 list-nothing-matches = 沒有符合的項
 list-note-no-text = （本書沒有這條註的文字）
+title-counted = {" "}{ $title }（{ $count }）{" "}
 
 ## The command line
 cli-chapter-beyond = --chapter { $n }：本書共 { $count } 章
@@ -339,6 +340,8 @@ cli-at-range = --at { $at } 超出範圍：請給 0 到 100 之間的百分比
 cli-page-range = 第 { $page } 頁超出範圍：寬 { $width }、高 { $height } 時第 { $chapter } 章共 { $pages } 頁
 cli-chapter-spec = --chapter { $spec }：請給 37 這樣的數字，或用 2.1 表示第 2 卷第 1 章
 cli-chapter-range = 第 { $spec } 章超出範圍：本書共 { $total } 章
+info-rules-stopped = ；{ $stopped }（停在全書 { $percent }% 處）
+info-epub-contents = 目錄取自書中的 { $source }
 
 ## Problems in config.toml (what comes from the file or the TOML parser stays as it is)
 cfg-did-you-mean = ，你是說 `{ $name }` 嗎？
@@ -381,3 +384,8 @@ cfg-type-rule-table = 表 {"{"} pattern = …, level = … {"}"}
 cfg-type-rules = 規則陣列
 cfg-type-percentage = 百分比（0–100）
 cfg-type-one-of = { $list } 之一
+
+## Heading rules that took too long (status bar, stderr, kanshu info)
+msg-rules-stopped = 標題規則 `{ $rule }` 太慢（超過 { $budget }）：已改用內建規則
+unit-seconds = { $n } 秒
+unit-milliseconds = { $n } 毫秒

@@ -6,8 +6,11 @@
 //!
 //! State changes only; drawn by `ui`. Opening a book hands it to the `Reader`.
 
+use std::time::Duration;
+
 use super::list::{ListEvent, ListState};
 use super::{App, Overlay};
+use crate::document::chapters::Stopped;
 use crate::document::{Document, LoadError};
 use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Mode};
@@ -110,6 +113,17 @@ pub fn load_error_text(e: &LoadError, lang: Lang) -> String {
             tr!(lang, "err-unusable-encoding", label = label)
         }
     }
+}
+
+/// That the user's heading rule `s.rule` took longer than its budget and the built-in rules
+/// found the chapters, in `lang` (the reader's status bar, the command line's stderr).
+pub fn rules_stopped_text(s: &Stopped, lang: Lang) -> String {
+    let budget = if s.budget >= Duration::from_secs(1) {
+        tr!(lang, "unit-seconds", n = s.budget.as_secs_f32().to_string())
+    } else {
+        tr!(lang, "unit-milliseconds", n = s.budget.as_millis().to_string())
+    };
+    tr!(lang, "msg-rules-stopped", rule = &s.rule, budget = budget)
 }
 
 impl App {
@@ -296,9 +310,12 @@ impl App {
         self.shelf_quit();
         self.pace_save();
         let title = doc.title.clone();
+        let stopped = doc.rules_stopped.clone();
         self.replace_document(doc, Position::START);
         self.open_session();
-        if self.message().is_none_or(|m| !m.error) {
+        if let Some(stopped) = stopped {
+            self.set_message(rules_stopped_text(&stopped, self.lang()), true);
+        } else if self.message().is_none_or(|m| !m.error) {
             self.set_message(tr!(self.lang(), "msg-opened", title = title), false);
         }
     }

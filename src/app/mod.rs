@@ -4,16 +4,22 @@
 //!
 //! One module per panel, each holding its state, its update and its keymap mode: `toc`,
 //! `help`, `prompt` (with `search` and its `results` list), `bookmarks`, `library`, `picker`,
-//! `links`, `notes` (the page's footnotes); lists share `list`. `reader` owns the book, the place on screen and navigation;
+//! `links`, `notes` (the page's footnotes), `images` (the page's images, in the notes box),
+//! `ruby` (the ruby key), `annotations` (the highlight list and the note editor, whose text is
+//! `note_edit`); lists share `list`. `reader` owns the book, the place on screen and navigation;
 //! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
 //! changes while reading; `geometry` where things go on screen.
 
+pub mod annotations;
 pub mod bookmarks;
 pub mod geometry;
 pub mod help;
+pub mod images;
 pub mod library;
 pub mod links;
 pub mod list;
+mod motion;
+pub mod note_edit;
 pub mod notes;
 pub mod pace;
 pub mod picker;
@@ -21,7 +27,9 @@ pub mod prefs;
 pub mod prompt;
 pub mod reader;
 pub mod results;
+pub mod ruby;
 pub mod search;
+pub mod selection;
 pub mod shelf;
 pub mod theme;
 pub mod toc;
@@ -34,6 +42,7 @@ use crate::layout::LayoutParams;
 use crate::position::Position;
 use crate::view::display::DisplayMode;
 
+pub use annotations::{HighlightRow, HighlightsState, NoteEditor};
 pub use bookmarks::BookmarkRow;
 pub use geometry::Geometry;
 pub use help::HelpLine;
@@ -45,6 +54,7 @@ pub use prefs::Prefs;
 pub use prompt::{Prompt, PromptKind};
 pub use reader::{JumpList, Message, PageFrame, Reader, View, ViewLine};
 pub use search::SearchState;
+pub use selection::{Effect, Marks, Selection};
 use shelf::Shelf;
 pub use theme::Theme;
 pub use toc::TocState;
@@ -110,6 +120,8 @@ pub enum Overlay {
     Picker(picker::PickerState),
     /// Every match of the search, in a list.
     Results(results::ResultsState),
+    /// The highlights and their notes.
+    Highlights(HighlightsState),
 }
 
 /// The interactive reader: the book and what is open over it.
@@ -145,6 +157,10 @@ pub struct App {
     pub zen: bool,
     /// The reader's measured reading speed.
     pace: pace::Pace,
+    /// Selecting text, and the text to copy.
+    select: selection::Selecting,
+    /// The note editor and what the highlight list remembers (see `annotations`).
+    annotations: annotations::Annotations,
 }
 
 impl std::fmt::Debug for App {
@@ -218,6 +234,8 @@ impl App {
             pending_keys: Vec::new(),
             zen: false,
             pace,
+            select: selection::Selecting::default(),
+            annotations: annotations::Annotations::default(),
         }
     }
 
@@ -294,6 +312,9 @@ impl App {
         if self.prompt.is_some() {
             return prompt::MODE;
         }
+        if self.annotations.editor.is_some() {
+            return annotations::EDITOR_MODE;
+        }
         match &self.overlay {
             Overlay::Toc(t) => t.mode(),
             Overlay::Help { .. } => help::MODE,
@@ -303,6 +324,8 @@ impl App {
             Overlay::Notes(_) => notes::MODE,
             Overlay::Picker(_) => picker::MODE,
             Overlay::Results(r) => r.mode(),
+            Overlay::None if self.select.active.is_some() => selection::MODE,
+            Overlay::Highlights(h) => h.mode(),
             Overlay::None => Mode::Reader,
         }
     }
@@ -327,6 +350,8 @@ impl App {
         self.drop_search_text();
         self.prompt = None;
         self.overlay = Overlay::None;
+        self.end_select();
+        self.close_annotations();
         self.pace.set_book(&doc);
         self.reader.replace_document(doc, top);
     }
@@ -505,7 +530,10 @@ impl App {
                 Mode::Links => self.update_links(action),
                 Mode::Notes => self.update_notes(action),
                 Mode::Picker => self.update_picker(action),
+                Mode::Highlights | Mode::HighlightsFilter => self.update_highlights(action),
+                Mode::NoteEditor => self.update_note_editor(action),
                 Mode::Reader => self.update_reader(action),
+                Mode::Select => self.update_select(action),
             }
         }
         self.reader.refresh();
@@ -586,11 +614,21 @@ impl App {
             Action::AddBookmark => self.start_bookmark(),
             Action::BookmarkList => self.open_bookmarks(),
             Action::Library => self.open_library(),
-            Action::Click { column, row } => self.click_page(column, row),
+            Action::Click { column, row } => {
+                self.note_press(column, row);
+                self.click_page(column, row)
+            }
+            Action::Drag { column, row } => self.drag_select(column, row),
+            Action::Select => self.start_select(),
+            Action::CopyParagraph => self.copy_paragraph(self.reader.top()),
             Action::Links => self.open_links(),
             Action::Notes => self.open_notes(),
+            Action::Images => self.open_images(),
+            Action::ToggleRuby => self.toggle_ruby(),
             Action::ToggleZen => self.toggle_zen(),
             Action::OpenPicker => self.open_picker_here(),
+            Action::HighlightList => self.open_highlights(),
+            Action::EditNote => self.edit_page_note(),
             _ => {}
         }
     }
@@ -640,6 +678,19 @@ impl App {
         if let Overlay::Links(state) = &mut self.overlay {
             state.list.scroll_into_view(rows, state.rows.len());
         }
+        if let Overlay::Bookmarks(_) = self.overlay {
+            let n = self.bookmark_rows().len();
+            if let Overlay::Bookmarks(list) = &mut self.overlay {
+                list.scroll_into_view(rows, n);
+            }
+        }
+        let results_rows = self.results_area().rows.height as usize;
+        if let Overlay::Results(state) = &mut self.overlay {
+            state
+                .list
+                .scroll_into_view(results_rows, state.entries.len());
+        }
         self.scroll_picker_into_view();
+        self.annotations_relayout();
     }
 }

@@ -29,6 +29,8 @@ pub struct NoteRow {
 pub struct NotesState {
     pub rows: Vec<NoteRow>,
     pub scroll: usize,
+    /// The box's title when it shows something else than footnotes (the page's images).
+    pub title: Option<String>,
 }
 
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -111,7 +113,11 @@ impl App {
             self.set_message(tr!(self.lang(), "msg-no-footnote"), false);
             return;
         }
-        self.overlay = Overlay::Notes(NotesState { rows, scroll: 0 });
+        self.overlay = Overlay::Notes(NotesState {
+            rows,
+            scroll: 0,
+            title: None,
+        });
     }
 
     /// An action in the footnote popup.
@@ -132,7 +138,7 @@ impl App {
             Action::PrevPage | Action::SelectPageUp => *scroll = scroll.saturating_sub(rows),
             Action::SelectFirst => *scroll = 0,
             Action::SelectLast => *scroll = max,
-            Action::Close | Action::Notes => self.overlay = Overlay::None,
+            Action::Close | Action::Notes | Action::Images => self.overlay = Overlay::None,
             _ => {}
         }
     }

@@ -157,6 +157,9 @@ impl Theme {
             code: colored(p.code, config::Color::Default).add_modifier(Modifier::DIM),
             link: colored(p.link, config::Color::Default).add_modifier(Modifier::UNDERLINED),
             decoration: colored(p.dim, config::Color::Default).add_modifier(Modifier::DIM),
+            selection: pair(p.selection_text, p.selection_background),
+            highlights: [p.highlight_1, p.highlight_2, p.highlight_3, p.highlight_4]
+                .map(|bg| pair(p.match_text, bg)),
         }
     }
 }

@@ -93,7 +93,7 @@ impl JumpList {
 
 /// A book being read: what is open, where, and what is on screen.
 pub struct Reader {
-    pub doc: Document,
+    pub doc: std::sync::Arc<Document>,
     layout: DisplayLayout,
     top: Position,
     frame: PageFrame,
@@ -125,7 +125,7 @@ impl Reader {
     pub fn new(doc: Document, params: LayoutParams, frame: PageFrame) -> Reader {
         let layout = DisplayLayout::for_document(&doc, params);
         let mut reader = Reader {
-            doc,
+            doc: std::sync::Arc::new(doc),
             layout,
             top: Position::START,
             frame,
@@ -218,7 +218,7 @@ impl Reader {
         let display = self.layout.display();
         self.layout = DisplayLayout::for_document(&doc, params);
         self.layout.set_display(display);
-        self.doc = doc;
+        self.doc = std::sync::Arc::new(doc);
         self.jumps = JumpList::default();
         self.count = None;
         self.bookmarks.clear();
@@ -399,6 +399,12 @@ impl Reader {
     /// The layout showing `pos` (a window of a long chapter around it).
     fn chapter_layout(&mut self, pos: Position) -> &ChapterLayout {
         self.layout.chapter_at(&self.doc, pos)
+    }
+
+    /// The layout showing `pos` (lines in source offsets of its chapter; in vertical pages a
+    /// line is a column), for the selection cursor's moves by line.
+    pub fn layout_at(&mut self, pos: Position) -> &ChapterLayout {
+        self.chapter_layout(pos)
     }
 
     fn top_line(&mut self) -> usize {

@@ -77,7 +77,7 @@ impl App {
         });
     }
 
-    fn results_area(&self) -> ListArea {
+    pub(super) fn results_area(&self) -> ListArea {
         ListArea {
             panel: self.geometry.toc_box(),
             rows: self.geometry.toc_list(),

@@ -95,15 +95,12 @@ impl Drop for Job {
     }
 }
 
-/// The book's text shared with search threads (copied once per book, on the first search).
+/// The background search of the book (the thread shares the reader's document, never a copy).
 #[derive(Default)]
 pub struct Shared {
-    text: Option<Arc<str>>,
-    chapters: Arc<Vec<Range<usize>>>,
     /// The running search, if any.
     job: Option<Job>,
-    /// A search to start at the next tick (after the keystroke's frame is drawn: the first
-    /// search of a book copies its text for the thread).
+    /// A search to start at the next tick (after the keystroke's frame is drawn).
     queued: Option<(Matcher, ViewOptions, usize, bool)>,
 }
 
@@ -214,30 +211,22 @@ impl App {
 
     /// Search the whole book on another thread; the tick collects what it finds.
     fn start_job(&mut self, matcher: Matcher, view: ViewOptions, origin: usize, backward: bool) {
-        let doc = &self.reader.doc;
-        let text = match &self.searcher.text {
-            Some(t) if t.len() == doc.text.len() => t.clone(),
-            _ => {
-                let t: Arc<str> = Arc::from(doc.text.as_str());
-                self.searcher.text = Some(t.clone());
-                self.searcher.chapters =
-                    Arc::new(doc.chapters.iter().map(|c| c.range.clone()).collect());
-                t
-            }
-        };
-        let chapters = self.searcher.chapters.clone();
+        let doc = Arc::clone(&self.reader.doc);
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let flag = cancel.clone();
         let spawned = std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
+                let text = doc.text.as_str();
+                let chapters: Vec<Range<usize>> =
+                    doc.chapters.iter().map(|c| c.range.clone()).collect();
                 let len = text.len();
                 let mut ahead = Vec::new();
                 let mut told = backward;
                 // From where the search started to the end, then from the start.
                 let ok = search_span(
-                    &text,
+                    text,
                     &chapters,
                     origin..len,
                     &view,
@@ -257,7 +246,7 @@ impl App {
                 }
                 let mut all = Vec::new();
                 let ok = search_span(
-                    &text,
+                    text,
                     &chapters,
                     0..origin,
                     &view,

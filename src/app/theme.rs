@@ -31,6 +31,21 @@ pub struct Theme {
     pub link: Style,
     /// What layout draws around the text: list markers, quote bars, table grids.
     pub decoration: Style,
+    /// Text being selected (`v`, a mouse drag).
+    pub selection: Style,
+    /// Highlights, one style per colour a highlight can take (`HIGHLIGHT_COLOURS`).
+    pub highlights: [Style; HIGHLIGHT_COLOURS],
+}
+
+/// How many highlight colours a theme has (the store keeps up to `COLOUR_SLOTS`; a higher slot
+/// is drawn in the last colour).
+pub const HIGHLIGHT_COLOURS: usize = 4;
+
+impl Theme {
+    /// The style of a highlight in colour slot `colour` (0-based).
+    pub fn highlight(&self, colour: u8) -> Style {
+        self.highlights[(colour as usize).min(HIGHLIGHT_COLOURS - 1)]
+    }
 }
 
 /// The default theme's styles as constants (the terminal's own colours with a few accents).
@@ -60,6 +75,13 @@ pub mod defaults {
     pub const CODE: Style = Style::new().add_modifier(Modifier::DIM);
     pub const LINK: Style = Style::new().add_modifier(Modifier::UNDERLINED);
     pub const DECORATION: Style = Style::new().add_modifier(Modifier::DIM);
+    pub const SELECTION: Style = Style::new().add_modifier(Modifier::REVERSED);
+    pub const HIGHLIGHTS: [Style; super::HIGHLIGHT_COLOURS] = [
+        Style::new().fg(Color::Black).bg(Color::LightGreen),
+        Style::new().fg(Color::Black).bg(Color::LightCyan),
+        Style::new().fg(Color::Black).bg(Color::LightMagenta),
+        Style::new().fg(Color::Black).bg(Color::LightBlue),
+    ];
 }
 
 impl Default for Theme {
@@ -82,6 +104,8 @@ impl Default for Theme {
             code: d::CODE,
             link: d::LINK,
             decoration: d::DECORATION,
+            selection: d::SELECTION,
+            highlights: d::HIGHLIGHTS,
         }
     }
 }

@@ -65,6 +65,10 @@ pub struct Info {
     /// What an EPUB's package says, and what its conversion counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub epub: Option<EpubInfo>,
+    /// The user's heading rule that took too long (said after `headings`, in the reader's
+    /// language; `--json` says it in English inside `headings`).
+    #[serde(skip)]
+    pub rules_stopped: Option<chapters::Stopped>,
 }
 
 /// The EPUB part of `info`.
@@ -193,9 +197,19 @@ impl Info {
             .path
             .as_deref()
             .is_some_and(|p| Format::from_path(p) == Format::Markdown);
+        // Rules that took too long opening the book are not run again.
+        let fallback;
+        let rules = match &doc.rules_stopped {
+            Some(_) => {
+                fallback = rules.without_user();
+                &fallback
+            }
+            None => rules,
+        };
         let split = chapters::split(&doc.text, &doc.title, rules, markdown);
         let mut info = Info::of(doc, path);
         info.headings = heading_evidence(doc, &split.rule, &split.evidence);
+        info.rules_stopped = doc.rules_stopped.clone();
         (info.paragraph_mode, info.paragraphs) = paragraph_evidence(doc, cfg.layout.paragraph_mode);
         info
     }
@@ -219,7 +233,23 @@ impl Info {
             annotations: artifacts.annotations,
             html_leftovers: artifacts.leftovers,
             epub: None,
+            rules_stopped: None,
         }
+    }
+
+    /// The `headings` line in `lang`: the evidence, then the rule that was stopped, if any.
+    pub fn headings_in(&self, lang: Lang) -> String {
+        let mut out = self.headings.clone();
+        if let Some(s) = &self.rules_stopped {
+            let stopped = crate::app::library::rules_stopped_text(s, lang);
+            out.push_str(&tr!(
+                lang,
+                "info-rules-stopped",
+                stopped = stopped,
+                percent = s.percent
+            ));
+        }
+        out
     }
 
     /// `key: value` lines, safe for a terminal (English labels).
@@ -242,8 +272,9 @@ impl Info {
         line("info-lines", &self.lines.to_string());
         line("info-chapters", &self.chapters.to_string());
         line("info-rule", &self.rule);
-        if !self.headings.is_empty() {
-            line("info-headings", &visible(&self.headings));
+        let headings = self.headings_in(lang);
+        if !headings.is_empty() {
+            line("info-headings", &visible(&headings));
         }
         if !self.paragraph_mode.is_empty() {
             line(
@@ -303,10 +334,13 @@ pub fn run(args: &InfoArgs, global: &GlobalArgs) -> Result<(), CliError> {
     if crate::formats::epub::sniff(&args.file) {
         let book = crate::formats::epub::open(&args.file, &global.load_options_with(&cfg))?;
         let e = EpubInfo::of(&book);
-        info.headings = format!("contents from the book's {}", e.contents);
+        // `--json` is read by programs: its values stay English.
+        let lang = if args.json { Lang::En } else { global.lang };
+        info.headings = tr!(lang, "info-epub-contents", source = &e.contents);
         info.epub = Some(e);
     }
     if args.json {
+        info.headings = info.headings_in(Lang::En);
         let mut s = super::toc::to_json(&info)?;
         s.push('\n');
         emit(&s)

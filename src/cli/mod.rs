@@ -206,6 +206,7 @@ impl GlobalArgs {
         if let Some(mb) = self.max_size_mb {
             opts.max_bytes = Some(mb.saturating_mul(1024 * 1024));
         }
+        opts.rule_budget = rule_budget_from_env();
         opts
     }
 
@@ -251,8 +252,26 @@ impl GlobalArgs {
             eprintln!("kanshu: {line}");
         }
         let doc = self.open_with(path, &cfg)?;
+        if let Some(stopped) = &doc.rules_stopped {
+            let text = crate::app::library::rules_stopped_text(stopped, self.lang);
+            eprintln!("kanshu: {text}");
+        }
         Ok((doc, cfg))
     }
+}
+
+/// The time user heading rules may take on a book, in milliseconds, from
+/// `KANSHU_RULE_BUDGET_MS` (how the tests make a rule stop without timing anything); `None`:
+/// `chapters::RULE_BUDGET`.
+fn rule_budget_from_env() -> Option<crate::document::chapters::RuleBudget> {
+    let ms: u64 = std::env::var("KANSHU_RULE_BUDGET_MS")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    Some(crate::document::chapters::RuleBudget(
+        std::time::Duration::from_millis(ms),
+    ))
 }
 
 /// Write to stdout; a closed pipe (`kanshu toc big.txt | head`) ends output quietly.

@@ -295,18 +295,36 @@ fn markdown(books: &[BookNotes]) -> String {
     out
 }
 
+/// Lines as Markdown that keeps their breaks: a line followed by another ends with `\` (a hard
+/// line break, so a Chinese book's one-line paragraphs and a note's lines are not run
+/// together); blank lines stay paragraph breaks.
+fn md_lines(text: &str) -> Vec<String> {
+    let lines: Vec<String> = text.lines().map(|l| md_line(l.trim_end())).collect();
+    let blank = |l: &String| l.trim().is_empty();
+    (0..lines.len())
+        .map(|i| {
+            let next_text = lines.get(i + 1).is_some_and(|n| !blank(n));
+            if !blank(&lines[i]) && next_text && !lines[i].ends_with('\\') {
+                format!("{}\\", lines[i])
+            } else {
+                lines[i].clone()
+            }
+        })
+        .collect()
+}
+
 fn md_entry(b: &BookNotes, h: &Highlight, out: &mut String) {
     out.push('\n');
-    for line in h.quote.trim().lines() {
-        match md_line(line.trim_end()) {
+    for l in md_lines(h.quote.trim()) {
+        match l {
             l if l.trim().is_empty() => out.push_str(">\n"),
             l => out.push_str(&format!("> {l}\n")),
         }
     }
     if let Some(note) = &h.note {
         out.push('\n');
-        for line in note.lines() {
-            out.push_str(&md_line(line.trim_end()));
+        for line in md_lines(note) {
+            out.push_str(&line);
             out.push('\n');
         }
     }

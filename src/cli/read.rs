@@ -231,6 +231,14 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     }
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;
+    if let Some(stopped) = &doc.rules_stopped {
+        let text = crate::app::library::rules_stopped_text(stopped, global.lang);
+        if printing {
+            eprintln!("kanshu: {text}");
+        } else {
+            note.get_or_insert(text);
+        }
+    }
     if args.toc {
         return emit(&contents_text(&doc));
     }

@@ -71,7 +71,8 @@ pub fn read_from(
                 label: visible(&label).into_owned(),
             },
         })?;
-    let mut doc = Document::from_text_with_rules(decoded.text, NAME, Format::Text, rules);
+    let budget = opts.rule_budget.unwrap_or_default();
+    let mut doc = Document::from_text_within(decoded.text, NAME, Format::Text, rules, budget);
     doc.encoding = decoded.encoding.to_string();
     doc.source_bytes = source_bytes;
     Ok(doc)

@@ -243,6 +243,12 @@ pub struct Palette {
     pub link: Color,
     /// Code in the text: code spans and code blocks.
     pub code: Color,
+    /// The backgrounds of highlights, one per colour a highlight can take (the text on them
+    /// is `match_text`).
+    pub highlight_1: Color,
+    pub highlight_2: Color,
+    pub highlight_3: Color,
+    pub highlight_4: Color,
 }
 
 /// Names of the colour slots of a palette, as written in the config file.
@@ -266,6 +272,10 @@ pub const SLOTS: &[&str] = &[
     "border",
     "link",
     "code",
+    "highlight_1",
+    "highlight_2",
+    "highlight_3",
+    "highlight_4",
 ];
 
 impl Palette {
@@ -292,6 +302,10 @@ impl Palette {
         border: Color::Default,
         link: Color::Default,
         code: Color::Default,
+        highlight_1: Color::Default,
+        highlight_2: Color::Default,
+        highlight_3: Color::Default,
+        highlight_4: Color::Default,
     };
 
     /// The slot called `name` (one of `SLOTS`).
@@ -316,6 +330,10 @@ impl Palette {
             "border" => &mut self.border,
             "link" => &mut self.link,
             "code" => &mut self.code,
+            "highlight_1" => &mut self.highlight_1,
+            "highlight_2" => &mut self.highlight_2,
+            "highlight_3" => &mut self.highlight_3,
+            "highlight_4" => &mut self.highlight_4,
             _ => return None,
         })
     }

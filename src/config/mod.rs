@@ -27,7 +27,7 @@ pub use status::StatusItem;
 
 use crate::document::{HeadingRule, RuleFamily, RuleSet};
 use crate::keys::{Keymap, Mode};
-use crate::layout::{LayoutParams, ParagraphMode};
+use crate::layout::{LayoutParams, ParagraphMode, Ruby};
 
 /// The shipped defaults, documented key by key.
 pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
@@ -72,6 +72,8 @@ pub struct LayoutConfig {
     pub page_overlap: usize,
     /// What the status bar shows, in order.
     pub status: Vec<StatusItem>,
+    /// How ruby annotations (readings over words) are shown.
+    pub ruby: Ruby,
 }
 
 /// Two pages side by side like an open book.
@@ -117,6 +119,7 @@ impl LayoutConfig {
             paragraph_mode: self.paragraph_mode,
             ambiguous_wide: self.ambiguous_width == 2,
             justify: self.justify,
+            ruby: self.ruby,
         }
     }
 }
@@ -323,6 +326,7 @@ pub const LAYOUT_KEYS: &[&str] = &[
     "ambiguous_width",
     "page_overlap",
     "status",
+    "ruby",
 ];
 pub const THEME_KEYS: &[&str] = &["name", "terminal", "dark", "light", "sepia"];
 pub const CHAPTERS_KEYS: &[&str] = &["mode", "rules"];
@@ -384,6 +388,7 @@ impl BookConfig {
                 .or_else(|| self.encoding.clone()),
             binary_threshold: Some(self.binary_threshold),
             max_bytes: Some(self.max_size_mb.saturating_mul(1024 * 1024)),
+            rule_budget: None,
         }
     }
 }

@@ -46,6 +46,7 @@ fn skeleton() -> Config {
             ambiguous_width: 1,
             page_overlap: 0,
             status: Vec::new(),
+            ruby: Ruby::Inline,
         },
         keys: Keymap::empty(),
         theme: ThemeConfig {
@@ -414,6 +415,12 @@ impl Walker<'_> {
                     }
                 }
                 "status" => self.status_items(l, key, item, p),
+                "ruby" => {
+                    const R: [Ruby; 2] = [Ruby::Inline, Ruby::Hidden];
+                    if let Some(i) = self.choice(key, item, p, &["inline", "hidden"]) {
+                        l.ruby = R[i];
+                    }
+                }
                 _ => {}
             }
         }

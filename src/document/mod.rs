@@ -22,10 +22,12 @@ mod gbk;
 mod memory;
 pub mod normalize;
 pub mod position;
+pub mod sources;
 mod utf8;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use chapters::{HeadingRule, RuleFamily, RuleSet};
 pub use normalize::{is_control, visible};
@@ -55,6 +57,13 @@ pub struct Document {
     pub control_chars: usize,
     /// Blocks, spans and anchors beside the text (see [`blocks`]); empty for plain text.
     pub structure: blocks::Structure,
+    /// Where the text came from in the book's own files, for a converted book (EPUB); `None`
+    /// for text and Markdown, whose text is their source. Saved places keep it beside their
+    /// offset (see [`sources`]).
+    pub sources: Option<Arc<sources::SourceMap>>,
+    /// The user's heading rules took longer than their budget on this book and were left out
+    /// (the chapters are from the built-in rules); said on stderr and in the reader.
+    pub rules_stopped: Option<chapters::Stopped>,
 }
 
 /// What kind of source a book is; Markdown headings win in Markdown files.
@@ -102,6 +111,8 @@ pub struct LoadOptions {
     pub binary_threshold: Option<f64>,
     /// Largest file read, in bytes; `None` = `DEFAULT_MAX_MB` megabytes.
     pub max_bytes: Option<u64>,
+    /// How long the user's heading rules may take; `None` = `chapters::RULE_BUDGET`.
+    pub rule_budget: Option<chapters::RuleBudget>,
 }
 
 /// Largest book read unless the user raises it (`--max-size-mb`, `[book] max_size_mb`): a
@@ -225,8 +236,13 @@ impl Document {
         let decoded =
             decode::decode_vec_with(bytes, opts.encoding.as_deref(), opts.binary_fraction())
                 .map_err(|e| decode_error(e, &shown))?;
-        let mut doc =
-            Document::from_text_with_rules(decoded.text, &name, Format::from_path(path), rules);
+        let mut doc = Document::from_text_within(
+            decoded.text,
+            &name,
+            Format::from_path(path),
+            rules,
+            opts.rule_budget.unwrap_or_default(),
+        );
         doc.encoding = decoded.encoding.to_string();
         doc.source_bytes = source_bytes;
         doc.path = Some(path.to_path_buf());
@@ -270,6 +286,17 @@ impl Document {
         format: Format,
         rules: &RuleSet,
     ) -> Document {
+        Document::from_text_within(text, name, format, rules, Default::default())
+    }
+
+    /// [`Document::from_text_with_rules`] with the user's heading rules bounded by `budget`.
+    pub fn from_text_within(
+        text: String,
+        name: &str,
+        format: Format,
+        rules: &RuleSet,
+        budget: chapters::RuleBudget,
+    ) -> Document {
         let source_bytes = text.len();
         let text = normalize::normalize(text);
         let markdown = format == Format::Markdown;
@@ -278,7 +305,7 @@ impl Document {
         let (control_chars, split) = if text.len() >= PARALLEL_BYTES {
             std::thread::scope(|s| {
                 let controls = s.spawn(|| normalize::count_controls(&text));
-                let split = chapters::split(&text, name, rules, markdown);
+                let split = chapters::split_within(&text, name, rules, markdown, budget);
                 let controls = controls
                     .join()
                     .unwrap_or_else(|_| normalize::count_controls(&text));
@@ -287,7 +314,7 @@ impl Document {
         } else {
             (
                 normalize::count_controls(&text),
-                chapters::split(&text, name, rules, markdown),
+                chapters::split_within(&text, name, rules, markdown, budget),
             )
         };
         Document {
@@ -300,6 +327,8 @@ impl Document {
             path: None,
             control_chars,
             structure: blocks::Structure::default(),
+            sources: None,
+            rules_stopped: split.stopped,
         }
     }
 

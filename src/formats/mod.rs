@@ -10,6 +10,7 @@
 
 pub mod epub;
 mod html;
+pub mod images;
 pub mod markdown;
 pub mod outline;
 

@@ -134,6 +134,10 @@ actions! {
         Links = "links": "links on this page and where they go",
         /// Show the text of the footnotes referenced on the page, in a popup.
         Notes = "footnotes": "the footnotes referenced on this page",
+        /// Ruby readings after their word, as 漢字(かんじ), or hidden (in turn).
+        ToggleRuby = "toggle_ruby": "ruby readings: 漢字(かんじ) or hidden",
+        /// The images on the page: name in the book, type, size, pixel dimensions.
+        Images = "images": "the images on this page: name, type, size, pixels",
         /// Open (or close) the file picker on the folder of the book.
         OpenPicker = "open_picker": "open a book from a folder",
         /// The library's order: last read, title, progress (in turn).
@@ -142,6 +146,37 @@ actions! {
         DeleteBookmark = "delete": "delete the bookmark",
         /// Bring back the bookmark deleted last.
         UndoDelete = "undo": "undo the last delete",
+        /// Start selecting text at the first character of the page.
+        Select = "select": "select text (then copy or highlight it)",
+        /// Copy a paragraph: in the reader the one at the top of the page, while selecting the
+        /// one under the cursor.
+        CopyParagraph = "copy_paragraph": "copy the paragraph at the top of the page",
+        /// While selecting: the cursor a line down or up (vertical pages: a character).
+        CursorDown = "cursor_down": "cursor a line down",
+        CursorUp = "cursor_up": "cursor a line up",
+        WordNext = "word_next": "cursor to the next word (Chinese: the next character)",
+        WordPrev = "word_prev": "cursor to the word before (Chinese: the character before)",
+        ParagraphNext = "paragraph_next": "cursor to the next paragraph",
+        ParagraphPrev = "paragraph_prev": "cursor to the start of the paragraph (or the one before)",
+        /// The cursor goes to the other end of the selection.
+        SwapEnds = "swap_ends": "go to the other end of the selection",
+        Copy = "copy": "copy the selected text to the clipboard",
+        /// Highlight the selection in the colour used last (the first colour at the start).
+        Highlight = "highlight": "highlight the selection (in the colour used last)",
+        HighlightFirst = "highlight_first": "highlight it in the first colour",
+        HighlightSecond = "highlight_second": "highlight it in the second colour",
+        HighlightThird = "highlight_third": "highlight it in the third colour",
+        HighlightFourth = "highlight_fourth": "highlight it in the fourth colour",
+        /// Highlight the selection, then type a note for it.
+        HighlightNote = "highlight_note": "highlight the selection and write a note",
+        /// Open (or close) the list of highlights and their notes.
+        HighlightList = "highlights": "highlights and notes",
+        /// Edit a highlight's note in the note editor (in the reader: the first note on the page).
+        EditNote = "edit_note": "edit the note of the highlight on this page",
+        /// In the note editor: a line break.
+        NewLine = "new_line": "a new line",
+        /// In the note editor: edit the note in $VISUAL or $EDITOR instead.
+        ExternalEditor = "external_editor": "edit the note in $VISUAL / $EDITOR",
     }
     input {
         /// A typed character in a prompt or filter.
@@ -156,6 +191,8 @@ actions! {
         Wheel { down: bool },
         /// Left click at column, row.
         Click { column: u16, row: u16 },
+        /// The mouse moved to column, row with the left button held (a drag selects).
+        Drag { column: u16, row: u16 },
     }
 }
 
@@ -194,6 +231,56 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Action::DeleteBack,
         "delete a character, else up a folder",
     ),
+    (Mode::Highlights, Action::Confirm, "jump to the highlight"),
+    (Mode::Highlights, Action::EditNote, "edit its note"),
+    (
+        Mode::Highlights,
+        Action::DeleteBookmark,
+        "delete the highlight",
+    ),
+    (
+        Mode::Highlights,
+        Action::UndoDelete,
+        "bring back the highlight deleted last",
+    ),
+    (
+        Mode::Highlights,
+        Action::Close,
+        "clear the filter, else close the list",
+    ),
+    (
+        Mode::HighlightsFilter,
+        Action::Confirm,
+        "jump to the highlight",
+    ),
+    (
+        Mode::HighlightsFilter,
+        Action::Close,
+        "stop typing (the filter stays)",
+    ),
+    (Mode::NoteEditor, Action::Confirm, "save the note"),
+    (
+        Mode::NoteEditor,
+        Action::Close,
+        "cancel (the note stays as it was)",
+    ),
+    (
+        Mode::Highlights,
+        Action::StartFilter,
+        "filter by the words, the note or the chapter (or just type)",
+    ),
+    (
+        Mode::NoteEditor,
+        Action::DeleteToStart,
+        "delete from the start of the line to the cursor",
+    ),
+    (
+        Mode::NoteEditor,
+        Action::DeleteBack,
+        "delete a character (at a line start: join the lines)",
+    ),
+    (Mode::NoteEditor, Action::LineUp, "cursor a line up"),
+    (Mode::NoteEditor, Action::LineDown, "cursor a line down"),
     (Mode::Help, Action::NextPage, "scroll down a page"),
     (Mode::Help, Action::PrevPage, "scroll up a page"),
     (Mode::Help, Action::SelectFirst, "the top of the help"),
@@ -207,6 +294,29 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Mode::Prompt,
         Action::Confirm,
         "keep the search / run the command",
+    ),
+    (Mode::Select, Action::Close, "stop selecting"),
+    (
+        Mode::Select,
+        Action::Select,
+        "start the selection again at the cursor",
+    ),
+    (Mode::Select, Action::NextPage, "cursor a page on"),
+    (Mode::Select, Action::PrevPage, "cursor a page back"),
+    (
+        Mode::Select,
+        Action::CopyParagraph,
+        "copy the paragraph under the cursor",
+    ),
+    (
+        Mode::Select,
+        Action::LineStart,
+        "cursor to the start of the line",
+    ),
+    (
+        Mode::Select,
+        Action::LineEnd,
+        "cursor to the end of the line",
     ),
 ];
 

@@ -43,10 +43,18 @@ pub enum Mode {
     Picker,
     /// The footnotes of the page are shown.
     Notes,
+    /// Text is being selected (to copy or highlight it).
+    Select,
+    /// The list of highlights and notes is open.
+    Highlights,
+    /// The highlight list's filter is being typed.
+    HighlightsFilter,
+    /// A highlight's note is being edited in its popup.
+    NoteEditor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Reader,
         Mode::Toc,
         Mode::TocFilter,
@@ -57,14 +65,22 @@ impl Mode {
         Mode::Links,
         Mode::Picker,
         Mode::Notes,
+        Mode::Select,
+        Mode::Highlights,
+        Mode::HighlightsFilter,
+        Mode::NoteEditor,
     ];
 
     /// The help screen's sections in order: reading and its panels, then help and prompts.
-    pub const HELP_ORDER: [Mode; 10] = [
+    pub const HELP_ORDER: [Mode; 14] = [
         Mode::Reader,
+        Mode::Select,
         Mode::Toc,
         Mode::TocFilter,
         Mode::Bookmarks,
+        Mode::Highlights,
+        Mode::HighlightsFilter,
+        Mode::NoteEditor,
         Mode::Library,
         Mode::Links,
         Mode::Notes,
@@ -86,6 +102,10 @@ impl Mode {
             Mode::Links => "links",
             Mode::Picker => "picker",
             Mode::Notes => "notes",
+            Mode::Select => "select",
+            Mode::Highlights => "highlights",
+            Mode::HighlightsFilter => "highlights_filter",
+            Mode::NoteEditor => "note_editor",
         }
     }
 
@@ -106,6 +126,10 @@ impl Mode {
             Mode::Links => "Links on the page",
             Mode::Picker => "Open a book",
             Mode::Notes => "Footnotes on the page",
+            Mode::Select => "Selecting text",
+            Mode::Highlights => "Highlights and notes",
+            Mode::HighlightsFilter => "Highlights and notes, filtering",
+            Mode::NoteEditor => "Note editor",
         }
     }
 }

@@ -17,7 +17,10 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+mod ruby;
 mod table;
+
+pub(crate) use ruby::shown_annotation;
 
 use super::glyphs::{Glyph, GlyphLine, UnitKind, line_glyphs, units};
 use super::paginate::Pager;
@@ -39,6 +42,8 @@ impl Paint {
     pub const CODE: Paint = Paint(8);
     pub const LINK: Paint = Paint(16);
     pub const STRIKE: Paint = Paint(32);
+    /// A ruby annotation (drawn with `DECORATION`: a reading, not text of the book).
+    pub const RUBY: Paint = Paint(64);
 
     pub fn contains(self, other: Paint) -> bool {
         self.0 & other.0 == other.0 && other.0 != 0
@@ -62,6 +67,36 @@ pub enum Part {
     Pad(usize),
     /// Text of the chapter, painted as its spans say.
     Text { range: Range<usize>, paint: Paint },
+    /// A ruby annotation shown after its base, e.g. `(かんじ)`: decoration whose glyphs carry
+    /// offset `at` (the end of the base), so search, copy and positions see only the base.
+    Ruby { text: String, at: usize },
+}
+
+/// How ruby annotations are shown (`layout.ruby` in the configuration, `r` while reading).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Ruby {
+    /// After the base in brackets, dimmed: `漢字(かんじ)`.
+    #[default]
+    Inline,
+    /// Not at all: only the base.
+    Hidden,
+}
+
+impl Ruby {
+    pub fn name(self) -> &'static str {
+        match self {
+            Ruby::Inline => "inline",
+            Ruby::Hidden => "hidden",
+        }
+    }
+
+    /// The other mode (what the toggle key switches to).
+    pub fn toggled(self) -> Ruby {
+        match self {
+            Ruby::Inline => Ruby::Hidden,
+            Ruby::Hidden => Ruby::Inline,
+        }
+    }
 }
 
 /// What a line of a structured chapter draws, in order.
@@ -132,6 +167,16 @@ fn decor_glyphs<'a>(
                         offset: at,
                     });
                     paint.push(Paint::DECORATION);
+                }
+            }
+            Part::Ruby { text: r, at } => {
+                for (_, g) in clusters(r) {
+                    glyphs.push(Glyph {
+                        text: g,
+                        width: cluster_width(g, ambiguous_wide),
+                        offset: *at,
+                    });
+                    paint.push(Paint::DECORATION.with(Paint::RUBY));
                 }
             }
             Part::Text { range, paint: p } => {
@@ -250,6 +295,7 @@ impl Lines<'_> {
         self.gap = usize::from(self.params.line_spacing);
         let texts = parts.iter().filter_map(|p| match p {
             Part::Text { range, .. } => Some(range.clone()),
+            Part::Ruby { at, .. } => Some(*at..*at),
             _ => None,
         });
         let range = texts
@@ -363,7 +409,7 @@ pub(crate) fn layout_blocks(text: &str, s: &Structure, params: &LayoutParams) ->
         let prefix_w = |p: &[Part]| -> usize {
             p.iter()
                 .map(|p| match p {
-                    Part::Mark(m) => mark_width(m, amb),
+                    Part::Mark(m) | Part::Ruby { text: m, .. } => mark_width(m, amb),
                     Part::Pad(n) => *n,
                     Part::Text { .. } => 0,
                 })
@@ -450,12 +496,12 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
                 first_indent: 0,
                 ambiguous_wide: amb,
             };
-            for (range, w) in wrapped_lines(text, r.clone(), &settings) {
+            for line in lines.wrap_parts(r.clone(), &settings, Paint::default()) {
                 let mut parts = next_prefix();
                 if *level == 1 {
-                    parts.push(Part::Pad(avail.saturating_sub(w) / 2));
+                    parts.push(Part::Pad(avail.saturating_sub(line.width) / 2));
                 }
-                parts.extend(lines.painted(range, Paint::default()));
+                parts.extend(line.parts);
                 lines.push(LineKind::Heading, parts, r.start);
             }
             lines.gap = lines.gap.max(usize::from(lines.params.line_spacing) + 1);
@@ -519,8 +565,12 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
                     first_indent: if any { 0 } else { indent },
                     ambiguous_wide: amb,
                 };
-                for wl in wrapped(text, pr.clone(), &settings) {
-                    let range = wl.range;
+                let base = if image {
+                    Paint::EMPHASIS
+                } else {
+                    Paint::default()
+                };
+                for wl in lines.wrap_parts(pr.clone(), &settings, base) {
                     let mut parts = next_prefix();
                     if wl.indent > 0 {
                         parts.push(Part::Pad(wl.indent));
@@ -532,14 +582,7 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
                             Part::Mark(mark.into())
                         });
                     }
-                    parts.extend(lines.painted(
-                        range,
-                        if image {
-                            Paint::EMPHASIS
-                        } else {
-                            Paint::default()
-                        },
-                    ));
+                    parts.extend(wl.parts);
                     lines.push(LineKind::Body, parts, pr.start);
                     any = true;
                 }
@@ -553,18 +596,6 @@ fn draw_leaf(lines: &mut Lines<'_>, leaf: &Block, first: Vec<Part>, rest: Vec<Pa
             }
         }
     }
-}
-
-/// The wrapped lines of `range` (absolute byte ranges and widths).
-fn wrapped_lines(
-    text: &str,
-    range: Range<usize>,
-    settings: &WrapSettings,
-) -> Vec<(Range<usize>, usize)> {
-    wrapped(text, range, settings)
-        .into_iter()
-        .map(|wl| (wl.range, wl.width))
-        .collect()
 }
 
 /// The wrapped lines of `range`, leading and trailing white space (a source indent such as

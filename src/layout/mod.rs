@@ -23,7 +23,7 @@ pub mod width;
 pub mod wrap;
 
 pub(crate) use blocks::layout_document_chapter;
-pub use blocks::{LineDecor, Paint, Part, glyph_line};
+pub use blocks::{LineDecor, Paint, Part, Ruby, glyph_line};
 pub use book::BookLayout;
 pub(crate) use book::locate_in;
 pub use glyphs::{Glyph, GlyphLine, line_glyphs, render_line};
@@ -69,6 +69,8 @@ pub struct LayoutParams {
     pub ambiguous_wide: bool,
     /// Distribute spare cells so body lines end flush.
     pub justify: bool,
+    /// How ruby annotations (a reading over a word, `漢字(かんじ)`) are shown.
+    pub ruby: Ruby,
 }
 
 impl Default for LayoutParams {
@@ -82,6 +84,7 @@ impl Default for LayoutParams {
             paragraph_mode: ParagraphMode::Auto,
             ambiguous_wide: false,
             justify: false,
+            ruby: Ruby::Inline,
         }
     }
 }
@@ -172,6 +175,7 @@ impl LayoutParams {
             },
             ambiguous_wide: self.ambiguous_wide,
             justify: self.justify,
+            ruby: self.ruby,
         }
     }
 }

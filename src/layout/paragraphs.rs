@@ -434,14 +434,22 @@ pub(crate) fn for_each_piece(
     let piece = |kind, range| Piece { kind, range };
     // The heading: its lines, skipping blank lines before and between them.
     let mut heading_left = heading.lines;
+    let mut last_heading = None;
     while heading_left > 0
         && let Some((s, e)) = src.next()
     {
         let r = trim_range(&text[s..e], s);
         if !r.is_empty() {
-            f(piece(PieceKind::Heading, without_markdown_marks(text, r)));
+            f(piece(
+                PieceKind::Heading,
+                without_markdown_marks(text, r.clone()),
+            ));
+            last_heading = Some(r);
             heading_left -= 1;
         }
+    }
+    if let Some(h) = last_heading {
+        skip_repeated_heading(&mut src, &text[h]);
     }
     let section_breaks = mode != ParagraphMode::Blank && !style.blank_separated;
     let blocks = mode == ParagraphMode::Blank && style.indented_blocks && !style.cjk;
@@ -546,6 +554,32 @@ fn trim_range(line: &str, start: usize) -> Range<usize> {
     }
 }
 
+/// Many web-novel files say a chapter's heading twice (`第2章 开始`, a blank line, `第2章 开始`
+/// again above the text): the second copy, the next non-blank line when it is the same words
+/// (spaces aside), is not drawn, so the page shows one heading. Its text stays in the book.
+fn skip_repeated_heading(src: &mut SourceLines<'_>, heading: &str) {
+    let mut probe = SourceLines {
+        text: src.text,
+        pos: src.pos,
+    };
+    while let Some(line) = probe.peek_line() {
+        if !line.trim().is_empty() {
+            if same_words(line, heading) {
+                probe.next();
+                src.pos = probe.pos;
+            }
+            return;
+        }
+        probe.next();
+    }
+}
+
+/// The same words, white space aside: a heading said again under itself.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    let a = a.chars().filter(|c| !c.is_whitespace());
+    a.eq(b.chars().filter(|c| !c.is_whitespace()))
+}
+
 /// A Markdown ATX heading is shown without its `#` marks.
 fn without_markdown_marks(text: &str, r: Range<usize>) -> Range<usize> {
     let Some(line) = text.get(r.clone()) else {
@@ -599,6 +633,23 @@ mod tests {
         );
         // A title that does not hold the next line.
         assert_eq!(Heading::of_title("Chapter 1\nThe", "Chapter 1").lines, 1);
+    }
+
+    #[test]
+    fn a_heading_said_again_under_itself_is_drawn_once() {
+        let style = BookStyle::detect("x");
+        let kinds = |text: &str, heading: bool| {
+            pieces(text, heading.into(), ParagraphMode::Lines, &style)
+                .into_iter()
+                .filter(|p| p.kind != PieceKind::SectionBreak)
+                .map(|p| text[p.range].to_string())
+                .collect::<Vec<_>>()
+        };
+        let text = "第2章 开始\n\n第2章　开始\n\n　　正文。\n第2章 开始\n";
+        assert_eq!(kinds(text, true), ["第2章 开始", "正文。", "第2章 开始"]);
+        // Not a heading, or other words: every line drawn.
+        assert_eq!(kinds(text, false).len(), 4);
+        assert_eq!(kinds("第2章 开始\n第2章 结束\n", true).len(), 2);
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //!
 //! The hot path allocates nothing per grapheme: it walks the paragraph once with a grapheme
 //! iterator and the UAX #14 iterator side by side and reports each finished line to a callback.
+//! Glued ranges (`wrap_glued`: a ruby base and its reading) demote the breaks inside them to
+//! fallbacks.
 
 use std::ops::Range;
 
@@ -217,7 +219,20 @@ fn space_width(c: char) -> usize {
 /// Wrap `para` (no leading or trailing whitespace expected; a `'\n'` inside is a joined line
 /// end and counts as one space, or as nothing between two CJK characters) into lines of at most `settings.width` cells, calling `emit` for
 /// each line in order. A single grapheme wider than the line is put on a line of its own.
-pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(WrappedLine)) {
+pub fn wrap_paragraph(para: &str, settings: &WrapSettings, emit: impl FnMut(WrappedLine)) {
+    wrap_glued(para, settings, &[], emit);
+}
+
+/// [`wrap_paragraph`] that keeps each of `glued` (sorted, disjoint byte ranges of `para`, such
+/// as a ruby base with its reading) on one line where it fits: a break inside one is taken only
+/// when the line has no other, and then still only where the kinsoku rules allow it.
+pub fn wrap_glued(
+    para: &str,
+    settings: &WrapSettings,
+    glued: &[Range<usize>],
+    mut emit: impl FnMut(WrappedLine),
+) {
+    let mut glue = 0usize;
     let width = settings.width.max(1);
     let first_indent = settings.effective_indent();
     let mut indent = first_indent;
@@ -273,7 +288,11 @@ pub fn wrap_paragraph(para: &str, settings: &WrapSettings, mut emit: impl FnMut(
         if i > line_start
             && let Some(prev) = prev_char
         {
-            if break_allowed(prev, first, next_opp == Some(i)) {
+            while glued.get(glue).is_some_and(|g| g.end <= i) {
+                glue += 1;
+            }
+            let inside = glued.get(glue).is_some_and(|g| g.start < i);
+            if !inside && break_allowed(prev, first, next_opp == Some(i)) {
                 last_ok = Some((i, vis_end, vis_used, used));
             } else if kinsoku_allows(prev, first) {
                 last_soft = Some((i, vis_end, vis_used, used));

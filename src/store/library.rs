@@ -15,6 +15,9 @@ use super::state::{
     read_state,
 };
 
+/// How many removals the index remembers (see `Library::removed`).
+const MAX_REMOVED: usize = 1000;
+
 /// Version of the library index format.
 pub const LIBRARY_VERSION: u32 = 1;
 
@@ -95,6 +98,11 @@ impl LibraryEntry {
 pub struct Library {
     pub version: u32,
     pub books: Vec<LibraryEntry>,
+    /// Books taken out of the list, with when: a copy of the index another machine wrote
+    /// before the removal (a sync conflict copy) does not bring them back; reading the book
+    /// again after that moment does.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub removed: BTreeMap<String, Timestamp>,
 }
 
 impl Library {
@@ -102,6 +110,12 @@ impl Library {
     /// fingerprints; keeps newest first.
     pub fn upsert(&mut self, entry: LibraryEntry, forget: &[String]) {
         self.books.retain(|b| !forget.contains(&b.fingerprint));
+        if let Some(&when) = self.removed.get(&entry.fingerprint) {
+            if entry.last_read <= when {
+                return;
+            }
+            self.removed.remove(&entry.fingerprint);
+        }
         match self
             .books
             .iter_mut()
@@ -119,6 +133,10 @@ impl Library {
     /// latest path. Later localized by the caller.
     pub fn merge_from(&mut self, other: Library) {
         self.version = self.version.max(other.version);
+        for (fingerprint, when) in other.removed {
+            let mine = self.removed.entry(fingerprint).or_insert(when);
+            *mine = (*mine).max(when);
+        }
         for theirs in other.books {
             match self
                 .books
@@ -140,7 +158,40 @@ impl Library {
                 None => self.books.push(theirs),
             }
         }
+        self.forget_removed();
         self.sort();
+    }
+
+    /// Take a book out of the list as of `when` (see `removed`).
+    pub fn remove(&mut self, fingerprint: &str, when: Timestamp) {
+        self.books.retain(|b| b.fingerprint != fingerprint);
+        self.removed.insert(fingerprint.to_string(), when);
+    }
+
+    /// Put a removed entry back (undo): the removal is forgotten.
+    pub fn restore(&mut self, entry: LibraryEntry) {
+        self.removed.remove(&entry.fingerprint);
+        self.upsert(entry, &[]);
+    }
+
+    /// Drop the books removed after they were last read; forget a removal once the book is back,
+    /// and keep only the newest `MAX_REMOVED` removals (the index stays small).
+    fn forget_removed(&mut self) {
+        let removed = &self.removed;
+        self.books.retain(|b| {
+            removed
+                .get(&b.fingerprint)
+                .is_none_or(|&when| b.last_read > when)
+        });
+        let books = &self.books;
+        self.removed
+            .retain(|f, _| !books.iter().any(|b| &b.fingerprint == f));
+        if self.removed.len() > MAX_REMOVED {
+            let mut times: Vec<Timestamp> = self.removed.values().copied().collect();
+            times.sort_unstable_by(|a, b| b.cmp(a));
+            let keep_from = times[MAX_REMOVED - 1];
+            self.removed.retain(|_, when| *when >= keep_from);
+        }
     }
 
     pub fn sort(&mut self) {
@@ -232,7 +283,7 @@ fn read_git_conflict(bytes: &[u8]) -> Option<Library> {
 pub fn rebuild(books_dir: &Path, machine: Option<&str>) -> (Library, Vec<String>) {
     let mut lib = Library {
         version: LIBRARY_VERSION,
-        books: Vec::new(),
+        ..Library::default()
     };
     let mut warnings = Vec::new();
     for (path, loaded) in scan_books(books_dir) {

@@ -154,6 +154,7 @@ mod tests {
                 snippet: String::new(),
                 snippet_at: 0,
                 percent: 0.0,
+                source: None,
             },
             created: Timestamp(1),
             edited: Timestamp(edited),

@@ -321,8 +321,8 @@ impl Store {
         };
         lib.version = library::LIBRARY_VERSION;
         match restore {
-            Some(entry) => lib.upsert(entry, &[]),
-            None => lib.books.retain(|b| b.fingerprint != fingerprint),
+            Some(entry) => lib.restore(entry),
+            None => lib.remove(fingerprint, self.now()),
         }
         let bytes = serde_json::to_vec_pretty(&lib).map_err(|e| e.to_string())?;
         let result = atomic::write_atomic(&file, &bytes, &self.faults)

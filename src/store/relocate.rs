@@ -5,7 +5,10 @@
 //! edited, the anchor's snippet is searched for near the old offset, then in the old chapter,
 //! then in the whole book (the full snippet first, then the text after the place, then the
 //! text before it; a half snippet only where it is found once); when nothing matches, the old
-//! position is clamped to the nearest valid place. Pure functions of the text; no I/O.
+//! position is clamped to the nearest valid place. A place in a converted book (EPUB) also
+//! keeps where it is in the book's files; when the book is now converted by another version
+//! of the converter, that source place is looked up first and refined by the snippet. Pure
+//! functions of the text; no I/O.
 
 use unicode_width::UnicodeWidthChar;
 
@@ -90,6 +93,18 @@ pub fn anchor_at(doc: &Document, pos: Position) -> Anchor {
         snippet: text[start..end].to_string(),
         snippet_at: abs - start,
         percent: percent_at(doc, abs),
+        source: doc.sources.as_ref().and_then(|m| m.place(abs)),
+    }
+}
+
+/// Give an anchor found exactly where it was the source place it lacks (one saved before
+/// places in converted books kept theirs), so it outlives the next converter too.
+pub(crate) fn fill_source(doc: &Document, anchor: &mut Anchor) {
+    if anchor.source.is_none() {
+        anchor.source = doc
+            .sources
+            .as_ref()
+            .and_then(|m| m.place(doc.offset_of(clamp(doc, anchor.position))));
     }
 }
 
@@ -129,9 +144,8 @@ fn needles(anchor: &Anchor) -> Vec<(&str, usize)> {
     out
 }
 
-/// The place if the text is unchanged there, or found near its old offset; `None` when the
-/// wider search is needed.
-fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
+/// The place if the text is unchanged there: its snippet is still at its old offset.
+fn resolve_exact(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
     let text = doc.text.as_str();
     let snippet = anchor.snippet.as_str();
     let at = floor_boundary(snippet, anchor.snippet_at);
@@ -147,6 +161,12 @@ fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
             }
         }
     }
+    None
+}
+
+/// The place found near its old offset; `None` when the wider search is needed.
+fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
+    let text = doc.text.as_str();
     let old = anchor.text_offset.min(text.len());
     let window =
         floor_boundary(text, old.saturating_sub(WINDOW))..floor_boundary(text, old + WINDOW);
@@ -171,6 +191,37 @@ fn resolve_near(doc: &Document, anchor: &Anchor) -> Option<(Position, Found)> {
     None
 }
 
+/// Where a place saved by another converter of the same source (an EPUB read by an older or
+/// newer kanshu) is in this text: its block found by source file and byte, plus the saved
+/// distance into it; then moved to where its snippet (or a part of it) is found inside that
+/// block, nearest the first guess. Returns the offset and whether the snippet confirmed it;
+/// `None` when the anchor has no source place, was saved by this converter, or its file is
+/// gone.
+fn resolve_by_source(doc: &Document, anchor: &Anchor) -> Option<(usize, bool)> {
+    let map = doc.sources.as_deref()?;
+    let place = anchor.source.as_ref()?;
+    if place.converter == map.converter() {
+        return None;
+    }
+    let text = doc.text.as_str();
+    let guess = map.offset(place, text)?;
+    let leaf = map.leaf(guess, text.len());
+    let margin = anchor.snippet.len();
+    let window = floor_boundary(text, leaf.start.saturating_sub(margin))
+        ..floor_boundary(text, leaf.end.saturating_add(margin));
+    let hay = text.get(window.clone())?;
+    for (needle, needle_at) in needles(anchor) {
+        let best = memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+            .map(|i| window.start + i + needle_at)
+            .filter(|abs| leaf.start <= *abs && *abs <= leaf.end)
+            .min_by_key(|abs| abs.abs_diff(guess));
+        if let Some(abs) = best {
+            return Some((abs, true));
+        }
+    }
+    Some((guess, false))
+}
+
 /// The chapter an anchor was in: the one with its title nearest its old index, else the index.
 fn old_chapter(doc: &Document, anchor: &Anchor) -> std::ops::Range<usize> {
     let idx = doc
@@ -187,12 +238,31 @@ fn old_chapter(doc: &Document, anchor: &Anchor) -> std::ops::Range<usize> {
         .unwrap_or(0..0)
 }
 
-/// Find many anchors at once. Each is looked for where it was, then near its old offset, then
-/// in its old chapter, then in the whole book; the last two stages share one pass over the
-/// text for all anchors (a 100 MB book is read once, not once per bookmark).
+/// Find many anchors at once. Each is looked for where it was; one saved by another
+/// converter of the same source then through its source place (see [`resolve_by_source`]);
+/// the others near their old offset, then in their old chapter, then in the whole book;
+/// the last two stages share one pass over the text for all anchors (a 100 MB book is read
+/// once, not once per bookmark). A source place whose snippet is found nowhere is the
+/// nearest place, not a found one (another book under the same file name has the same paths).
 pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)> {
-    let out: Vec<Option<(Position, Found)>> =
-        anchors.iter().map(|a| resolve_near(doc, a)).collect();
+    let exact: Vec<Option<(Position, Found)>> =
+        anchors.iter().map(|a| resolve_exact(doc, a)).collect();
+    let by_source: Vec<Option<(usize, bool)>> = anchors
+        .iter()
+        .zip(&exact)
+        .map(|(a, e)| e.is_none().then(|| resolve_by_source(doc, a)).flatten())
+        .collect();
+    let out: Vec<Option<(Position, Found)>> = anchors
+        .iter()
+        .zip(exact)
+        .zip(&by_source)
+        .map(|((a, e), s)| {
+            e.or_else(|| match s {
+                Some((abs, true)) => Some((doc.position_of(*abs), Found::Moved)),
+                _ => resolve_near(doc, a),
+            })
+        })
+        .collect();
     let pending: Vec<usize> = (0..anchors.len()).filter(|&i| out[i].is_none()).collect();
     // Pattern k belongs to anchor owner[k].0, is its needle number owner[k].1, and the place
     // is owner[k].2 bytes into it.
@@ -246,7 +316,10 @@ pub fn resolve_all(doc: &Document, anchors: &[&Anchor]) -> Vec<(Position, Found)
         .map(|(i, a)| {
             out[i].unwrap_or_else(|| match best[i].iter().flatten().next() {
                 Some(&abs) => (doc.position_of(abs), Found::Moved),
-                None => (clamp(doc, a.position), Found::Nearest),
+                None => match by_source[i] {
+                    Some((abs, _)) => (doc.position_of(abs), Found::Nearest),
+                    None => (clamp(doc, a.position), Found::Nearest),
+                },
             })
         })
         .collect()

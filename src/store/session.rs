@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use super::atomic;
 use super::clock::Timestamp;
 use super::library::LibraryEntry;
-use super::relocate::{Found, anchor_at, clamp, default_bookmark_name, resolve_all};
+use super::relocate::{Found, anchor_at, clamp, default_bookmark_name, fill_source, resolve_all};
 use super::state::{
     Anchor, BookState, Bookmark, Loaded, MAX_NAME_CHARS, ReadingPlace, STATE_VERSION, cut_chars,
     read_state,
@@ -219,7 +219,10 @@ impl BookSession {
         // its anchor as it was (so the text it belongs to can still find it), only its
         // position is brought inside this book.
         let refresh = |anchor: &mut Anchor, (pos, how): (Position, Found)| match how {
-            Found::Exact if same_text => anchor.position = pos,
+            Found::Exact if same_text => {
+                anchor.position = pos;
+                fill_source(doc, anchor);
+            }
             Found::Exact | Found::Moved => *anchor = anchor_at(doc, pos),
             Found::Nearest => anchor.position = pos,
         };
@@ -247,6 +250,8 @@ impl BookSession {
             };
             let unmoved = same_text && start.0 == h.start.position && end.0 == h.end.position;
             if unmoved {
+                fill_source(doc, &mut h.start);
+                fill_source(doc, &mut h.end);
                 continue;
             }
             match super::highlight::relocate(doc, h, start, end) {

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clock::Timestamp;
 use super::highlight::Highlight;
+use crate::document::sources::SourcePlace;
 use crate::position::Position;
 
 /// Version of the per-book file format written by this kanshu.
@@ -62,6 +63,10 @@ pub struct Anchor {
     /// How far into the book, 0–100.
     #[serde(default)]
     pub percent: f64,
+    /// Where the place is in the book's own files, for a converted book (EPUB): found first
+    /// when a later kanshu converts the book differently. Absent for text books.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourcePlace>,
 }
 
 impl Anchor {
@@ -69,6 +74,14 @@ impl Anchor {
     /// the percentage into 0–100.
     pub(crate) fn bound(&mut self) {
         cut_chars(&mut self.chapter_title, MAX_TITLE_CHARS);
+        // A path longer than any real one is not a place in this book's files.
+        if self
+            .source
+            .as_ref()
+            .is_some_and(|p| p.href.len() > MAX_SNIPPET_BYTES)
+        {
+            self.source = None;
+        }
         if !(0.0..=100.0).contains(&self.percent) {
             self.percent = if self.percent > 100.0 { 100.0 } else { 0.0 };
         }
@@ -472,6 +485,7 @@ mod tests {
                 snippet: String::new(),
                 snippet_at: 0,
                 percent: 0.0,
+                source: None,
             },
             created: Timestamp(1),
             edited: Timestamp(edited),

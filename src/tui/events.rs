@@ -44,6 +44,12 @@ pub trait EventSource {
     fn reclaim(&mut self) -> io::Result<()> {
         Ok(())
     }
+
+    /// Edit `text` in `program` (a note in `$EDITOR`): what it saved, or why there is none.
+    /// The real terminal is given to the program and taken back.
+    fn edit_externally(&mut self, program: &str, text: &str) -> Result<String, String> {
+        super::editor::edit(program, text)
+    }
 }
 
 /// Events from the real terminal.
@@ -199,6 +205,15 @@ impl EventSource for TerminalEvents {
 
     fn reclaim(&mut self) -> io::Result<()> {
         super::reenter_terminal()
+    }
+
+    fn edit_externally(&mut self, program: &str, text: &str) -> Result<String, String> {
+        super::restore_terminal();
+        let result = super::editor::edit(program, text);
+        match super::enter_terminal() {
+            Ok(()) => result,
+            Err(e) => Err(format!("cannot take the terminal back: {e}")),
+        }
     }
 }
 

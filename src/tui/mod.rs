@@ -6,9 +6,12 @@
 //! allows it) and its restoration on every exit path: normal quit, error (a guard), panic (a
 //! hook that restores first and then chains to the previous hook), every fatal signal (see
 //! `signals`), and Ctrl-z / SIGTSTP (given back, stopped, taken again and redrawn on `fg`).
+//! A note the app asks to edit in `$VISUAL`/`$EDITOR` gets the terminal the same way (`editor`).
 //! Restoring is safe to call more than once. Must not parse the command line or decide what a
 //! key does: events go through `input` to `App::update`, and `ui` paints.
 
+pub mod clipboard;
+mod editor;
 mod events;
 pub mod signals;
 
@@ -95,11 +98,32 @@ pub fn run_loop<B: Backend, E: EventSource>(
             continue;
         };
         app.update(action);
+        carry_out(app);
+        if let Some(edit) = app.take_external_edit() {
+            // A note to edit in $EDITOR: the terminal is the editor's until it ends.
+            let result = events.edit_externally(&edit.program, &edit.text);
+            app.external_edit_done(result);
+            repaint_all(terminal, app)?;
+            continue;
+        }
         if !app.should_quit() {
             if app.take_repaint() {
                 terminal.clear().map_err(draw_err)?;
             }
             terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
+        }
+    }
+}
+
+/// What the app asked of the terminal: text to copy goes out as OSC 52 (to the terminal, only
+/// while this process holds it) and to a system clipboard.
+fn carry_out(app: &mut App) {
+    for effect in app.take_effects() {
+        match effect {
+            crate::app::Effect::Copy(text) if ACTIVE.load(Ordering::SeqCst) => {
+                let _ = clipboard::copy(&text, &mut io::stdout());
+            }
+            crate::app::Effect::Copy(_) => {}
         }
     }
 }
@@ -263,6 +287,7 @@ pub fn read(app: &mut App, options: TerminalOptions) -> Result<Option<i32>, TuiE
     enter_terminal().map_err(|e| TuiError(format!("cannot set up the terminal: {e}")))?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).map_err(|e| TuiError(format!("terminal: {e}")))?;
+    app.set_external_editor(editor::from_env());
     let result = run_loop(&mut terminal, app, &mut events, &stop);
     app.quit();
     restore_terminal();

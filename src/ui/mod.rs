@@ -1,7 +1,8 @@
 //! `draw(&App, frame)`: paints what the app has already computed. No state changes, and no key
 //! name written here: every hint is read from the app's keymap (`footer`). Pages and the status
-//! bar are painted here, the contents and help in `panels`, the bookmark list, the library and
-//! the file picker in `shelf`.
+//! bar are painted here, the contents and help in `panels`, the bookmark list, the library,
+//! the file picker and the highlight list in `shelf`, the note editor and the note marks in
+//! `annotations`.
 //!
 //! Book text is painted glyph by glyph from `layout::line_glyphs` (which never contain control
 //! characters); every other string that comes from the book (titles in the table of contents and
@@ -20,6 +21,7 @@ use crate::keys::{Action, Mode};
 use crate::layout::width::is_unsafe_char;
 use crate::layout::{LineKind, Paint};
 
+mod annotations;
 mod panels;
 mod shelf;
 
@@ -41,6 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     for (rect, lines) in geo.columns.iter().zip(&app.view().columns) {
         draw_column(app, *rect, lines, buf);
     }
+    annotations::draw_note_marks(app, buf);
     match &app.overlay {
         Overlay::Toc(_) => panels::draw_toc(app, buf),
         Overlay::Help { .. } => panels::draw_help(app, buf),
@@ -50,9 +53,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Overlay::Notes(_) => shelf::draw_notes(app, buf),
         Overlay::Picker(_) => shelf::draw_picker(app, buf),
         Overlay::Results(_) => panels::draw_results(app, buf),
+        Overlay::Highlights(_) => shelf::draw_highlights(app, buf),
         Overlay::None => {}
     }
-    if let Some((x, y)) = draw_status(app, buf) {
+    let editor_cursor = annotations::draw_note_editor(app, buf);
+    if let Some((x, y)) = draw_status(app, buf).or(editor_cursor) {
         frame.set_cursor_position((x, y));
     }
 }
@@ -171,6 +176,8 @@ pub(crate) fn footer(app: &App, mode: Mode, items: &[(&[Action], &str)], room: u
 
 fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
     let right = rect.x + rect.width;
+    // The selection and the highlights on the page.
+    let marks = app.page_marks();
     for (row, line) in lines.iter().enumerate().take(rect.height as usize) {
         let y = rect.y + row as u16;
         if line.kind == LineKind::Blank {
@@ -213,6 +220,10 @@ fn draw_column(app: &App, rect: Rect, lines: &[ViewLine], buf: &mut Buffer) {
                 Some(true) => base.patch(app.theme.current_match),
                 Some(false) => base.patch(app.theme.matched),
                 None => base,
+            };
+            let style = match from_text && !marks.is_empty() {
+                true => marks.patch(style, &app.theme, line.chapter_start + g.offset),
+                false => style,
             };
             let sym = if g.text.chars().any(is_unsafe_char) {
                 "\u{FFFD}"
@@ -318,6 +329,7 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     if let Some(c) = app.count() {
         right.push(c.to_string());
     }
+    right.extend(app.selection_status());
     if let Some(s) = &app.search {
         let total = s.matches.ranges.len();
         match s.current {
@@ -333,6 +345,9 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     }
     if app.page_has_bookmark() {
         right.push("★".into());
+    }
+    if let Some(n) = app.notes_on_page_for_status() {
+        right.push(format!("✎{n}"));
     }
     let (chapter_left, book_left) = (
         shows(StatusItem::TimeLeftChapter),

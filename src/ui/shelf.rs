@@ -1,4 +1,5 @@
-//! The bookmark list, the library, the file picker, the links and the footnotes popups. Painting only,
+//! The bookmark list, the library, the file picker, the links and the footnotes popups, and the
+//! highlight list. Painting only,
 //! hints from the keymap; every string from a book, a bookmark name, a file name or a path
 //! goes through `clean`.
 
@@ -218,9 +219,11 @@ pub(super) fn draw_notes(app: &App, buf: &mut Buffer) {
     let Overlay::Notes(state) = &app.overlay else {
         return;
     };
-    let title = match state.rows.len() {
-        1 => tr!(app.lang(), "title-footnote"),
-        n => tr!(app.lang(), "title-footnotes", count = n),
+    let lang = app.lang();
+    let title = match (&state.title, state.rows.len()) {
+        (Some(t), n) => tr!(lang, "title-counted", title = t, count = n),
+        (None, 1) => tr!(lang, "title-footnote"),
+        (None, n) => tr!(lang, "title-footnotes", count = n),
     };
     let lines = app.notes_lines();
     let full = app.geometry().help_box();
@@ -317,6 +320,92 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
         );
         if selected {
             buf.set_style(Rect::new(rows.x, y, rows.width, 1), app.theme.selected);
+        }
+    }
+}
+
+/// The highlights and their notes: the note mark, the quote, the note's first line, the
+/// chapter (or that the words are gone) on the right.
+pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
+    let Overlay::Highlights(state) = &app.overlay else {
+        return;
+    };
+    let rows = app.highlight_rows_shown();
+    let title = if state.filter.is_empty() && !state.filtering {
+        format!(" Highlights and notes ({}) ", rows.len())
+    } else {
+        let all = app.highlight_rows().len();
+        let cursor = if state.filtering { "▏" } else { "" };
+        format!(
+            " Highlights ({} of {all}) · /{}{cursor} ",
+            rows.len(),
+            clean(&state.filter)
+        )
+    };
+    let mode = state.mode();
+    let hints: &[(&[Action], &str)] = if state.filtering {
+        &[(&[Action::Confirm], "jump"), (&[Action::Close], "done")]
+    } else {
+        &[
+            (&[Action::Confirm], "jump"),
+            (&[Action::EditNote], "note"),
+            (&[Action::DeleteBookmark], "delete"),
+            (&[Action::UndoDelete], "undo"),
+            (&[Action::StartFilter], "filter"),
+            (&[Action::Close], "close"),
+        ]
+    };
+    let area = frame(app, buf, &title, mode, hints);
+    if rows.is_empty() {
+        let w = area.width as usize;
+        put(
+            buf,
+            area.x,
+            area.y,
+            "no highlight matches",
+            w,
+            app.theme.dim,
+        );
+    }
+    for (i, y, selected) in visible_rows(area, &state.list, rows.len()) {
+        let r = &rows[i];
+        // A narrow list gives the quote the room: the chapter goes, "orphaned" stays short.
+        let wide = area.width >= 50;
+        let (right, right_st) = match (r.orphaned, wide) {
+            (true, true) => ("orphaned: not in this text".to_string(), MISSING),
+            (true, false) => ("orphaned".to_string(), MISSING),
+            // Chapter numbers come first in a title: keep the start.
+            (false, true) => (cut_end(&clean(&r.chapter), 20), app.theme.dim),
+            (false, false) => (String::new(), app.theme.dim),
+        };
+        let room = (area.width as usize).saturating_sub(width(&right) + 2);
+        let mark = if r.note.is_some() { "✎ " } else { "  " };
+        let quote = clean(&r.quote.split_whitespace().collect::<Vec<_>>().join(" "));
+        let note = r
+            .note
+            .as_deref()
+            .and_then(|n| n.lines().find(|l| !l.trim().is_empty()))
+            .map(|l| clean(l.trim()))
+            .unwrap_or_default();
+        let quote_room = if note.is_empty() {
+            room.saturating_sub(4)
+        } else {
+            (room / 2).max(12)
+        };
+        let quote = format!("“{}”", cut_end(&quote, quote_room.saturating_sub(2)));
+        let mut left = vec![(mark.to_string(), app.theme.heading), (quote, Style::new())];
+        if !note.is_empty() {
+            left.push(("  ".to_string(), Style::new()));
+            left.push((note, app.theme.dim));
+        }
+        // The right part's room is kept free, then painted in its own style.
+        two_sided(buf, area, y, &left, &" ".repeat(width(&right)));
+        let rx = area.x + area.width.saturating_sub(width(&right) as u16);
+        if width(&right) + 1 < area.width as usize {
+            put(buf, rx, y, &right, width(&right), right_st);
+        }
+        if selected {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), app.theme.selected);
         }
     }
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::{ChapterView, OffsetMap, ViewCache, ViewOptions};
 use crate::document::Document;
-use crate::layout::vertical::{VerticalLayout, layout_vertical};
+use crate::layout::vertical::{VerticalLayout, layout_vertical_with};
 use crate::layout::{
     BookLayout, BookStyle, ChapterLayout, Glyph, GlyphLine, LayoutParams, Line, LineDecor,
     glyph_line, layout_document_chapter, locate_in,
@@ -57,7 +57,7 @@ pub(crate) fn display_chapter_in(
 ) -> DisplayChapter {
     if mode.vertical {
         let heading = view.doc.chapters.first().is_some_and(|c| c.heading);
-        let v = layout_vertical(view.text(), heading, params);
+        let v = layout_vertical_with(view.text(), heading, params, &view.doc.structure.spans);
         let view_lines: Vec<Line> = v
             .columns
             .iter()
@@ -127,15 +127,23 @@ impl DisplayChapter {
 
     /// Rows showing `count` vertical columns from column `first` (the reader's screen when it
     /// scrolls by columns), offsets in source. Empty in horizontal mode.
-    pub fn column_rows(&self, first: usize, count: usize) -> Vec<Vec<Glyph<'_>>> {
+    pub fn column_rows(&self, first: usize, count: usize) -> Vec<GlyphLine> {
         let Some(v) = &self.vertical else {
             return Vec::new();
         };
-        let mut rows = v.columns_grid(self.view.text(), first, count);
-        for g in rows.iter_mut().flatten() {
-            g.offset = self.view.map.to_source(g.offset);
-        }
-        rows
+        let map = &self.view.map;
+        v.columns_grid_painted(self.view.text(), first, count)
+            .into_iter()
+            .map(|(row, paint)| {
+                row.into_iter()
+                    .map(|g| Glyph {
+                        offset: map.to_source(g.offset),
+                        ..g
+                    })
+                    .collect::<GlyphLine>()
+                    .with_paint(paint)
+            })
+            .collect()
     }
 
     /// Rows of vertical page `page` (view text, offsets in source), each exactly the page width.
@@ -287,11 +295,7 @@ impl DisplayLayout {
         if !self.display.vertical {
             return Vec::new();
         }
-        self.shown_chapter(doc, idx)
-            .column_rows(first, count)
-            .into_iter()
-            .map(|row| row.into_iter().collect())
-            .collect()
+        self.shown_chapter(doc, idx).column_rows(first, count)
     }
 
     /// True when chapter `idx` is laid out and cached for the current params and mode.

@@ -147,6 +147,9 @@ pub(crate) fn view_chapter(doc: &Document, idx: usize, opts: &ViewOptions) -> Ch
                 .map_offsets(|at| map.to_view(at)),
             _ => Default::default(),
         },
+        // Places are saved from the book itself, never from a chapter's view.
+        sources: None,
+        rules_stopped: None,
     };
     ChapterView { doc: single, map }
 }

@@ -216,3 +216,30 @@ pub fn status_text(app: &App) -> String {
     let text = screen_text(&buf);
     text.lines().last().unwrap_or("").to_string()
 }
+
+/// Byte ranges of a chapter that layout may leave undrawn as a heading said twice: with a
+/// heading, the second or third line with text when it has the same words (white space aside)
+/// as the line with text before it.
+pub fn repeated_heading(text: &str, heading: bool) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    if !heading {
+        return out;
+    }
+    let words = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let mut seen: Vec<String> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            let w = words(line);
+            if (1..=2).contains(&seen.len()) && seen.last() == Some(&w) {
+                out.push(at..at + line.len());
+            }
+            seen.push(w);
+            if seen.len() > 2 {
+                break;
+            }
+        }
+        at += line.len();
+    }
+    out
+}

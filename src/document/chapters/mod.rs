@@ -7,10 +7,12 @@
 //! shapes that need the book's support; `english` joins two-line English headings;
 //! `contents_page` folds a printed table of contents into the front matter; `gutenberg` sets
 //! Project Gutenberg's header and licence apart; `title` finds the book's title; `numbers`
-//! reads the number a heading prints (what `:37` goes to). This module
+//! reads the number a heading prints (what `:37` goes to); `budget` bounds the time of the
+//! user's own rules on a book. This module
 //! assembles the chapters. A chapter is what the book says: a long chapter is never cut here
 //! (layout divides it internally). Nothing here decodes or rewrites the text.
 
+mod budget;
 mod chinese;
 mod contents_page;
 mod english;
@@ -24,6 +26,7 @@ mod title;
 
 use std::ops::Range;
 
+pub use budget::{RULE_BUDGET, RuleBudget, Stopped};
 pub use gutenberg::{HEADER_TITLE, LICENCE_TITLE};
 pub use rules::{HeadingRule, Placement, RuleFamily, RuleSet, TitleShape};
 
@@ -77,6 +80,8 @@ pub struct Split {
     /// Winning family, or "none".
     pub rule: String,
     pub evidence: Evidence,
+    /// The user's heading rules took longer than their budget and were left out.
+    pub stopped: Option<Stopped>,
 }
 
 /// The first non-blank line after the line starting at `start`: its offset (trimmed start),
@@ -111,9 +116,29 @@ fn line_at(text: &str, start: usize) -> &str {
 /// Split `text` into chapters. `name` is the fallback book title; `markdown` says the book is a
 /// Markdown file (its headings win whenever there are any).
 pub fn split(text: &str, name: &str, rules: &RuleSet, markdown: bool) -> Split {
+    split_within(text, name, rules, markdown, RuleBudget::default())
+}
+
+/// [`split`] with the user's heading rules bounded by `budget`: past it they are left out
+/// (the built-in rules find the chapters) and [`Split::stopped`] says which rule and where.
+pub fn split_within(
+    text: &str,
+    name: &str,
+    rules: &RuleSet,
+    markdown: bool,
+    budget: RuleBudget,
+) -> Split {
     let frame = gutenberg::frame(text);
     let body = frame.as_ref().map_or(0..text.len(), gutenberg::Frame::body);
-    let mut found = scan::scan(text, rules, body.clone());
+    let fallback;
+    let (rules, mut found, stopped) = match scan::scan(text, rules, body.clone(), budget) {
+        Ok(found) => (rules, found, None),
+        Err(stopped) => {
+            fallback = rules.without_user();
+            let found = scan::scan(text, &fallback, body.clone(), budget).unwrap_or_default();
+            (&fallback, found, Some(stopped))
+        }
+    };
     for (family, list) in rules.families.iter().zip(found.iter_mut()) {
         evidence::filter(text, body.len(), family, list);
         // A wrapped sentence is not a title (a user's rule wins over this test, too).
@@ -208,6 +233,7 @@ pub fn split(text: &str, name: &str, rules: &RuleSet, markdown: bool) -> Split {
         chapters,
         rule,
         evidence,
+        stopped,
     }
 }
 

@@ -55,6 +55,9 @@ pub struct HeadingRule {
     /// The heading may share its line with the chapter's first sentence (a lost line break):
     /// the rule is also tried on the start of long lines, and its title is group 1.
     pub inline: bool,
+    /// The user's own pattern (config rule or `--toc-rule`): its time on a book is bounded
+    /// (see `budget`). Built-in rules are not.
+    pub user: bool,
 }
 
 impl HeadingRule {
@@ -73,6 +76,7 @@ impl HeadingRule {
             reject_sentences: false,
             needs_evidence: false,
             inline: false,
+            user: true,
         })
     }
 
@@ -163,6 +167,7 @@ pub(super) fn rule(
         reject_sentences: true,
         needs_evidence: false,
         inline: false,
+        user: false,
     }
 }
 
@@ -196,6 +201,25 @@ impl RuleSet {
         ];
         families.extend(super::chinese::numbered());
         RuleSet { families }
+    }
+
+    /// The set without the user's rules (after they took too long): each family keeps its
+    /// built-in rules; when none is left, the built-in set.
+    pub fn without_user(&self) -> RuleSet {
+        let families: Vec<RuleFamily> = self
+            .families
+            .iter()
+            .map(|f| RuleFamily {
+                rules: f.rules.iter().filter(|r| !r.user).cloned().collect(),
+                ..f.clone()
+            })
+            .filter(|f| !f.rules.is_empty())
+            .collect();
+        if families.is_empty() {
+            RuleSet::builtin().clone()
+        } else {
+            RuleSet { families }
+        }
     }
 
     /// Names of every family, for messages that list what `--toc-rule` accepts.

@@ -4,10 +4,13 @@
 //! Cheap checks (line length, first or last character) run before any regex and no line is
 //! copied. The family with the most well-spaced matches wins, as a person leafing through the
 //! book would judge; the numbered families that need evidence win only when no family of
-//! unmistakable headings has enough of its own.
+//! unmistakable headings has enough of its own. The user's rules run once per line whatever
+//! families hold them, are timed as they run, and the pass stops when they pass their budget
+//! (`budget`).
 
 use std::ops::Range;
 
+use super::budget::{Meter, RuleBudget, Shared, Stopped};
 use super::evidence::MIN_LINES;
 use super::rules::RuleSet;
 use super::{Found, MAX_HEADING_LINE_BYTES, MIN_GAP_CHARS};
@@ -72,8 +75,16 @@ fn head(line: &str, max: usize) -> &str {
     line.get(..at).unwrap_or_default()
 }
 
-/// One pass over the lines of `range`; candidates per family.
-pub(super) fn scan(text: &str, rules: &RuleSet, range: Range<usize>) -> Vec<Vec<Found>> {
+/// One pass over the lines of `range`; candidates per family. Stops (`Err`) when the user's
+/// rules take longer than `budget` (see `budget`).
+pub(super) fn scan(
+    text: &str,
+    rules: &RuleSet,
+    range: Range<usize>,
+    budget: RuleBudget,
+) -> Result<Vec<Vec<Found>>, Stopped> {
+    let mut meter = Meter::new(rules, budget);
+    let mut shared = Shared::new(rules);
     let mut found: Vec<Vec<Found>> = vec![Vec::new(); rules.families.len()];
     let prefilter = Prefilter::new(rules);
     let bytes = text.as_bytes();
@@ -129,6 +140,7 @@ pub(super) fn scan(text: &str, rules: &RuleSet, range: Range<usize>) -> Vec<Vec<
             continue;
         }
         let offset = line_start + (trimmed.as_ptr() as usize - line.as_ptr() as usize);
+        let timed = meter.sample_line();
         for (fi, family) in rules.families.iter().enumerate() {
             if family.markdown && in_fence {
                 continue;
@@ -137,7 +149,14 @@ pub(super) fn scan(text: &str, rules: &RuleSet, range: Range<usize>) -> Vec<Vec<
                 if long && !r.inline {
                     continue;
                 }
-                if let Some(title) = r.matches(trimmed, first, last) {
+                let hit = shared.answer((fi, ri), line_start, trimmed, || {
+                    if timed && r.user {
+                        meter.timed(fi, ri, || r.matches(trimmed, first, last))
+                    } else {
+                        r.matches(trimmed, first, last)
+                    }
+                });
+                if let Some(title) = hit {
                     let t0 = offset + (title.as_ptr() as usize - trimmed.as_ptr() as usize);
                     if let Some(list) = found.get_mut(fi) {
                         list.push(Found {
@@ -154,8 +173,11 @@ pub(super) fn scan(text: &str, rules: &RuleSet, range: Range<usize>) -> Vec<Vec<
                 }
             }
         }
+        if timed && let Some(stopped) = meter.over(rules, line_start - range.start, range.len()) {
+            return Err(stopped);
+        }
     }
-    found
+    Ok(found)
 }
 
 /// The family with the most well-spaced matches (then the most matches, then the earliest

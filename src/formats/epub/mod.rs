@@ -17,6 +17,7 @@ mod xhtml;
 use std::path::Path;
 
 use container::{Container, TocEntry};
+pub(crate) use container::{decode_name, percent_decode};
 pub use positions::{CONVERTER_VERSION, SourceMap, SourcePlace};
 pub use xhtml::IMAGE_PLACEHOLDER;
 
@@ -55,7 +56,8 @@ pub struct Metadata {
 pub struct Book {
     pub document: Document,
     pub metadata: Metadata,
-    pub sources: SourceMap,
+    /// The same map as `document.sources`.
+    pub sources: std::sync::Arc<SourceMap>,
     /// Written top to bottom, right to left (`writing-mode: vertical-rl` or a right-to-left
     /// page progression): the reader opens it in vertical mode.
     pub vertical: bool,
@@ -248,6 +250,7 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
         )
     };
     let vertical = writes_vertically(&mut c, &pkg, css_vertical_classes, &b);
+    let sources = std::sync::Arc::new(positions::source_map(spine, &b.marks));
     let document = Document {
         title,
         control_chars: normalize::count_controls(&text),
@@ -258,6 +261,8 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
         source_bytes,
         path: None,
         structure,
+        sources: Some(sources.clone()),
+        rules_stopped: None,
     };
     Ok(Book {
         metadata: Metadata {
@@ -270,10 +275,7 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
             notes: b.footnotes,
             contents,
         },
-        sources: SourceMap {
-            items: spine,
-            marks: std::mem::take(&mut b.marks),
-        },
+        sources,
         document,
         vertical,
     })

@@ -88,6 +88,8 @@ pub fn document(source: &str, name: &str) -> Document {
         control_chars: normalize::count_controls(&parsed.text),
         text: parsed.text,
         structure: parsed.structure,
+        sources: None,
+        rules_stopped: None,
     }
 }
 

@@ -8,7 +8,8 @@ use std::ops::Range;
 use super::super::glyphs::{UnitKind, units};
 use super::super::width::{cluster_width, clusters};
 use super::super::wrap::WrapSettings;
-use super::{Lines, Paint, Part, mark_width, text_width, wrapped_lines};
+use super::ruby::PartLine;
+use super::{Lines, Paint, Part, mark_width, text_width};
 use crate::document::blocks::{Align, Table};
 use crate::layout::LineKind;
 
@@ -34,7 +35,7 @@ pub(super) fn draw_table(
     let mut natural = vec![1usize; cols];
     for row in &t.rows {
         for (c, cell) in row.iter().enumerate() {
-            natural[c] = natural[c].max(text_width(text, cell, amb));
+            natural[c] = natural[c].max(text_width(text, cell, amb) + lines.readings_width(cell));
         }
     }
     let room = avail.saturating_sub(sep_w * (cols - 1));
@@ -47,7 +48,7 @@ pub(super) fn draw_table(
                 if c > 0 {
                     units_of_row.push(Part::Mark(sep.into()));
                 }
-                units_of_row.extend(lines.painted(cell.clone(), Paint::default()));
+                units_of_row.extend(lines.painted_with_ruby(cell.clone(), Paint::default()));
             }
             let at = row.first().map_or(r.start, |c| c.start);
             for parts in fill(text, units_of_row, avail, amb) {
@@ -59,7 +60,12 @@ pub(super) fn draw_table(
         return;
     };
     for (ri, row) in t.rows.iter().enumerate() {
-        let pieces: Vec<Vec<(Range<usize>, usize)>> = (0..cols)
+        let strong = if ri < t.header_rows {
+            Paint::STRONG
+        } else {
+            Paint::default()
+        };
+        let mut pieces: Vec<Vec<PartLine>> = (0..cols)
             .map(|c| match row.get(c) {
                 Some(cell) => {
                     let settings = WrapSettings {
@@ -67,26 +73,21 @@ pub(super) fn draw_table(
                         first_indent: 0,
                         ambiguous_wide: amb,
                     };
-                    wrapped_lines(text, cell.clone(), &settings)
+                    lines.wrap_parts(cell.clone(), &settings, strong)
                 }
                 None => Vec::new(),
             })
             .collect();
         let height = pieces.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let at = row.first().map_or(r.start, |c| c.start);
-        let strong = if ri < t.header_rows {
-            Paint::STRONG
-        } else {
-            Paint::default()
-        };
         for k in 0..height {
             let mut parts = next_prefix();
             for c in 0..cols {
                 if c > 0 {
                     parts.push(Part::Mark(sep.into()));
                 }
-                let (range, w) = pieces[c].get(k).cloned().unwrap_or((at..at, 0));
-                let spare = widths[c].saturating_sub(w);
+                let piece = pieces[c].get_mut(k).map(std::mem::take).unwrap_or_default();
+                let spare = widths[c].saturating_sub(piece.width);
                 let align = t.align.get(c).copied().unwrap_or_default();
                 let left = match align {
                     Align::Right => spare,
@@ -94,9 +95,7 @@ pub(super) fn draw_table(
                     _ => 0,
                 };
                 parts.push(Part::Pad(left));
-                if !range.is_empty() {
-                    parts.extend(lines.painted(range, strong));
-                }
+                parts.extend(piece.parts);
                 if c + 1 < cols {
                     parts.push(Part::Pad(spare - left));
                 }
@@ -194,6 +193,18 @@ fn fill(text: &str, parts: Vec<Part>, width: usize, amb: bool) -> Vec<Vec<Part>>
                         mark: g.to_string(),
                         width: cluster_width(g, amb),
                         break_after: true,
+                    });
+                }
+            }
+            // A reading breaks only after its closing bracket (or at the edge).
+            Part::Ruby { text: m, .. } => {
+                let n = clusters(&m).count();
+                for (k, (_, g)) in clusters(&m).enumerate() {
+                    atoms.push(Atom {
+                        text: None,
+                        mark: g.to_string(),
+                        width: cluster_width(g, amb),
+                        break_after: k + 1 == n,
                     });
                 }
             }

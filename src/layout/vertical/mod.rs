@@ -10,14 +10,21 @@
 //! digit runs take one row per character. Offsets are byte offsets into the text laid out,
 //! exactly as for horizontal lines, so a page is a range of offsets and switching modes keeps
 //! the place. Columns store ranges only; the cells of a page are rebuilt when it is drawn, so a
-//! huge chapter costs a few words per column. No terminal crate here.
+//! huge chapter costs a few words per column. Ruby shown inline (`layout_vertical_with`) puts
+//! each reading after its base, one row per character, glued to the base where the column has
+//! room; its rows show no text of the book (empty ranges at the base's end). No terminal crate
+//! here.
 
 use std::ops::Range;
 
 use super::glyphs::{Glyph, UnitKind, units};
 use super::width::{placeholder, spaces};
 use super::wrap::{no_line_end, no_line_start};
-use super::{LayoutParams, LineKind};
+use super::{LayoutParams, LineKind, Paint};
+use crate::document::blocks::Span;
+
+mod ruby;
+pub use ruby::RubyNote;
 
 /// Cells of space between two columns.
 pub const COLUMN_GAP: usize = 1;
@@ -46,6 +53,9 @@ pub struct Column {
     pub indent: usize,
     /// Rows holding a cell.
     pub cells: usize,
+    /// Rows of a ruby reading at `range.start` drawn in the column before (a reading cut
+    /// between two columns), not in this one.
+    pub skip: usize,
 }
 
 impl Column {
@@ -69,6 +79,8 @@ pub struct VerticalLayout {
     pub width: usize,
     /// Ambiguous-width characters take 2 cells.
     pub ambiguous_wide: bool,
+    /// Ruby readings shown after their bases, by base end (empty when ruby is hidden).
+    pub notes: Vec<RubyNote>,
 }
 
 /// How many columns fit `width` cells.
@@ -78,16 +90,41 @@ pub fn columns_per_page(width: usize) -> usize {
 
 /// Lay out `text` (one chapter; its first line is a heading when `heading`) vertically.
 pub fn layout_vertical(text: &str, heading: bool, params: &LayoutParams) -> VerticalLayout {
+    layout_vertical_with(text, heading, params, &[])
+}
+
+/// [`layout_vertical`] for a text with `spans` (its structure's, in the same offsets): with
+/// `params.ruby` inline, each ruby reading follows its base.
+pub fn layout_vertical_with(
+    text: &str,
+    heading: bool,
+    params: &LayoutParams,
+    spans: &[Span],
+) -> VerticalLayout {
+    let notes = ruby::notes(text, params, spans);
     let rows = params.height.max(1);
     let indent_rows = params.indent.map(|cells| cells.div_ceil(2)).unwrap_or(2);
     let mut columns: Vec<Column> = Vec::new();
     let mut pos = 0;
     // The heading is the first line with text (blank lines may come before it).
     let mut heading_left = heading;
+    // The heading's words until the next line with text: the same words there are not drawn
+    // again (see `paragraphs::skip_repeated_heading`).
+    let mut said: Option<&str> = None;
     for raw in text.split_inclusive('\n') {
         let line = raw.trim_end_matches(['\n', '\r']);
+        if !line.trim().is_empty()
+            && let Some(h) = said.take()
+            && crate::layout::paragraphs::same_words(line, h)
+        {
+            pos += raw.len();
+            continue;
+        }
         let is_heading = heading_left && !line.trim().is_empty();
         heading_left &= !is_heading;
+        if is_heading {
+            said = Some(line);
+        }
         let indent = if is_heading || rows <= indent_rows {
             0
         } else {
@@ -107,7 +144,7 @@ pub fn layout_vertical(text: &str, heading: bool, params: &LayoutParams) -> Vert
             first: true,
             buf: Vec::with_capacity(rows + 1),
         };
-        for unit in Units::new(line, pos, params.ambiguous_wide) {
+        for unit in Units::new(line, pos, params.ambiguous_wide, &notes) {
             filler.push(unit);
         }
         filler.finish();
@@ -131,6 +168,7 @@ pub fn layout_vertical(text: &str, heading: bool, params: &LayoutParams) -> Vert
         columns_per_page: per_page,
         width,
         ambiguous_wide: params.ambiguous_wide,
+        notes,
     }
 }
 
@@ -140,6 +178,7 @@ fn blank_column(at: usize) -> Column {
         kind: LineKind::Blank,
         indent: 0,
         cells: 0,
+        skip: 0,
     }
 }
 
@@ -154,6 +193,8 @@ enum Shown {
     Blank,
     /// A control or bidi character, drawn as its placeholder (`^[`, U+FFFD).
     Placeholder(char),
+    /// Bytes `from..to` of the shown text of ruby note `note` (one grapheme of a reading).
+    Note { note: u32, from: u32, to: u32 },
 }
 
 /// A row-to-be plus the line-breaking facts about it.
@@ -168,6 +209,8 @@ struct Unit {
     no_break_before: bool,
     /// May not end a column (opening punctuation).
     no_break_after: bool,
+    /// Rows of a ruby reading at this unit's start that come before it.
+    ann_before: usize,
 }
 
 impl Unit {
@@ -246,16 +289,27 @@ struct Units<'a> {
     /// Digits of a long number still to be given one row each.
     digits_left: usize,
     started: bool,
+    /// Ruby readings to show, by base end; the next one whose base has not ended yet.
+    notes: &'a [RubyNote],
+    next_note: usize,
+    /// The reading being given rows: note, offset it sits at, byte of its text, rows so far.
+    reading: Option<(usize, usize, usize, usize)>,
+    /// The last reading given rows: its offset and how many.
+    read: (usize, usize),
 }
 
 impl<'a> Units<'a> {
-    fn new(line: &'a str, base: usize, ambiguous_wide: bool) -> Self {
+    fn new(line: &'a str, base: usize, ambiguous_wide: bool, notes: &'a [RubyNote]) -> Self {
         Units {
             ambiguous_wide,
             iter: units(line, base, ambiguous_wide).peekable(),
             prev: None,
             digits_left: 0,
             started: false,
+            next_note: notes.partition_point(|n| n.base.end <= base),
+            notes,
+            reading: None,
+            read: (usize::MAX, 0),
         }
     }
 
@@ -282,6 +336,36 @@ impl Iterator for Units<'_> {
     type Item = Unit;
 
     fn next(&mut self) -> Option<Unit> {
+        if let Some(u) = self.next_reading() {
+            return Some(u);
+        }
+        let mut unit = self.next_text()?;
+        if self.read.0 == unit.range.start {
+            unit.ann_before = self.read.1;
+        }
+        while self
+            .notes
+            .get(self.next_note)
+            .is_some_and(|n| n.base.end <= unit.range.start)
+        {
+            self.next_note += 1;
+        }
+        if let Some(n) = self.notes.get(self.next_note)
+            && n.base.start < unit.range.end
+        {
+            // Inside a base (after its first character) a column does not end.
+            unit.no_break_before |= unit.range.start > n.base.start;
+            if unit.range.end >= n.base.end {
+                self.reading = Some((self.next_note, unit.range.end, 0, 0));
+                self.next_note += 1;
+            }
+        }
+        Some(unit)
+    }
+}
+
+impl Units<'_> {
+    fn next_text(&mut self) -> Option<Unit> {
         loop {
             let u = self.iter.next()?;
             let g = u.src;
@@ -308,6 +392,7 @@ impl Iterator for Units<'_> {
                     shown: Shown::Blank,
                     no_break_before: false,
                     no_break_after: false,
+                    ann_before: 0,
                 });
             }
             self.started = true;
@@ -333,6 +418,7 @@ impl Iterator for Units<'_> {
                             shown: Shown::Source,
                             no_break_before: false,
                             no_break_after: false,
+                            ann_before: 0,
                         };
                         self.absorb_zero_width(&mut unit);
                         return Some(unit);
@@ -381,6 +467,7 @@ impl Iterator for Units<'_> {
                 shown,
                 no_break_before: single && no_line_start(first),
                 no_break_after: single && no_line_end(first),
+                ann_before: 0,
             };
             self.absorb_zero_width(&mut unit);
             return Some(unit);
@@ -436,6 +523,7 @@ impl Filler<'_> {
             kind: self.kind,
             indent: if self.first { self.indent } else { 0 },
             cells: self.buf.len(),
+            skip: first.ann_before,
         });
         self.buf.clear();
         self.first = false;
@@ -516,12 +604,12 @@ impl VerticalLayout {
     }
 
     /// The cells of column `col` of `text` (the text this layout was made from), top to bottom.
-    pub fn column_cells<'a>(&self, text: &'a str, col: usize) -> Vec<Cell<'a>> {
+    pub fn column_cells<'a>(&'a self, text: &'a str, col: usize) -> Vec<Cell<'a>> {
         let Some(column) = self.columns.get(col) else {
             return Vec::new();
         };
         let r = column.range.clone();
-        if r.is_empty() || text.get(r.clone()).is_none() {
+        if column.cells == 0 || text.get(r.clone()).is_none() {
             return Vec::new();
         }
         // Rebuild the units of a window around the column: its line, cut a few characters
@@ -543,12 +631,14 @@ impl VerticalLayout {
             .map(|(i, _)| r.end + i)
             .unwrap_or(line_end);
         let window = &text[from..to];
-        let mut units = Units::new(window, from, self.ambiguous_wide);
+        let mut units = Units::new(window, from, self.ambiguous_wide, &self.notes);
         units.started = from > line_start;
         units
             .filter(|u| u.range.start >= r.start && u.range.end <= r.end)
+            .skip(column.skip)
+            .take(column.cells)
             .map(|u| Cell {
-                text: cell_text(text, &u),
+                text: cell_text(text, &self.notes, &u),
                 width: u.width,
                 range: u.range,
             })
@@ -558,7 +648,7 @@ impl VerticalLayout {
     /// Page `page` as `rows` rows of glyphs, left to right, exactly `width` cells each: the
     /// page's first column is the rightmost one. Padding and gaps are spaces carrying the offset
     /// of the column they belong to.
-    pub fn page_grid<'a>(&self, text: &'a str, page: usize) -> Vec<Vec<Glyph<'a>>> {
+    pub fn page_grid<'a>(&'a self, text: &'a str, page: usize) -> Vec<Vec<Glyph<'a>>> {
         let first = self.pages.get(page).copied().unwrap_or(self.columns.len());
         let count = self.page_columns(page).len();
         self.columns_grid(text, first, count)
@@ -568,11 +658,26 @@ impl VerticalLayout {
     /// columns shows pages that need not start at a page boundary). At most
     /// `columns_per_page` columns are drawn.
     pub fn columns_grid<'a>(
-        &self,
+        &'a self,
         text: &'a str,
         first: usize,
         count: usize,
     ) -> Vec<Vec<Glyph<'a>>> {
+        self.columns_grid_painted(text, first, count)
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect()
+    }
+
+    /// [`columns_grid`](Self::columns_grid) with each row's paint: a ruby reading is
+    /// decoration (`Paint::DECORATION` and `Paint::RUBY`); the paint is empty for a row
+    /// without one.
+    pub fn columns_grid_painted<'a>(
+        &'a self,
+        text: &'a str,
+        first: usize,
+        count: usize,
+    ) -> Vec<(Vec<Glyph<'a>>, Vec<Paint>)> {
         let end = first
             .saturating_add(count.min(self.columns_per_page))
             .min(self.columns.len());
@@ -591,6 +696,7 @@ impl VerticalLayout {
         (0..self.rows)
             .map(|row| {
                 let mut glyphs = Vec::with_capacity(slots * 3 + 1);
+                let mut paint = Vec::new();
                 if lead > 0 {
                     let at = cols.last().map(|c| c.range.start).unwrap_or(0);
                     glyphs.push(space(lead, at));
@@ -604,6 +710,11 @@ impl VerticalLayout {
                     });
                     match cell {
                         Some(cell) => {
+                            if cell.range.is_empty() {
+                                // A row of a ruby reading: the only rows without text.
+                                paint.resize(glyphs.len(), Paint::default());
+                                paint.push(Paint::DECORATION.with(Paint::RUBY));
+                            }
                             glyphs.push(Glyph {
                                 text: cell.text,
                                 width: cell.width,
@@ -619,7 +730,10 @@ impl VerticalLayout {
                         glyphs.push(space(COLUMN_GAP, at));
                     }
                 }
-                glyphs
+                if !paint.is_empty() {
+                    paint.resize(glyphs.len(), Paint::default());
+                }
+                (glyphs, paint)
             })
             .collect()
     }
@@ -635,8 +749,12 @@ impl VerticalLayout {
 }
 
 /// What a unit draws, borrowed from the text or from static strings.
-fn cell_text<'a>(text: &'a str, u: &Unit) -> &'a str {
+fn cell_text<'a>(text: &'a str, notes: &'a [RubyNote], u: &Unit) -> &'a str {
     match u.shown {
+        Shown::Note { note, from, to } => notes
+            .get(note as usize)
+            .and_then(|n| n.shown.get(from as usize..to as usize))
+            .unwrap_or(""),
         Shown::Blank => spaces(COLUMN_WIDTH),
         Shown::Placeholder(c) => placeholder(c).text(),
         Shown::Form(f) => f,

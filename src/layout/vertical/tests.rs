@@ -1,6 +1,7 @@
 //! Pictures and properties of vertical pages.
 
 use super::*;
+use crate::document::blocks::{Span, SpanKind};
 
 fn params(width: usize, height: usize) -> LayoutParams {
     LayoutParams {
@@ -208,6 +209,61 @@ mod props {
         }
 
         #[test]
+        fn readings_follow_their_bases_and_nothing_is_lost(
+            text in book(),
+            picks in prop::collection::vec((any::<prop::sample::Index>(), 1usize..4), 0..8),
+            reading in prop::sample::select(vec!["かな", "ㄏㄢˋ", "pin yin", "わがはいわがはいわがはい"]),
+            width in 2usize..30,
+            height in 1usize..12,
+        ) {
+            // Bases: runs of 1–3 characters that are not white space, inside one line.
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut spans: Vec<Span> = Vec::new();
+            let mut starts: Vec<(usize, usize)> = picks
+                .iter()
+                .map(|(i, n)| (i.index(chars.len().max(1)), *n))
+                .collect();
+            starts.sort_unstable();
+            for (k, n) in starts {
+                let Some(run) = chars.get(k..(k + n).min(chars.len())) else { continue };
+                let (Some(first), Some(last)) = (run.first(), run.last()) else { continue };
+                if run.iter().any(|(_, c)| c.is_whitespace() || c.is_control() || *c == '\u{200B}')
+                    || spans.last().is_some_and(|s| s.range.end > first.0)
+                {
+                    continue;
+                }
+                spans.push(Span {
+                    range: first.0..last.0 + last.1.len_utf8(),
+                    kind: SpanKind::Ruby { annotation: reading.to_string() },
+                });
+            }
+            let v = layout_vertical_with(&text, false, &params(width, height), &spans);
+            let mut shown = String::new();
+            let mut reading_rows = 0;
+            for (k, col) in v.columns.iter().enumerate() {
+                prop_assert!(col.rows() <= height.max(1));
+                let cells = v.column_cells(&text, k);
+                prop_assert_eq!(cells.len(), col.cells);
+                for cell in &cells {
+                    prop_assert!(!cell.text.chars().any(char::is_control));
+                    if cell.range.is_empty() {
+                        reading_rows += 1;
+                    }
+                    shown.push_str(&text[cell.range.clone()]);
+                }
+            }
+            let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            prop_assert_eq!(strip(&shown), strip(&text));
+            let want: usize = spans.len() * (reading.chars().count() + 2);
+            prop_assert_eq!(reading_rows, want, "every reading shown once, brackets included");
+            for page in 0..v.page_count() {
+                for row in v.page_grid(&text, page) {
+                    prop_assert_eq!(row.iter().map(|g| g.width).sum::<usize>(), v.width);
+                }
+            }
+        }
+
+        #[test]
         fn no_forbidden_char_at_column_top(text in book(), height in 6usize..12) {
             let v = layout_vertical(&text, false, &params(20, height));
             for k in 0..v.columns.len() {
@@ -225,4 +281,17 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn a_heading_said_again_under_itself_is_one_column() {
+    let text = "第二章\n\n第二章\n\n　　正文。";
+    let v = layout_vertical(text, true, &params(20, 6));
+    let shown: Vec<&str> = v
+        .columns
+        .iter()
+        .filter(|c| c.kind != LineKind::Blank)
+        .map(|c| &text[c.range.clone()])
+        .collect();
+    assert_eq!(shown, ["第二章", "正文。"]);
 }
