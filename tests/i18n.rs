@@ -23,33 +23,34 @@ fn app_in(lang: Lang, w: u16, h: u16) -> App {
 
 #[test]
 fn every_action_and_mode_is_described_in_every_language() {
+    // Every key that is missing or says other than `keys` says, all at once.
+    let mut wrong = Vec::new();
+    let mut check = |key: &str, english: &str| {
+        for lang in LANGS {
+            if !has_key(lang, key) {
+                wrong.push(format!("{lang} lacks {key} ({english})"));
+            }
+        }
+        // The English file says what `keys` says.
+        let en = Lang::En.text(key, &[]);
+        if has_key(Lang::En, key) && en != english {
+            wrong.push(format!("en {key} = {en}, keys say {english}"));
+        }
+    };
     for action in BINDABLE {
         let name = action.name().unwrap();
-        let key = format!("action-{name}");
-        for lang in LANGS {
-            assert!(has_key(lang, &key), "{lang} lacks {key}");
-        }
-        // The English file says what `keys::Action` says.
-        assert_eq!(Lang::En.text(&key, &[]), action.description(), "{key}");
+        check(&format!("action-{name}"), action.description());
         for mode in Mode::ALL {
             let own = action.description_in(mode);
-            if own == action.description() {
-                continue;
+            if own != action.description() {
+                check(&format!("action-{name}--{}", mode.name()), own);
             }
-            let key = format!("action-{name}--{}", mode.name());
-            for lang in LANGS {
-                assert!(has_key(lang, &key), "{lang} lacks {key}");
-            }
-            assert_eq!(Lang::En.text(&key, &[]), own, "{key}");
         }
     }
     for mode in Mode::ALL {
-        let key = format!("mode-{}", mode.name());
-        for lang in LANGS {
-            assert!(has_key(lang, &key), "{lang} lacks {key}");
-        }
-        assert_eq!(Lang::En.text(&key, &[]), mode.title());
+        check(&format!("mode-{}", mode.name()), mode.title());
     }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// The characters of `text` that the 简→繁 converter changes (with the words around them):
@@ -149,15 +150,15 @@ fn every_footer_word_has_its_translation() {
     let mut missing = Vec::new();
     for dir in ["src/app", "src/ui"] {
         for (file, n, line) in code_lines(dir) {
-            let Some(at) = line.find("], \"") else {
-                continue;
-            };
-            let Some(word) = literals(&line[at..]).into_iter().next() else {
-                continue;
-            };
-            for lang in LANGS {
-                if !has_key(lang, &format!("hint-{word}")) {
-                    missing.push(format!("{file}:{n}: hint-{word} ({lang})"));
+            // Every pair on the line (`&[(&[A], "jump"), (&[B], "done")]`).
+            for (at, _) in line.match_indices("], \"") {
+                let Some(word) = literals(&line[at..]).into_iter().next() else {
+                    continue;
+                };
+                for lang in LANGS {
+                    if !has_key(lang, &format!("hint-{word}")) {
+                        missing.push(format!("{file}:{n}: hint-{word} ({lang})"));
+                    }
                 }
             }
         }
@@ -381,5 +382,82 @@ fn the_too_small_notice_is_translated() {
     assert!(
         screen.contains("请把窗口放大") && screen.contains("至少 16×3"),
         "{screen}"
+    );
+}
+
+#[test]
+fn selecting_highlights_and_notes_speak_the_readers_language() {
+    let (_tmp, config, book) = crate::ui_highlights::highlighted();
+    let doc = kanshu::Document::open(&book, &kanshu::LoadOptions::default()).unwrap();
+    let mut app = App::new(doc, 80, 24);
+    app.attach_store(kanshu::store::Store::new(&config));
+    app.set_lang(Lang::ZhHans);
+    press(&mut app, &["v", "l"]);
+    assert!(
+        status_text(&app).contains("选择中 · 2 个字"),
+        "{}",
+        status_text(&app)
+    );
+    press(&mut app, &["y"]);
+    assert!(
+        status_text(&app).contains("已复制 2 个字"),
+        "{}",
+        status_text(&app)
+    );
+    press(&mut app, &["H"]);
+    let screen = screen_text(&render(&app));
+    assert!(
+        screen.contains("高亮和笔记（3）") && screen.contains("笔记") && screen.contains("跳转"),
+        "{screen}"
+    );
+    press(&mut app, &["esc", "r"]);
+    assert!(
+        status_text(&app).contains("注音：已隐藏（本书没有注音）"),
+        "{}",
+        status_text(&app)
+    );
+    press(&mut app, &["I"]);
+    assert!(
+        status_text(&app).contains("本页没有图片"),
+        "{}",
+        status_text(&app)
+    );
+    // The same reader in English says what it said before.
+    app.set_lang(Lang::En);
+    press(&mut app, &["v", "l"]);
+    assert!(status_text(&app).contains("selecting · 2 characters"));
+    press(&mut app, &["y"]);
+    assert!(status_text(&app).contains("copied 2 characters"));
+    press(&mut app, &["v", "y"]);
+    assert!(status_text(&app).contains("copied 1 character"));
+}
+
+#[test]
+fn a_heading_rule_that_took_too_long_is_said_in_each_language() {
+    use kanshu::app::library::rules_stopped_text;
+    use kanshu::document::chapters::Stopped;
+    use std::time::Duration;
+    for (budget, said) in [(Duration::from_secs(2), "2 s"), (Duration::ZERO, "0 ms")] {
+        let stopped = Stopped {
+            rule: "acts".into(),
+            budget,
+            percent: 40,
+        };
+        // English is what the document layer says itself.
+        assert_eq!(rules_stopped_text(&stopped, Lang::En), stopped.to_string());
+        assert!(stopped.to_string().contains(said));
+    }
+    let stopped = Stopped {
+        rule: "acts".into(),
+        budget: Duration::from_secs(2),
+        percent: 40,
+    };
+    assert_eq!(
+        rules_stopped_text(&stopped, Lang::ZhHans),
+        "标题规则 `acts` 太慢（超过 2 秒）：已改用内置规则"
+    );
+    assert_eq!(
+        rules_stopped_text(&stopped, Lang::ZhHant),
+        "標題規則 `acts` 太慢（超過 2 秒）：已改用內建規則"
     );
 }

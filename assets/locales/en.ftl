@@ -94,6 +94,11 @@ hint-delete = delete
 hint-keep = keep
 hint-cancel = cancel
 hint-regex = regex
+hint-save = save
+hint-new-line = new line
+hint-editor = $EDITOR
+hint-note = note
+hint-done = done
 
 ## The prompt and the command line
 msg-history-not-saved = cannot save the search history: { $reason }
@@ -220,6 +225,28 @@ action-cycle_sort = sort by last read, title or progress
 action-rename = rename the bookmark
 action-delete = delete the bookmark
 action-undo = undo the last delete
+action-toggle_ruby = ruby readings: 漢字(かんじ) or hidden
+action-images = the images on this page: name, type, size, pixels
+action-select = select text (then copy or highlight it)
+action-copy_paragraph = copy the paragraph at the top of the page
+action-cursor_down = cursor a line down
+action-cursor_up = cursor a line up
+action-word_next = cursor to the next word (Chinese: the next character)
+action-word_prev = cursor to the word before (Chinese: the character before)
+action-paragraph_next = cursor to the next paragraph
+action-paragraph_prev = cursor to the start of the paragraph (or the one before)
+action-swap_ends = go to the other end of the selection
+action-copy = copy the selected text to the clipboard
+action-highlight = highlight the selection (in the colour used last)
+action-highlight_first = highlight it in the first colour
+action-highlight_second = highlight it in the second colour
+action-highlight_third = highlight it in the third colour
+action-highlight_fourth = highlight it in the fourth colour
+action-highlight_note = highlight the selection and write a note
+action-highlights = highlights and notes
+action-edit_note = edit the note of the highlight on this page
+action-new_line = a new line
+action-external_editor = edit the note in $VISUAL / $EDITOR
 
 ## Help: what an action does in one mode
 action-close--toc = close the contents
@@ -241,6 +268,25 @@ action-select_first--help = the top of the help
 action-select_last--help = the end of the help
 action-close--prompt = cancel (back to where the search started)
 action-confirm--prompt = keep the search / run the command
+action-close--select = stop selecting
+action-select--select = start the selection again at the cursor
+action-next_page--select = cursor a page on
+action-prev_page--select = cursor a page back
+action-copy_paragraph--select = copy the paragraph under the cursor
+action-confirm--highlights = jump to the highlight
+action-edit_note--highlights = edit its note
+action-delete--highlights = delete the highlight
+action-undo--highlights = bring back the highlight deleted last
+action-close--highlights = clear the filter, else close the list
+action-start_filter--highlights = filter by the words, the note or the chapter (or just type)
+action-confirm--highlights_filter = jump to the highlight
+action-close--highlights_filter = stop typing (the filter stays)
+action-confirm--note_editor = save the note
+action-close--note_editor = cancel (the note stays as it was)
+action-delete_to_start--note_editor = delete from the start of the line to the cursor
+action-delete_back--note_editor = delete a character (at a line start: join the lines)
+action-line_up--note_editor = cursor a line up
+action-line_down--note_editor = cursor a line down
 
 ## Help: the sections (one per mode)
 mode-reader = Reading
@@ -253,6 +299,10 @@ mode-library = Library
 mode-links = Links on the page
 mode-picker = Open a book
 mode-notes = Footnotes on the page
+mode-select = Selecting text
+mode-highlights = Highlights and notes
+mode-highlights_filter = Highlights and notes, filtering
+mode-note_editor = Note editor
 
 ## Help: the notes under the keys and the box
 help-title = {" "}Keys{" "}
@@ -419,3 +469,102 @@ cfg-type-one-of = one of { $list }
 msg-rules-stopped = heading rule `{ $rule }` too slow (over { $budget }): built-in rules used
 unit-seconds = { $n } s
 unit-milliseconds = { $n } ms
+
+## Selecting, copying and highlighting
+status-selecting = selecting · { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }
+msg-copied = copied { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }
+msg-copied-paragraph = copied the paragraph: { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    }
+msg-highlighted = highlighted { $count ->
+        [one] { $count } character
+       *[other] { $count } characters
+    } (colour { $colour })
+msg-nothing-to-copy = nothing to copy here
+msg-highlights-need-file = highlights are kept only for books opened from a file
+
+## Highlights and notes
+msg-no-highlights = no highlights yet
+msg-no-highlight-here = no highlight on this page
+msg-no-highlight-here-key = no highlight on this page · { $key } lists the highlights
+msg-first-of-notes = the first of { $count } notes here · { $key } lists them
+msg-no-highlight-filter = no highlight matches the filter
+msg-highlight-deleted-undo = deleted “{ $quote }” · { $key } undoes
+msg-highlight-deleted = deleted “{ $quote }”
+msg-highlight-restored = highlight restored
+msg-orphaned = its words are not in this text: this is near where they were
+msg-note-saved = note saved
+msg-note-removed = note removed
+msg-note-unchanged = the note is unchanged
+msg-note-full = a note holds at most 10,000 characters
+msg-no-editor = set $VISUAL or $EDITOR to edit notes in your own editor
+title-note = {" "}Note · { $chapter }{" "}
+note-placeholder = type your note
+title-highlights = {" "}Highlights and notes ({ $count }){" "}
+title-highlights-filter = {" "}Highlights ({ $shown } of { $total }) · /{ $filter }{ $cursor }{" "}
+list-no-highlight-matches = no highlight matches
+list-orphaned-long = orphaned: not in this text
+list-orphaned = orphaned
+
+## Ruby and images
+msg-ruby-shown = ruby shown: 漢字(かんじ)
+msg-ruby-hidden = ruby hidden
+msg-ruby-shown-none = ruby shown: 漢字(かんじ) (this book has none)
+msg-ruby-hidden-none = ruby hidden (this book has none)
+title-images = Images on this page
+msg-no-image = no image on this page
+image-line = { $kind } · { $bytes } bytes · { $pixels }
+image-missing = { $kind } · not found in the book
+image-unknown-type = unknown type
+image-pixels = { $width } × { $height } pixels
+image-pixels-unknown = size in pixels unknown
+
+## The terminal
+tui-cannot-draw = cannot draw: { $reason }
+tui-cannot-set-up = cannot set up the terminal: { $reason }
+tui-cannot-take-back = cannot take the terminal back: { $reason }
+tui-cannot-read-terminal = cannot read the terminal: { $reason }
+tui-cannot-read-keys = cannot read keys: { $reason }
+tui-terminal = terminal: { $reason }
+
+## The note in $EDITOR
+editor-cannot-make-file = cannot make a file for the editor: { $reason }
+editor-failed = { $program } ended with { $status }: the note is unchanged
+editor-cannot-run = cannot run { $program }: { $reason }
+editor-cannot-read-back = cannot read the note back: { $reason }
+
+## What could not be saved (said on exit)
+unsaved-place = the reading place
+unsaved-and = {" "}and{" "}
+unsaved-bookmarks = { $count ->
+        [one] { $count } bookmark change
+       *[other] { $count } bookmark changes
+    }
+unsaved-highlights = { $count ->
+        [one] { $count } highlight change
+       *[other] { $count } highlight changes
+    }
+unsaved-line = not saved in «{ $title }»: { $what } ({ $reason })
+
+## A book's saved state (warnings in the status bar)
+store-state-newer = this book's reading state is from a newer kanshu (format { $version }); it is left as it is and won't be updated
+store-state-moved-aside = this book's saved state was unreadable and is moved aside ({ $reason }): { $path }
+store-state-stuck = this book's reading state { $path } is unreadable ({ $reason }) and can't be moved aside ({ $error })
+store-orphaned = { $count ->
+        [one] { $count } highlight's text is not in this text: it is kept and listed as orphaned
+       *[other] { $count } highlights' text is not in this text: they are kept and listed as orphaned
+    }
+store-bookmarks-not-found = { $count ->
+        [one] { $count } bookmark is not found in this text (it is kept as it was)
+       *[other] { $count } bookmarks are not found in this text (they are kept as they were)
+    }: { $names }
+store-more-names = { $count } more
+store-names-separator = ,{" "}
+msg-no-config-dir = no config directory could be found: set KANSHU_CONFIG_DIR or pass --config-dir DIR

@@ -91,6 +91,11 @@ hint-delete = 删除
 hint-keep = 保留
 hint-cancel = 取消
 hint-regex = 正则
+hint-save = 保存
+hint-new-line = 换行
+hint-editor = $EDITOR
+hint-note = 笔记
+hint-done = 完成
 
 ## The prompt and the command line
 msg-history-not-saved = 无法保存搜索记录：{ $reason }
@@ -205,6 +210,28 @@ action-cycle_sort = 按最近阅读、书名或进度排序
 action-rename = 重命名书签
 action-delete = 删除书签
 action-undo = 撤销上一次删除
+action-toggle_ruby = 注音：显示为 漢字(かんじ) 或隐藏
+action-images = 本页图片：名称、类型、大小、像素
+action-select = 选择文字（然后复制或高亮）
+action-copy_paragraph = 复制页首的段落
+action-cursor_down = 光标下移一行
+action-cursor_up = 光标上移一行
+action-word_next = 光标移到下一个词（中文：下一个字）
+action-word_prev = 光标移到上一个词（中文：上一个字）
+action-paragraph_next = 光标移到下一段
+action-paragraph_prev = 光标移到段首（或上一段）
+action-swap_ends = 跳到选区的另一端
+action-copy = 把选中的文字复制到剪贴板
+action-highlight = 高亮选区（用上次的颜色）
+action-highlight_first = 用第一种颜色高亮
+action-highlight_second = 用第二种颜色高亮
+action-highlight_third = 用第三种颜色高亮
+action-highlight_fourth = 用第四种颜色高亮
+action-highlight_note = 高亮选区并写笔记
+action-highlights = 高亮和笔记
+action-edit_note = 编辑本页高亮的笔记
+action-new_line = 换行
+action-external_editor = 在 $VISUAL / $EDITOR 中编辑笔记
 
 ## Help: what an action does in one mode
 action-close--toc = 关闭目录
@@ -226,6 +253,25 @@ action-select_first--help = 帮助的开头
 action-select_last--help = 帮助的结尾
 action-close--prompt = 取消（回到搜索开始的地方）
 action-confirm--prompt = 保留搜索 / 执行命令
+action-close--select = 结束选择
+action-select--select = 从光标处重新开始选择
+action-next_page--select = 光标后移一页
+action-prev_page--select = 光标前移一页
+action-copy_paragraph--select = 复制光标所在的段落
+action-confirm--highlights = 跳到这条高亮
+action-edit_note--highlights = 编辑它的笔记
+action-delete--highlights = 删除这条高亮
+action-undo--highlights = 恢复上次删除的高亮
+action-close--highlights = 清除筛选，否则关闭列表
+action-start_filter--highlights = 按文字、笔记或章节筛选（直接输入也可以）
+action-confirm--highlights_filter = 跳到这条高亮
+action-close--highlights_filter = 结束输入（保留筛选）
+action-confirm--note_editor = 保存笔记
+action-close--note_editor = 取消（笔记保持原样）
+action-delete_to_start--note_editor = 删除从行首到光标的内容
+action-delete_back--note_editor = 删除一个字符（在行首：与上一行合并）
+action-line_up--note_editor = 光标上移一行
+action-line_down--note_editor = 光标下移一行
 
 ## Help: the sections (one per mode)
 mode-reader = 阅读
@@ -238,6 +284,10 @@ mode-library = 书库
 mode-links = 本页链接
 mode-picker = 打开一本书
 mode-notes = 本页脚注
+mode-select = 选择文字
+mode-highlights = 高亮和笔记
+mode-highlights_filter = 高亮和笔记（筛选中）
+mode-note_editor = 笔记编辑器
 
 ## Help: the notes under the keys and the box
 help-title = {" "}按键{" "}
@@ -389,3 +439,78 @@ cfg-type-one-of = { $list } 之一
 msg-rules-stopped = 标题规则 `{ $rule }` 太慢（超过 { $budget }）：已改用内置规则
 unit-seconds = { $n } 秒
 unit-milliseconds = { $n } 毫秒
+
+## Selecting, copying and highlighting
+status-selecting = 选择中 · { $count } 个字
+msg-copied = 已复制 { $count } 个字
+msg-copied-paragraph = 已复制整段：{ $count } 个字
+msg-highlighted = 已高亮 { $count } 个字（颜色 { $colour }）
+msg-nothing-to-copy = 这里没有可复制的文字
+msg-highlights-need-file = 只有从文件打开的书才能保存高亮
+
+## Highlights and notes
+msg-no-highlights = 还没有高亮
+msg-no-highlight-here = 本页没有高亮
+msg-no-highlight-here-key = 本页没有高亮 · 按 { $key } 列出所有高亮
+msg-first-of-notes = 这是本页 { $count } 条笔记中的第一条 · 按 { $key } 列出全部
+msg-no-highlight-filter = 没有高亮符合筛选
+msg-highlight-deleted-undo = 已删除高亮“{ $quote }” · 按 { $key } 撤销
+msg-highlight-deleted = 已删除高亮“{ $quote }”
+msg-highlight-restored = 高亮已恢复
+msg-orphaned = 原文已不在书中：这里是它原来所在的位置附近
+msg-note-saved = 笔记已保存
+msg-note-removed = 笔记已删除
+msg-note-unchanged = 笔记没有改动
+msg-note-full = 一条笔记最多 1 万字
+msg-no-editor = 设置 $VISUAL 或 $EDITOR 后即可在自己的编辑器里编辑笔记
+title-note = {" "}笔记 · { $chapter }{" "}
+note-placeholder = 输入笔记
+title-highlights = {" "}高亮和笔记（{ $count }）{" "}
+title-highlights-filter = {" "}高亮（{ $shown }/{ $total }）· /{ $filter }{ $cursor }{" "}
+list-no-highlight-matches = 没有符合的高亮
+list-orphaned-long = 原文已不在书中
+list-orphaned = 原文已不在
+
+## Ruby and images
+msg-ruby-shown = 注音：显示为 漢字(かんじ)
+msg-ruby-hidden = 注音：已隐藏
+msg-ruby-shown-none = 注音：显示为 漢字(かんじ)（本书没有注音）
+msg-ruby-hidden-none = 注音：已隐藏（本书没有注音）
+title-images = 本页图片
+msg-no-image = 本页没有图片
+image-line = { $kind } · { $bytes } 字节 · { $pixels }
+image-missing = { $kind } · 书中找不到
+image-unknown-type = 类型未知
+image-pixels = { $width } × { $height } 像素
+image-pixels-unknown = 像素尺寸未知
+
+## The terminal
+tui-cannot-draw = 无法绘制屏幕：{ $reason }
+tui-cannot-set-up = 无法设置终端：{ $reason }
+tui-cannot-take-back = 无法收回终端：{ $reason }
+tui-cannot-read-terminal = 无法读取终端：{ $reason }
+tui-cannot-read-keys = 无法读取按键：{ $reason }
+tui-terminal = 终端：{ $reason }
+
+## The note in $EDITOR
+editor-cannot-make-file = 无法为编辑器创建文件：{ $reason }
+editor-failed = { $program } 退出（{ $status }）：笔记没有改动
+editor-cannot-run = 无法运行 { $program }：{ $reason }
+editor-cannot-read-back = 无法读回笔记：{ $reason }
+
+## What could not be saved (said on exit)
+unsaved-place = 阅读位置
+unsaved-and = 、
+unsaved-bookmarks = { $count } 处书签改动
+unsaved-highlights = { $count } 处高亮改动
+unsaved-line = 《{ $title }》未能保存：{ $what }（{ $reason }）
+
+## A book's saved state (warnings in the status bar)
+store-state-newer = 这本书的阅读状态来自更新版本的 kanshu（格式 { $version }）：保持原样，不会更新
+store-state-moved-aside = 这本书保存的状态无法读取，已移到一旁（{ $reason }）：{ $path }
+store-state-stuck = 这本书的阅读状态 { $path } 无法读取（{ $reason }），也无法移开（{ $error }）
+store-orphaned = { $count } 条高亮的原文已不在书中：仍然保留，列为“原文已不在”
+store-bookmarks-not-found = { $count } 个书签在书中找不到（仍按原样保留）：{ $names }
+store-more-names = 另外 { $count } 个
+store-names-separator = 、
+msg-no-config-dir = 找不到设置目录：请设置 KANSHU_CONFIG_DIR 或使用 --config-dir DIR

@@ -91,6 +91,11 @@ hint-delete = 刪除
 hint-keep = 保留
 hint-cancel = 取消
 hint-regex = 正規
+hint-save = 儲存
+hint-new-line = 換行
+hint-editor = $EDITOR
+hint-note = 筆記
+hint-done = 完成
 
 ## The prompt and the command line
 msg-history-not-saved = 無法儲存搜尋記錄：{ $reason }
@@ -205,6 +210,28 @@ action-cycle_sort = 按最近閱讀、書名或進度排序
 action-rename = 重新命名書籤
 action-delete = 刪除書籤
 action-undo = 復原上一次刪除
+action-toggle_ruby = 注音：顯示為 漢字(かんじ) 或隱藏
+action-images = 本頁圖片：名稱、類型、大小、像素
+action-select = 選取文字（然後複製或加螢光標記）
+action-copy_paragraph = 複製頁首的段落
+action-cursor_down = 游標下移一行
+action-cursor_up = 游標上移一行
+action-word_next = 游標移到下一個詞（中文：下一個字）
+action-word_prev = 游標移到上一個詞（中文：上一個字）
+action-paragraph_next = 游標移到下一段
+action-paragraph_prev = 游標移到段首（或上一段）
+action-swap_ends = 跳到選取範圍的另一端
+action-copy = 把選取的文字複製到剪貼簿
+action-highlight = 為選取範圍加螢光標記（用上次的顏色）
+action-highlight_first = 用第一種顏色加螢光標記
+action-highlight_second = 用第二種顏色加螢光標記
+action-highlight_third = 用第三種顏色加螢光標記
+action-highlight_fourth = 用第四種顏色加螢光標記
+action-highlight_note = 為選取範圍加螢光標記並寫筆記
+action-highlights = 螢光標記與筆記
+action-edit_note = 編輯本頁螢光標記的筆記
+action-new_line = 換行
+action-external_editor = 在 $VISUAL / $EDITOR 中編輯筆記
 
 ## Help: what an action does in one mode
 action-close--toc = 關閉目錄
@@ -226,6 +253,25 @@ action-select_first--help = 說明的開頭
 action-select_last--help = 說明的結尾
 action-close--prompt = 取消（回到搜尋開始的地方）
 action-confirm--prompt = 保留搜尋 / 執行命令
+action-close--select = 結束選取
+action-select--select = 從游標處重新開始選取
+action-next_page--select = 游標後移一頁
+action-prev_page--select = 游標前移一頁
+action-copy_paragraph--select = 複製游標所在的段落
+action-confirm--highlights = 跳到這個螢光標記
+action-edit_note--highlights = 編輯它的筆記
+action-delete--highlights = 刪除這個螢光標記
+action-undo--highlights = 恢復上次刪除的螢光標記
+action-close--highlights = 清除篩選，否則關閉清單
+action-start_filter--highlights = 按文字、筆記或章節篩選（直接輸入也可以）
+action-confirm--highlights_filter = 跳到這個螢光標記
+action-close--highlights_filter = 結束輸入（保留篩選）
+action-confirm--note_editor = 儲存筆記
+action-close--note_editor = 取消（筆記保持原樣）
+action-delete_to_start--note_editor = 刪除從行首到游標的內容
+action-delete_back--note_editor = 刪除一個字元（在行首：與上一行合併）
+action-line_up--note_editor = 游標上移一行
+action-line_down--note_editor = 游標下移一行
 
 ## Help: the sections (one per mode)
 mode-reader = 閱讀
@@ -238,6 +284,10 @@ mode-library = 書庫
 mode-links = 本頁連結
 mode-picker = 開啟一本書
 mode-notes = 本頁腳註
+mode-select = 選取文字
+mode-highlights = 螢光標記與筆記
+mode-highlights_filter = 螢光標記與筆記（篩選中）
+mode-note_editor = 筆記編輯器
 
 ## Help: the notes under the keys and the box
 help-title = {" "}按鍵{" "}
@@ -389,3 +439,78 @@ cfg-type-one-of = { $list } 之一
 msg-rules-stopped = 標題規則 `{ $rule }` 太慢（超過 { $budget }）：已改用內建規則
 unit-seconds = { $n } 秒
 unit-milliseconds = { $n } 毫秒
+
+## Selecting, copying and highlighting
+status-selecting = 選取中 · { $count } 個字
+msg-copied = 已複製 { $count } 個字
+msg-copied-paragraph = 已複製整段：{ $count } 個字
+msg-highlighted = 已加螢光標記：{ $count } 個字（顏色 { $colour }）
+msg-nothing-to-copy = 這裡沒有可複製的文字
+msg-highlights-need-file = 只有從檔案開啟的書才能儲存螢光標記
+
+## Highlights and notes
+msg-no-highlights = 還沒有螢光標記
+msg-no-highlight-here = 本頁沒有螢光標記
+msg-no-highlight-here-key = 本頁沒有螢光標記 · 按 { $key } 列出所有螢光標記
+msg-first-of-notes = 這是本頁 { $count } 則筆記中的第一則 · 按 { $key } 列出全部
+msg-no-highlight-filter = 沒有螢光標記符合篩選
+msg-highlight-deleted-undo = 已刪除螢光標記「{ $quote }」 · 按 { $key } 復原
+msg-highlight-deleted = 已刪除螢光標記「{ $quote }」
+msg-highlight-restored = 螢光標記已恢復
+msg-orphaned = 原文已不在書中：這裡是它原本所在位置附近
+msg-note-saved = 筆記已儲存
+msg-note-removed = 筆記已刪除
+msg-note-unchanged = 筆記沒有變更
+msg-note-full = 一則筆記最多 1 萬字
+msg-no-editor = 設定 $VISUAL 或 $EDITOR 後即可在自己的編輯器裡編輯筆記
+title-note = {" "}筆記 · { $chapter }{" "}
+note-placeholder = 輸入筆記
+title-highlights = {" "}螢光標記與筆記（{ $count }）{" "}
+title-highlights-filter = {" "}螢光標記（{ $shown }/{ $total }）· /{ $filter }{ $cursor }{" "}
+list-no-highlight-matches = 沒有符合的螢光標記
+list-orphaned-long = 原文已不在書中
+list-orphaned = 原文已不在
+
+## Ruby and images
+msg-ruby-shown = 注音：顯示為 漢字(かんじ)
+msg-ruby-hidden = 注音：已隱藏
+msg-ruby-shown-none = 注音：顯示為 漢字(かんじ)（本書沒有注音）
+msg-ruby-hidden-none = 注音：已隱藏（本書沒有注音）
+title-images = 本頁圖片
+msg-no-image = 本頁沒有圖片
+image-line = { $kind } · { $bytes } 位元組 · { $pixels }
+image-missing = { $kind } · 書中找不到
+image-unknown-type = 類型不明
+image-pixels = { $width } × { $height } 像素
+image-pixels-unknown = 像素尺寸不明
+
+## The terminal
+tui-cannot-draw = 無法繪製畫面：{ $reason }
+tui-cannot-set-up = 無法設定終端機：{ $reason }
+tui-cannot-take-back = 無法收回終端機：{ $reason }
+tui-cannot-read-terminal = 無法讀取終端機：{ $reason }
+tui-cannot-read-keys = 無法讀取按鍵：{ $reason }
+tui-terminal = 終端機：{ $reason }
+
+## The note in $EDITOR
+editor-cannot-make-file = 無法為編輯器建立檔案：{ $reason }
+editor-failed = { $program } 結束（{ $status }）：筆記沒有變更
+editor-cannot-run = 無法執行 { $program }：{ $reason }
+editor-cannot-read-back = 無法讀回筆記：{ $reason }
+
+## What could not be saved (said on exit)
+unsaved-place = 閱讀位置
+unsaved-and = 、
+unsaved-bookmarks = { $count } 處書籤變更
+unsaved-highlights = { $count } 處螢光標記變更
+unsaved-line = 《{ $title }》未能儲存：{ $what }（{ $reason }）
+
+## A book's saved state (warnings in the status bar)
+store-state-newer = 這本書的閱讀狀態來自較新版本的 kanshu（格式 { $version }）：保持原樣，不會更新
+store-state-moved-aside = 這本書儲存的狀態無法讀取，已移到一旁（{ $reason }）：{ $path }
+store-state-stuck = 這本書的閱讀狀態 { $path } 無法讀取（{ $reason }），也無法移開（{ $error }）
+store-orphaned = { $count } 個螢光標記的原文已不在書中：仍然保留，列為「原文已不在」
+store-bookmarks-not-found = { $count } 個書籤在書中找不到（仍按原樣保留）：{ $names }
+store-more-names = 另外 { $count } 個
+store-names-separator = 、
+msg-no-config-dir = 找不到設定目錄：請設定 KANSHU_CONFIG_DIR 或使用 --config-dir DIR

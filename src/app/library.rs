@@ -121,7 +121,11 @@ pub fn rules_stopped_text(s: &Stopped, lang: Lang) -> String {
     let budget = if s.budget >= Duration::from_secs(1) {
         tr!(lang, "unit-seconds", n = s.budget.as_secs_f32().to_string())
     } else {
-        tr!(lang, "unit-milliseconds", n = s.budget.as_millis().to_string())
+        tr!(
+            lang,
+            "unit-milliseconds",
+            n = s.budget.as_millis().to_string()
+        )
     };
     tr!(lang, "msg-rules-stopped", rule = &s.rule, budget = budget)
 }

@@ -263,6 +263,10 @@ impl App {
     /// Speak `lang` from now on (chosen once at start, from `ui.language` or the locale).
     pub fn set_lang(&mut self, lang: Lang) {
         self.reader.lang = lang;
+        // Books opened from now on say their store warnings in it too.
+        if let Some(store) = self.shelf.store.take() {
+            self.shelf.store = Some(store.with_lang(lang));
+        }
     }
     /// Footer hints of `mode` ("Enter jump"), each word said in the reader's language: `what`
     /// is looked up as `hint-<what>` in the locale files (a word with no key shows as it is).

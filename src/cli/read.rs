@@ -274,7 +274,8 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
             reason = e.to_string()
         ));
     }
-    let (width, height) = crate::tui::size().map_err(|e| CliError::Other(e.to_string()))?;
+    let (width, height) =
+        crate::tui::size(global.lang).map_err(|e| CliError::Other(e.to_string()))?;
     let mut app = App::new(doc, width, height);
     app.set_lang(global.lang);
     let no_color =
@@ -310,7 +311,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     };
     let ended = crate::tui::read(&mut app, options).map_err(|e| CliError::Other(e.to_string()));
     // The terminal is back: say what could not be saved.
-    for line in at_exit.iter().flat_map(Store::unsaved) {
+    for line in at_exit.iter().flat_map(|s| s.unsaved_in(global.lang)) {
         eprintln!("kanshu: {line}");
     }
     let ended = ended?;

@@ -331,15 +331,19 @@ pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
         return;
     };
     let rows = app.highlight_rows_shown();
+    let lang = app.lang();
     let title = if state.filter.is_empty() && !state.filtering {
-        format!(" Highlights and notes ({}) ", rows.len())
+        tr!(lang, "title-highlights", count = rows.len())
     } else {
         let all = app.highlight_rows().len();
         let cursor = if state.filtering { "▏" } else { "" };
-        format!(
-            " Highlights ({} of {all}) · /{}{cursor} ",
-            rows.len(),
-            clean(&state.filter)
+        tr!(
+            lang,
+            "title-highlights-filter",
+            shown = rows.len(),
+            total = all,
+            filter = clean(&state.filter),
+            cursor = cursor
         )
     };
     let mode = state.mode();
@@ -358,22 +362,16 @@ pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
     let area = frame(app, buf, &title, mode, hints);
     if rows.is_empty() {
         let w = area.width as usize;
-        put(
-            buf,
-            area.x,
-            area.y,
-            "no highlight matches",
-            w,
-            app.theme.dim,
-        );
+        let text = tr!(lang, "list-no-highlight-matches");
+        put(buf, area.x, area.y, &text, w, app.theme.dim);
     }
     for (i, y, selected) in visible_rows(area, &state.list, rows.len()) {
         let r = &rows[i];
         // A narrow list gives the quote the room: the chapter goes, "orphaned" stays short.
         let wide = area.width >= 50;
         let (right, right_st) = match (r.orphaned, wide) {
-            (true, true) => ("orphaned: not in this text".to_string(), MISSING),
-            (true, false) => ("orphaned".to_string(), MISSING),
+            (true, true) => (tr!(lang, "list-orphaned-long"), MISSING),
+            (true, false) => (tr!(lang, "list-orphaned"), MISSING),
             // Chapter numbers come first in a title: keep the start.
             (false, true) => (cut_end(&clean(&r.chapter), 20), app.theme.dim),
             (false, false) => (String::new(), app.theme.dim),
