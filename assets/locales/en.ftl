@@ -568,3 +568,5 @@ store-bookmarks-not-found = { $count ->
 store-more-names = { $count } more
 store-names-separator = ,{" "}
 msg-no-config-dir = no config directory could be found: set KANSHU_CONFIG_DIR or pass --config-dir DIR
+store-saved-newer = another kanshu saved this book's state in a newer format ({ $version }); it is left as it is
+store-file-stuck = { $path } is unreadable ({ $reason }) and can't be moved aside ({ $error })

@@ -514,3 +514,5 @@ store-bookmarks-not-found = { $count } 个书签在书中找不到（仍按原�
 store-more-names = 另外 { $count } 个
 store-names-separator = 、
 msg-no-config-dir = 找不到设置目录：请设置 KANSHU_CONFIG_DIR 或使用 --config-dir DIR
+store-saved-newer = 另一个 kanshu 用更新的格式（{ $version }）保存了这本书的状态：保持原样
+store-file-stuck = { $path } 无法读取（{ $reason }），也无法移开（{ $error }）

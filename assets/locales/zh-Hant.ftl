@@ -514,3 +514,5 @@ store-bookmarks-not-found = { $count } 個書籤在書中找不到（仍按原�
 store-more-names = 另外 { $count } 個
 store-names-separator = 、
 msg-no-config-dir = 找不到設定目錄：請設定 KANSHU_CONFIG_DIR 或使用 --config-dir DIR
+store-saved-newer = 另一個 kanshu 用較新的格式（{ $version }）儲存了這本書的狀態：保持原樣
+store-file-stuck = { $path } 無法讀取（{ $reason }），也無法移開（{ $error }）

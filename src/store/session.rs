@@ -514,9 +514,10 @@ impl BookSession {
             }
             Loaded::Missing => {}
             Loaded::Future { version, .. } => {
-                let why = format!(
-                    "another kanshu saved this book's state in a newer format ({version}); \
-                     it is left as it is"
+                let why = tr!(
+                    store.lang(),
+                    "store-saved-newer",
+                    version = version.to_string()
                 );
                 self.writable = Err(why.clone());
                 return Err(StoreError::CantSave(why));
@@ -529,9 +530,12 @@ impl BookSession {
                     path = to.display().to_string()
                 )),
                 Err(e) => {
-                    return Err(StoreError::CantSave(format!(
-                        "{} is unreadable ({reason}) and can't be moved aside ({e})",
-                        file.display()
+                    return Err(StoreError::CantSave(tr!(
+                        store.lang(),
+                        "store-file-stuck",
+                        path = file.display().to_string(),
+                        reason = &reason,
+                        error = e.to_string()
                     )));
                 }
             },
