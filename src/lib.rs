@@ -1,6 +1,6 @@
 //! kanshu (看书): a terminal reader for real-world text books.
 //!
-//! The engine (`document` with `Position`, `formats`, `layout`, `view`, `store`, `config`,
+//! The engine (`document` with `Position`, `formats`, `layout`, `view`, `store`, `config`, `i18n`,
 //! `keys`) builds without any terminal crate. On top of it: `app` (the `Reader` and its
 //! panels, updated by actions), `ui` (paints the app), `input` (terminal events → actions) and
 //! `tui` (the terminal and the event loop). `cli` parses the command line, runs the headless commands that tests,
@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod formats;
+pub mod i18n;
 pub mod input;
 pub mod keys;
 pub mod layout;

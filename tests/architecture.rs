@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Modules that build without ratatui or crossterm and never import the interactive layers.
 const ENGINE: &[&str] = &[
-    "document", "formats", "layout", "view", "store", "config", "keys",
+    "document", "formats", "layout", "view", "store", "config", "keys", "i18n",
 ];
 /// The interactive reader and the command line: allowed to use everything below them.
 const UPPER: &[&str] = &["app", "ui", "input", "cli", "tui"];
@@ -19,6 +19,7 @@ const UPPER: &[&str] = &["app", "ui", "input", "cli", "tui"];
 const LAYERS: &[(&str, u8)] = &[
     ("keys", 0),
     ("document", 0),
+    ("i18n", 0),
     ("formats", 1),
     ("layout", 2),
     ("store", 2),

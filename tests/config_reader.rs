@@ -145,7 +145,7 @@ fn layout_settings_reach_the_layout_engine() {
 fn the_first_hint_names_the_keys_in_use() {
     let app = App::new(book(1, 3), 80, 24);
     assert_eq!(
-        kanshu::app::prefs::start_hint(&app.keymap),
+        kanshu::app::prefs::start_hint(&app.keymap, app.lang()),
         "F1 help · t contents · / search · q quit"
     );
     let app = configured(
@@ -154,7 +154,7 @@ fn the_first_hint_names_the_keys_in_use() {
         24,
     );
     assert_eq!(
-        kanshu::app::prefs::start_hint(&app.keymap),
+        kanshu::app::prefs::start_hint(&app.keymap, app.lang()),
         "F2 help · Tab contents · / search · Ctrl-c quit"
     );
 }

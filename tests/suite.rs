@@ -51,6 +51,7 @@ mod hostile_regressions;
 mod hostile_store;
 mod hostile_tmux;
 mod hostile_tui;
+mod i18n;
 mod layout_book;
 mod layout_long;
 mod layout_paragraphs;

@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use super::list::{ListEvent, ListState};
 use super::note_edit::{NoteText, rows};
 use super::{App, Overlay};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::store::highlight::MAX_NOTE_CHARS;
@@ -22,20 +23,20 @@ pub const LIST_MODE: Mode = Mode::Highlights;
 /// The mode of the note editor.
 pub const EDITOR_MODE: Mode = Mode::NoteEditor;
 
-/// What the screen says (kept together; short).
+/// What the screen says (kept together; short): keys of the locale files.
 mod say {
-    pub const NO_STORE: &str = "highlights are kept for books opened from a file";
-    pub const NO_HIGHLIGHTS: &str = "no highlights yet";
-    pub const NO_NOTE_HERE: &str = "no highlight on this page";
-    pub const NO_MATCH: &str = "no highlight matches the filter";
-    pub const NOTE_SAVED: &str = "note saved";
-    pub const NOTE_REMOVED: &str = "note removed";
-    pub const NOTE_UNCHANGED: &str = "the note is unchanged";
-    pub const NOTE_FULL: &str = "a note holds at most 10,000 characters";
-    pub const NO_EDITOR: &str = "set $VISUAL or $EDITOR to edit notes in your own editor";
-    pub const ORPHANED: &str = "its words are not in this text: this is near where they were";
-    pub const NOTHING_TO_UNDO: &str = "nothing to undo";
-    pub const RESTORED: &str = "highlight restored";
+    pub const NO_STORE: &str = "msg-highlights-need-file";
+    pub const NO_HIGHLIGHTS: &str = "msg-no-highlights";
+    pub const NO_NOTE_HERE: &str = "msg-no-highlight-here";
+    pub const NO_MATCH: &str = "msg-no-highlight-filter";
+    pub const NOTE_SAVED: &str = "msg-note-saved";
+    pub const NOTE_REMOVED: &str = "msg-note-removed";
+    pub const NOTE_UNCHANGED: &str = "msg-note-unchanged";
+    pub const NOTE_FULL: &str = "msg-note-full";
+    pub const NO_EDITOR: &str = "msg-no-editor";
+    pub const ORPHANED: &str = "msg-orphaned";
+    pub const NOTHING_TO_UNDO: &str = "msg-nothing-to-undo";
+    pub const RESTORED: &str = "msg-highlight-restored";
 }
 
 /// One highlight in the list, ready to draw.
@@ -231,14 +232,19 @@ impl App {
             .collect()
     }
 
+    /// The status line says message `key` of the locale files, in the reader's language.
+    fn say_key(&mut self, key: &str, error: bool) {
+        self.set_message(tr!(self.lang(), key), error);
+    }
+
     pub(super) fn open_highlights(&mut self) {
         if self.shelf.session.is_none() {
-            self.set_message(say::NO_STORE, false);
+            self.say_key(say::NO_STORE, false);
             return;
         }
         let rows = self.highlight_rows();
         if rows.is_empty() {
-            self.set_message(say::NO_HIGHLIGHTS, false);
+            self.say_key(say::NO_HIGHLIGHTS, false);
             return;
         }
         // Start on the last highlight at or before the page top.
@@ -267,7 +273,7 @@ impl App {
                 return;
             }
             ListEvent::Chosen(None) => {
-                self.set_message(say::NO_MATCH, true);
+                self.say_key(say::NO_MATCH, true);
                 return;
             }
             ListEvent::Chosen(Some(i)) => {
@@ -276,7 +282,7 @@ impl App {
                 let to = self.reader.clamp(row.position);
                 self.reader.jump(to);
                 if row.orphaned {
-                    self.set_message(say::ORPHANED, false);
+                    self.say_key(say::ORPHANED, false);
                 }
                 return;
             }
@@ -327,23 +333,29 @@ impl App {
         } else {
             ""
         };
-        let mut text = format!("deleted “{quote}{cut}”");
-        if let Some(k) = self.keymap.key_label(LIST_MODE, &Action::UndoDelete) {
-            text.push_str(&format!(" · {k} undoes"));
-        }
+        let quote = format!("{quote}{cut}");
+        let text = match self.keymap.key_label(LIST_MODE, &Action::UndoDelete) {
+            Some(k) => tr!(
+                self.lang(),
+                "msg-highlight-deleted-undo",
+                quote = quote,
+                key = k
+            ),
+            None => tr!(self.lang(), "msg-highlight-deleted", quote = quote),
+        };
         self.set_message(text, false);
         self.save_now();
     }
 
     fn undo_highlight_delete(&mut self) {
         let Some(id) = self.annotations.deleted.take() else {
-            self.set_message(say::NOTHING_TO_UNDO, false);
+            self.say_key(say::NOTHING_TO_UNDO, false);
             return;
         };
         if let Some(s) = self.shelf.session.as_mut() {
             s.restore_highlight(&id);
         }
-        self.set_message(say::RESTORED, false);
+        self.say_key(say::RESTORED, false);
         self.save_now();
         let rows = self.highlight_rows_shown();
         if let Overlay::Highlights(state) = &mut self.overlay
@@ -408,7 +420,7 @@ impl App {
             Action::Confirm => self.save_note(),
             Action::Close => {
                 self.annotations.editor = None;
-                self.set_message(say::NOTE_UNCHANGED, false);
+                self.say_key(say::NOTE_UNCHANGED, false);
             }
             Action::ExternalEditor => match &self.annotations.program {
                 Some(program) => {
@@ -417,7 +429,7 @@ impl App {
                         text: ed.note.text.clone(),
                     });
                 }
-                None => self.set_message(say::NO_EDITOR, false),
+                None => self.say_key(say::NO_EDITOR, false),
             },
             other => {
                 let typing = matches!(other, Action::Insert(_) | Action::Paste(_));
@@ -425,7 +437,7 @@ impl App {
                     && typing
                     && ed.note.full(MAX_NOTE_CHARS)
                 {
-                    self.set_message(say::NOTE_FULL, true);
+                    self.say_key(say::NOTE_FULL, true);
                 }
             }
         }
@@ -444,11 +456,11 @@ impl App {
         let before = s.highlight(&ed.id).and_then(|h| h.note.clone());
         let note = (!text.is_empty()).then_some(text);
         if before.as_deref() == note {
-            self.set_message(say::NOTE_UNCHANGED, false);
+            self.say_key(say::NOTE_UNCHANGED, false);
             return;
         }
         s.set_highlight_note(&ed.id, note);
-        self.set_message(
+        self.say_key(
             if note.is_some() {
                 say::NOTE_SAVED
             } else {
@@ -557,7 +569,7 @@ impl App {
     /// highlight there (to add a note to it).
     pub(super) fn edit_page_note(&mut self) {
         if self.shelf.session.is_none() {
-            self.set_message(say::NO_STORE, false);
+            self.say_key(say::NO_STORE, false);
             return;
         }
         let on_page = self.highlights_on_page();
@@ -573,16 +585,14 @@ impl App {
                 if notes > 1
                     && let Some(k) = self.keymap.key_label(Mode::Reader, &Action::HighlightList)
                 {
-                    self.set_message(
-                        format!("the first of {notes} notes here · {k} lists them"),
-                        false,
-                    );
+                    let text = tr!(self.lang(), "msg-first-of-notes", count = notes, key = k);
+                    self.set_message(text, false);
                 }
             }
             None => {
                 let text = match self.keymap.key_label(Mode::Reader, &Action::HighlightList) {
-                    Some(k) => format!("{} · {k} lists the highlights", say::NO_NOTE_HERE),
-                    None => say::NO_NOTE_HERE.to_string(),
+                    Some(k) => tr!(self.lang(), "msg-no-highlight-here-key", key = k),
+                    None => tr!(self.lang(), say::NO_NOTE_HERE),
                 };
                 self.set_message(text, false);
             }

@@ -7,6 +7,7 @@
 use super::list::{ListArea, ListEvent, ListState};
 use super::prompt::{Prompt, PromptKind};
 use super::{App, Overlay};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::store::default_bookmark_name;
@@ -77,7 +78,7 @@ impl App {
 
     pub(super) fn start_bookmark(&mut self) {
         if self.shelf.session.is_none() {
-            self.set_message("bookmarks are kept for books opened from a file", false);
+            self.set_message(tr!(self.lang(), "msg-bookmarks-need-file"), false);
             return;
         }
         self.prompt = Some(Prompt {
@@ -89,14 +90,14 @@ impl App {
 
     pub(super) fn open_bookmarks(&mut self) {
         if self.shelf.session.is_none() {
-            self.set_message("bookmarks are kept for books opened from a file", false);
+            self.set_message(tr!(self.lang(), "msg-bookmarks-need-file"), false);
             return;
         }
         let rows = self.bookmark_rows();
         if rows.is_empty() {
             let text = match self.keymap.key_label(Mode::Reader, &Action::AddBookmark) {
-                Some(k) => format!("no bookmarks yet: {k} adds one"),
-                None => "no bookmarks yet".to_string(),
+                Some(k) => tr!(self.lang(), "msg-no-bookmarks-key", key = k),
+                None => tr!(self.lang(), "msg-no-bookmarks"),
             };
             self.set_message(text, false);
             return;
@@ -148,10 +149,15 @@ impl App {
                     s.delete_bookmark(&row.id);
                 }
                 self.shelf.deleted = Some(row.id);
-                let mut text = format!("deleted “{}”", row.name);
-                if let Some(k) = self.keymap.key_label(MODE, &Action::UndoDelete) {
-                    text.push_str(&format!(" · {k} undoes"));
-                }
+                let text = match self.keymap.key_label(MODE, &Action::UndoDelete) {
+                    Some(k) => tr!(
+                        self.lang(),
+                        "msg-bookmark-deleted-undo",
+                        name = &row.name,
+                        key = k
+                    ),
+                    None => tr!(self.lang(), "msg-bookmark-deleted", name = &row.name),
+                };
                 self.set_message(text, false);
                 self.save_now();
                 self.after_list_change();
@@ -169,7 +175,7 @@ impl App {
 
     fn undo_delete(&mut self) {
         let Some(id) = self.shelf.deleted.take() else {
-            self.set_message("nothing to undo", false);
+            self.set_message(tr!(self.lang(), "msg-nothing-to-undo"), false);
             return;
         };
         let name = self.shelf.session.as_mut().and_then(|s| {
@@ -178,7 +184,10 @@ impl App {
                 .flatten()
         });
         if let Some(name) = name {
-            self.set_message(format!("restored “{name}”"), false);
+            self.set_message(
+                tr!(self.lang(), "msg-bookmark-restored", name = name),
+                false,
+            );
         }
         self.save_now();
         if let Overlay::Bookmarks(_) = self.overlay {
@@ -216,7 +225,7 @@ impl App {
                 };
                 let id = s.add_bookmark(doc, top, Some(text));
                 let name = s.bookmark(&id).map(|b| b.name.clone()).unwrap_or_default();
-                self.set_message(format!("bookmarked: {name}"), false);
+                self.set_message(tr!(self.lang(), "msg-bookmarked", name = name), false);
                 self.save_now();
             }
             PromptKind::RenameBookmark => {

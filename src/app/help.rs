@@ -5,6 +5,7 @@
 //! keymap.
 
 use super::{App, Overlay};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 /// One row of the help screen.
@@ -66,19 +67,20 @@ impl App {
             if i > 0 {
                 out.push(HelpLine::Blank);
             }
-            out.push(HelpLine::Section(section.mode.title().to_string()));
+            out.push(HelpLine::Section(self.mode_title(section.mode)));
             for row in section.rows {
                 let keys = row.keys.join(" ");
+                let description = self.action_description(&row.action, section.mode);
                 if narrow {
                     out.push(HelpLine::Row {
                         keys,
                         description: String::new(),
                     });
-                    for line in wrap(&row.description, w.saturating_sub(4)) {
+                    for line in wrap(&description, w.saturating_sub(4)) {
                         out.push(HelpLine::Detail(line));
                     }
                 } else {
-                    for (k, line) in wrap(&row.description, room).into_iter().enumerate() {
+                    for (k, line) in wrap(&description, room).into_iter().enumerate() {
                         out.push(HelpLine::Row {
                             keys: if k == 0 { keys.clone() } else { String::new() },
                             description: line,
@@ -96,26 +98,50 @@ impl App {
         out
     }
 
+    /// A help section's title: the mode's, in the reader's language.
+    pub fn mode_title(&self, mode: Mode) -> String {
+        self.lang()
+            .text_if(&format!("mode-{}", mode.name()))
+            .unwrap_or_else(|| mode.title().to_string())
+    }
+
+    /// What `action` does in `mode`, in the reader's language: the mode's own words for it
+    /// (`action-<name>--<mode>` in the locale files), else the action's (`action-<name>`),
+    /// else the English of `keys::Action` (an action with no key in the locale files yet).
+    pub fn action_description(&self, action: &Action, mode: Mode) -> String {
+        let lang = self.lang();
+        let Some(name) = action.name() else {
+            return action.description_in(mode).to_string();
+        };
+        lang.text_if(&format!("action-{name}--{}", mode.name()))
+            .or_else(|| {
+                // An English description of the mode's own stays ahead of the general one.
+                (action.description_in(mode) == action.description())
+                    .then(|| lang.text_if(&format!("action-{name}")))
+                    .flatten()
+            })
+            .unwrap_or_else(|| action.description_in(mode).to_string())
+    }
+
     /// The notes under the keys, naming the keys bound now.
     fn help_notes(&self) -> Vec<String> {
+        let lang = self.lang();
         let key = |a: Action| self.keymap.key_label(Mode::Reader, &a);
         let counts: Vec<String> = [
-            (Action::BookStart, "chapter 42", "42"),
-            (Action::Percent, "percent", "37"),
-            (Action::NextMatchOrChapter, "three matches/chapters on", "3"),
+            (Action::BookStart, "help-count-chapter", "42"),
+            (Action::Percent, "help-count-percent", "37"),
+            (Action::NextMatchOrChapter, "help-count-matches", "3"),
         ]
         .into_iter()
-        .filter_map(|(a, what, n)| key(a).map(|k| format!("{n}{k} {what}")))
+        .filter_map(|(a, what, n)| key(a).map(|k| tr!(lang, what, keys = format!("{n}{k}"))))
         .collect();
         let mut notes = Vec::new();
         if !counts.is_empty() {
-            notes.push(format!("Counts: {}", counts.join(" · ")));
+            notes.push(tr!(lang, "help-counts", list = counts.join(" · ")));
         }
         match key(Action::SearchBackward) {
-            Some(k) => notes.push(format!(
-                "Typing in the contents filters it; {k}? (? on an empty backward search) opens help"
-            )),
-            None => notes.push("Typing in the contents filters it".to_string()),
+            Some(k) => notes.push(tr!(lang, "help-filter-key", key = k)),
+            None => notes.push(tr!(lang, "help-filter")),
         }
         notes
     }

@@ -11,15 +11,8 @@
 use super::{App, NoteRow, NotesState, Overlay};
 use crate::document::blocks::{BlockKind, SpanKind};
 use crate::formats::images::{ImageInfo, describe};
+use crate::i18n::{Lang, tr};
 
-/// What the popup and the status line say (kept together for translation).
-const TITLE: &str = "Images on this page";
-const NO_IMAGE: &str = "no image on this page";
-const NOT_FOUND: &str = "not found in the book";
-const UNKNOWN_TYPE: &str = "unknown type";
-const UNKNOWN_PIXELS: &str = "size in pixels unknown";
-const BYTES: &str = "bytes";
-const PIXELS: &str = "pixels";
 /// Before each image's name (the mark image placeholders carry on the page).
 const MARK: &str = "▣";
 
@@ -36,17 +29,32 @@ fn grouped(n: u64) -> String {
     out
 }
 
-/// One image as the popup says it: `PNG · 12,345 bytes · 640 × 480 pixels`.
-pub fn image_line(info: &ImageInfo) -> String {
-    let kind = info.kind.as_deref().unwrap_or(UNKNOWN_TYPE);
+/// One image as the popup says it in `lang`: `PNG · 12,345 bytes · 640 × 480 pixels`.
+pub fn image_line(info: &ImageInfo, lang: Lang) -> String {
+    let kind = match info.kind.as_deref() {
+        Some(k) => k.to_string(),
+        None => tr!(lang, "image-unknown-type"),
+    };
     let Some(bytes) = info.bytes else {
-        return format!("{kind} · {NOT_FOUND}");
+        return tr!(lang, "image-missing", kind = kind);
     };
     let pixels = match info.pixels {
-        Some((w, h)) => format!("{w} × {h} {PIXELS}"),
-        None => UNKNOWN_PIXELS.to_string(),
+        Some((w, h)) => tr!(
+            lang,
+            "image-pixels",
+            width = w.to_string(),
+            height = h.to_string()
+        ),
+        None => tr!(lang, "image-pixels-unknown"),
     };
-    format!("{kind} · {} {BYTES} · {pixels}", grouped(bytes))
+    let bytes = grouped(bytes);
+    tr!(
+        lang,
+        "image-line",
+        kind = kind,
+        bytes = bytes,
+        pixels = pixels
+    )
 }
 
 impl App {
@@ -86,21 +94,22 @@ impl App {
     pub(super) fn open_images(&mut self) {
         let names = self.images_on_page();
         if names.is_empty() {
-            self.set_message(NO_IMAGE, false);
+            self.set_message(tr!(self.lang(), "msg-no-image"), false);
             return;
         }
         let path = self.doc().path.clone();
+        let lang = self.lang();
         let rows = describe(path.as_deref(), &names)
             .iter()
             .map(|info| NoteRow {
                 mark: MARK.to_string(),
-                text: format!("{}\n{}", info.name, image_line(info)),
+                text: format!("{}\n{}", info.name, image_line(info, lang)),
             })
             .collect();
         self.overlay = Overlay::Notes(NotesState {
             rows,
             scroll: 0,
-            title: Some(TITLE.to_string()),
+            title: Some(tr!(lang, "title-images")),
         });
     }
 }
@@ -118,17 +127,32 @@ mod tests {
             pixels: Some((640, 480)),
         };
         assert_eq!(
-            image_line(&info),
+            image_line(&info, Lang::En),
             "PNG · 1,234,567 bytes · 640 × 480 pixels"
         );
         info.pixels = None;
         assert_eq!(
-            image_line(&info),
+            image_line(&info, Lang::En),
             "PNG · 1,234,567 bytes · size in pixels unknown"
         );
         info.bytes = None;
         info.kind = None;
-        assert_eq!(image_line(&info), "unknown type · not found in the book");
+        assert_eq!(
+            image_line(&info, Lang::En),
+            "unknown type · not found in the book"
+        );
+        info.kind = Some("PNG".into());
+        info.bytes = Some(2048);
+        info.pixels = Some((640, 480));
+        assert_eq!(
+            image_line(&info, Lang::ZhHans),
+            "PNG · 2,048 字节 · 640 × 480 像素"
+        );
+        info.pixels = None;
+        assert_eq!(
+            image_line(&info, Lang::ZhHant),
+            "PNG · 2,048 位元組 · 像素尺寸不明"
+        );
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(1000), "1,000");
     }

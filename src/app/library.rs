@@ -6,9 +6,13 @@
 //!
 //! State changes only; drawn by `ui`. Opening a book hands it to the `Reader`.
 
+use std::time::Duration;
+
 use super::list::{ListEvent, ListState};
 use super::{App, Overlay};
+use crate::document::chapters::Stopped;
 use crate::document::{Document, LoadError};
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::store::{LibraryEntry, Timestamp};
@@ -54,11 +58,12 @@ impl LibrarySort {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    /// The order's name in the reader's language.
+    pub fn name(self, lang: Lang) -> String {
         match self {
-            LibrarySort::LastRead => "last read",
-            LibrarySort::Title => "title",
-            LibrarySort::Progress => "progress",
+            LibrarySort::LastRead => tr!(lang, "sort-last-read"),
+            LibrarySort::Title => tr!(lang, "sort-title"),
+            LibrarySort::Progress => tr!(lang, "sort-progress"),
         }
     }
 }
@@ -91,10 +96,44 @@ fn sort_rows(rows: &mut [LibraryRow], sort: LibrarySort) {
     }
 }
 
+/// Why a book could not be opened, in `lang` (the reader's status bar and the command line).
+pub fn load_error_text(e: &LoadError, lang: Lang) -> String {
+    match e {
+        LoadError::NotFound { path } => tr!(lang, "err-not-found", path = path),
+        LoadError::IsDirectory { path } => tr!(lang, "err-is-directory", path = path),
+        LoadError::NotAFile { path } => tr!(lang, "err-not-a-file", path = path),
+        LoadError::PermissionDenied { path } => tr!(lang, "err-permission", path = path),
+        LoadError::Io { path, reason } => tr!(lang, "err-io", path = path, reason = reason),
+        LoadError::Binary { path } => tr!(lang, "err-binary", path = path),
+        LoadError::TooLarge { path, limit_mb } => {
+            tr!(lang, "err-too-large", path = path, limit = *limit_mb)
+        }
+        LoadError::UnknownEncoding { label } => tr!(lang, "err-unknown-encoding", label = label),
+        LoadError::UnusableEncoding { label } => {
+            tr!(lang, "err-unusable-encoding", label = label)
+        }
+    }
+}
+
+/// That the user's heading rule `s.rule` took longer than its budget and the built-in rules
+/// found the chapters, in `lang` (the reader's status bar, the command line's stderr).
+pub fn rules_stopped_text(s: &Stopped, lang: Lang) -> String {
+    let budget = if s.budget >= Duration::from_secs(1) {
+        tr!(lang, "unit-seconds", n = s.budget.as_secs_f32().to_string())
+    } else {
+        tr!(
+            lang,
+            "unit-milliseconds",
+            n = s.budget.as_millis().to_string()
+        )
+    };
+    tr!(lang, "msg-rules-stopped", rule = &s.rule, budget = budget)
+}
+
 impl App {
     pub(super) fn open_library(&mut self) {
         let Some(store) = &self.shelf.store else {
-            self.set_message("no library: the config directory is unavailable", true);
+            self.set_message(tr!(self.lang(), "msg-no-library"), true);
             return;
         };
         let (books, warnings) = store.library();
@@ -123,7 +162,7 @@ impl App {
             self.show_warning(w);
         }
         if rows.is_empty() {
-            self.set_message("the library is empty: books you read show up here", false);
+            self.set_message(tr!(self.lang(), "msg-library-empty"), false);
             return;
         }
         // Not the book open now: the one read before it (Enter goes back to it).
@@ -157,16 +196,19 @@ impl App {
                 if row.current {
                     self.overlay = Overlay::None;
                 } else if row.missing {
-                    self.set_message(format!("the file is gone: {}", row.path), true);
+                    self.set_message(tr!(self.lang(), "msg-file-gone", path = &row.path), true);
                 } else {
                     // The exact path (a file name that is not UTF-8 is kept as bytes).
                     let Some(path) = row.file.clone() else {
-                        self.set_message(format!("the file is gone: {}", row.path), true);
+                        self.set_message(tr!(self.lang(), "msg-file-gone", path = &row.path), true);
                         return;
                     };
                     match self.open_book(&path) {
                         Ok(doc) => self.switch_book(doc),
-                        Err(e) => self.set_message(e.to_string(), true),
+                        Err(e) => {
+                            let text = load_error_text(&e, self.lang());
+                            self.set_message(text, true)
+                        }
                     }
                 }
             }
@@ -177,6 +219,7 @@ impl App {
                 Action::UndoDelete => self.undo_library_remove(),
                 Action::CycleSort => {
                     let rows = self.list_rows();
+                    let lang = self.lang();
                     let Overlay::Library(state) = &mut self.overlay else {
                         return;
                     };
@@ -192,7 +235,7 @@ impl App {
                         .position(|r| Some(&r.fingerprint) == at.as_ref())
                         .unwrap_or(0);
                     state.list.scroll_into_view(rows, state.rows.len());
-                    let text = format!("sorted by {}", state.sort.name());
+                    let text = tr!(lang, "msg-sorted-by", order = state.sort.name(lang));
                     self.set_message(text, false);
                 }
                 Action::OpenPicker => self.open_picker_here(),
@@ -204,11 +247,8 @@ impl App {
     /// `d` in the library: the selected book leaves the list (its place and bookmarks stay).
     fn remove_from_library(&mut self) {
         let rows = self.list_rows();
-        let undo = self
-            .keymap
-            .key_label(Mode::Library, &Action::UndoDelete)
-            .map(|k| format!(" ({k} undoes)"))
-            .unwrap_or_default();
+        let undo = self.keymap.key_label(Mode::Library, &Action::UndoDelete);
+        let lang = self.lang();
         let (Some(store), Overlay::Library(state)) = (&self.shelf.store, &mut self.overlay) else {
             return;
         };
@@ -217,7 +257,7 @@ impl App {
             return;
         };
         if row.current {
-            self.set_message("the book open now stays in the library", false);
+            self.set_message(tr!(lang, "msg-current-stays"), false);
             return;
         }
         let Some(entry) = state
@@ -236,7 +276,11 @@ impl App {
         state.list.scroll_into_view(rows, state.rows.len());
         let title = row.title.clone();
         state.removed = Some(Box::new((i, row, entry)));
-        self.set_message(format!("removed from the library{undo}: {title}"), false);
+        let text = match undo {
+            Some(key) => tr!(lang, "msg-removed-undo", title = title, key = key),
+            None => tr!(lang, "msg-removed", title = title),
+        };
+        self.set_message(text, false);
     }
 
     /// `u` in the library: the book removed last comes back.
@@ -246,7 +290,7 @@ impl App {
             return;
         };
         let Some(removed) = state.removed.take() else {
-            self.set_message("nothing to undo", false);
+            self.set_message(tr!(self.lang(), "msg-nothing-to-undo"), false);
             return;
         };
         let (i, row, entry) = *removed;
@@ -259,7 +303,10 @@ impl App {
         state.rows.insert(i, row);
         state.list.selected = i;
         state.list.scroll_into_view(rows, state.rows.len());
-        self.set_message(format!("{title} is back in the library"), false);
+        self.set_message(
+            tr!(self.lang(), "msg-back-in-library", title = title),
+            false,
+        );
     }
 
     /// Leave this book (its place saved) and read `doc` from where it was left.
@@ -271,9 +318,9 @@ impl App {
         self.replace_document(doc, Position::START);
         self.open_session();
         if let Some(stopped) = stopped {
-            self.set_message(stopped.to_string(), true);
+            self.set_message(rules_stopped_text(&stopped, self.lang()), true);
         } else if self.message().is_none_or(|m| !m.error) {
-            self.set_message(format!("opened {title}"), false);
+            self.set_message(tr!(self.lang(), "msg-opened", title = title), false);
         }
     }
 }

@@ -9,6 +9,7 @@
 use super::list::{ListEvent, ListState};
 use super::{App, Overlay};
 use crate::document::blocks::{LinkTarget, SpanKind};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 /// The mode of the links panel.
@@ -64,7 +65,7 @@ impl App {
     pub(super) fn open_links(&mut self) {
         let rows = self.links_on_page();
         if rows.is_empty() {
-            self.set_message("no links on this page", false);
+            self.set_message(tr!(self.lang(), "msg-no-links"), false);
             return;
         }
         self.overlay = Overlay::Links(LinksState {
@@ -103,9 +104,11 @@ impl App {
                     let to = self.doc().position_of(at);
                     self.reader.jump(to);
                 }
-                None => self.set_message(format!("no place #{anchor} in this book"), true),
+                None => self.set_message(tr!(self.lang(), "msg-no-anchor", anchor = anchor), true),
             },
-            LinkTarget::External(url) => self.set_message(format!("link: {url}"), false),
+            LinkTarget::External(url) => {
+                self.set_message(tr!(self.lang(), "msg-link", url = url), false)
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ pub mod toc;
 
 use crate::config::{Config, Spread, StatusItem};
 use crate::document::Document;
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Key, Keymap, Mode};
 use crate::layout::LayoutParams;
 use crate::position::Position;
@@ -255,6 +256,36 @@ impl App {
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
+    /// The language of every message, prompt, title and hint (English unless set).
+    pub fn lang(&self) -> Lang {
+        self.reader.lang
+    }
+    /// Speak `lang` from now on (chosen once at start, from `ui.language` or the locale).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.reader.lang = lang;
+        // Books opened from now on say their store warnings in it too.
+        if let Some(store) = self.shelf.store.take() {
+            self.shelf.store = Some(store.with_lang(lang));
+        }
+    }
+    /// Footer hints of `mode` ("Enter jump"), each word said in the reader's language: `what`
+    /// is looked up as `hint-<what>` in the locale files (a word with no key shows as it is).
+    pub fn hints(&self, mode: Mode, items: &[(&[Action], &str)]) -> Vec<String> {
+        let lang = self.lang();
+        let said: Vec<String> = items
+            .iter()
+            .map(|(_, what)| {
+                lang.text_if(&format!("hint-{what}"))
+                    .unwrap_or_else(|| what.to_string())
+            })
+            .collect();
+        let items: Vec<(&[Action], &str)> = items
+            .iter()
+            .zip(&said)
+            .map(|((actions, _), what)| (*actions, what.as_str()))
+            .collect();
+        self.keymap.hints(mode, &items)
+    }
     pub fn layout_params(&self) -> &LayoutParams {
         self.reader.layout_params()
     }
@@ -376,23 +407,21 @@ impl App {
             return false;
         }
         // The key comes first: a narrow status line cuts the end off.
-        let what = match (found.annotations > 0, found.leftovers > 0) {
-            (true, true) => "pinyin like 戰(zhàn) and HTML leftovers",
-            (true, false) => "pinyin like 戰(zhàn)",
-            _ => "HTML leftovers like </p>",
+        let text = match (found.annotations > 0, found.leftovers > 0) {
+            (true, true) => tr!(self.lang(), "msg-offer-clean-both", key = key),
+            (true, false) => tr!(self.lang(), "msg-offer-clean-pinyin", key = key),
+            _ => tr!(self.lang(), "msg-offer-clean-html", key = key),
         };
-        self.set_message(format!("{key}: clean view, hides {what}"), false);
+        self.set_message(text, false);
         true
     }
 
     fn toggle_display(&mut self, action: &Action) {
         if !self.book_has_cjk() {
             let why = match action {
-                Action::ToggleScript => {
-                    "no Chinese characters in this book: 简/繁 would change nothing"
-                }
-                Action::ToggleClean => "no Chinese text in this book: no pinyin to hide",
-                _ => "vertical pages are for Chinese and Japanese text, not this book",
+                Action::ToggleScript => tr!(self.lang(), "msg-no-cjk-script"),
+                Action::ToggleClean => tr!(self.lang(), "msg-no-cjk-clean"),
+                _ => tr!(self.lang(), "msg-no-cjk-vertical"),
             };
             self.set_message(why, false);
             return;
@@ -401,25 +430,29 @@ impl App {
         let text = match action {
             Action::ToggleScript => {
                 mode.view.script = mode.view.script.next();
-                format!("script: {}", mode.view.script)
+                let key = match mode.view.script {
+                    crate::view::convert::Script::Original => "msg-script-original",
+                    crate::view::convert::Script::Simplified => "msg-script-simplified",
+                    crate::view::convert::Script::Traditional => "msg-script-traditional",
+                };
+                tr!(self.lang(), key)
             }
             Action::ToggleClean => {
                 mode.view.clean = !mode.view.clean;
                 self.remember_clean_view(mode.view.clean);
                 if mode.view.clean {
-                    "clean view: pinyin annotations and HTML leftovers hidden".to_string()
+                    tr!(self.lang(), "msg-clean-on")
                 } else {
-                    "clean view off: the text as written".to_string()
+                    tr!(self.lang(), "msg-clean-off")
                 }
             }
             _ => {
                 mode.vertical = !mode.vertical;
                 if mode.vertical {
-                    "vertical pages"
+                    tr!(self.lang(), "msg-vertical-on")
                 } else {
-                    "horizontal pages"
+                    tr!(self.lang(), "msg-vertical-off")
                 }
-                .to_string()
             }
         };
         self.reader.set_display(mode);
@@ -531,8 +564,8 @@ impl App {
         let count = self.reader.take_count();
         if action == Action::Percent && count.is_none() {
             let text = match self.keymap.key_label(Mode::Reader, &Action::Percent) {
-                Some(k) => format!("type a number first, e.g. 37{k}"),
-                None => "type a number first".to_string(),
+                Some(k) => tr!(self.lang(), "msg-count-first-key", key = k),
+                None => tr!(self.lang(), "msg-count-first"),
             };
             self.set_message(text, false);
             return;

@@ -8,6 +8,7 @@
 
 use super::{App, Overlay};
 use crate::document::blocks::SpanKind;
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 /// The mode of the footnote popup.
@@ -79,12 +80,13 @@ impl App {
         };
         let w = self.geometry.help_text().width as usize;
         let mut out = Vec::new();
+        let no_text = tr!(self.lang(), "list-note-no-text");
         for (i, row) in state.rows.iter().enumerate() {
             if i > 0 {
                 out.push(String::new());
             }
             let text = if row.text.is_empty() {
-                "(this book has no text for this note)"
+                &no_text
             } else {
                 &row.text
             };
@@ -108,7 +110,7 @@ impl App {
     pub(super) fn open_notes(&mut self) {
         let rows = self.notes_on_page();
         if rows.is_empty() {
-            self.set_message("no footnote on this page", false);
+            self.set_message(tr!(self.lang(), "msg-no-footnote"), false);
             return;
         }
         self.overlay = Overlay::Notes(NotesState {

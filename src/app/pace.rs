@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::App;
 use crate::document::Document;
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::store::Faults;
@@ -212,10 +213,9 @@ impl Pace {
         on_disk.other.add(self.fresh.other);
         let bytes = serde_json::to_vec_pretty(&on_disk).map_err(|e| e.to_string())?;
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("reading speed not saved: {e}"))?;
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
         }
-        write_atomic(&path, &bytes, &Faults::default())
-            .map_err(|e| format!("reading speed not saved: {e}"))?;
+        write_atomic(&path, &bytes, &Faults::default()).map_err(|e| e.to_string())?;
         self.known = on_disk;
         self.fresh = SpeedFile::default();
         Ok(())
@@ -273,7 +273,7 @@ impl App {
     /// Write the learned speed (on quit and when another book is opened).
     pub(super) fn pace_save(&mut self) {
         if let Err(e) = self.pace.save() {
-            self.show_warning(e);
+            self.show_warning(tr!(self.lang(), "msg-speed-not-saved", reason = e));
         }
     }
 
@@ -297,21 +297,26 @@ impl App {
         self.zen = !self.zen;
         let key = self.keymap.key_label(Mode::Reader, &Action::ToggleZen);
         let text = match (self.zen, key) {
-            (true, Some(k)) => format!("zen: status bar hidden, {k} shows it"),
-            (true, None) => "zen: status bar hidden".to_string(),
-            (false, _) => "status bar shown".to_string(),
+            (true, Some(k)) => tr!(self.lang(), "msg-zen-on-key", key = k),
+            (true, None) => tr!(self.lang(), "msg-zen-on"),
+            (false, _) => tr!(self.lang(), "msg-zen-off"),
         };
         self.set_message(text, false);
     }
 }
 
 /// A time left as the status bar says it: "under 1 min", "12 min", "3 h 05 min".
-pub fn describe(d: Duration) -> String {
+pub fn describe(d: Duration, lang: Lang) -> String {
     let min = (d.as_secs() + 30) / 60;
     match min {
-        0 => "under 1 min".to_string(),
-        1..=59 => format!("{min} min"),
-        _ => format!("{} h {:02} min", min / 60, min % 60),
+        0 => tr!(lang, "time-under-minute"),
+        1..=59 => tr!(lang, "time-minutes", min = min),
+        _ => tr!(
+            lang,
+            "time-hours",
+            hours = min / 60,
+            min = format!("{:02}", min % 60)
+        ),
     }
 }
 
@@ -359,10 +364,13 @@ mod tests {
         assert_eq!(pace.speed(), (DEFAULT_CJK, false));
         let (chapter, all) = pace.time_left(&doc, Position::START);
         assert!(doc.chapters.len() >= 2);
-        assert_eq!(describe(chapter), "2 min");
-        assert_eq!(describe(all), "6 min");
-        assert_eq!(describe(Duration::from_secs(3 * 3600 + 300)), "3 h 05 min");
-        assert_eq!(describe(Duration::from_secs(10)), "under 1 min");
+        assert_eq!(describe(chapter, Lang::En), "2 min");
+        assert_eq!(describe(all, Lang::En), "6 min");
+        assert_eq!(
+            describe(Duration::from_secs(3 * 3600 + 300), Lang::En),
+            "3 h 05 min"
+        );
+        assert_eq!(describe(Duration::from_secs(10), Lang::En), "under 1 min");
     }
 
     #[test]

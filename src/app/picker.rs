@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::list::{ListArea, ListEvent, ListState};
 use super::{App, Overlay};
 
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Mode};
 
 /// The mode of the picker.
@@ -42,8 +43,10 @@ pub struct PickerState {
     /// Indexes into `entries` of the entries the filter keeps.
     pub shown: Vec<usize>,
     pub list: ListState,
-    /// The folder could not be read, or was listed in part.
+    /// The folder could not be read.
     pub note: Option<String>,
+    /// The folder holds more than `MAX_ENTRIES` entries: only the first are listed.
+    pub cut: bool,
 }
 
 /// The kind of book `name` is, by its ending.
@@ -98,10 +101,9 @@ impl PickerState {
     /// A picker on `dir`, with the entry named `select` selected when there is one.
     pub fn open(dir: &Path, select: Option<&str>) -> PickerState {
         let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let (entries, note) = match read_folder(&dir) {
-            Ok((e, false)) => (e, None),
-            Ok((e, true)) => (e, Some(format!("only the first {MAX_ENTRIES} entries"))),
-            Err(e) => (Vec::new(), Some(e)),
+        let (entries, note, cut) = match read_folder(&dir) {
+            Ok((e, cut)) => (e, None, cut),
+            Err(e) => (Vec::new(), Some(e), false),
         };
         let mut p = PickerState {
             dir,
@@ -115,6 +117,7 @@ impl PickerState {
             p.list.selected = i;
         }
         p.note = note;
+        p.cut = cut;
         p
     }
 
@@ -169,6 +172,9 @@ impl App {
         let state = PickerState::open(dir, select);
         if let Some(n) = &state.note {
             self.set_message(n.clone(), state.entries.is_empty());
+        } else if state.cut {
+            let text = tr!(self.lang(), "msg-picker-cut", count = MAX_ENTRIES);
+            self.set_message(text, false);
         }
         self.overlay = Overlay::Picker(state);
         self.scroll_picker_into_view();
@@ -207,7 +213,7 @@ impl App {
                 self.overlay = Overlay::None;
                 return;
             }
-            ListEvent::Chosen(i) => Self::choose(p, i),
+            ListEvent::Chosen(i) => Self::choose(p, i, self.reader.lang),
             ListEvent::Other => match action {
                 Action::Insert(_) | Action::Paste(_) | Action::DeleteBack
                     if super::list::type_into_filter(&mut p.filter, &action) =>
@@ -252,7 +258,7 @@ impl App {
     }
 
     /// Enter on entry `i` of the list, or on the typed path.
-    fn choose(p: &PickerState, i: Option<usize>) -> Choice {
+    fn choose(p: &PickerState, i: Option<usize>, lang: Lang) -> Choice {
         if p.typing_path() {
             let path = typed_path(&p.dir, &p.filter);
             return if path.is_dir() {
@@ -260,14 +266,18 @@ impl App {
             } else if path.is_file() {
                 Choice::Book(path)
             } else {
-                Choice::Nothing(format!("no such file or folder: {}", path.display()))
+                Choice::Nothing(tr!(
+                    lang,
+                    "msg-no-such-path",
+                    path = path.display().to_string()
+                ))
             };
         }
         let Some(e) = i
             .and_then(|i| p.shown.get(i))
             .and_then(|&k| p.entries.get(k))
         else {
-            return Choice::Nothing("nothing matches what is typed".to_string());
+            return Choice::Nothing(tr!(lang, "msg-nothing-matches-typed"));
         };
         let path = p.dir.join(&e.name);
         if e.is_dir {
@@ -293,7 +303,10 @@ impl App {
         }
         match self.open_book(path) {
             Ok(doc) => self.switch_book(doc),
-            Err(e) => self.set_message(e.to_string(), true),
+            Err(e) => {
+                let text = super::library::load_error_text(&e, self.lang());
+                self.set_message(text, true)
+            }
         }
     }
 }
@@ -335,7 +348,7 @@ mod tests {
         p.refilter();
         assert_eq!(p.shown.len(), 3);
         let parent = dir.path().canonicalize().unwrap();
-        match App::choose(&p, None) {
+        match App::choose(&p, None, Lang::En) {
             Choice::Folder(d, _) => assert_eq!(d.canonicalize().unwrap(), parent.parent().unwrap()),
             _ => panic!("../ is a folder"),
         }

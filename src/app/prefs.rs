@@ -12,6 +12,7 @@ use ratatui::style::{Color as TermColor, Modifier, Style};
 use super::{App, Settings, Theme};
 use crate::config::depth::ColorDepth;
 use crate::config::{self, Config, LayoutConfig, Palette, Spread, ThemeConfig};
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Keymap, Mode};
 
 pub use crate::config::ThemeName;
@@ -164,18 +165,18 @@ impl Theme {
 }
 
 /// The first-screen hint, naming the keys actually bound: "F1 help · t contents · …".
-pub fn start_hint(keymap: &Keymap) -> String {
+pub fn start_hint(keymap: &Keymap, lang: Lang) -> String {
     let wanted = [
-        (Action::Help, "help"),
-        (Action::ToggleToc, "contents"),
-        (Action::SearchForward, "search"),
-        (Action::Quit, "quit"),
+        (Action::Help, "hint-help"),
+        (Action::ToggleToc, "hint-contents"),
+        (Action::SearchForward, "hint-search"),
+        (Action::Quit, "hint-quit"),
     ];
     wanted
         .iter()
         .filter_map(|(action, what)| {
             let key = keymap.key_label(Mode::Reader, action)?;
-            Some(format!("{key} {what}"))
+            Some(tr!(lang, "hint-key", key = key, what = tr!(lang, what)))
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -225,9 +226,12 @@ impl App {
         self.set_settings(s);
         let shown = self.geometry.column_width();
         if shown < n && wider {
-            self.set_message(format!("text width {n} (the window shows {shown})"), false);
+            self.set_message(
+                tr!(self.lang(), "msg-width-shown", width = n, shown = shown),
+                false,
+            );
         } else {
-            self.set_message(format!("text width {n}"), false);
+            self.set_message(tr!(self.lang(), "msg-width", width = n), false);
         }
     }
 
@@ -237,9 +241,15 @@ impl App {
         self.theme = Theme::from_palette(&self.prefs.palette(self.prefs.theme));
         let name = self.prefs.theme;
         if self.prefs.no_color {
-            self.set_message(format!("theme {name} (NO_COLOR is set: no colours)"), false);
+            self.set_message(
+                tr!(self.lang(), "msg-theme-no-color", name = name.to_string()),
+                false,
+            );
         } else {
-            self.set_message(format!("theme {name}"), false);
+            self.set_message(
+                tr!(self.lang(), "msg-theme", name = name.to_string()),
+                false,
+            );
         }
     }
 
@@ -252,9 +262,9 @@ impl App {
         self.set_settings(s);
         let now_two = self.geometry.columns.len() > 1;
         let text = match (spread, now_two) {
-            (Spread::On, false) => "two pages: on (the window is too narrow for them)",
-            (_, true) => "two pages",
-            (_, false) => "one page",
+            (Spread::On, false) => tr!(self.lang(), "msg-spread-too-narrow"),
+            (_, true) => tr!(self.lang(), "msg-spread-two"),
+            (_, false) => tr!(self.lang(), "msg-spread-one"),
         };
         self.set_message(text, false);
     }
@@ -262,7 +272,7 @@ impl App {
     /// Write width, theme and spread into the user's config.toml, keeping everything else.
     pub(super) fn save_settings(&mut self) {
         let Some(path) = self.prefs.config_path.clone() else {
-            self.set_message("no config file to save to", true);
+            self.set_message(tr!(self.lang(), "msg-no-config-file"), true);
             return;
         };
         let settings = config::Settings {
@@ -271,8 +281,22 @@ impl App {
             spread: Some(self.settings.spread),
         };
         match config::save_settings(&path, &settings) {
-            Ok(()) => self.set_message(format!("settings saved to {}", path.display()), false),
-            Err(e) => self.set_message(format!("settings not saved: {e}"), true),
+            Ok(()) => self.set_message(
+                tr!(
+                    self.lang(),
+                    "msg-settings-saved",
+                    path = path.display().to_string()
+                ),
+                false,
+            ),
+            Err(e) => self.set_message(
+                tr!(
+                    self.lang(),
+                    "msg-settings-not-saved",
+                    reason = e.to_string()
+                ),
+                true,
+            ),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! State changes only; drawn by `ui`. Names no key itself: hints come from the keymap.
 
 use super::App;
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 
@@ -152,7 +153,10 @@ impl App {
             let _ = std::fs::create_dir_all(store.dir());
             let faults = crate::store::Faults::default();
             if let Err(e) = crate::store::atomic::write_atomic(&path, bytes.as_bytes(), &faults) {
-                self.set_message(format!("cannot save the search history: {e}"), true);
+                self.set_message(
+                    tr!(self.lang(), "msg-history-not-saved", reason = e.to_string()),
+                    true,
+                );
             }
         }
     }
@@ -187,7 +191,7 @@ impl App {
             origin: self.reader.top(),
         });
         if matches!(kind, PromptKind::Search { .. }) {
-            let hints = self.keymap.hints(
+            let hints = self.hints(
                 MODE,
                 &[
                     (&[Action::Confirm], "keep"),
@@ -195,7 +199,7 @@ impl App {
                     (&[Action::ToggleRegex], "regex"),
                 ],
             );
-            let mut text = String::from("type to search");
+            let mut text = tr!(self.lang(), "msg-type-to-search");
             for h in hints {
                 text.push_str(" · ");
                 text.push_str(&h);
@@ -271,8 +275,12 @@ impl App {
             Action::ToggleScriptSearch => {
                 if matches!(prompt.kind, PromptKind::Search { .. }) {
                     self.script_search = !self.script_search;
-                    let on = if self.script_search { "on" } else { "off" };
-                    self.set_message(format!("简/繁 match each other: {on}"), false);
+                    let text = if self.script_search {
+                        tr!(self.lang(), "msg-script-search-on")
+                    } else {
+                        tr!(self.lang(), "msg-script-search-off")
+                    };
+                    self.set_message(text, false);
                 }
             }
             Action::Insert(c) => {
@@ -321,12 +329,12 @@ impl App {
         if let Some(p) = cmd.strip_suffix('%') {
             match p.trim().parse::<f64>() {
                 Ok(v) => self.goto_percent(v),
-                Err(_) => self.set_message(format!("not a percentage: {cmd}"), true),
+                Err(_) => self.set_message(tr!(self.lang(), "msg-not-percent", text = cmd), true),
             }
             return;
         }
         if !self.goto_chapter_spec(cmd) {
-            let text = format!("unknown command: {cmd} (try :42, :2.1, :+3 or :37%)");
+            let text = tr!(self.lang(), "msg-unknown-command", text = cmd);
             self.set_message(text, true);
         }
     }

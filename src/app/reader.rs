@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
+use crate::i18n::{Lang, tr};
 use crate::keys::Action;
 use crate::layout::{ChapterLayout, GlyphLine, LayoutParams, Line, LineKind};
 use crate::position::Position;
@@ -105,6 +106,8 @@ pub struct Reader {
     pub bookmarks: Vec<Position>,
     /// Lines of a page kept at the top of the next (`page_overlap`), horizontal pages only.
     overlap: usize,
+    /// The language messages are written in.
+    pub lang: Lang,
 }
 
 impl std::fmt::Debug for Reader {
@@ -132,6 +135,7 @@ impl Reader {
             message: None,
             bookmarks: Vec::new(),
             overlap: 0,
+            lang: Lang::En,
         };
         reader.refresh();
         reader
@@ -302,7 +306,7 @@ impl Reader {
             },
             Action::Percent => match count {
                 Some(p) => self.goto_percent(p as f64),
-                None => self.set_message("type a number first, e.g. 37%", false),
+                None => self.set_message(tr!(self.lang, "msg-count-first-percent"), false),
             },
             Action::JumpBack => self.jump_back(),
             Action::JumpForward => self.jump_forward(),
@@ -341,7 +345,7 @@ impl Reader {
             self.jumps.forward.push(self.top);
             self.top = p;
         } else {
-            self.set_message("no earlier jump", false);
+            self.set_message(tr!(self.lang, "msg-no-earlier-jump"), false);
         }
     }
 
@@ -353,7 +357,7 @@ impl Reader {
             self.jumps.back.push(self.top);
             self.top = p;
         } else {
-            self.set_message("no later jump", false);
+            self.set_message(tr!(self.lang, "msg-no-later-jump"), false);
         }
     }
 
@@ -479,7 +483,7 @@ impl Reader {
                 true
             }
             None => {
-                self.set_message("end of the book", false);
+                self.set_message(tr!(self.lang, "msg-book-end"), false);
                 false
             }
         }
@@ -499,7 +503,7 @@ impl Reader {
             }
         }
         if !moved {
-            self.set_message("start of the book", false);
+            self.set_message(tr!(self.lang, "msg-book-start"), false);
         }
         moved
     }
@@ -525,7 +529,7 @@ impl Reader {
             self.top = Position::new(ch + 1, 0);
             true
         } else {
-            self.set_message("end of the book", false);
+            self.set_message(tr!(self.lang, "msg-book-end"), false);
             false
         }
     }
@@ -548,7 +552,7 @@ impl Reader {
             self.top = Position::START;
             true
         } else {
-            self.set_message("start of the book", false);
+            self.set_message(tr!(self.lang, "msg-book-start"), false);
             false
         }
     }
@@ -558,7 +562,7 @@ impl Reader {
             self.top = Position::new(self.top.chapter + 1, 0);
             true
         } else {
-            self.set_message("last chapter", false);
+            self.set_message(tr!(self.lang, "msg-last-chapter"), false);
             false
         }
     }
@@ -571,7 +575,7 @@ impl Reader {
             self.top = Position::START;
             true
         } else {
-            self.set_message("first chapter", false);
+            self.set_message(tr!(self.lang, "msg-first-chapter"), false);
             false
         }
     }
@@ -589,7 +593,7 @@ impl Reader {
         let total = self.doc.chapters.len();
         if n == 0 || n > total {
             self.set_message(
-                format!("no chapter {n}: the book has {total} chapters"),
+                tr!(self.lang, "msg-no-chapter-total", n = n, total = total),
                 true,
             );
             return;
@@ -600,7 +604,7 @@ impl Reader {
     /// Go to the page holding the character at `percent` of the book (in bytes, as shown).
     pub fn goto_percent(&mut self, percent: f64) {
         if !(0.0..=100.0).contains(&percent) || percent.is_nan() {
-            self.set_message("a percentage is between 0 and 100", true);
+            self.set_message(tr!(self.lang, "msg-percent-range"), true);
             return;
         }
         let pos = Position::at_percent(&self.doc, percent);

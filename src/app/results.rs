@@ -8,6 +8,7 @@
 use super::list::{ListArea, ListEvent, ListState};
 use super::toc::title_matches;
 use super::{App, Overlay};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 /// Characters of context shown on each side of a match.
@@ -54,14 +55,14 @@ impl App {
         let Some(s) = &self.search else {
             let key = self.keymap.key_label(Mode::Reader, &Action::SearchForward);
             let text = match key {
-                Some(k) => format!("no search to list: type {k} to search"),
-                None => "no search to list".to_string(),
+                Some(k) => tr!(self.lang(), "msg-no-search-to-list-key", key = k),
+                None => tr!(self.lang(), "msg-no-search-to-list"),
             };
             self.set_message(text, false);
             return;
         };
         if s.counting {
-            self.set_message("still counting the matches; try again in a moment", false);
+            self.set_message(tr!(self.lang(), "msg-still-counting"), false);
             return;
         }
         let n = s.matches.ranges.len();
@@ -146,7 +147,7 @@ impl App {
                 return;
             }
             ListEvent::Chosen(None) => {
-                self.set_message("no match passes the filter", true);
+                self.set_message(tr!(self.lang(), "msg-no-match-filter"), true);
                 return;
             }
             ListEvent::Other => {}

@@ -8,12 +8,8 @@
 
 use super::App;
 use crate::document::blocks::SpanKind;
+use crate::i18n::tr;
 use crate::layout::Ruby;
-
-/// What the status line says (kept together for translation).
-const SHOWN: &str = "ruby shown: 漢字(かんじ)";
-const HIDDEN: &str = "ruby hidden";
-const NONE_HERE: &str = " (this book has none)";
 
 impl App {
     /// Show ruby readings inline, or hide them (in turn).
@@ -29,15 +25,14 @@ impl App {
             .spans
             .iter()
             .any(|s| matches!(s.kind, SpanKind::Ruby { .. }));
-        let mut text = match now {
-            Ruby::Inline => SHOWN,
-            Ruby::Hidden => HIDDEN,
-        }
-        .to_string();
-        if !any {
-            text.push_str(NONE_HERE);
-        }
-        self.set_message(text, false);
+        // Whole sentences per case: the locale files keep their own word order.
+        let key = match (now, any) {
+            (Ruby::Inline, true) => "msg-ruby-shown",
+            (Ruby::Hidden, true) => "msg-ruby-hidden",
+            (Ruby::Inline, false) => "msg-ruby-shown-none",
+            (Ruby::Hidden, false) => "msg-ruby-hidden-none",
+        };
+        self.set_message(tr!(self.lang(), key), false);
     }
 
     /// How ruby readings are shown now.

@@ -14,6 +14,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::App;
 use super::prompt::Prompt;
+use crate::i18n::tr;
 use crate::keys::Mode;
 use crate::view::ViewOptions;
 use crate::view::search::{Matcher, search_span};
@@ -267,7 +268,10 @@ impl App {
             });
         match spawned {
             Ok(_) => self.searcher.job = Some(Job { rx, cancel }),
-            Err(e) => self.set_message(format!("cannot search in the background: {e}"), true),
+            Err(e) => self.set_message(
+                tr!(self.lang(), "msg-search-thread", reason = e.to_string()),
+                true,
+            ),
         }
     }
 
@@ -358,7 +362,7 @@ impl App {
             return;
         }
         if s.matches.ranges.is_empty() && !s.counting {
-            let text = format!("not found: {}", prompt.text);
+            let text = tr!(self.lang(), "msg-not-found", text = &prompt.text);
             self.set_message(text, true);
             self.search = None;
             self.reader.set_top(prompt.origin);
@@ -402,8 +406,8 @@ impl App {
                 .keymap
                 .key_label(Mode::Reader, &crate::keys::Action::SearchForward)
             {
-                Some(k) => format!("no search: type {k} to search"),
-                None => "no search".to_string(),
+                Some(k) => tr!(self.lang(), "msg-no-search-key", key = k),
+                None => tr!(self.lang(), "msg-no-search"),
             };
             self.set_message(text, false);
             return;
@@ -454,9 +458,9 @@ impl App {
         self.show_match(idx, true);
         if wrapped {
             let text = if ahead {
-                "search hit the end, continued from the start"
+                tr!(self.lang(), "msg-wrapped-end")
             } else {
-                "search hit the start, continued from the end"
+                tr!(self.lang(), "msg-wrapped-start")
             };
             self.set_message(text, false);
         }
@@ -534,12 +538,12 @@ impl App {
         }
         self.show_match(0, true);
         if wrapped {
-            let end = if ahead { "end" } else { "start" };
-            let other = if ahead { "start" } else { "end" };
-            self.set_message(
-                format!("search hit the {end}, continued from the {other}"),
-                false,
-            );
+            let text = if ahead {
+                tr!(self.lang(), "msg-wrapped-end")
+            } else {
+                tr!(self.lang(), "msg-wrapped-start")
+            };
+            self.set_message(text, false);
         }
     }
 }

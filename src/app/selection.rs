@@ -18,6 +18,7 @@ use ratatui::style::{Modifier, Style};
 use super::App;
 use super::motion;
 use super::theme::Theme;
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::layout::LineKind;
 use crate::position::Position;
@@ -29,28 +30,25 @@ const DRAG_GAP: Duration = Duration::from_secs(2);
 /// The mode of selecting.
 pub const MODE: Mode = Mode::Select;
 
-/// What the reader says while selecting (kept together, short).
+/// What the reader says while selecting (kept together, short), in the reader's language.
 mod say {
-    fn characters(n: usize) -> String {
-        match n {
-            1 => "1 character".to_string(),
-            n => format!("{n} characters"),
-        }
+    use crate::i18n::{Lang, tr};
+
+    pub fn selecting(lang: Lang, chars: usize) -> String {
+        tr!(lang, "status-selecting", count = chars)
     }
-    pub fn selecting(chars: usize) -> String {
-        format!("selecting · {}", characters(chars))
+    pub fn copied(lang: Lang, chars: usize) -> String {
+        tr!(lang, "msg-copied", count = chars)
     }
-    pub fn copied(chars: usize) -> String {
-        format!("copied {}", characters(chars))
+    pub fn copied_paragraph(lang: Lang, chars: usize) -> String {
+        tr!(lang, "msg-copied-paragraph", count = chars)
     }
-    pub fn copied_paragraph(chars: usize) -> String {
-        format!("copied the paragraph: {}", characters(chars))
+    pub fn highlighted(lang: Lang, chars: usize, colour: u8) -> String {
+        let colour = usize::from(colour) + 1;
+        tr!(lang, "msg-highlighted", count = chars, colour = colour)
     }
-    pub fn highlighted(chars: usize, colour: u8) -> String {
-        format!("highlighted {} (colour {})", characters(chars), colour + 1)
-    }
-    pub const NOTHING_SELECTED: &str = "nothing to copy here";
-    pub const NO_STORE: &str = "highlights are kept only for books opened from a file";
+    pub const NOTHING_SELECTED: &str = "msg-nothing-to-copy";
+    pub const NO_STORE: &str = "msg-highlights-need-file";
 }
 
 /// Something the app asks of the terminal layer (which drains them after every update).
@@ -141,7 +139,7 @@ impl App {
     pub fn selection_status(&self) -> Option<String> {
         self.select
             .active
-            .map(|_| say::selecting(self.select.chars))
+            .map(|_| say::selecting(self.lang(), self.select.chars))
     }
 
     /// What the page marks: the selection and the highlights of the chapters on screen.
@@ -381,7 +379,7 @@ impl App {
         let top = self.reader.top();
         match self.visible_from(top) {
             Some(p) => self.select_at(p, p),
-            None => self.set_message(say::NOTHING_SELECTED, false),
+            None => self.set_message(tr!(self.lang(), say::NOTHING_SELECTED), false),
         }
     }
 
@@ -511,20 +509,20 @@ impl App {
         let n = text.chars().count();
         self.end_select();
         self.select.effects.push(Effect::Copy(for_clipboard(&text)));
-        self.set_message(say::copied(n), false);
+        self.set_message(say::copied(self.lang(), n), false);
     }
 
     /// `Y`: copy the paragraph holding `pos` (the reader: the first character of the page).
     pub(super) fn copy_paragraph(&mut self, pos: Position) {
         let Some(pos) = self.visible_from(pos) else {
-            return self.set_message(say::NOTHING_SELECTED, false);
+            return self.set_message(tr!(self.lang(), say::NOTHING_SELECTED), false);
         };
         let cv = self.shown(pos.chapter);
         let r = motion::paragraph_range(cv.text(), cv.map.to_view(pos.offset));
         let text = cv.text().get(r).unwrap_or("").to_string();
         let n = text.chars().count();
         self.select.effects.push(Effect::Copy(for_clipboard(&text)));
-        self.set_message(say::copied_paragraph(n), false);
+        self.set_message(say::copied_paragraph(self.lang(), n), false);
     }
 
     /// Highlight the selection in colour slot `colour` (and remember the colour for the
@@ -540,13 +538,14 @@ impl App {
         self.select.colour = colour;
         let doc = &self.reader.doc;
         let Some(session) = self.shelf.session.as_mut() else {
-            return self.set_message(say::NO_STORE, false);
+            let text = tr!(self.lang(), say::NO_STORE);
+            return self.set_message(text, false);
         };
         let Some(id) = session.add_highlight(doc, lo, end, colour, None) else {
             return;
         };
         self.save_now();
-        self.set_message(say::highlighted(chars, colour), false);
+        self.set_message(say::highlighted(self.lang(), chars, colour), false);
         if note {
             self.open_note_editor(id);
         }

@@ -29,13 +29,22 @@ pub struct Shelf {
     pub(super) deleted: Option<String>,
 }
 
+/// Why the store cannot save, in `lang` (the reason itself comes from the system).
+pub(crate) fn store_error_text(e: &StoreError, lang: crate::i18n::Lang) -> String {
+    match e {
+        StoreError::CantSave(why) => crate::i18n::tr!(lang, "msg-store-unavailable", reason = why),
+        StoreError::NoConfigDir => crate::i18n::tr!(lang, "msg-no-config-dir"),
+    }
+}
+
 impl App {
     /// Connect the reader to the store: find this book's saved state, go to where reading
     /// stopped and show any warning. Books without a file (the guide) get the library only.
     /// Returns where reading resumed (`None` for a book read for the first time).
     pub fn attach_store(&mut self, store: Store) -> Option<Position> {
         self.pace_attach(store.dir());
-        self.shelf.store = Some(store);
+        // The book's warnings are said in the reader's language.
+        self.shelf.store = Some(store.with_lang(self.lang()));
         self.open_session()
     }
 
@@ -101,7 +110,7 @@ impl App {
         };
         let mut warnings = session.take_warnings();
         match result {
-            Some(Err(e)) => warnings.push(e.to_string()),
+            Some(Err(e)) => warnings.push(store_error_text(&e, self.reader.lang)),
             Some(Ok(())) if warnings.is_empty() => self.shelf.shown_warning = None,
             _ => {}
         }

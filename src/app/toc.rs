@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 
 use crate::document::Chapter;
 use crate::document::chapters::numbers::{ChapterNumbers, Found, numbering};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::position::Position;
 use crate::view::search::{SearchOptions, find_iter};
@@ -194,7 +195,7 @@ impl App {
                 return;
             }
             ListEvent::Chosen(None) => {
-                self.set_message("no chapter matches the filter", true);
+                self.set_message(tr!(self.lang(), "msg-no-chapter-filter"), true);
                 return;
             }
             ListEvent::Other => {}
@@ -280,23 +281,42 @@ impl App {
                         .map(|c| self.display().view.apply_to_title(&c.title))
                         .unwrap_or_default();
                     let label = nums.label(index).unwrap_or_default();
-                    let text = format!(
-                        "chapter {number} of {vol} (:{label}); {others} more volume{} have a chapter {number}",
-                        if others == 1 { "" } else { "s" }
+                    let text = tr!(
+                        self.lang(),
+                        "msg-chapter-in-volume",
+                        number = number,
+                        volume = vol,
+                        label = label,
+                        others = others
                     );
                     self.set_message(text, false);
                 }
             }
             Found::None => {
                 let total = nums.number.iter().flatten().count();
-                let what = match volume {
-                    Some(v) => format!("no chapter {v}.{number}"),
-                    None => format!("no chapter {number}"),
-                };
-                let text = if nums.printed {
-                    format!("{what}: the book numbers {total} chapters")
-                } else {
-                    format!("{what}: the book has {total} chapters")
+                let lang = self.lang();
+                let text = match (volume, nums.printed) {
+                    (Some(v), true) => tr!(
+                        lang,
+                        "msg-no-volume-chapter-numbered",
+                        volume = v,
+                        number = number,
+                        total = total
+                    ),
+                    (Some(v), false) => tr!(
+                        lang,
+                        "msg-no-volume-chapter-total",
+                        volume = v,
+                        number = number,
+                        total = total
+                    ),
+                    (None, true) => tr!(
+                        lang,
+                        "msg-no-chapter-numbered",
+                        number = number,
+                        total = total
+                    ),
+                    (None, false) => tr!(lang, "msg-no-chapter-total", n = number, total = total),
                 };
                 self.set_message(text, true);
             }

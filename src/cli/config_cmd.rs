@@ -11,6 +11,7 @@ use clap::{ArgGroup, Args};
 use super::{CliError, GlobalArgs, emit};
 use crate::config::{self, Config};
 use crate::document::visible;
+use crate::i18n::{Lang, tr};
 
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").args(["default", "path", "check"])))]
@@ -48,8 +49,8 @@ pub fn run(args: &ConfigArgs, global: &GlobalArgs) -> Result<(), CliError> {
         return emit(&format!("{}\n", visible(&path.display().to_string())));
     }
     match &args.check {
-        Some(Some(file)) => check(file, true),
-        Some(None) => check(&user_config_path(global)?, false),
+        Some(Some(file)) => check(file, true, global.lang),
+        Some(None) => check(&user_config_path(global)?, false, global.lang),
         None => emit(&modes(global)),
     }
 }
@@ -71,33 +72,33 @@ fn modes(global: &GlobalArgs) -> String {
 
 /// Validate one file. A missing file is an error when it was named, and fine (the defaults
 /// apply) when it is the user's default location.
-fn check(path: &Path, named: bool) -> Result<(), CliError> {
+fn check(path: &Path, named: bool, lang: Lang) -> Result<(), CliError> {
+    let shown = path.display().to_string();
     if !path.exists() {
         if named {
-            return Err(CliError::Usage(format!("{}: no such file", path.display())));
+            return Err(CliError::Usage(tr!(lang, "err-not-found", path = shown)));
         }
-        return emit(&format!(
-            "ok: no config file at {} (the defaults apply)\n",
-            visible(&path.display().to_string())
-        ));
+        let text = tr!(lang, "cli-config-none", path = visible(&shown));
+        return emit(&format!("{text}\n"));
     }
     if path.is_dir() {
-        return Err(CliError::Usage(format!(
-            "{}: is a directory, not a config file",
-            path.display()
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-config-is-directory",
+            path = shown
         )));
     }
     match Config::load(path) {
         Ok(_) => emit("ok\n"),
         Err(errors) => {
             for e in errors.iter() {
-                eprintln!("{e}");
+                eprintln!("{}", e.line_in(lang));
             }
-            let n = errors.len();
-            Err(CliError::Other(format!(
-                "{}: {n} problem{}",
-                path.display(),
-                if n == 1 { "" } else { "s" }
+            Err(CliError::Other(tr!(
+                lang,
+                "cli-config-problems",
+                path = shown,
+                count = errors.len()
             )))
         }
     }

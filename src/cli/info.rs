@@ -15,6 +15,7 @@ use super::{CliError, GlobalArgs, emit};
 use crate::config::Config;
 use crate::document::chapters::{self, Evidence};
 use crate::document::{Document, Format, RuleSet, visible};
+use crate::i18n::{Lang, tr};
 use crate::layout::paragraphs::SAMPLE_WINDOW;
 use crate::layout::{BookStyle, ParagraphMode};
 use crate::view::count_artifacts;
@@ -64,6 +65,10 @@ pub struct Info {
     /// What an EPUB's package says, and what its conversion counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub epub: Option<EpubInfo>,
+    /// The user's heading rule that took too long (said after `headings`, in the reader's
+    /// language; `--json` says it in English inside `headings`).
+    #[serde(skip)]
+    pub rules_stopped: Option<chapters::Stopped>,
 }
 
 /// The EPUB part of `info`.
@@ -204,13 +209,7 @@ impl Info {
         let split = chapters::split(&doc.text, &doc.title, rules, markdown);
         let mut info = Info::of(doc, path);
         info.headings = heading_evidence(doc, &split.rule, &split.evidence);
-        if let Some(stopped) = &doc.rules_stopped {
-            let _ = write!(
-                info.headings,
-                "; {stopped} (stopped at {}% of the book)",
-                stopped.percent
-            );
-        }
+        info.rules_stopped = doc.rules_stopped.clone();
         (info.paragraph_mode, info.paragraphs) = paragraph_evidence(doc, cfg.layout.paragraph_mode);
         info
     }
@@ -234,58 +233,95 @@ impl Info {
             annotations: artifacts.annotations,
             html_leftovers: artifacts.leftovers,
             epub: None,
+            rules_stopped: None,
         }
     }
 
-    /// `key: value` lines, safe for a terminal.
+    /// The `headings` line in `lang`: the evidence, then the rule that was stopped, if any.
+    pub fn headings_in(&self, lang: Lang) -> String {
+        let mut out = self.headings.clone();
+        if let Some(s) = &self.rules_stopped {
+            let stopped = crate::app::library::rules_stopped_text(s, lang);
+            out.push_str(&tr!(
+                lang,
+                "info-rules-stopped",
+                stopped = stopped,
+                percent = s.percent
+            ));
+        }
+        out
+    }
+
+    /// `key: value` lines, safe for a terminal (English labels).
     pub fn text(&self) -> String {
+        self.text_in(Lang::En)
+    }
+
+    /// `key: value` lines in `lang`, safe for a terminal; the values line up after the labels.
+    pub fn text_in(&self, lang: Lang) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "path:       {}", visible(&self.path));
-        let _ = writeln!(out, "bytes:      {}", self.bytes);
-        let _ = writeln!(out, "encoding:   {}", self.encoding);
-        let _ = writeln!(out, "characters: {}", self.characters);
-        let _ = writeln!(out, "lines:      {}", self.lines);
-        let _ = writeln!(out, "chapters:   {}", self.chapters);
-        let _ = writeln!(out, "rule:       {}", self.rule);
-        if !self.headings.is_empty() {
-            let _ = writeln!(out, "headings:   {}", visible(&self.headings));
+        let mut line = |key: &str, value: &str| {
+            let label = tr!(lang, key);
+            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+            let _ = writeln!(out, "{label}{}{value}", " ".repeat(pad));
+        };
+        line("info-path", &visible(&self.path));
+        line("info-bytes", &self.bytes.to_string());
+        line("info-encoding", &self.encoding);
+        line("info-characters", &self.characters.to_string());
+        line("info-lines", &self.lines.to_string());
+        line("info-chapters", &self.chapters.to_string());
+        line("info-rule", &self.rule);
+        let headings = self.headings_in(lang);
+        if !headings.is_empty() {
+            line("info-headings", &visible(&headings));
         }
         if !self.paragraph_mode.is_empty() {
-            let _ = writeln!(
-                out,
-                "paragraphs: {} ({})",
-                self.paragraph_mode, self.paragraphs
+            line(
+                "info-paragraphs",
+                &format!("{} ({})", self.paragraph_mode, self.paragraphs),
             );
         }
-        let _ = writeln!(out, "title:      {}", visible(&self.title));
+        line("info-title", &visible(&self.title));
         if let Some(e) = &self.epub {
             let or_none = |v: &Option<String>| visible(v.as_deref().unwrap_or("-")).into_owned();
-            let _ = writeln!(out, "authors:    {}", visible(&e.authors.join(", ")));
-            let _ = writeln!(out, "language:   {}", or_none(&e.language));
-            let _ = writeln!(out, "publisher:  {}", or_none(&e.publisher));
-            let _ = writeln!(out, "epub:       version {}", visible(&e.version));
-            let _ = writeln!(out, "images:     {}", e.images);
-            let _ = writeln!(out, "notes:      {}", e.notes);
+            line("info-authors", &visible(&e.authors.join(", ")));
+            line("info-language", &or_none(&e.language));
+            line("info-publisher", &or_none(&e.publisher));
+            line(
+                "info-epub",
+                &tr!(
+                    lang,
+                    "info-epub-version",
+                    version = visible(&e.version).into_owned()
+                ),
+            );
+            line("info-images", &e.images.to_string());
+            line("info-notes", &e.notes.to_string());
             if e.vertical {
-                let _ = writeln!(out, "writing:    vertical");
+                line("info-writing", &tr!(lang, "info-vertical"));
             }
         }
         if self.control_characters > 0 {
-            let _ = writeln!(out, "control characters: {}", self.control_characters);
+            let text = tr!(lang, "info-control", count = self.control_characters);
+            let _ = writeln!(out, "{text}");
         }
         if self.replacement_characters > 0 {
-            let _ = writeln!(
-                out,
-                "undecodable: {} byte sequences shown as \u{FFFD}",
-                self.replacement_characters
+            let text = tr!(
+                lang,
+                "info-undecodable",
+                count = self.replacement_characters
             );
+            let _ = writeln!(out, "{text}");
         }
         if self.annotations + self.html_leftovers > 0 {
-            let _ = writeln!(
-                out,
-                "artifacts:  {} pinyin annotations, {} HTML leftovers (--clean hides them)",
-                self.annotations, self.html_leftovers
+            let text = tr!(
+                lang,
+                "info-artifacts",
+                annotations = self.annotations,
+                leftovers = self.html_leftovers
             );
+            let _ = writeln!(out, "{text}");
         }
         out
     }
@@ -298,14 +334,17 @@ pub fn run(args: &InfoArgs, global: &GlobalArgs) -> Result<(), CliError> {
     if crate::formats::epub::sniff(&args.file) {
         let book = crate::formats::epub::open(&args.file, &global.load_options_with(&cfg))?;
         let e = EpubInfo::of(&book);
-        info.headings = format!("contents from the book's {}", e.contents);
+        // `--json` is read by programs: its values stay English.
+        let lang = if args.json { Lang::En } else { global.lang };
+        info.headings = tr!(lang, "info-epub-contents", source = &e.contents);
         info.epub = Some(e);
     }
     if args.json {
+        info.headings = info.headings_in(Lang::En);
         let mut s = super::toc::to_json(&info)?;
         s.push('\n');
         emit(&s)
     } else {
-        emit(&info.text())
+        emit(&info.text_in(global.lang))
     }
 }

@@ -22,6 +22,23 @@ pub mod toc;
 
 use crate::config::{Config, ConfigErrors};
 use crate::document::{Document, LoadError, LoadOptions, RuleSet};
+use crate::i18n::{Lang, tr};
+
+/// The language to speak: `ui.language` from the configuration, or with "auto" the locale
+/// (LC_ALL, then LC_MESSAGES, then LANG).
+pub fn language(cfg: &Config) -> Lang {
+    cfg.ui
+        .language
+        .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()))
+}
+
+/// An error as the one line the person at the terminal reads, in `lang`.
+pub fn error_line(e: &CliError, lang: Lang) -> String {
+    let CliError::Load(e) = e else {
+        return e.to_string();
+    };
+    crate::app::library::load_error_text(e, lang)
+}
 
 const EXAMPLES: &str = "\
 Examples:
@@ -98,6 +115,9 @@ pub struct GlobalArgs {
     pub toc_rule: Option<String>,
     #[arg(skip)]
     pub max_size_mb: Option<u64>,
+    /// The language messages are written in (`ui.language`, else the locale).
+    #[arg(skip)]
+    pub lang: Lang,
 }
 
 /// Options of the commands that open a book: the reader, `toc`, `info`, `render` and
@@ -208,7 +228,7 @@ impl GlobalArgs {
     pub fn open_with(&self, path: &std::path::Path, cfg: &Config) -> Result<Document, CliError> {
         let rules = self.rules_with(cfg)?;
         if stdin::is_stdin(path) {
-            return stdin::read(&self.load_options_with(cfg), &rules);
+            return stdin::read(&self.load_options_with(cfg), &rules, self.lang);
         }
         Ok(crate::formats::open(
             path,
@@ -227,14 +247,15 @@ impl GlobalArgs {
     pub fn open_configured(&self, path: &std::path::Path) -> Result<(Document, Config), CliError> {
         let (cfg, errors) = self.config();
         if let Some(e) = errors {
-            eprintln!(
-                "kanshu: {} (using the default settings)",
-                crate::config::error::one_line(&e.to_string())
-            );
+            let text = e.summary_in(self.lang);
+            let problem = crate::config::error::one_line(&text);
+            let line = tr!(self.lang, "cli-config-defaults", problem = problem);
+            eprintln!("kanshu: {line}");
         }
         let doc = self.open_with(path, &cfg)?;
         if let Some(stopped) = &doc.rules_stopped {
-            eprintln!("kanshu: {stopped}");
+            let text = crate::app::library::rules_stopped_text(stopped, self.lang);
+            eprintln!("kanshu: {text}");
         }
         Ok((doc, cfg))
     }
@@ -269,7 +290,8 @@ pub fn run() -> i32 {
     let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            if let Some(line) = suggest::for_parse_error(&e) {
+            let lang = language(&GlobalArgs::default().config().0);
+            if let Some(line) = suggest::for_parse_error(&e, lang) {
                 eprintln!("kanshu: {line}");
                 return 2;
             }
@@ -278,9 +300,11 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    let lang = language(&cli.global.config().0);
+    cli.global.lang = lang;
     // `kanshu tco`: no such file, and a command's name mistyped.
     if cli.command.is_none()
-        && let Some(line) = suggest::for_missing_file(cli.file.as_deref())
+        && let Some(line) = suggest::for_missing_file(cli.file.as_deref(), lang)
     {
         eprintln!("kanshu: {line}");
         return 2;
@@ -306,30 +330,35 @@ pub fn run() -> i32 {
                 vertical: cli.vertical,
             };
             let store = crate::store::Store::open(cli.global.config_dir.as_deref()).ok();
-            reopen::resolve(cli.file.as_deref(), cli.recent.as_deref(), store.as_ref()).and_then(
-                |t| {
-                    let args = read::ReadArgs {
-                        file: t.file.as_deref(),
-                        guide: cli.guide,
-                        display,
-                        start: read::Start {
-                            chapter: cli.chapter,
-                            at: cli.at,
-                            search: cli.search,
-                        },
-                        toc: cli.toc,
-                        picker: t.picker.as_deref(),
-                    };
-                    read::run(&args, &cli.global)
-                },
+            reopen::resolve(
+                cli.file.as_deref(),
+                cli.recent.as_deref(),
+                store.as_ref(),
+                lang,
             )
+            .and_then(|t| {
+                let args = read::ReadArgs {
+                    file: t.file.as_deref(),
+                    guide: cli.guide,
+                    display,
+                    start: read::Start {
+                        chapter: cli.chapter,
+                        at: cli.at,
+                        search: cli.search,
+                    },
+                    toc: cli.toc,
+                    picker: t.picker.as_deref(),
+                };
+                read::run(&args, &cli.global)
+            })
         }
     };
     match result {
         Ok(()) => 0,
         Err(e) => {
             // Messages quote paths, labels and config keys: never a raw control character.
-            eprintln!("kanshu: {}", crate::config::error::one_line(&e.to_string()));
+            let line = error_line(&e, lang);
+            eprintln!("kanshu: {}", crate::config::error::one_line(&line));
             2
         }
     }

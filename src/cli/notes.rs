@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::store_cmds::{printable, store, to_json, warn};
 use super::{CliError, GlobalArgs, emit};
+use crate::i18n::tr;
 use crate::store::{BookSession, BookState, Highlight};
 
 #[derive(Debug, Args)]
@@ -148,10 +149,11 @@ pub fn run(args: &NotesArgs, global: &GlobalArgs) -> Result<(), CliError> {
         return emit(&to_json(&json(&books))?);
     }
     if books.is_empty() {
-        return emit(match &args.file {
-            Some(_) => "no highlights in this book yet\n",
-            None => "no highlights yet\n",
-        });
+        let text = match &args.file {
+            Some(_) => tr!(global.lang, "cli-no-highlights-in-book"),
+            None => tr!(global.lang, "cli-no-highlights"),
+        };
+        return emit(&format!("{text}\n"));
     }
     if args.markdown {
         emit(&markdown(&books))

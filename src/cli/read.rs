@@ -16,6 +16,7 @@ use super::{CliError, GlobalArgs, emit};
 use crate::app::App;
 use crate::config::Config;
 use crate::document::Document;
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 use crate::layout::LayoutParams;
 use crate::store::Store;
@@ -111,9 +112,6 @@ fn stdin_is() -> StdinIs {
     StdinIs::Data
 }
 
-/// The name a book read from standard input goes by (its title when it has none).
-const STDIN_NAME: &str = "standard input";
-
 /// Read the book from standard input, decoded and split into chapters as a file would be.
 /// It has no file, so its place is not saved. Empty input is no book: an error when it was
 /// named (`kanshu -`), else `None`.
@@ -130,9 +128,7 @@ fn stdin_book(
         if !named {
             return Ok(None);
         }
-        return Err(CliError::Usage(format!(
-            "{STDIN_NAME} is empty: there is no book to read"
-        )));
+        return Err(CliError::Usage(tr!(global.lang, "cli-stdin-empty")));
     }
     Ok(Some(doc))
 }
@@ -194,17 +190,22 @@ pub fn choose_book(
     };
     let path = entry.path_buf().unwrap_or_default();
     if entry.is_missing() {
-        let mut note = format!("the last book you read is gone: {}", path.display());
-        if let Some(k) = cfg.keys.key_label(Mode::Reader, &Action::Library) {
-            note.push_str(&format!(" · {k} opens the library"));
-        }
+        let path = path.display().to_string();
+        let note = match cfg.keys.key_label(Mode::Reader, &Action::Library) {
+            Some(k) => tr!(global.lang, "msg-last-book-gone-key", path = path, key = k),
+            None => tr!(global.lang, "msg-last-book-gone", path = path),
+        };
         return Ok((crate::formats::guide(), Some(note)));
     }
     match global.open_with(&path, cfg) {
         Ok(doc) => Ok((doc, None)),
         Err(e) => Ok((
             crate::formats::guide(),
-            Some(format!("can't reopen the last book: {e}")),
+            Some(tr!(
+                global.lang,
+                "msg-cannot-reopen",
+                reason = super::error_line(&e, global.lang)
+            )),
         )),
     }
 }
@@ -224,11 +225,7 @@ fn book_for(
     let named_stdin = args.file.is_some_and(|f| f == Path::new("-"));
     let from_stdin = named_stdin || (args.file.is_none() && !args.guide && stdin == StdinIs::Data);
     if !printing && !from_stdin && stdin == StdinIs::Data {
-        return Err(CliError::Usage(
-            "cannot read keys from standard input: it is a pipe or a file, not a terminal \
-             (to read a book from it, name the book `-`: … | kanshu -)"
-                .into(),
-        ));
+        return Err(CliError::Usage(tr!(global.lang, "cli-stdin-not-keys")));
     }
     // `kanshu` with an empty pipe on standard input opens what it would open without one.
     if from_stdin && let Some(doc) = stdin_book(global, cfg, named_stdin)? {
@@ -244,17 +241,19 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     let (cfg, cfg_errors) = global.config();
     let printing = args.toc || !io::stdout().is_terminal();
     if args.picker.is_some() && printing {
-        return Err(CliError::Usage(
-            "a folder opens the file picker, in a terminal".into(),
-        ));
+        return Err(CliError::Usage(tr!(
+            global.lang,
+            "cli-folder-needs-terminal"
+        )));
     }
     let store = Store::open(global.config_dir.as_deref());
     let (doc, mut note) = book_for(args, printing, global, &cfg, store.as_ref().ok())?;
     if let Some(stopped) = &doc.rules_stopped {
+        let text = crate::app::library::rules_stopped_text(stopped, global.lang);
         if printing {
-            eprintln!("kanshu: {stopped}");
+            eprintln!("kanshu: {text}");
         } else {
-            note.get_or_insert_with(|| stopped.to_string());
+            note.get_or_insert(text);
         }
     }
     if args.toc {
@@ -265,7 +264,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         return book_text(&doc, &cfg, args.display);
     }
     let chapter = match &args.start.chapter {
-        Some(spec) => Some(super::render::chapter_by_number(&doc, spec)?),
+        Some(spec) => Some(super::render::chapter_by_number(&doc, spec, global.lang)?),
         None => None,
     };
     // A vertical EPUB opens in vertical mode; the reader's toggle still switches it.
@@ -278,10 +277,16 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         display.vertical |= crate::formats::epub::opens_vertical(p);
     }
     if let Err(e) = &store {
-        note = Some(format!("bookmarks can't be saved: {e}"));
+        note = Some(tr!(
+            global.lang,
+            "msg-store-unavailable",
+            reason = e.to_string()
+        ));
     }
-    let (width, height) = crate::tui::size().map_err(|e| CliError::Other(e.to_string()))?;
+    let (width, height) =
+        crate::tui::size(global.lang).map_err(|e| CliError::Other(e.to_string()))?;
     let mut app = App::new(doc, width, height);
+    app.set_lang(global.lang);
     let no_color =
         crate::config::color::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     app.apply_config(
@@ -300,9 +305,12 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     if let Some(n) = note {
         app.set_message(n, true);
     } else if let Some(e) = cfg_errors {
-        app.set_message(e.brief(), true);
+        app.set_message(e.brief_in(global.lang), true);
     } else if !resumed && !moved && !app.offer_clean_view() && app.message().is_none() {
-        app.set_message(crate::app::prefs::start_hint(&app.keymap), false);
+        app.set_message(
+            crate::app::prefs::start_hint(&app.keymap, app.lang()),
+            false,
+        );
     }
     if let Some(dir) = args.picker {
         app.open_picker(dir, None);
@@ -312,7 +320,7 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     };
     let ended = crate::tui::read(&mut app, options).map_err(|e| CliError::Other(e.to_string()));
     // The terminal is back: say what could not be saved.
-    for line in at_exit.iter().flat_map(Store::unsaved) {
+    for line in at_exit.iter().flat_map(|s| s.unsaved_in(global.lang)) {
         eprintln!("kanshu: {line}");
     }
     let ended = ended?;

@@ -12,6 +12,7 @@ use clap::Args;
 use super::{CliError, GlobalArgs, emit};
 use crate::document::Document;
 use crate::document::chapters::numbers::{Found, numbering};
+use crate::i18n::{Lang, tr};
 use crate::layout::{GlyphLine, LayoutParams, MAX_HEIGHT, MAX_WIDTH};
 use crate::position::Position;
 use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
@@ -129,26 +130,34 @@ pub fn write_all_pages(
 }
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
+    let lang = global.lang;
     if args.width < 2 {
-        return Err(CliError::Usage(format!(
-            "--width {} is too narrow: it must be at least 2",
-            args.width
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-width-narrow",
+            width = args.width
         )));
     }
     if args.height < 1 {
-        return Err(CliError::Usage("--height must be at least 1".into()));
+        return Err(CliError::Usage(tr!(lang, "cli-height-zero")));
     }
     if args.width > MAX_WIDTH || args.height > MAX_HEIGHT {
-        return Err(CliError::Usage(format!(
-            "--width {} --height {} is too large: a page is at most {MAX_WIDTH} cells wide and {MAX_HEIGHT} lines tall",
-            args.width, args.height
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-page-too-large",
+            width = args.width,
+            height = args.height,
+            max_width = MAX_WIDTH,
+            max_height = MAX_HEIGHT
         )));
     }
     if let Some(at) = args.at
         && !(0.0..=100.0).contains(&at)
     {
-        return Err(CliError::Usage(format!(
-            "--at {at} is out of range: give a percentage from 0 to 100"
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-at-range",
+            at = at.to_string()
         )));
     }
     let (doc, cfg) = global.open_configured(&args.file)?;
@@ -183,18 +192,20 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
         (pos.chapter, layout.locate(&doc, pos).0)
     } else {
         let chapter = match &args.chapter {
-            Some(spec) => chapter_by_number(&doc, spec)?,
+            Some(spec) => chapter_by_number(&doc, spec, lang)?,
             None => 0,
         };
         let pages = layout.chapter(&doc, chapter).page_count();
         let page = args.page.unwrap_or(1);
         if page == 0 || page > pages {
-            return Err(CliError::Usage(format!(
-                "page {page} is out of range: chapter {} has {pages} page{} at width {} and height {}",
-                args.chapter.as_deref().unwrap_or("1"),
-                if pages == 1 { "" } else { "s" },
-                args.width,
-                args.height
+            return Err(CliError::Usage(tr!(
+                lang,
+                "cli-page-range",
+                page = page,
+                chapter = args.chapter.as_deref().unwrap_or("1"),
+                pages = pages,
+                width = args.width,
+                height = args.height
             )));
         }
         (chapter, page - 1)
@@ -204,12 +215,8 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
 
 /// The chapter index `--chapter 37` or `--chapter 2.1` names, numbered as the book numbers
 /// them (see `document::chapters::numbers`).
-pub(super) fn chapter_by_number(doc: &Document, spec: &str) -> Result<usize, CliError> {
-    let bad = || {
-        CliError::Usage(format!(
-            "--chapter {spec}: give a number like 37, or 2.1 for chapter 1 of volume 2"
-        ))
-    };
+pub(super) fn chapter_by_number(doc: &Document, spec: &str, lang: Lang) -> Result<usize, CliError> {
+    let bad = || CliError::Usage(tr!(lang, "cli-chapter-spec", spec = spec));
     let (volume, n) = match spec.trim().split_once('.') {
         Some((v, n)) => (Some(v.parse::<u32>().map_err(|_| bad())?), n),
         None => (None, spec.trim()),
@@ -220,9 +227,11 @@ pub(super) fn chapter_by_number(doc: &Document, spec: &str) -> Result<usize, Cli
         Found::Chapter { index, .. } => Ok(index),
         Found::None => {
             let total = nums.number.iter().flatten().count();
-            Err(CliError::Usage(format!(
-                "--chapter {spec} is out of range: the book has {total} chapter{}",
-                if total == 1 { "" } else { "s" }
+            Err(CliError::Usage(tr!(
+                lang,
+                "cli-chapter-range",
+                spec = spec,
+                total = total
             )))
         }
     }

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::CliError;
+use crate::i18n::{Lang, tr};
 use crate::store::Store;
 
 /// What to open: a book file (`None`: the usual choice, the book read last), and a folder to
@@ -23,9 +24,10 @@ pub fn resolve(
     file: Option<&Path>,
     recent: Option<&str>,
     store: Option<&Store>,
+    lang: Lang,
 ) -> Result<Target, CliError> {
     if let Some(pattern) = recent {
-        return recent_matching(pattern, store).map(|f| Target {
+        return recent_matching(pattern, store, lang).map(|f| Target {
             file: Some(f),
             picker: None,
         });
@@ -46,7 +48,7 @@ pub fn resolve(
         && text.bytes().all(|b| b.is_ascii_digit())
     {
         let n: usize = text.parse().unwrap_or(0);
-        return nth_recent(n, store).map(|f| Target {
+        return nth_recent(n, store, lang).map(|f| Target {
             file: Some(f),
             picker: None,
         });
@@ -57,10 +59,8 @@ pub fn resolve(
     })
 }
 
-fn library(store: Option<&Store>) -> Result<Vec<crate::store::LibraryEntry>, CliError> {
-    let store = store.ok_or_else(|| {
-        CliError::Usage("no library: the config directory is unavailable".to_string())
-    })?;
+fn library(store: Option<&Store>, lang: Lang) -> Result<Vec<crate::store::LibraryEntry>, CliError> {
+    let store = store.ok_or_else(|| CliError::Usage(tr!(lang, "msg-no-library")))?;
     Ok(store
         .library()
         .0
@@ -70,21 +70,23 @@ fn library(store: Option<&Store>) -> Result<Vec<crate::store::LibraryEntry>, Cli
 }
 
 /// The `n`th most recent book (1 = the one read last).
-fn nth_recent(n: usize, store: Option<&Store>) -> Result<PathBuf, CliError> {
-    let books = library(store)?;
+fn nth_recent(n: usize, store: Option<&Store>, lang: Lang) -> Result<PathBuf, CliError> {
+    let books = library(store, lang)?;
     if n == 0 || n > books.len() {
-        return Err(CliError::Usage(format!(
-            "no book {n} in the library: it holds {} (kanshu recent lists them)",
-            books.len()
+        return Err(CliError::Usage(tr!(
+            lang,
+            "cli-no-nth-book",
+            n = n,
+            count = books.len()
         )));
     }
     Ok(books[n - 1].path_buf().unwrap_or_default())
 }
 
 /// The most recent book whose title (or file name) holds `pattern`, case folded.
-fn recent_matching(pattern: &str, store: Option<&Store>) -> Result<PathBuf, CliError> {
+fn recent_matching(pattern: &str, store: Option<&Store>, lang: Lang) -> Result<PathBuf, CliError> {
     let needle = pattern.to_lowercase();
-    library(store)?
+    library(store, lang)?
         .into_iter()
         .find(|b| {
             b.title.to_lowercase().contains(&needle)
@@ -94,9 +96,5 @@ fn recent_matching(pattern: &str, store: Option<&Store>) -> Result<PathBuf, CliE
                     .is_some_and(|n| n.to_string_lossy().to_lowercase().contains(&needle))
         })
         .and_then(|b| b.path_buf())
-        .ok_or_else(|| {
-            CliError::Usage(format!(
-                "no recent book matches `{pattern}` (kanshu recent lists them)"
-            ))
-        })
+        .ok_or_else(|| CliError::Usage(tr!(lang, "cli-no-recent-match", pattern = pattern)))
 }

@@ -12,6 +12,7 @@ use std::path::Path;
 use super::CliError;
 use crate::document::decode::{self, DecodeError};
 use crate::document::{Document, Format, LoadError, LoadOptions, RuleSet, visible};
+use crate::i18n::{Lang, tr};
 
 /// How the book read from standard input is named in messages.
 const NAME: &str = "standard input";
@@ -22,12 +23,10 @@ pub fn is_stdin(path: &Path) -> bool {
 }
 
 /// Read and decode the book on standard input.
-pub fn read(opts: &LoadOptions, rules: &RuleSet) -> Result<Document, CliError> {
+pub fn read(opts: &LoadOptions, rules: &RuleSet, lang: Lang) -> Result<Document, CliError> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return Err(CliError::Usage(
-            "`-` reads the book from standard input, which is a terminal here: pipe a book in (`cat book.txt | kanshu toc -`)".into(),
-        ));
+        return Err(CliError::Usage(tr!(lang, "cli-stdin-is-terminal")));
     }
     read_from(stdin.lock(), opts, rules)
 }

@@ -11,6 +11,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{CliError, GlobalArgs, emit};
+use crate::i18n::tr;
 use crate::position::Position;
 use crate::store::{BookSession, BookState, Bookmark, Store};
 
@@ -175,10 +176,10 @@ pub fn bookmarks(args: &BookmarksArgs, global: &GlobalArgs) -> Result<(), CliErr
     }
     if out.is_empty() {
         out = match &args.file {
-            Some(_) => "no bookmarks in this book yet (press m while reading to add one)\n",
-            None => "no bookmarks yet (press m while reading to add one)\n",
-        }
-        .to_string();
+            Some(_) => tr!(global.lang, "cli-no-bookmarks-in-book"),
+            None => tr!(global.lang, "cli-no-bookmarks"),
+        };
+        out.push('\n');
     }
     emit(&out)
 }
@@ -204,7 +205,7 @@ pub fn recent(args: &RecentArgs, global: &GlobalArgs) -> Result<(), CliError> {
         return emit(&to_json(&out)?);
     }
     if books.is_empty() {
-        return emit("no books read yet\n");
+        return emit(&format!("{}\n", tr!(global.lang, "cli-no-books")));
     }
     let mut out = String::new();
     for b in &books {

@@ -10,6 +10,7 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use super::Cli;
+use crate::i18n::{Lang, tr};
 
 /// The command `word` looks like a typo of, when `word` is not a file.
 fn close_command(word: &str) -> Option<String> {
@@ -35,26 +36,25 @@ fn close_command(word: &str) -> Option<String> {
 }
 
 /// The line to print for a missing FILE, when its name is close to a command's.
-pub fn for_missing_file(file: Option<&Path>) -> Option<String> {
+pub fn for_missing_file(file: Option<&Path>, lang: Lang) -> Option<String> {
     let word = file?.to_str()?;
     let cmd = close_command(word)?;
-    Some(format!(
-        "{word}: no such file, and no command of that name: did you mean `kanshu {cmd}`?"
-    ))
+    let meant = format!("kanshu {cmd}");
+    Some(tr!(lang, "cli-did-you-mean", word = word, meant = meant))
 }
 
 /// The line to print instead of clap's error, when the first word of the command line is close
 /// to a command's name and is no file (`kanshu tco book.txt`).
-pub fn for_parse_error(e: &clap::Error) -> Option<String> {
+pub fn for_parse_error(e: &clap::Error, lang: Lang) -> Option<String> {
     if !e.use_stderr() {
         return None;
     }
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    for_args(&args)
+    for_args(&args, lang)
 }
 
 /// `for_parse_error` for these arguments (without the program name).
-pub(crate) fn for_args(args: &[OsString]) -> Option<String> {
+pub(crate) fn for_args(args: &[OsString], lang: Lang) -> Option<String> {
     let cmd = Cli::command();
     let with_value: Vec<String> = cmd
         .get_arguments()
@@ -82,9 +82,7 @@ pub(crate) fn for_args(args: &[OsString]) -> Option<String> {
                 meant.push_str(&crate::document::visible(&a.to_string_lossy()));
             }
         }
-        return Some(format!(
-            "{word}: no such file, and no command of that name: did you mean `{meant}`?"
-        ));
+        return Some(tr!(lang, "cli-did-you-mean", word = word, meant = meant));
     }
     None
 }
@@ -100,26 +98,30 @@ mod tests {
     #[test]
     fn a_mistyped_command_is_named() {
         assert_eq!(
-            for_args(&args(&["tco", "book.txt"])).as_deref(),
+            for_args(&args(&["tco", "book.txt"]), Lang::En).as_deref(),
             Some(
                 "tco: no such file, and no command of that name: did you mean `kanshu toc book.txt`?"
             )
         );
         assert_eq!(
-            for_args(&args(&["--config-dir", "/nonexistent", "rendr", "-"])).as_deref(),
+            for_args(
+                &args(&["--config-dir", "/nonexistent", "rendr", "-"]),
+                Lang::En
+            )
+            .as_deref(),
             Some(
                 "rendr: no such file, and no command of that name: did you mean `kanshu --config-dir /nonexistent render -`?"
             )
         );
-        assert!(for_missing_file(Some(Path::new("bookmark"))).is_some());
+        assert!(for_missing_file(Some(Path::new("bookmark")), Lang::En).is_some());
     }
 
     #[test]
     fn files_commands_and_far_words_are_left_to_clap() {
-        assert_eq!(for_args(&args(&["toc", "--wdth", "3"])), None);
-        assert_eq!(for_args(&args(&["novel.txt", "more.txt"])), None);
-        assert_eq!(for_args(&args(&["zzzzzz", "book.txt"])), None);
-        assert_eq!(for_missing_file(Some(Path::new("tco.txt"))), None);
-        assert_eq!(for_missing_file(Some(Path::new("src"))), None);
+        assert_eq!(for_args(&args(&["toc", "--wdth", "3"]), Lang::En), None);
+        assert_eq!(for_args(&args(&["novel.txt", "more.txt"]), Lang::En), None);
+        assert_eq!(for_args(&args(&["zzzzzz", "book.txt"]), Lang::En), None);
+        assert_eq!(for_missing_file(Some(Path::new("tco.txt")), Lang::En), None);
+        assert_eq!(for_missing_file(Some(Path::new("src")), Lang::En), None);
     }
 }

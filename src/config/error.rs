@@ -5,7 +5,8 @@ use std::fmt;
 use std::ops::Range;
 
 use super::color::ColorError;
-use super::keys::{KeyNameError, did_you_mean};
+use super::keys::KeyNameError;
+use crate::i18n::{Lang, tr};
 
 /// What was wrong with a config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,83 +132,176 @@ impl ConfigError {
 
     /// The message without the file and location.
     pub fn message(&self) -> String {
-        let key = &self.key;
+        self.message_in(Lang::En)
+    }
+
+    /// The message without the file and location, in `lang` (what comes from the file, the
+    /// TOML parser or the regex engine stays as it is).
+    pub fn message_in(&self, lang: Lang) -> String {
+        let key = self.key.as_str();
+        let maybe = |suggestion: &Option<String>| match suggestion {
+            Some(name) => tr!(lang, "cfg-did-you-mean", name = name),
+            None => String::new(),
+        };
         match &self.kind {
-            ErrorKind::Io { reason } => format!("cannot read: {reason}"),
-            ErrorKind::Syntax { message } => format!("invalid TOML: {message}"),
-            ErrorKind::WrongType { expected, found } => {
-                format!("`{key}` must be {expected}, found {found}")
-            }
+            ErrorKind::Io { reason } => tr!(lang, "cfg-io", reason = reason),
+            ErrorKind::Syntax { message } => tr!(lang, "cfg-syntax", message = message),
+            ErrorKind::WrongType { expected, found } => tr!(
+                lang,
+                "cfg-wrong-type",
+                key = key,
+                expected = type_words(expected, lang),
+                found = type_words(found, lang)
+            ),
             ErrorKind::UnknownKey {
                 name,
                 section,
                 suggestion,
             } => {
-                let place = if section.is_empty() {
-                    String::new()
+                let hint = maybe(suggestion);
+                if section.is_empty() {
+                    tr!(lang, "cfg-unknown-key", name = name, hint = hint)
                 } else {
-                    format!(" in [{section}]")
-                };
-                format!(
-                    "unknown key `{name}`{place}{}",
-                    did_you_mean(suggestion.as_deref())
-                )
+                    let (section, hint) = (section.as_str(), hint);
+                    tr!(
+                        lang,
+                        "cfg-unknown-key-in",
+                        name = name,
+                        section = section,
+                        hint = hint
+                    )
+                }
             }
-            ErrorKind::OutOfRange { min, max, found } => {
-                format!("`{key}` must be between {min} and {max}, found {found}")
-            }
+            ErrorKind::OutOfRange { min, max, found } => tr!(
+                lang,
+                "cfg-out-of-range",
+                key = key,
+                min = min.to_string(),
+                max = max.to_string(),
+                found = found
+            ),
             ErrorKind::NotOneOf {
                 allowed,
                 found,
                 suggestion,
             } => {
                 let list: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
-                format!(
-                    "`{key}` must be one of {}, found {found}{}",
-                    list.join(", "),
-                    did_you_mean(suggestion.as_deref())
+                tr!(
+                    lang,
+                    "cfg-not-one-of",
+                    key = key,
+                    allowed = list.join(", "),
+                    found = found,
+                    hint = maybe(suggestion)
                 )
             }
-            ErrorKind::Missing { name } => format!("`{key}` needs a `{name}`"),
-            ErrorKind::BadKeyName(e) => format!("`{key}`: {e}"),
-            ErrorKind::UnknownAction { action, suggestion } => format!(
-                "`{key}`: no such action `{action}`{}",
-                did_you_mean(suggestion.as_deref())
-            ),
-            ErrorKind::ShadowedSequence { prefix, action } => format!(
-                "`{key}` can never be typed: `{prefix}` alone is bound to `{action}` (bind it to \"none\" first)"
-            ),
-            ErrorKind::BadColor(e) => format!("`{key}`: {e}"),
-            ErrorKind::BadRegex { pattern, reason } => {
-                format!("`{key}`: invalid regex `{pattern}`: {reason}")
+            ErrorKind::Missing { name } => tr!(lang, "cfg-missing", key = key, name = *name),
+            ErrorKind::BadKeyName(e) => {
+                tr!(lang, "cfg-key-problem", key = key, problem = e.to_string())
             }
-            ErrorKind::UnknownEncoding { label } => format!(
-                "`{key}`: unknown encoding `{label}` (use \"auto\" or a name like utf-8, gbk, gb18030, big5, utf-16le)"
+            ErrorKind::UnknownAction { action, suggestion } => tr!(
+                lang,
+                "cfg-unknown-action",
+                key = key,
+                action = action,
+                hint = maybe(suggestion)
             ),
-            ErrorKind::UnusableEncoding { label } => format!(
-                "`{key}`: encoding `{label}` cannot decode a book (it reads every file as one replacement character); use \"auto\" or a name like utf-8, gbk, big5"
+            ErrorKind::ShadowedSequence { prefix, action } => tr!(
+                lang,
+                "cfg-shadowed",
+                key = key,
+                prefix = prefix,
+                action = action
             ),
+            ErrorKind::BadColor(e) => {
+                tr!(lang, "cfg-key-problem", key = key, problem = e.to_string())
+            }
+            ErrorKind::BadRegex { pattern, reason } => tr!(
+                lang,
+                "cfg-bad-regex",
+                key = key,
+                pattern = pattern,
+                reason = reason
+            ),
+            ErrorKind::UnknownEncoding { label } => {
+                tr!(lang, "cfg-unknown-encoding", key = key, label = label)
+            }
+            ErrorKind::UnusableEncoding { label } => {
+                tr!(lang, "cfg-unusable-encoding", key = key, label = label)
+            }
             ErrorKind::TooMany { what, count, max } => {
-                format!("`{key}` has {count} {what}; at most {max} are allowed")
+                let what = match *what {
+                    "bindings" => tr!(lang, "cfg-bindings"),
+                    "rules" => tr!(lang, "cfg-rules"),
+                    other => other.to_string(),
+                };
+                tr!(
+                    lang,
+                    "cfg-too-many",
+                    key = key,
+                    count = *count,
+                    what = what,
+                    max = *max
+                )
             }
-            ErrorKind::NoWayToQuit => format!(
-                "`{key}`: no key is bound to \"quit\"; keep at least one (e.g. q = \"quit\" or ctrl-c = \"quit\")"
-            ),
+            ErrorKind::NoWayToQuit => tr!(lang, "cfg-no-quit", key = key),
         }
     }
-}
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// `file:line:column: message` in `lang`, on one line.
+    pub fn line_in(&self, lang: Lang) -> String {
         let mut text = self.file.clone();
         if let (Some(l), Some(c)) = (self.line, self.column) {
             text.push_str(&format!(":{l}:{c}"));
         }
         text.push_str(": ");
-        text.push_str(&self.message());
+        text.push_str(&self.message_in(lang));
         // Key names, values and paths come from the file: a control character or a line
         // break in them must not reach the terminal or split the line.
-        f.write_str(&one_line(&text))
+        one_line(&text).into_owned()
+    }
+}
+
+/// The words for TOML types and value shapes the parser names, with their keys in the locale
+/// files.
+const TYPE_WORDS: &[(&str, &str)] = &[
+    ("nothing", "cfg-type-nothing"),
+    ("a table", "cfg-type-table"),
+    ("an array of tables", "cfg-type-array-of-tables"),
+    ("a string", "cfg-type-string"),
+    ("an integer", "cfg-type-integer"),
+    ("a float", "cfg-type-float"),
+    ("a boolean", "cfg-type-boolean"),
+    ("a date", "cfg-type-date"),
+    ("an array", "cfg-type-array"),
+    ("true or false", "cfg-type-true-or-false"),
+    ("\"auto\" or a number of cells", "cfg-type-auto-or-cells"),
+    ("\"auto\", true or false", "cfg-type-auto-or-bool"),
+    (
+        "a list such as [\"chapter\", \"percent\"]",
+        "cfg-type-status-list",
+    ),
+    ("a colour (a string or 0–255)", "cfg-type-colour"),
+    ("a table { pattern = …, level = … }", "cfg-type-rule-table"),
+    ("an array of rules", "cfg-type-rules"),
+    ("a percentage (0–100)", "cfg-type-percentage"),
+];
+
+/// `words` (a type or shape the parser names) in `lang`; words it does not know stay as they
+/// are.
+fn type_words(words: &str, lang: Lang) -> String {
+    if let Some(list) = words.strip_prefix("one of ") {
+        return tr!(lang, "cfg-type-one-of", list = list);
+    }
+    TYPE_WORDS
+        .iter()
+        .find(|(english, _)| *english == words)
+        .map_or_else(|| words.to_string(), |(_, key)| tr!(lang, *key))
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.line_in(Lang::En))
     }
 }
 
@@ -259,29 +353,39 @@ impl ConfigErrors {
     /// Like `Display`, naming files by their last component only (`config.toml:2:1: …`): what
     /// fits a status bar.
     pub fn brief(&self) -> String {
+        self.brief_in(Lang::En)
+    }
+
+    /// `brief` in `lang`.
+    pub fn brief_in(&self, lang: Lang) -> String {
         let mut short = self.clone();
         for e in &mut short.0 {
             if let Some(name) = std::path::Path::new(&e.file).file_name() {
                 e.file = name.to_string_lossy().into_owned();
             }
         }
-        short.to_string()
+        short.summary_in(lang)
+    }
+
+    /// The first problem and how many more there are, in `lang` (what `Display` says in
+    /// English).
+    pub fn summary_in(&self, lang: Lang) -> String {
+        match self.0.split_first() {
+            None => tr!(lang, "cfg-invalid"),
+            Some((first, [])) => first.line_in(lang),
+            Some((first, rest)) => tr!(
+                lang,
+                "cfg-and-more",
+                first = first.line_in(lang),
+                count = rest.len()
+            ),
+        }
     }
 }
 
 impl fmt::Display for ConfigErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.split_first() {
-            None => f.write_str("invalid config"),
-            Some((first, rest)) => {
-                write!(f, "{first}")?;
-                match rest.len() {
-                    0 => Ok(()),
-                    1 => f.write_str(" (and 1 more problem)"),
-                    n => write!(f, " (and {n} more problems)"),
-                }
-            }
-        }
+        f.write_str(&self.summary_in(Lang::En))
     }
 }
 
@@ -336,6 +440,19 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_words_say_in_english_what_the_parser_says() {
+        for (english, key) in TYPE_WORDS {
+            assert_eq!(Lang::En.text(key, &[]), *english);
+            assert_ne!(type_words(english, Lang::ZhHans), *english, "{key}");
+        }
+        assert_eq!(
+            type_words("one of \"a\", \"b\"", Lang::En),
+            "one of \"a\", \"b\""
+        );
+        assert_eq!(type_words("something new", Lang::ZhHans), "something new");
+    }
 
     #[test]
     fn line_and_column_count_characters() {

@@ -304,6 +304,9 @@ pub struct BookConfig {
 pub struct UiConfig {
     /// Clicks and the wheel go to the reader; false leaves the mouse to the terminal.
     pub mouse: bool,
+    /// The language of the interface; `None` ("auto") follows the locale (LC_ALL, LC_MESSAGES,
+    /// LANG).
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// Names of the keys of each section, as written in the file: what unknown-key checks, the
@@ -329,7 +332,7 @@ pub const THEME_KEYS: &[&str] = &["name", "terminal", "dark", "light", "sepia"];
 pub const CHAPTERS_KEYS: &[&str] = &["mode", "rules"];
 pub const RULE_KEYS: &[&str] = &["name", "pattern", "level"];
 pub const BOOK_KEYS: &[&str] = &["encoding", "binary_threshold", "max_size_mb"];
-pub const UI_KEYS: &[&str] = &["mouse"];
+pub const UI_KEYS: &[&str] = &["mouse", "language"];
 
 impl Config {
     /// The shipped defaults (parsed once from `DEFAULT_TOML`).

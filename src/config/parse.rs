@@ -14,6 +14,9 @@ use super::pattern::{MAX_RULES, checked_regex, regex_reason};
 use super::*;
 use crate::keys::{Action, BINDABLE, KeySeq, Keymap, Mode};
 
+/// The values of `ui.language`: "auto" (the locale decides) or a language of `i18n`.
+const LANGUAGES: &[&str] = &["auto", "en", "zh-Hans", "zh-Hant"];
+
 mod keys_table;
 
 /// Most bindings one `[keys.MODE]` table may hold (the defaults have a few dozen).
@@ -56,7 +59,10 @@ fn skeleton() -> Config {
             binary_threshold: 0.0,
             max_size_mb: 1,
         },
-        ui: UiConfig { mouse: true },
+        ui: UiConfig {
+            mouse: true,
+            language: None,
+        },
     }
 }
 
@@ -609,6 +615,11 @@ impl Walker<'_> {
                 && let Some(on) = self.boolean(key, item, &path)
             {
                 u.mouse = on;
+            }
+            if key.get() == "language"
+                && let Some(i) = self.choice(key, item, &path, LANGUAGES)
+            {
+                u.language = crate::i18n::Lang::from_code(LANGUAGES[i]);
             }
         }
     }

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use crate::i18n::{Lang, tr};
+
 pub mod atomic;
 pub mod clock;
 pub mod highlight;
@@ -88,8 +90,55 @@ pub struct Store {
     clock: Clock,
     /// This machine's name (`machine::this_machine`), kept with what it reads.
     machine: Option<String>,
-    /// What could not be saved, by book fingerprint: one line each (shared by clones).
-    unsaved: Arc<Mutex<BTreeMap<String, String>>>,
+    /// What could not be saved, by book fingerprint (shared by clones).
+    unsaved: Arc<Mutex<BTreeMap<String, Unsaved>>>,
+    /// The language a book's warnings are said in (`with_lang`; English unless set).
+    lang: Lang,
+}
+
+/// What a failed save of one book left unsaved: said on exit, in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsaved {
+    /// The book's title (cut to 40 characters).
+    pub title: String,
+    /// The reading place was not saved.
+    pub place: bool,
+    pub bookmark_changes: usize,
+    pub highlight_changes: usize,
+    /// Why the save failed (from the system: not translated).
+    pub reason: String,
+}
+
+impl Unsaved {
+    /// One line in `lang`: `not saved in «title»: the reading place and 1 bookmark change (why)`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if self.place {
+            parts.push(tr!(lang, "unsaved-place"));
+        }
+        if self.bookmark_changes > 0 {
+            parts.push(tr!(
+                lang,
+                "unsaved-bookmarks",
+                count = self.bookmark_changes
+            ));
+        }
+        if self.highlight_changes > 0 {
+            parts.push(tr!(
+                lang,
+                "unsaved-highlights",
+                count = self.highlight_changes
+            ));
+        }
+        let what = parts.join(&tr!(lang, "unsaved-and"));
+        tr!(
+            lang,
+            "unsaved-line",
+            title = &self.title,
+            what = what,
+            reason = &self.reason
+        )
+    }
 }
 
 impl Store {
@@ -101,7 +150,19 @@ impl Store {
             clock: Clock::default(),
             machine: machine::this_machine(),
             unsaved: Arc::default(),
+            lang: Lang::En,
         }
+    }
+
+    /// The same store, saying the warnings of the books it opens from now on in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Store {
+        self.lang = lang;
+        self
+    }
+
+    /// The language of the books' warnings.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The same store as seen from a machine of another name (tests: two machines sharing a
@@ -165,14 +226,19 @@ impl Store {
     /// One line for each book whose changes could not be saved (the last save failed and
     /// nothing saved it since), for the reader to say on exit. Empty when all is saved.
     pub fn unsaved(&self) -> Vec<String> {
+        self.unsaved_in(Lang::En)
+    }
+
+    /// `unsaved`, said in `lang`.
+    pub fn unsaved_in(&self, lang: Lang) -> Vec<String> {
         self.unsaved
             .lock()
-            .map(|u| u.values().cloned().collect())
+            .map(|u| u.values().map(|w| w.text_in(lang)).collect())
             .unwrap_or_default()
     }
 
     /// Record (`Some`) or clear (`None`) what could not be saved of one book.
-    pub(crate) fn note_unsaved(&self, fingerprint: &str, what: Option<String>) {
+    pub(crate) fn note_unsaved(&self, fingerprint: &str, what: Option<Unsaved>) {
         if let Ok(mut u) = self.unsaved.lock() {
             match what {
                 Some(line) => u.insert(fingerprint.to_string(), line),

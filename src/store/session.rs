@@ -27,6 +27,7 @@ use super::state::{
 };
 use super::{Store, StoreError, fingerprint};
 use crate::document::Document;
+use crate::i18n::{Lang, tr};
 use crate::position::Position;
 
 /// The saved state of one open book.
@@ -103,7 +104,7 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// "«a», «b» and 3 more" for a warning line.
-fn some_names(names: &[&str]) -> String {
+fn some_names(names: &[&str], lang: Lang) -> String {
     const SHOWN: usize = 3;
     let mut out: Vec<String> = names
         .iter()
@@ -115,9 +116,9 @@ fn some_names(names: &[&str]) -> String {
         })
         .collect();
     if names.len() > SHOWN {
-        out.push(format!("{} more", names.len() - SHOWN));
+        out.push(tr!(lang, "store-more-names", count = names.len() - SHOWN));
     }
-    out.join(", ")
+    out.join(&tr!(lang, "store-names-separator"))
 }
 
 impl BookSession {
@@ -130,6 +131,7 @@ impl BookSession {
         let opened = store.now();
         // What a sync tool left beside this book's file (and the index) is folded in first.
         let mut warnings = store.settle_conflicts(&fp);
+        let lang = store.lang();
         let mut writable = Ok(());
         let mut replaces = Vec::new();
         let fresh = || BookState::new(&fp, &doc.title);
@@ -143,27 +145,28 @@ impl BookSession {
                 None => fresh(),
             },
             Loaded::Future { version, state } => {
-                let why = format!(
-                    "this book's reading state is from a newer kanshu (format {version}); \
-                     it is left as it is and won't be updated"
-                );
+                let why = tr!(lang, "store-state-newer", version = version.to_string());
                 warnings.push(why.clone());
                 writable = Err(why);
                 state.map(|s| *s).unwrap_or_else(fresh)
             }
             Loaded::Corrupt { reason } => {
                 match store.quarantine(&file) {
-                    Ok(to) => warnings.push(format!(
-                        "this book's saved state was unreadable and is moved aside ({reason}): {}",
-                        to.display()
+                    Ok(to) => warnings.push(tr!(
+                        lang,
+                        "store-state-moved-aside",
+                        reason = &reason,
+                        path = to.display().to_string()
                     )),
                     Err(e) => {
-                        let why = format!(
-                            "this book's reading state {} is unreadable ({reason}) and can't be \
-                             moved aside ({e})",
-                            file.display()
+                        let why = tr!(
+                            lang,
+                            "store-state-stuck",
+                            path = file.display().to_string(),
+                            reason = &reason,
+                            error = e.to_string()
                         );
-                        warnings.push(format!("bookmarks can't be saved: {why}"));
+                        warnings.push(tr!(lang, "msg-store-unavailable", reason = &why));
                         writable = Err(why);
                     }
                 }
@@ -266,14 +269,7 @@ impl BookSession {
             }
         }
         if !orphaned.is_empty() {
-            warnings.push(match orphaned.len() {
-                1 => "1 highlight's text is not in this text: it is kept and listed as orphaned"
-                    .to_string(),
-                n => format!(
-                    "{n} highlights' text is not in this text: they are kept and listed as \
-                     orphaned"
-                ),
-            });
+            warnings.push(tr!(lang, "store-orphaned", count = orphaned.len()));
         }
         if !not_found.is_empty() {
             let ids: std::collections::HashSet<&str> =
@@ -284,13 +280,11 @@ impl BookSession {
                 .filter(|b| ids.contains(b.id.as_str()))
                 .map(|b| b.name.as_str())
                 .collect();
-            let (count, kept) = match names.len() {
-                1 => ("1 bookmark is".to_string(), "it is kept as it was"),
-                n => (format!("{n} bookmarks are"), "they are kept as they were"),
-            };
-            warnings.push(format!(
-                "{count} not found in this text ({kept}): {}",
-                some_names(&names)
+            warnings.push(tr!(
+                lang,
+                "store-bookmarks-not-found",
+                count = names.len(),
+                names = some_names(&names, lang)
             ));
         }
         BookSession {
@@ -477,24 +471,10 @@ impl BookSession {
         result
     }
 
-    /// What a failed save leaves unsaved, as one line (`None` when nothing a reader made is
-    /// lost: only the book's entry in the library was to be written).
-    fn unsaved_line(&self, e: &StoreError) -> Option<String> {
-        let mut parts = Vec::new();
-        if self.place_unsaved {
-            parts.push("the reading place".to_string());
-        }
-        match self.marks_unsaved {
-            0 => {}
-            1 => parts.push("1 bookmark change".into()),
-            n => parts.push(format!("{n} bookmark changes")),
-        }
-        match self.highlights_unsaved {
-            0 => {}
-            1 => parts.push("1 highlight change".into()),
-            n => parts.push(format!("{n} highlight changes")),
-        }
-        if parts.is_empty() {
+    /// What a failed save leaves unsaved (`None` when nothing a reader made is lost: only
+    /// the book's entry in the library was to be written).
+    fn unsaved_line(&self, e: &StoreError) -> Option<super::Unsaved> {
+        if !self.place_unsaved && self.marks_unsaved == 0 && self.highlights_unsaved == 0 {
             return None;
         }
         let mut title = self.state.title.clone();
@@ -503,10 +483,13 @@ impl BookSession {
             StoreError::CantSave(why) => why.clone(),
             other => other.to_string(),
         };
-        Some(format!(
-            "not saved in «{title}»: {} ({reason})",
-            parts.join(" and ")
-        ))
+        Some(super::Unsaved {
+            title,
+            place: self.place_unsaved,
+            bookmark_changes: self.marks_unsaved,
+            highlight_changes: self.highlights_unsaved,
+            reason,
+        })
     }
 
     fn try_save(&mut self) -> Result<(), StoreError> {
@@ -531,22 +514,28 @@ impl BookSession {
             }
             Loaded::Missing => {}
             Loaded::Future { version, .. } => {
-                let why = format!(
-                    "another kanshu saved this book's state in a newer format ({version}); \
-                     it is left as it is"
+                let why = tr!(
+                    store.lang(),
+                    "store-saved-newer",
+                    version = version.to_string()
                 );
                 self.writable = Err(why.clone());
                 return Err(StoreError::CantSave(why));
             }
             Loaded::Corrupt { reason } => match store.quarantine(&file) {
-                Ok(to) => self.warnings.push(format!(
-                    "this book's saved state was unreadable and is moved aside ({reason}): {}",
-                    to.display()
+                Ok(to) => self.warnings.push(tr!(
+                    store.lang(),
+                    "store-state-moved-aside",
+                    reason = &reason,
+                    path = to.display().to_string()
                 )),
                 Err(e) => {
-                    return Err(StoreError::CantSave(format!(
-                        "{} is unreadable ({reason}) and can't be moved aside ({e})",
-                        file.display()
+                    return Err(StoreError::CantSave(tr!(
+                        store.lang(),
+                        "store-file-stuck",
+                        path = file.display().to_string(),
+                        reason = &reason,
+                        error = e.to_string()
                     )));
                 }
             },

@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::i18n::{Lang, tr};
+
 /// Largest note read back from the editor's file.
 const MAX_BYTES: u64 = 1 << 20;
 
@@ -49,8 +51,9 @@ fn temp_note(text: &str) -> std::io::Result<TempNote> {
 
 /// Run `program` on `text` in a temporary file and return what it saved (its last line break
 /// taken off), or one line saying why not (the note then stays as it was).
-pub fn edit(program: &str, text: &str) -> Result<String, String> {
-    let file = temp_note(text).map_err(|e| format!("cannot make a file for the editor: {e}"))?;
+pub fn edit(program: &str, text: &str, lang: Lang) -> Result<String, String> {
+    let file = temp_note(text)
+        .map_err(|e| tr!(lang, "editor-cannot-make-file", reason = e.to_string()))?;
     #[cfg(unix)]
     let status = Command::new("sh")
         .arg("-c")
@@ -67,11 +70,22 @@ pub fn edit(program: &str, text: &str) -> Result<String, String> {
     let shown = program.split_whitespace().next().unwrap_or(program);
     match status {
         Ok(s) if s.success() => {}
-        Ok(s) => return Err(format!("{shown} ended with {s}: the note is unchanged")),
-        Err(e) => return Err(format!("cannot run {shown}: {e}")),
+        Ok(s) => {
+            let status = s.to_string();
+            return Err(tr!(lang, "editor-failed", program = shown, status = status));
+        }
+        Err(e) => {
+            let reason = e.to_string();
+            return Err(tr!(
+                lang,
+                "editor-cannot-run",
+                program = shown,
+                reason = reason
+            ));
+        }
     }
     let bytes = crate::store::atomic::read_regular(&file.0, MAX_BYTES)
-        .map_err(|e| format!("cannot read the note back: {e}"))?
+        .map_err(|e| tr!(lang, "editor-cannot-read-back", reason = e.to_string()))?
         .unwrap_or_default();
     let text = String::from_utf8_lossy(&bytes);
     Ok(text.strip_suffix('\n').unwrap_or(&text).to_string())
@@ -84,8 +98,16 @@ mod tests {
     #[test]
     fn the_editor_gets_the_note_and_gives_back_what_it_saved() {
         let upper = r#"f() { tr a-z A-Z < "$1" > "$1.x" && mv "$1.x" "$1"; }; f"#;
-        assert_eq!(edit(upper, "a note\n第二行").unwrap(), "A NOTE\n第二行");
-        let err = edit("false", "x").unwrap_err();
+        assert_eq!(
+            edit(upper, "a note\n第二行", Lang::En).unwrap(),
+            "A NOTE\n第二行"
+        );
+        let err = edit("false", "x", Lang::En).unwrap_err();
         assert!(err.contains("the note is unchanged"), "{err}");
+        let err = edit("false", "x", Lang::ZhHans).unwrap_err();
+        assert!(
+            err.starts_with("false 退出") && err.contains("笔记没有改动"),
+            "{err}"
+        );
     }
 }

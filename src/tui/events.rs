@@ -12,6 +12,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event};
 
 use super::signals;
+use crate::i18n::{Lang, tr};
 
 /// A job-control signal the loop must act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,10 +46,10 @@ pub trait EventSource {
         Ok(())
     }
 
-    /// Edit `text` in `program` (a note in `$EDITOR`): what it saved, or why there is none.
-    /// The real terminal is given to the program and taken back.
-    fn edit_externally(&mut self, program: &str, text: &str) -> Result<String, String> {
-        super::editor::edit(program, text)
+    /// Edit `text` in `program` (a note in `$EDITOR`): what it saved, or why there is none
+    /// (said in `lang`). The real terminal is given to the program and taken back.
+    fn edit_externally(&mut self, program: &str, text: &str, lang: Lang) -> Result<String, String> {
+        super::editor::edit(program, text, lang)
     }
 }
 
@@ -207,12 +208,12 @@ impl EventSource for TerminalEvents {
         super::reenter_terminal()
     }
 
-    fn edit_externally(&mut self, program: &str, text: &str) -> Result<String, String> {
+    fn edit_externally(&mut self, program: &str, text: &str, lang: Lang) -> Result<String, String> {
         super::restore_terminal();
-        let result = super::editor::edit(program, text);
+        let result = super::editor::edit(program, text, lang);
         match super::enter_terminal() {
             Ok(()) => result,
-            Err(e) => Err(format!("cannot take the terminal back: {e}")),
+            Err(e) => Err(tr!(lang, "tui-cannot-take-back", reason = e.to_string())),
         }
     }
 }

@@ -24,6 +24,7 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
 use crate::app::App;
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Key, KeyCode, Modifiers};
 use crate::{input, ui};
 
@@ -45,8 +46,10 @@ pub fn run_loop<B: Backend, E: EventSource>(
     events: &mut E,
     stop: &AtomicBool,
 ) -> Result<(), TuiError> {
-    let draw_err = |e: B::Error| TuiError(format!("cannot draw: {e}"));
-    let job_err = |e: io::Error| TuiError(format!("cannot take the terminal back: {e}"));
+    let lang = app.lang();
+    let draw_err = |e: B::Error| TuiError(tr!(lang, "tui-cannot-draw", reason = e.to_string()));
+    let job_err =
+        |e: io::Error| TuiError(tr!(lang, "tui-cannot-take-back", reason = e.to_string()));
     terminal.draw(|f| ui::draw(app, f)).map_err(draw_err)?;
     loop {
         if stop.load(Ordering::Relaxed) {
@@ -86,7 +89,14 @@ pub fn run_loop<B: Backend, E: EventSource>(
                 app.quit();
                 return Ok(());
             }
-            Err(e) => return Err(TuiError(format!("cannot read the terminal: {e}"))),
+            Err(e) => {
+                let reason = e.to_string();
+                return Err(TuiError(tr!(
+                    lang,
+                    "tui-cannot-read-terminal",
+                    reason = reason
+                )));
+            }
         };
         if is_suspend_key(app, &ev) {
             app.pending_keys.clear();
@@ -101,7 +111,7 @@ pub fn run_loop<B: Backend, E: EventSource>(
         carry_out(app);
         if let Some(edit) = app.take_external_edit() {
             // A note to edit in $EDITOR: the terminal is the editor's until it ends.
-            let result = events.edit_externally(&edit.program, &edit.text);
+            let result = events.edit_externally(&edit.program, &edit.text, app.lang());
             app.external_edit_done(result);
             repaint_all(terminal, app)?;
             continue;
@@ -150,7 +160,8 @@ fn is_suspend_key(app: &App, ev: &Event) -> bool {
 /// After the terminal was away (suspended, stopped): lay out again if its size changed and
 /// paint every cell, not only what changed.
 fn repaint_all<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<(), TuiError> {
-    let draw_err = |e: B::Error| TuiError(format!("cannot draw: {e}"));
+    let lang = app.lang();
+    let draw_err = |e: B::Error| TuiError(tr!(lang, "tui-cannot-draw", reason = e.to_string()));
     let size = terminal.size().map_err(draw_err)?;
     let screen = app.geometry().screen;
     if (size.width, size.height) != (screen.width, screen.height) {
@@ -282,11 +293,12 @@ pub fn read(app: &mut App, options: TerminalOptions) -> Result<Option<i32>, TuiE
     install_panic_hook();
     let _guard = TerminalGuard;
     // Where keys come from is checked first: its error says why they cannot be read.
-    let mut events =
-        TerminalEvents::new().map_err(|e| TuiError(format!("cannot read keys: {e}")))?;
-    enter_terminal().map_err(|e| TuiError(format!("cannot set up the terminal: {e}")))?;
+    let lang = app.lang();
+    let said = |key: &str, e: io::Error| TuiError(tr!(lang, key, reason = e.to_string()));
+    let mut events = TerminalEvents::new().map_err(|e| said("tui-cannot-read-keys", e))?;
+    enter_terminal().map_err(|e| said("tui-cannot-set-up", e))?;
     let backend = CrosstermBackend::new(io::stdout());
-    let mut terminal = Terminal::new(backend).map_err(|e| TuiError(format!("terminal: {e}")))?;
+    let mut terminal = Terminal::new(backend).map_err(|e| said("tui-terminal", e))?;
     app.set_external_editor(editor::from_env());
     let result = run_loop(&mut terminal, app, &mut events, &stop);
     app.quit();
@@ -294,7 +306,8 @@ pub fn read(app: &mut App, options: TerminalOptions) -> Result<Option<i32>, TuiE
     result.map(|()| signals::ending_signal())
 }
 
-/// The size of the terminal on stdout, before it is set up.
-pub fn size() -> Result<(u16, u16), TuiError> {
-    crossterm::terminal::size().map_err(|e| TuiError(format!("terminal: {e}")))
+/// The size of the terminal on stdout, before it is set up (an error said in `lang`).
+pub fn size(lang: Lang) -> Result<(u16, u16), TuiError> {
+    crossterm::terminal::size()
+        .map_err(|e| TuiError(tr!(lang, "tui-terminal", reason = e.to_string())))
 }

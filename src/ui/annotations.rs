@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::{clean, clear_wide_edges, cut_end, footer, put};
 use crate::app::App;
 use crate::app::annotations::{EDITOR_MODE, editor_box, editor_text_area};
+use crate::i18n::tr;
 use crate::keys::Action;
 
 /// The mark beside a line where a highlight with a note ends.
@@ -46,12 +47,12 @@ pub(super) fn draw_note_editor(app: &App, buf: &mut Buffer) -> Option<(u16, u16)
     let mut hints: Vec<(&[Action], &str)> = vec![
         (&[Action::Confirm], "save"),
         (&[Action::Close], "cancel"),
-        (&[Action::NewLine], "new line"),
+        (&[Action::NewLine], "new-line"),
     ];
     if app.has_external_editor() {
-        hints.push((&[Action::ExternalEditor], "$EDITOR"));
+        hints.push((&[Action::ExternalEditor], "editor"));
     }
-    let title = format!(" Note · {} ", clean(&ed.chapter));
+    let title = tr!(app.lang(), "title-note", chapter = clean(&ed.chapter));
     Block::new()
         .borders(Borders::ALL)
         .border_style(app.theme.border)
@@ -65,7 +66,8 @@ pub(super) fn draw_note_editor(app: &App, buf: &mut Buffer) -> Option<(u16, u16)
     put(buf, inner.x, inner.y, &quote, w, app.theme.dim);
     let area = editor_text_area(screen);
     if ed.note.text.is_empty() {
-        put(buf, area.x, area.y, "type your note", w, app.theme.dim);
+        let placeholder = tr!(app.lang(), "note-placeholder");
+        put(buf, area.x, area.y, &placeholder, w, app.theme.dim);
     }
     for (i, text) in rows.iter().enumerate() {
         let y = area.y + i as u16;

@@ -16,6 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Overlay, PromptKind, ViewLine};
 use crate::config::StatusItem;
+use crate::i18n::{Lang, tr};
 use crate::keys::{Action, Mode};
 use crate::layout::width::is_unsafe_char;
 use crate::layout::{LineKind, Paint};
@@ -34,7 +35,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     let geo = app.geometry();
     if geo.too_small || area.width < geo.screen.width || area.height < geo.screen.height {
-        draw_too_small(area, buf);
+        draw_too_small(area, buf, app.lang());
         return;
     }
     // The page colour of the theme under everything (nothing to do for the terminal's own).
@@ -159,7 +160,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u
 /// cells (never a hint cut in half), like ` Enter jump · Esc close `.
 pub(crate) fn footer(app: &App, mode: Mode, items: &[(&[Action], &str)], room: usize) -> String {
     let mut out = String::new();
-    for hint in app.keymap.hints(mode, items) {
+    for hint in app.hints(mode, items) {
         let sep = if out.is_empty() { " " } else { " · " };
         if width(&out) + width(sep) + width(&hint) + 1 > room {
             break;
@@ -280,12 +281,13 @@ fn painted(app: &App, base: Style, paint: Paint) -> Style {
     .fold(base, |s, (_, with)| s.patch(*with))
 }
 
-fn draw_too_small(area: Rect, buf: &mut Buffer) {
+fn draw_too_small(area: Rect, buf: &mut Buffer, lang: Lang) {
     let w = area.width as usize;
     let h = area.height as usize;
     // Word-wrap the notice to the width; cut what still does not fit.
     let opts = textwrap::Options::new(w.max(1)).break_words(false);
-    let lines: Vec<String> = ["kanshu", "enlarge the window", "(at least 16×3)"]
+    let (ask, least) = (tr!(lang, "small-enlarge"), tr!(lang, "small-at-least"));
+    let lines: Vec<String> = ["kanshu", ask.as_str(), least.as_str()]
         .iter()
         .flat_map(|para| textwrap::wrap(para, &opts))
         .map(|l| l.into_owned())
@@ -293,7 +295,7 @@ fn draw_too_small(area: Rect, buf: &mut Buffer) {
     let mut lines = lines;
     if lines.len() > h {
         // Keep the request itself, dropping the name and the detail first.
-        lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with('('));
+        lines.retain(|l| !l.starts_with("kanshu") && !l.starts_with(['(', '（']));
     }
     let top = h.saturating_sub(lines.len()) / 2;
     for (i, l) in lines.iter().enumerate().take(h) {
@@ -331,11 +333,13 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     if let Some(s) = &app.search {
         let total = s.matches.ranges.len();
         match s.current {
-            Some(_) if s.counting && app.search_pending() => right.push("counting…".into()),
+            Some(_) if s.counting && app.search_pending() => {
+                right.push(tr!(app.lang(), "status-counting"))
+            }
             Some(_) if s.counting => {}
-            Some(k) => right.push(format!("match {} of {total}", k + 1)),
-            None if s.counting => right.push("searching…".into()),
-            None if !s.query.is_empty() => right.push("no match".into()),
+            Some(k) => right.push(tr!(app.lang(), "status-match", n = k + 1, total = total)),
+            None if s.counting => right.push(tr!(app.lang(), "status-searching")),
+            None if !s.query.is_empty() => right.push(tr!(app.lang(), "status-no-match")),
             None => {}
         }
     }
@@ -351,11 +355,17 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
     );
     if chapter_left || book_left {
         let (ch, bk) = app.time_left();
-        let say = crate::app::pace::describe;
+        let lang = app.lang();
+        let say = |d| crate::app::pace::describe(d, lang);
         match (chapter_left, book_left) {
-            (true, true) => right.push(format!("{} left · book {}", say(ch), say(bk))),
-            (true, false) => right.push(format!("{} left in chapter", say(ch))),
-            _ => right.push(format!("{} left in book", say(bk))),
+            (true, true) => right.push(tr!(
+                lang,
+                "status-left-both",
+                chapter = say(ch),
+                book = say(bk)
+            )),
+            (true, false) => right.push(tr!(lang, "status-left-chapter", time = say(ch))),
+            _ => right.push(tr!(lang, "status-left-book", time = say(bk))),
         }
     }
     let view = app.view();
@@ -386,8 +396,8 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             PromptKind::Search { backward: false } => "/",
             PromptKind::Search { backward: true } => "?",
             PromptKind::Command => ":",
-            PromptKind::BookmarkName => "bookmark name: ",
-            PromptKind::RenameBookmark => "rename: ",
+            PromptKind::BookmarkName => &tr!(app.lang(), "prompt-bookmark-name"),
+            PromptKind::RenameBookmark => &tr!(app.lang(), "prompt-rename"),
         };
         let mut flags = String::new();
         if matches!(p.kind, PromptKind::Search { .. }) {

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{clean, clear_wide_edges, cut_end, cut_middle, footer, put, width};
 use crate::app::{App, HelpLine, Overlay};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 /// The box the contents and the search results are listed in: cleared, framed, titled, with
@@ -43,9 +44,13 @@ pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
         return;
     };
     let title = if t.filtering || !t.filter.is_empty() {
-        format!(" Contents /{} ", clean(&t.filter))
+        tr!(
+            app.lang(),
+            "title-contents-filter",
+            filter = clean(&t.filter)
+        )
     } else {
-        format!(" Contents ({}) ", t.entries.len())
+        tr!(app.lang(), "title-contents", count = t.entries.len())
     };
     let hints: &[(&[Action], &str)] = &[
         (&[Action::Confirm], "jump"),
@@ -60,7 +65,7 @@ pub(super) fn draw_toc(app: &App, buf: &mut Buffer) {
             buf,
             list.x,
             list.y,
-            &cut_end("no chapter matches", w),
+            &cut_end(&tr!(app.lang(), "list-no-chapter-matches"), w),
             w,
             app.theme.dim,
         );
@@ -126,9 +131,19 @@ pub(super) fn draw_results(app: &App, buf: &mut Buffer) {
     };
     let query = app.search.as_ref().map_or("", |s| s.query.as_str());
     let title = if t.filtering || !t.filter.is_empty() {
-        format!(" Matches of {} /{} ", clean(query), clean(&t.filter))
+        tr!(
+            app.lang(),
+            "title-matches-filter",
+            query = clean(query),
+            filter = clean(&t.filter)
+        )
     } else {
-        format!(" Matches of {} ({}) ", clean(query), t.entries.len())
+        tr!(
+            app.lang(),
+            "title-matches",
+            query = clean(query),
+            count = t.entries.len()
+        )
     };
     let hints: &[(&[Action], &str)] = &[
         (&[Action::Confirm], "jump"),
@@ -142,7 +157,7 @@ pub(super) fn draw_results(app: &App, buf: &mut Buffer) {
             buf,
             list.x,
             list.y,
-            &cut_end("no match", w),
+            &cut_end(&tr!(app.lang(), "list-no-match"), w),
             w,
             app.theme.dim,
         );
@@ -215,7 +230,7 @@ pub(super) fn draw_help(app: &App, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .style(app.theme.body)
         .border_style(app.theme.border)
-        .title(" Keys ")
+        .title(tr!(app.lang(), "help-title"))
         .title_bottom(footer(
             app,
             Mode::Help,

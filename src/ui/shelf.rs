@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::{clean, clear_wide_edges, cut_end, cut_middle, footer, put, width};
 use crate::app::{App, ListState, Overlay};
+use crate::i18n::tr;
 use crate::keys::{Action, Mode};
 
 const MISSING: Style = Style::new().fg(Color::Red);
@@ -79,7 +80,7 @@ pub(super) fn draw_bookmarks(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(" Bookmarks ({}) ", rows.len()),
+        &tr!(app.lang(), "title-bookmarks", count = rows.len()),
         Mode::Bookmarks,
         &[
             (&[Action::Confirm], "jump"),
@@ -122,10 +123,11 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(
-            " Library ({}) · by {} ",
-            state.rows.len(),
-            state.sort.name()
+        &tr!(
+            app.lang(),
+            "title-library",
+            count = state.rows.len(),
+            order = state.sort.name(app.lang())
         ),
         Mode::Library,
         &[
@@ -158,7 +160,10 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
         let path_room = room.saturating_sub(width(marker) + width(&title).min(room / 2) + 2);
         let (path, path_st) = if r.missing {
             (
-                cut_middle(&format!("missing: {}", clean(&r.path)), path_room),
+                cut_middle(
+                    &tr!(app.lang(), "list-missing", path = clean(&r.path)),
+                    path_room,
+                ),
                 MISSING,
             )
         } else {
@@ -184,7 +189,7 @@ pub(super) fn draw_links(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(" Links on this page ({}) ", state.rows.len()),
+        &tr!(app.lang(), "title-links", count = state.rows.len()),
         Mode::Links,
         &[(&[Action::Confirm], "follow"), (&[Action::Close], "close")],
     );
@@ -214,10 +219,11 @@ pub(super) fn draw_notes(app: &App, buf: &mut Buffer) {
     let Overlay::Notes(state) = &app.overlay else {
         return;
     };
+    let lang = app.lang();
     let title = match (&state.title, state.rows.len()) {
-        (Some(t), n) => format!(" {t} ({n}) "),
-        (None, 1) => " Footnote ".to_string(),
-        (None, n) => format!(" Footnotes on this page ({n}) "),
+        (Some(t), n) => tr!(lang, "title-counted", title = t, count = n),
+        (None, 1) => tr!(lang, "title-footnote"),
+        (None, n) => tr!(lang, "title-footnotes", count = n),
     };
     let lines = app.notes_lines();
     let full = app.geometry().help_box();
@@ -266,7 +272,7 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
     let area = frame(
         app,
         buf,
-        &format!(" Open: {} ", cut_middle(&dir, room)),
+        &tr!(app.lang(), "title-open", folder = cut_middle(&dir, room)),
         Mode::Picker,
         &[
             (&[Action::Confirm], "open"),
@@ -277,10 +283,7 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
     let w = area.width as usize;
     // The typed line: a filter, or a path to go to.
     let typed = if p.filter.is_empty() {
-        (
-            "type to filter, or a path: ~/books".to_string(),
-            app.theme.dim,
-        )
+        (tr!(app.lang(), "list-picker-typed"), app.theme.dim)
     } else {
         (format!("› {}", clean(&p.filter)), Style::new())
     };
@@ -293,11 +296,11 @@ pub(super) fn draw_picker(app: &App, buf: &mut Buffer) {
     );
     if p.shown.is_empty() {
         let what = if p.entries.is_empty() {
-            "an empty folder"
+            tr!(app.lang(), "list-empty-folder")
         } else {
-            "nothing matches"
+            tr!(app.lang(), "list-nothing-matches")
         };
-        put(buf, rows.x, rows.y, what, w, app.theme.dim);
+        put(buf, rows.x, rows.y, &what, w, app.theme.dim);
     }
     for (i, y, selected) in visible_rows(rows, &p.list, p.shown.len()) {
         let e = &p.entries[p.shown[i]];
@@ -328,15 +331,19 @@ pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
         return;
     };
     let rows = app.highlight_rows_shown();
+    let lang = app.lang();
     let title = if state.filter.is_empty() && !state.filtering {
-        format!(" Highlights and notes ({}) ", rows.len())
+        tr!(lang, "title-highlights", count = rows.len())
     } else {
         let all = app.highlight_rows().len();
         let cursor = if state.filtering { "▏" } else { "" };
-        format!(
-            " Highlights ({} of {all}) · /{}{cursor} ",
-            rows.len(),
-            clean(&state.filter)
+        tr!(
+            lang,
+            "title-highlights-filter",
+            shown = rows.len(),
+            total = all,
+            filter = clean(&state.filter),
+            cursor = cursor
         )
     };
     let mode = state.mode();
@@ -355,22 +362,16 @@ pub(super) fn draw_highlights(app: &App, buf: &mut Buffer) {
     let area = frame(app, buf, &title, mode, hints);
     if rows.is_empty() {
         let w = area.width as usize;
-        put(
-            buf,
-            area.x,
-            area.y,
-            "no highlight matches",
-            w,
-            app.theme.dim,
-        );
+        let text = tr!(lang, "list-no-highlight-matches");
+        put(buf, area.x, area.y, &text, w, app.theme.dim);
     }
     for (i, y, selected) in visible_rows(area, &state.list, rows.len()) {
         let r = &rows[i];
         // A narrow list gives the quote the room: the chapter goes, "orphaned" stays short.
         let wide = area.width >= 50;
         let (right, right_st) = match (r.orphaned, wide) {
-            (true, true) => ("orphaned: not in this text".to_string(), MISSING),
-            (true, false) => ("orphaned".to_string(), MISSING),
+            (true, true) => (tr!(lang, "list-orphaned-long"), MISSING),
+            (true, false) => (tr!(lang, "list-orphaned"), MISSING),
             // Chapter numbers come first in a title: keep the start.
             (false, true) => (cut_end(&clean(&r.chapter), 20), app.theme.dim),
             (false, false) => (String::new(), app.theme.dim),
