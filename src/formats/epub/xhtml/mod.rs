@@ -50,6 +50,8 @@ pub(crate) struct Builder {
     any_leaf: bool,
     pub images: usize,
     pub footnotes: usize,
+    /// Note bodies cut out of the text: label → text (see [`Structure::notes`]).
+    notes_text: BTreeMap<String, String>,
     /// `class` values and inline vertical writing on `<html>`/`<body>`, per item.
     pub root_classes: Vec<String>,
     pub inline_vertical: bool,
@@ -70,6 +72,19 @@ enum Action {
     Cell,
     TableHead,
     Head,
+    Note(Box<NoteStart>),
+}
+
+/// Where a note body began: what to put back when it is cut out of the text.
+#[derive(Debug)]
+struct NoteStart {
+    label: String,
+    text: usize,
+    blocks: usize,
+    any_leaf: bool,
+    last_leaf_end: usize,
+    /// The open containers' ranges.
+    containers: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 #[derive(Debug)]
@@ -106,8 +121,11 @@ struct Item<'b> {
     table_depth: usize,
 }
 
-/// Convert one content document (already decoded) and append it to `b`.
+/// Convert one content document (already decoded) and append it to `b`. A document that
+/// holds notes and nothing else but headings (an endnotes file) adds only its notes.
 pub(crate) fn convert(b: &mut Builder, item: u32, path: &str, src: &str) {
+    let (text_before, blocks_before, notes_before, any_leaf) =
+        (b.text.len(), b.blocks.len(), b.footnotes, b.any_leaf);
     b.pending_anchors.push(path.to_string());
     let mut it = Item {
         b,
@@ -147,6 +165,19 @@ pub(crate) fn convert(b: &mut Builder, item: u32, path: &str, src: &str) {
         it.undo(action);
     }
     it.end_leaf();
+    let only_notes = it.b.footnotes > notes_before
+        && it
+            .b
+            .blocks
+            .get(blocks_before..)
+            .unwrap_or_default()
+            .iter()
+            .all(|b| b.kind.is_container() || matches!(b.kind, BlockKind::Heading { .. }));
+    if only_notes {
+        it.b.blocks.truncate(blocks_before);
+        it.rollback(text_before);
+        it.b.any_leaf = any_leaf;
+    }
 }
 
 fn has_word(attr: Option<&str>, words: &[&str]) -> bool {
@@ -312,9 +343,20 @@ impl Item<'_> {
             self.end_leaf();
             self.set_src(at);
             let label = format!("{}#{}", self.path, el.attr("id").unwrap_or_default());
-            let number = self.note_number(&label);
+            self.note_number(&label);
             self.b.footnotes += 1;
-            return self.open_container(BlockKind::Footnote { label, number });
+            return Action::Note(Box::new(NoteStart {
+                label,
+                text: self.b.text.len(),
+                blocks: self.b.blocks.len(),
+                any_leaf: self.b.any_leaf,
+                last_leaf_end: self.last_leaf_end,
+                containers: self
+                    .containers
+                    .iter()
+                    .filter_map(|&c| Some((c, self.b.blocks.get(c)?.range.clone())))
+                    .collect(),
+            }));
         }
         match name {
             "ul" | "ol" => {
@@ -498,7 +540,36 @@ impl Item<'_> {
             Action::TableHead => self.end_thead(),
             Action::Row => self.end_row(),
             Action::Cell => self.end_cell(),
+            Action::Note(start) => self.cut_note(*start),
         }
+    }
+
+    /// A note body ends: its text goes beside the book's text (the popup shows it), and the
+    /// text, blocks, spans and marks it added are taken back out of the page.
+    fn cut_note(&mut self, start: NoteStart) {
+        self.end_leaf();
+        let Some(body) = self.b.text.get(start.text..) else {
+            return;
+        };
+        let body = body.trim_matches('\n').to_string();
+        if !body.is_empty() {
+            self.b.notes_text.entry(start.label).or_insert(body);
+        }
+        self.b.blocks.truncate(start.blocks);
+        self.rollback(start.text);
+        self.b.any_leaf = start.any_leaf;
+        self.last_leaf_end = start.last_leaf_end;
+        for (c, range) in start.containers {
+            if let Some(b) = self.b.blocks.get_mut(c) {
+                b.range = range;
+            }
+        }
+        for s in &mut self.spans {
+            if s.start.is_some_and(|at| at >= start.text) {
+                s.start = None;
+            }
+        }
+        self.ws = 0;
     }
 
     fn end_rt(&mut self) {
@@ -729,6 +800,18 @@ impl Item<'_> {
         if self.leaf.is_none() && self.table.is_none() {
             self.begin_leaf(self.kind_here());
         }
+        // `　　一<br/>　　二`: a line indented with ideographic spaces after a line break is a
+        // paragraph of its own, indented as every paragraph is.
+        if self.ws == 3
+            && first == '\u{3000}'
+            && self.pre == 0
+            && self.table.is_none()
+            && self.b.text.len() > self.line_start
+            && matches!(self.leaf, Some((_, BlockKind::Paragraph)))
+        {
+            self.end_leaf();
+            self.begin_leaf(BlockKind::Paragraph);
+        }
         if self.b.text.len() > self.line_start {
             let last = self.b.text.chars().next_back().unwrap_or(' ');
             match self.ws {
@@ -779,6 +862,7 @@ impl Builder {
             blocks,
             spans: nested(spans),
             anchors: std::mem::take(&mut self.anchors),
+            notes: std::sync::Arc::new(std::mem::take(&mut self.notes_text)),
         }
     }
 }
