@@ -552,6 +552,7 @@ mod tests {
                 kind: SpanKind::Strong,
             }],
             anchors: [("title".to_string(), 0)].into_iter().collect(),
+            notes: Default::default(),
         };
         (text, s)
     }
