@@ -2,11 +2,12 @@
 //! item to one [`Builder`].
 //!
 //! Owns what a reader of an EPUB sees: whitespace by CSS rules (runs collapse; a source line
-//! break between two CJK characters vanishes; U+3000 stays), `<head>`, `<script>`, `<style>`,
-//! `<rp>`, `hidden` and `display:none` skipped; headings, paragraphs, lists, quotes, tables,
-//! preformatted text, images (a placeholder: the alt text or `［图］`), links, ruby (the base
-//! is text, the annotation a span), footnote references (`[n]`) and footnote bodies
-//! (containers); every element id is an anchor `path#id`, every item's start an anchor `path`.
+//! break between two CJK characters vanishes; U+3000 stays, and after a `<br/>` starts a
+//! paragraph), `<head>`, `<script>`, `<style>`, `<rp>`, `hidden` and `display:none` skipped;
+//! headings, paragraphs, lists, quotes, tables, preformatted text, images (a placeholder: the
+//! alt text or `［图］`), links, ruby (the base is text, the annotation a span), footnote
+//! references (`[n]`) and note bodies kept beside the text (`notes`); every element id is an
+//! anchor `path#id`, every item's start an anchor `path`.
 //! It records, per leaf, the item and source byte it came from. It decides no chapter.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -18,9 +19,11 @@ use crate::document::blocks::{
 };
 use crate::formats::markdown::joins;
 pub(crate) use chars::horizontal_form;
+use notes::{NoteStart, is_note_ref};
 use table::TableState;
 
 mod chars;
+mod notes;
 mod table;
 
 /// Shown for an image without alt text.
@@ -73,18 +76,6 @@ enum Action {
     TableHead,
     Head,
     Note(Box<NoteStart>),
-}
-
-/// Where a note body began: what to put back when it is cut out of the text.
-#[derive(Debug)]
-struct NoteStart {
-    label: String,
-    text: usize,
-    blocks: usize,
-    any_leaf: bool,
-    last_leaf_end: usize,
-    /// The open containers' ranges.
-    containers: Vec<(usize, std::ops::Range<usize>)>,
 }
 
 #[derive(Debug)]
@@ -193,28 +184,6 @@ fn hidden(el: &Element) -> bool {
         s.to_ascii_lowercase().contains("display:none")
     })
 }
-
-fn is_note_ref(el: &Element) -> bool {
-    el.name == "a"
-        && (has_word(el.attr("type"), &["noteref"])
-            || has_word(el.attr("role"), &["doc-noteref"])
-            || has_word(
-                el.attr("class"),
-                &["duokan-footnote", "qqreader-footnote", "zhangyue-footnote"],
-            ))
-}
-
-const NOTE_BODY_HOSTS: &[&str] = &[
-    "aside",
-    "div",
-    "li",
-    "p",
-    "section",
-    "dd",
-    "dt",
-    "blockquote",
-    "footer",
-];
 
 fn block_kind(name: &str) -> Option<BlockKind> {
     Some(match name {
@@ -328,35 +297,8 @@ impl Item<'_> {
             }
             return self.inline(el);
         }
-        let footnote = NOTE_BODY_HOSTS.contains(&name)
-            && (has_word(
-                el.attr("type"),
-                &["footnote", "endnote", "rearnote", "note"],
-            ) || has_word(el.attr("role"), &["doc-footnote", "doc-endnote"])
-                || el.attr("class").is_some_and(|c| {
-                    c.contains("duokan-footnote-item") || c.contains("footnote-content")
-                })
-                || el
-                    .attr("id")
-                    .is_some_and(|id| self.b.notes.contains_key(&format!("{}#{id}", self.path))));
-        if footnote {
-            self.end_leaf();
-            self.set_src(at);
-            let label = format!("{}#{}", self.path, el.attr("id").unwrap_or_default());
-            self.note_number(&label);
-            self.b.footnotes += 1;
-            return Action::Note(Box::new(NoteStart {
-                label,
-                text: self.b.text.len(),
-                blocks: self.b.blocks.len(),
-                any_leaf: self.b.any_leaf,
-                last_leaf_end: self.last_leaf_end,
-                containers: self
-                    .containers
-                    .iter()
-                    .filter_map(|&c| Some((c, self.b.blocks.get(c)?.range.clone())))
-                    .collect(),
-            }));
+        if let Some(note) = self.note_body(el, at) {
+            return note;
         }
         match name {
             "ul" | "ol" => {
@@ -444,27 +386,6 @@ impl Item<'_> {
         }
     }
 
-    fn note_number(&mut self, label: &str) -> usize {
-        let next = self.b.notes.len() + 1;
-        *self.b.notes.entry(label.to_string()).or_insert(next)
-    }
-
-    fn note_ref(&mut self, el: &Element) {
-        let href = el.attr("href").unwrap_or_default();
-        let label = match self.link_target(href) {
-            LinkTarget::Internal(l) => l,
-            LinkTarget::External(e) => e,
-        };
-        let n = self.note_number(&label);
-        let at = self.push_visible(&format!("[{n}]"));
-        if let Some(at) = at {
-            self.b.spans.push(Span {
-                range: at..self.b.text.len(),
-                kind: SpanKind::NoteRef { label },
-            });
-        }
-    }
-
     fn image(&mut self, el: &Element, at: usize) {
         let src = el
             .attr("src")
@@ -542,34 +463,6 @@ impl Item<'_> {
             Action::Cell => self.end_cell(),
             Action::Note(start) => self.cut_note(*start),
         }
-    }
-
-    /// A note body ends: its text goes beside the book's text (the popup shows it), and the
-    /// text, blocks, spans and marks it added are taken back out of the page.
-    fn cut_note(&mut self, start: NoteStart) {
-        self.end_leaf();
-        let Some(body) = self.b.text.get(start.text..) else {
-            return;
-        };
-        let body = body.trim_matches('\n').to_string();
-        if !body.is_empty() {
-            self.b.notes_text.entry(start.label).or_insert(body);
-        }
-        self.b.blocks.truncate(start.blocks);
-        self.rollback(start.text);
-        self.b.any_leaf = start.any_leaf;
-        self.last_leaf_end = start.last_leaf_end;
-        for (c, range) in start.containers {
-            if let Some(b) = self.b.blocks.get_mut(c) {
-                b.range = range;
-            }
-        }
-        for s in &mut self.spans {
-            if s.start.is_some_and(|at| at >= start.text) {
-                s.start = None;
-            }
-        }
-        self.ws = 0;
     }
 
     fn end_rt(&mut self) {
