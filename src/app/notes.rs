@@ -171,3 +171,19 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_itself;
+
+    #[test]
+    fn a_note_that_says_its_own_number_is_not_numbered_again() {
+        for text in ["1. 这是尾注", "［1］注", "(1) note", "１、注", "1"] {
+            assert!(numbered_itself("[1]", text), "{text}");
+        }
+        for text in ["1949年", "12. 注", "注一", "2. 注"] {
+            assert!(!numbered_itself("[1]", text), "{text}");
+        }
+        assert!(!numbered_itself("注", "1. 注"));
+    }
+}
