@@ -340,21 +340,19 @@ fn ruby_keeps_the_base_as_text_and_the_reading_beside_it() {
 }
 
 #[test]
-fn duokan_footnotes_become_numbered_references_and_note_bodies() {
+fn duokan_footnotes_become_numbered_references_and_notes_beside_the_text() {
     let book = epub2(&[(
         "注",
         r##"<p>正文一句<a class="duokan-footnote" href="#df1" id="r1"><img alt="注" src="../Images/note.png"/></a>，又一句<a epub:type="noteref" href="#n2">2</a>。</p>
 <ol class="duokan-footnote-content"><li class="duokan-footnote-item" id="df1"><a href="#r1">◎</a>第一条注释。</li></ol>
-<aside epub:type="footnote" id="n2"><p>第二条注释。</p></aside>"##,
+<aside epub:type="footnote" id="n2"><p>第二条注释。</p><p>第二段。</p></aside>
+<p>后文。</p>"##,
     )])
     .open();
     assert_well_formed(&book);
     let doc = &book.document;
-    assert!(
-        doc.text.starts_with("正文一句[1]，又一句[2]。\n"),
-        "{}",
-        doc.text
-    );
+    // The notes are not body text: not on the page, not counted, not searched.
+    assert_eq!(doc.text, "正文一句[1]，又一句[2]。\n后文。");
     let refs: Vec<&str> = doc
         .structure
         .spans
@@ -363,18 +361,46 @@ fn duokan_footnotes_become_numbered_references_and_note_bodies() {
         .map(|s| &doc.text[s.range.clone()])
         .collect();
     assert_eq!(refs, ["[1]", "[2]"]);
-    let note = doc
-        .structure
-        .footnote("OEBPS/Text/c0.xhtml#df1")
-        .expect("note 1");
-    assert_eq!(&doc.text[note.range.clone()], "◎第一条注释。");
-    assert!(matches!(note.kind, BlockKind::Footnote { number: 1, .. }));
-    let note2 = doc
-        .structure
-        .footnote("OEBPS/Text/c0.xhtml#n2")
-        .expect("note 2");
-    assert_eq!(&doc.text[note2.range.clone()], "第二条注释。");
+    assert!(
+        !doc.structure
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Footnote { .. }))
+    );
+    assert_eq!(
+        doc.structure
+            .note_text(&doc.text, "OEBPS/Text/c0.xhtml#df1"),
+        Some("◎第一条注释。")
+    );
+    assert_eq!(
+        doc.structure.note_text(&doc.text, "OEBPS/Text/c0.xhtml#n2"),
+        Some("第二条注释。\n第二段。")
+    );
     assert_eq!(book.metadata.notes, 2);
+}
+
+#[test]
+fn an_endnotes_file_reached_only_through_references_adds_no_pages() {
+    let book = epub2(&[
+        (
+            "第一章",
+            r##"<h1>第一章</h1><p>正文<a epub:type="noteref" href="c1.xhtml#en1">1</a>。</p>"##,
+        ),
+        (
+            "注释",
+            r##"<h1>注释</h1><ol><li id="en1"><p>1. 这是尾注。</p></li></ol>"##,
+        ),
+    ])
+    .open();
+    assert_well_formed(&book);
+    let doc = &book.document;
+    assert_eq!(doc.text, "第一章\n正文[1]。");
+    assert_eq!(doc.chapters.len(), 1, "{:?}", doc.chapters);
+    assert_eq!(
+        doc.structure
+            .note_text(&doc.text, "OEBPS/Text/c1.xhtml#en1"),
+        Some("1. 这是尾注。")
+    );
 }
 
 #[test]
@@ -597,10 +623,13 @@ fn whether_a_file_opens_vertically_is_known_without_converting_it() {
     );
     let vertical = dir.path().join("v.epub");
     std::fs::write(&vertical, f.bytes()).unwrap();
-    assert!(epub::opens_vertical(&vertical));
+    assert!(epub::opens_vertical(&vertical, &Default::default()));
     assert!(f.open().vertical);
     let flat = dir.path().join("h.epub");
     std::fs::write(&flat, epub2(&[("One", "<p>x</p>")]).bytes()).unwrap();
-    assert!(!epub::opens_vertical(&flat));
-    assert!(!epub::opens_vertical(&dir.path().join("missing.epub")));
+    assert!(!epub::opens_vertical(&flat, &Default::default()));
+    assert!(!epub::opens_vertical(
+        &dir.path().join("missing.epub"),
+        &Default::default()
+    ));
 }

@@ -12,6 +12,8 @@ pub struct Entry {
     pub utf8_flag: bool,
     pub data: Vec<u8>,
     pub deflate: bool,
+    /// The uncompressed size written in the headers, when it should lie.
+    pub stated_size: Option<u32>,
 }
 
 fn crc32(data: &[u8]) -> u32 {
@@ -54,7 +56,8 @@ pub fn zip(entries: &[Entry]) -> Vec<u8> {
         common.extend_from_slice(&0x21u16.to_le_bytes());
         common.extend_from_slice(&crc.to_le_bytes());
         common.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        common.extend_from_slice(&(e.data.len() as u32).to_le_bytes());
+        let size = e.stated_size.unwrap_or(e.data.len() as u32);
+        common.extend_from_slice(&size.to_le_bytes());
         common.extend_from_slice(&(e.name.len() as u16).to_le_bytes());
         common.extend_from_slice(&0u16.to_le_bytes());
         out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
@@ -110,6 +113,7 @@ impl EpubFiles {
             utf8_flag: true,
             data: data.to_vec(),
             deflate: false,
+            stated_size: None,
         });
         self
     }
@@ -121,6 +125,7 @@ impl EpubFiles {
             utf8_flag: true,
             data: data.into(),
             deflate: true,
+            stated_size: None,
         });
         self
     }
@@ -132,6 +137,7 @@ impl EpubFiles {
             utf8_flag: false,
             data: data.into(),
             deflate: true,
+            stated_size: None,
         });
         self
     }

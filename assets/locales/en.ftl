@@ -353,6 +353,7 @@ err-permission = { $path }: permission denied
 err-io = { $path }: cannot read: { $reason }
 err-binary = { $path }: looks like a binary file, not text
 err-too-large = { $path }: larger than { $limit } MB, the most kanshu reads; raise it with --max-size-mb or [book] max_size_mb
+err-unpacks-too-large = { $path }: unpacks to more than { $limit } MB, the most kanshu reads; raise it with --max-size-mb or [book] max_size_mb
 err-unknown-encoding = unknown encoding `{ $label }` (try utf-8, gbk, gb18030, big5, utf-16le, shift_jis, euc-kr, windows-1252)
 err-unusable-encoding = encoding `{ $label }` cannot decode a book (it reads every file as one replacement character); name the book's real encoding, e.g. gbk, big5, utf-8
 
@@ -366,6 +367,7 @@ info-chapters = chapters:
 info-rule = rule:
 info-headings = headings:
 info-paragraphs = paragraphs:
+info-paragraphs-markup = { $count } (from the book's markup)
 info-title = title:
 info-authors = authors:
 info-language = language:

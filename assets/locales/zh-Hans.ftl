@@ -338,6 +338,7 @@ err-permission = { $path }：没有权限
 err-io = { $path }：无法读取：{ $reason }
 err-binary = { $path }：看起来是二进制文件，不是文本
 err-too-large = { $path }：超过 { $limit } MB，kanshu 最多读这么大；可用 --max-size-mb 或 [book] max_size_mb 调高
+err-unpacks-too-large = { $path }：解压后超过 { $limit } MB，kanshu 最多读这么大；可用 --max-size-mb 或 [book] max_size_mb 调高
 err-unknown-encoding = 未知编码 `{ $label }`（试试 utf-8、gbk、gb18030、big5、utf-16le、shift_jis、euc-kr、windows-1252）
 err-unusable-encoding = 编码 `{ $label }` 无法解码书（它把任何文件都读成一个替换字符）；请指定书的真实编码，例如 gbk、big5、utf-8
 
@@ -351,6 +352,7 @@ info-chapters = 章节：
 info-rule = 规则：
 info-headings = 标题：
 info-paragraphs = 段落：
+info-paragraphs-markup = { $count }（按书中的标记分段）
 info-title = 书名：
 info-authors = 作者：
 info-language = 语言：

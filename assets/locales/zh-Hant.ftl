@@ -338,6 +338,7 @@ err-permission = { $path }：沒有權限
 err-io = { $path }：無法讀取：{ $reason }
 err-binary = { $path }：看起來是二進位檔案，不是文字
 err-too-large = { $path }：超過 { $limit } MB，kanshu 最多讀這麼大；可用 --max-size-mb 或 [book] max_size_mb 調高
+err-unpacks-too-large = { $path }：解壓縮後超過 { $limit } MB，kanshu 最多讀這麼大；可用 --max-size-mb 或 [book] max_size_mb 調高
 err-unknown-encoding = 未知編碼 `{ $label }`（試試 utf-8、gbk、gb18030、big5、utf-16le、shift_jis、euc-kr、windows-1252）
 err-unusable-encoding = 編碼 `{ $label }` 無法解碼書（它把任何檔案都讀成一個替換字元）；請指定書的真實編碼，例如 gbk、big5、utf-8
 
@@ -351,6 +352,7 @@ info-chapters = 章節：
 info-rule = 規則：
 info-headings = 標題：
 info-paragraphs = 段落：
+info-paragraphs-markup = { $count }（依書中的標記分段）
 info-title = 書名：
 info-authors = 作者：
 info-language = 語言：

@@ -108,6 +108,14 @@ pub fn load_error_text(e: &LoadError, lang: Lang) -> String {
         LoadError::TooLarge { path, limit_mb } => {
             tr!(lang, "err-too-large", path = path, limit = *limit_mb)
         }
+        LoadError::UnpacksTooLarge { path, limit_mb } => {
+            tr!(
+                lang,
+                "err-unpacks-too-large",
+                path = path,
+                limit = *limit_mb
+            )
+        }
         LoadError::UnknownEncoding { label } => tr!(lang, "err-unknown-encoding", label = label),
         LoadError::UnusableEncoding { label } => {
             tr!(lang, "err-unusable-encoding", label = label)

@@ -417,7 +417,9 @@ impl App {
     }
 
     fn toggle_display(&mut self, action: &Action) {
-        if !self.book_has_cjk() {
+        // Vertical pages can always be switched off, whatever the book.
+        let leaving_vertical = matches!(action, Action::ToggleVertical) && self.display().vertical;
+        if !leaving_vertical && !self.book_has_cjk() {
             let why = match action {
                 Action::ToggleScript => tr!(self.lang(), "msg-no-cjk-script"),
                 Action::ToggleClean => tr!(self.lang(), "msg-no-cjk-clean"),
@@ -448,6 +450,7 @@ impl App {
             }
             _ => {
                 mode.vertical = !mode.vertical;
+                self.remember_vertical(mode.vertical);
                 if mode.vertical {
                     tr!(self.lang(), "msg-vertical-on")
                 } else {

@@ -3,8 +3,10 @@
 //! (`Notes`). A page without a note reference opens nothing and says so in the status bar.
 //!
 //! State changes only; drawn by `ui`. Notes come from the book's structure: a
-//! `SpanKind::NoteRef` on the page and the `BlockKind::Footnote` block with the same label. A
-//! book without structure has none. Never changes the text, the place or the jump list.
+//! `SpanKind::NoteRef` on the page and the note with the same label (an EPUB's notes are kept
+//! beside the text, a Markdown footnote is a `BlockKind::Footnote` block). A note whose text
+//! starts with its own number is shown without the reference's mark in front. A book without
+//! structure has none. Never changes the text, the place or the jump list.
 
 use super::{App, Overlay};
 use crate::document::blocks::SpanKind;
@@ -40,6 +42,32 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Does the note's text start with the reference's own number (`[1]` and `1. 这是尾注`,
+/// `［1］…`, `(1)…`)? Then the mark is not printed again.
+fn numbered_itself(mark: &str, text: &str) -> bool {
+    let ascii = |c: char| match c {
+        '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+        c => c,
+    };
+    let number: String = mark
+        .chars()
+        .map(ascii)
+        .filter(char::is_ascii_digit)
+        .collect();
+    if number.is_empty() {
+        return false;
+    }
+    let text: String = text.trim_start().chars().take(16).map(ascii).collect();
+    let rest = text.trim_start_matches(['[', '(', '（', '［', '〔', '【']);
+    let Some(after) = rest.strip_prefix(number.as_str()) else {
+        return false;
+    };
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || ".．、)）]］〕】:：".contains(c))
+}
+
 impl App {
     /// The footnotes referenced on the page on screen, in reading order, each once.
     pub fn notes_on_page(&self) -> Vec<NoteRow> {
@@ -61,8 +89,7 @@ impl App {
             let mark = doc.text.get(s.range.clone()).unwrap_or_default();
             let text = doc
                 .structure
-                .footnote(label)
-                .and_then(|b| doc.text.get(b.range.clone()))
+                .note_text(&doc.text, label)
                 .unwrap_or_default();
             rows.push(NoteRow {
                 mark: mark.trim().to_string(),
@@ -90,8 +117,9 @@ impl App {
             } else {
                 &row.text
             };
+            let numbered = numbered_itself(&row.mark, text);
             for (k, para) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
-                let para = if k == 0 {
+                let para = if k == 0 && !numbered {
                     format!("{} {}", row.mark, para.trim())
                 } else {
                     para.trim().to_string()
@@ -141,5 +169,21 @@ impl App {
             Action::Close | Action::Notes | Action::Images => self.overlay = Overlay::None,
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_itself;
+
+    #[test]
+    fn a_note_that_says_its_own_number_is_not_numbered_again() {
+        for text in ["1. 这是尾注", "［1］注", "(1) note", "１、注", "1"] {
+            assert!(numbered_itself("[1]", text), "{text}");
+        }
+        for text in ["1949年", "12. 注", "注一", "2. 注"] {
+            assert!(!numbered_itself("[1]", text), "{text}");
+        }
+        assert!(!numbered_itself("注", "1. 注"));
     }
 }

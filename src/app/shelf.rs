@@ -66,6 +66,12 @@ impl App {
             mode.view.clean = true;
             self.reader.set_display(mode);
         }
+        // A book whose vertical pages were switched with `V` opens as the reader left it.
+        if let Some(vertical) = session.vertical() {
+            let mut mode = self.reader.display();
+            mode.vertical = vertical;
+            self.reader.set_display(mode);
+        }
         if let Some(pos) = resumed {
             self.set_top(pos);
         }
@@ -159,6 +165,13 @@ impl App {
     /// The clean-view choice remembered for the book open now (`None`: never made, or no store).
     pub fn remembered_clean_view(&self) -> Option<bool> {
         self.shelf.session.as_ref().and_then(|s| s.clean_view())
+    }
+
+    /// Remember the vertical-pages choice for this book (saved with the position).
+    pub(super) fn remember_vertical(&mut self, on: bool) {
+        if let Some(session) = self.shelf.session.as_mut() {
+            session.set_vertical(on);
+        }
     }
 
     /// Remember the clean-view choice for this book (saved with the position).

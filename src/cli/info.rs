@@ -51,8 +51,13 @@ pub struct Info {
     pub headings: String,
     /// How source lines become paragraphs: "lines", "blank" or "indent".
     pub paragraph_mode: String,
-    /// Why: set in the config, or what the automatic choice saw (one line).
+    /// Why: set in the config, or what the automatic choice saw (one line); for a book with
+    /// markup (EPUB, Markdown) how many paragraphs its markup makes.
     pub paragraphs: String,
+    /// Paragraphs made by the book's markup (EPUB, Markdown), which sets them itself: then
+    /// `lines` and the paragraph mode say nothing about it.
+    #[serde(skip)]
+    pub markup_paragraphs: Option<usize>,
     pub title: String,
     /// Control characters in the text (shown as placeholders by the reader).
     pub control_characters: usize,
@@ -210,7 +215,19 @@ impl Info {
         let mut info = Info::of(doc, path);
         info.headings = heading_evidence(doc, &split.rule, &split.evidence);
         info.rules_stopped = doc.rules_stopped.clone();
-        (info.paragraph_mode, info.paragraphs) = paragraph_evidence(doc, cfg.layout.paragraph_mode);
+        if doc.structure.is_empty() {
+            (info.paragraph_mode, info.paragraphs) =
+                paragraph_evidence(doc, cfg.layout.paragraph_mode);
+        } else {
+            let n = doc
+                .structure
+                .leaves()
+                .filter(|b| b.kind == crate::document::blocks::BlockKind::Paragraph)
+                .count();
+            info.markup_paragraphs = Some(n);
+            info.paragraph_mode = "markup".into();
+            info.paragraphs = format!("{n} paragraphs from the book's markup");
+        }
         info
     }
 
@@ -234,6 +251,7 @@ impl Info {
             html_leftovers: artifacts.leftovers,
             epub: None,
             rules_stopped: None,
+            markup_paragraphs: None,
         }
     }
 
@@ -269,14 +287,21 @@ impl Info {
         line("info-bytes", &self.bytes.to_string());
         line("info-encoding", &self.encoding);
         line("info-characters", &self.characters.to_string());
-        line("info-lines", &self.lines.to_string());
+        if self.markup_paragraphs.is_none() {
+            line("info-lines", &self.lines.to_string());
+        }
         line("info-chapters", &self.chapters.to_string());
         line("info-rule", &self.rule);
         let headings = self.headings_in(lang);
         if !headings.is_empty() {
             line("info-headings", &visible(&headings));
         }
-        if !self.paragraph_mode.is_empty() {
+        if let Some(n) = self.markup_paragraphs {
+            line(
+                "info-paragraphs",
+                &tr!(lang, "info-paragraphs-markup", count = n),
+            );
+        } else if !self.paragraph_mode.is_empty() {
             line(
                 "info-paragraphs",
                 &format!("{} ({})", self.paragraph_mode, self.paragraphs),
@@ -285,7 +310,12 @@ impl Info {
         line("info-title", &visible(&self.title));
         if let Some(e) = &self.epub {
             let or_none = |v: &Option<String>| visible(v.as_deref().unwrap_or("-")).into_owned();
-            line("info-authors", &visible(&e.authors.join(", ")));
+            let authors = if e.authors.is_empty() {
+                "-".to_string()
+            } else {
+                visible(&e.authors.join(", ")).into_owned()
+            };
+            line("info-authors", &authors);
             line("info-language", &or_none(&e.language));
             line("info-publisher", &or_none(&e.publisher));
             line(

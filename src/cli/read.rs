@@ -267,14 +267,16 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
         Some(spec) => Some(super::render::chapter_by_number(&doc, spec, global.lang)?),
         None => None,
     };
-    // A vertical EPUB opens in vertical mode; the reader's toggle still switches it.
+    // A vertical EPUB opens in vertical mode, unless the reader switched it with `V` (that
+    // choice is remembered per book and applied when the book's state is read, below).
     let mut display = args.display;
     if let Some(p) = doc
         .path
         .as_deref()
         .filter(|p| crate::formats::epub::sniff(p))
     {
-        display.vertical |= crate::formats::epub::opens_vertical(p);
+        display.vertical |=
+            crate::formats::epub::opens_vertical(p, &global.load_options_with(&cfg));
     }
     if let Err(e) = &store {
         note = Some(tr!(
@@ -299,6 +301,12 @@ pub fn run(args: &ReadArgs, global: &GlobalArgs) -> Result<(), CliError> {
     // Resume where reading stopped (the status bar then shows the chapter, not the hint).
     let at_exit = store.as_ref().ok().cloned(); // to say on exit what could not be saved
     let resumed = store.ok().and_then(|s| app.attach_store(s)).is_some();
+    // `--vertical` starts in vertical pages whatever was remembered.
+    if args.display.vertical && !app.display().vertical {
+        let mut mode = app.display();
+        mode.vertical = true;
+        app.set_display(mode);
+    }
     let moved = go_to_start(&mut app, &args.start, chapter);
     // A book opened for the first time with scrape artifacts gets the clean-view offer instead
     // of the key hint; a resumed one shows where reading stopped.

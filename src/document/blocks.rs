@@ -34,6 +34,9 @@ pub struct Structure {
     pub spans: Vec<Span>,
     /// Link targets: fragment (without `#`) → byte offset in the text.
     pub anchors: BTreeMap<String, usize>,
+    /// Note texts kept out of the text (an EPUB's footnotes and endnotes): label → the note,
+    /// paragraphs on lines of their own. Shared by every copy of the structure.
+    pub notes: std::sync::Arc<BTreeMap<String, String>>,
 }
 
 /// One block of the book: a byte range of the text and what it is.
@@ -242,6 +245,7 @@ impl Structure {
                 .filter(|&(_, &at)| range.contains(&at))
                 .map(|(k, &at)| (k.clone(), at - range.start))
                 .collect(),
+            notes: self.notes.clone(),
         }
     }
 
@@ -281,6 +285,7 @@ impl Structure {
                 .iter()
                 .map(|(k, &at)| (k.clone(), f(at)))
                 .collect(),
+            notes: self.notes.clone(),
         }
     }
 
@@ -296,6 +301,15 @@ impl Structure {
             .get(&decoded)
             .or_else(|| self.anchors.get(&decoded.to_lowercase()))
             .copied()
+    }
+
+    /// The text of the note with this label: kept out of the text (EPUB), else its footnote
+    /// block's (Markdown).
+    pub fn note_text<'a>(&'a self, text: &'a str, label: &str) -> Option<&'a str> {
+        self.notes
+            .get(label)
+            .map(String::as_str)
+            .or_else(|| self.footnote(label).and_then(|b| text.get(b.range.clone())))
     }
 
     /// The footnote block with this label.
@@ -538,6 +552,7 @@ mod tests {
                 kind: SpanKind::Strong,
             }],
             anchors: [("title".to_string(), 0)].into_iter().collect(),
+            notes: Default::default(),
         };
         (text, s)
     }

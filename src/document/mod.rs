@@ -142,6 +142,10 @@ pub enum LoadError {
     )]
     TooLarge { path: String, limit_mb: u64 },
     #[error(
+        "{path}: unpacks to more than {limit_mb} MB, the most kanshu reads; raise it with --max-size-mb or [book] max_size_mb"
+    )]
+    UnpacksTooLarge { path: String, limit_mb: u64 },
+    #[error(
         "unknown encoding `{label}` (try utf-8, gbk, gb18030, big5, utf-16le, shift_jis, euc-kr, windows-1252)"
     )]
     UnknownEncoding { label: String },

@@ -102,6 +102,10 @@ impl BookState {
             self.clean_view_set = other.clean_view_set;
             self.clean_view = other.clean_view;
         }
+        if (other.vertical_set, other.vertical) > (self.vertical_set, self.vertical) {
+            self.vertical_set = other.vertical_set;
+            self.vertical = other.vertical;
+        }
         if let Some(theirs) = other.position {
             let take = match &self.position {
                 Some(ours) => theirs

@@ -361,6 +361,20 @@ impl BookSession {
         }
     }
 
+    /// The vertical-pages choice remembered for this book, if any.
+    pub fn vertical(&self) -> Option<bool> {
+        self.state.vertical
+    }
+
+    /// Remember whether this book is read in vertical pages (written by the next `save`).
+    pub fn set_vertical(&mut self, on: bool) {
+        if self.state.vertical != Some(on) {
+            self.state.vertical = Some(on);
+            self.state.vertical_set = self.store.now();
+            self.dirty = true;
+        }
+    }
+
     /// Record the reading position (cheap; written by the next `save`).
     pub fn set_position(&mut self, doc: &Document, pos: Position) {
         let pos = clamp(doc, pos);

@@ -186,6 +186,13 @@ pub struct BookState {
     /// When `clean_view` was last chosen (the later choice wins a merge).
     #[serde(default, skip_serializing_if = "is_epoch")]
     pub clean_view_set: Timestamp,
+    /// The reader's vertical-pages choice for this book (the `V` key), which wins over the
+    /// book's own writing mode; `None` until `V` was pressed in this book.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vertical: Option<bool>,
+    /// When `vertical` was last chosen (the later choice wins a merge).
+    #[serde(default, skip_serializing_if = "is_epoch")]
+    pub vertical_set: Timestamp,
 }
 
 impl BookState {
@@ -205,6 +212,8 @@ impl BookState {
             highlights: Vec::new(),
             clean_view: None,
             clean_view_set: Timestamp::default(),
+            vertical: None,
+            vertical_set: Timestamp::default(),
         }
     }
 
@@ -333,6 +342,7 @@ impl BookState {
         };
         bound(&mut self.last_read);
         bound(&mut self.clean_view_set);
+        bound(&mut self.vertical_set);
         for p in self.paths.values_mut() {
             bound(&mut p.at);
         }

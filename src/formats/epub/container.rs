@@ -16,27 +16,49 @@ use crate::formats::html;
 /// Largest single file read out of the zip (a bomb guard; books hold files far smaller).
 const MAX_ENTRY_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The zip with its entries by decoded name.
+/// The zip with its entries by decoded name, and how much of it was inflated.
 pub(crate) struct Container {
     zip: zip::ZipArchive<Cursor<Vec<u8>>>,
     names: HashMap<String, usize>,
     lower: HashMap<String, usize>,
+    /// Most bytes inflated out of the zip in all (the user's size limit).
+    limit: u64,
+    /// Bytes inflated so far, each entry counted once.
+    inflated: u64,
+    counted: std::collections::HashSet<usize>,
+    /// An entry inflated past `limit` (its stated size was a lie): the book is refused.
+    pub over_limit: bool,
 }
 
 impl Container {
-    pub fn new(bytes: Vec<u8>) -> Result<Container, EpubError> {
+    /// The zip in `bytes`, refused when its directory says the files unpack to more than
+    /// `limit` bytes in all (before anything is inflated).
+    pub fn new(bytes: Vec<u8>, limit: u64) -> Result<Container, EpubError> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(EpubError::Zip)?;
         let mut names = HashMap::new();
         let mut lower = HashMap::new();
+        let mut stated = 0u64;
         for i in 0..zip.len() {
             let Ok(file) = zip.by_index_raw(i) else {
                 continue;
             };
+            stated = stated.saturating_add(file.size());
             let name = decode_name(file.name_raw());
             lower.entry(name.to_lowercase()).or_insert(i);
             names.entry(name).or_insert(i);
         }
-        Ok(Container { zip, names, lower })
+        if stated > limit {
+            return Err(EpubError::TooLarge(limit.div_ceil(1024 * 1024)));
+        }
+        Ok(Container {
+            zip,
+            names,
+            lower,
+            limit,
+            inflated: 0,
+            counted: Default::default(),
+            over_limit: false,
+        })
     }
 
     /// Is there a file of this name (case-insensitive as a fallback)?
@@ -51,12 +73,31 @@ impl Container {
             .copied()
     }
 
-    /// The bytes of a file, `None` when it is missing, encrypted or unreadable.
+    /// The bytes of a file, `None` when it is missing, encrypted or unreadable, or when it
+    /// would take the bytes inflated past the limit (then `over_limit` is set: inflating
+    /// stops there, whatever size the zip states).
     pub fn read(&mut self, name: &str) -> Option<Vec<u8>> {
         let i = self.index(name)?;
+        let first = !self.counted.contains(&i);
+        let room = if first {
+            self.limit.saturating_sub(self.inflated)
+        } else {
+            self.limit
+        }
+        .min(MAX_ENTRY_BYTES);
         let file = self.zip.by_index(i).ok()?;
-        let mut out = Vec::with_capacity(file.size().min(MAX_ENTRY_BYTES) as usize);
-        file.take(MAX_ENTRY_BYTES).read_to_end(&mut out).ok()?;
+        let mut out = Vec::with_capacity(file.size().min(room) as usize);
+        file.take(room.saturating_add(1))
+            .read_to_end(&mut out)
+            .ok()?;
+        if out.len() as u64 > room {
+            self.over_limit = true;
+            return None;
+        }
+        if first {
+            self.counted.insert(i);
+            self.inflated += out.len() as u64;
+        }
         Some(out)
     }
 

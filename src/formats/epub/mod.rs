@@ -34,6 +34,9 @@ pub enum EpubError {
     NoPackage,
     #[error("protected by DRM ({0}); kanshu reads only books without DRM")]
     Drm(&'static str),
+    /// Its files unpack to more than the size limit (in MB).
+    #[error("unpacks to more than {0} MB, the most kanshu reads")]
+    TooLarge(u64),
 }
 
 /// What the package says about the book, and what the conversion counted.
@@ -97,9 +100,15 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Book, LoadError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut book = from_bytes(bytes, &name).map_err(|e| LoadError::Io {
-        path: shown,
-        reason: e.to_string(),
+    let mut book = from_bytes_limited(bytes, &name, opts.max_bytes()).map_err(|e| match e {
+        EpubError::TooLarge(limit_mb) => LoadError::UnpacksTooLarge {
+            path: shown,
+            limit_mb,
+        },
+        e => LoadError::Io {
+            path: shown,
+            reason: e.to_string(),
+        },
     })?;
     book.document.path = Some(path.to_path_buf());
     Ok(book)
@@ -131,6 +140,14 @@ fn read_bounded(path: &Path, opts: &LoadOptions, shown: &str) -> Result<Vec<u8>,
         });
     }
     let limit = opts.max_bytes();
+    let too_large = || LoadError::TooLarge {
+        path: shown.to_string(),
+        limit_mb: limit.div_ceil(1024 * 1024),
+    };
+    // The size on disk is known: a file past the limit is refused without reading it.
+    if meta.len() > limit {
+        return Err(too_large());
+    }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .map_err(io)?
@@ -138,10 +155,7 @@ fn read_bounded(path: &Path, opts: &LoadOptions, shown: &str) -> Result<Vec<u8>,
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge {
-            path: shown.to_string(),
-            limit_mb: limit.div_ceil(1024 * 1024),
-        });
+        return Err(too_large());
     }
     Ok(bytes)
 }
@@ -175,10 +189,16 @@ fn content_text(bytes: &[u8]) -> (String, &'static str) {
     }
 }
 
-/// Convert an EPUB held in memory; `name` is the title when the package names none.
+/// Convert an EPUB held in memory; `name` is the title when the package names none. Its
+/// files may unpack to the default size limit.
 pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
+    from_bytes_limited(bytes, name, LoadOptions::default().max_bytes())
+}
+
+/// [`from_bytes`] refusing a book whose files unpack to more than `limit` bytes in all.
+pub fn from_bytes_limited(bytes: Vec<u8>, name: &str, limit: u64) -> Result<Book, EpubError> {
     let source_bytes = bytes.len();
-    let mut c = Container::new(bytes)?;
+    let mut c = Container::new(bytes, limit)?;
     if let Some(reason) = container::drm(&mut c) {
         return Err(EpubError::Drm(reason));
     }
@@ -209,7 +229,7 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
     }
     let mut b = xhtml::Builder::default();
     b.documents = spine.iter().cloned().collect();
-    let mut encoding = "UTF-8";
+    let mut encodings: Vec<(&'static str, usize)> = Vec::new();
     let mut item_starts = Vec::with_capacity(spine.len());
     let mut css_vertical_classes = false;
     for (i, href) in spine.iter().enumerate() {
@@ -218,13 +238,17 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
             continue;
         };
         let (src, enc) = content_text(&bytes);
-        if enc != "UTF-8" {
-            encoding = enc;
+        match encodings.iter_mut().find(|e| e.0 == enc) {
+            Some(e) => e.1 += 1,
+            None => encodings.push((enc, 1)),
         }
         if i < 3 {
             css_vertical_classes |= vertical_style(&src);
         }
         xhtml::convert(&mut b, i as u32, href, &src);
+    }
+    if c.over_limit {
+        return Err(EpubError::TooLarge(limit.div_ceil(1024 * 1024)));
     }
     let structure = b.finish();
     let text = std::mem::take(&mut b.text);
@@ -249,14 +273,14 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
             contents,
         )
     };
-    let vertical = writes_vertically(&mut c, &pkg, css_vertical_classes, &b);
+    let vertical = writes_vertically(&mut c, &pkg, css_vertical_classes, &b, &text);
     let sources = std::sync::Arc::new(positions::source_map(spine, &b.marks));
     let document = Document {
         title,
         control_chars: normalize::count_controls(&text),
         text,
         chapters,
-        encoding: encoding.to_string(),
+        encoding: encoding_summary(encodings),
         rule: format!("epub {contents}"),
         source_bytes,
         path: None,
@@ -279,6 +303,27 @@ pub fn from_bytes(bytes: Vec<u8>, name: &str) -> Result<Book, EpubError> {
         document,
         vertical,
     })
+}
+
+/// The encoding most content documents use, then the others with how many documents each:
+/// `UTF-8`, `GBK`, `UTF-8 (GBK 1/12)`.
+fn encoding_summary(mut counts: Vec<(&'static str, usize)>) -> String {
+    counts.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| (a.0 != "UTF-8").cmp(&(b.0 != "UTF-8")))
+    });
+    let total: usize = counts.iter().map(|c| c.1).sum();
+    let Some(((main, _), rest)) = counts.split_first() else {
+        return "UTF-8".to_string();
+    };
+    if rest.is_empty() {
+        return main.to_string();
+    }
+    let others: Vec<String> = rest
+        .iter()
+        .map(|(e, n)| format!("{e} {n}/{total}"))
+        .collect();
+    format!("{main} ({})", others.join(", "))
 }
 
 /// The contents from nav (EPUB 3) or NCX (EPUB 2), whichever has entries, and which it was.
@@ -392,9 +437,12 @@ fn toc_chapters(
             .or_else(|| anchors.get(target.split('#').next().unwrap_or(target)))
             .copied()
     };
+    // An entry whose target has no text after it (an endnotes file kept beside the text)
+    // starts no chapter.
     let mut starts: Vec<(usize, String, u8)> = toc
         .iter()
         .filter_map(|e| at(&e.target).map(|o| (o, e.title.clone(), e.level)))
+        .filter(|s| s.0 < text.len() || text.is_empty())
         .collect();
     let first = starts.first().map_or(usize::MAX, |s| s.0);
     let named: std::collections::HashSet<&str> = toc
@@ -481,12 +529,13 @@ fn fallback_chapters(
 }
 
 /// Does the EPUB at `path` ask to be read vertically? Reads only the package, the style
-/// sheets and the first content document: cheap enough to ask before the reader opens.
-pub fn opens_vertical(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else {
+/// sheets and the first content document: cheap enough to ask before the reader opens. A
+/// file past `opts`' size limit is not read (and is not vertical).
+pub fn opens_vertical(path: &Path, opts: &LoadOptions) -> bool {
+    let Ok(bytes) = read_bounded(path, opts, "") else {
         return false;
     };
-    let Ok(mut c) = Container::new(bytes) else {
+    let Ok(mut c) = Container::new(bytes, opts.max_bytes()) else {
         return false;
     };
     let Some(opf_path) = container::opf_path(&mut c) else {
@@ -506,18 +555,49 @@ pub fn opens_vertical(path: &Path) -> bool {
         style = vertical_style(&src);
         xhtml::convert(&mut b, 0, href, &src);
     }
-    writes_vertically(&mut c, &pkg, style, &b)
+    writes_vertically(&mut c, &pkg, style, &b, &b.text)
 }
 
-/// A right-to-left spine, or vertical writing set on the root inline, in a `<style>`
-/// (`style`) or in a style sheet.
+/// A right-to-left spine in a Chinese, Japanese or Korean book, or vertical writing set on
+/// the root inline, in a `<style>` (`style`) or in a style sheet. A right-to-left spine alone
+/// is an Arabic or Hebrew book: horizontal.
 fn writes_vertically(
     c: &mut Container,
     pkg: &container::Package,
     style: bool,
     b: &xhtml::Builder,
+    text: &str,
 ) -> bool {
-    pkg.rtl || b.inline_vertical || style || css_vertical(&stylesheets(c, pkg), &b.root_classes)
+    let cjk = || cjk_language(pkg.language.as_deref()) || mostly_cjk(text);
+    pkg.rtl && cjk()
+        || b.inline_vertical
+        || style
+        || css_vertical(&stylesheets(c, pkg), &b.root_classes)
+}
+
+/// Does `dc:language` name Chinese, Japanese or Korean (`zh`, `zh-TW`, `ja`, `ko`, `cmn`…)?
+fn cjk_language(language: Option<&str>) -> bool {
+    language.is_some_and(|l| {
+        let primary = l.trim().split(['-', '_']).next().unwrap_or_default();
+        [
+            "zh", "ja", "ko", "cmn", "yue", "wuu", "lzh", "jpn", "kor", "zho", "chi",
+        ]
+        .iter()
+        .any(|c| primary.eq_ignore_ascii_case(c))
+    })
+}
+
+/// Are most letters of the text's start Han, kana or Hangul?
+fn mostly_cjk(text: &str) -> bool {
+    let (mut cjk, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(4000) {
+        letters += 1;
+        if matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+        {
+            cjk += 1;
+        }
+    }
+    letters > 0 && cjk * 2 > letters
 }
 
 /// `<style>` in a content document that sets vertical writing on `html` or `body`.

@@ -636,6 +636,7 @@ impl Converter {
                 blocks: self.blocks,
                 spans,
                 anchors: self.anchors,
+                notes: Default::default(),
             },
         }
     }

@@ -2,11 +2,12 @@
 //! item to one [`Builder`].
 //!
 //! Owns what a reader of an EPUB sees: whitespace by CSS rules (runs collapse; a source line
-//! break between two CJK characters vanishes; U+3000 stays), `<head>`, `<script>`, `<style>`,
-//! `<rp>`, `hidden` and `display:none` skipped; headings, paragraphs, lists, quotes, tables,
-//! preformatted text, images (a placeholder: the alt text or `［图］`), links, ruby (the base
-//! is text, the annotation a span), footnote references (`[n]`) and footnote bodies
-//! (containers); every element id is an anchor `path#id`, every item's start an anchor `path`.
+//! break between two CJK characters vanishes; U+3000 stays, and after a `<br/>` starts a
+//! paragraph), `<head>`, `<script>`, `<style>`, `<rp>`, `hidden` and `display:none` skipped;
+//! headings, paragraphs, lists, quotes, tables, preformatted text, images (a placeholder: the
+//! alt text or `［图］`), links, ruby (the base is text, the annotation a span), footnote
+//! references (`[n]`) and note bodies kept beside the text (`notes`); every element id is an
+//! anchor `path#id`, every item's start an anchor `path`.
 //! It records, per leaf, the item and source byte it came from. It decides no chapter.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -18,9 +19,11 @@ use crate::document::blocks::{
 };
 use crate::formats::markdown::joins;
 pub(crate) use chars::horizontal_form;
+use notes::{NoteStart, is_note_ref};
 use table::TableState;
 
 mod chars;
+mod notes;
 mod table;
 
 /// Shown for an image without alt text.
@@ -50,6 +53,8 @@ pub(crate) struct Builder {
     any_leaf: bool,
     pub images: usize,
     pub footnotes: usize,
+    /// Note bodies cut out of the text: label → text (see [`Structure::notes`]).
+    notes_text: BTreeMap<String, String>,
     /// `class` values and inline vertical writing on `<html>`/`<body>`, per item.
     pub root_classes: Vec<String>,
     pub inline_vertical: bool,
@@ -70,6 +75,7 @@ enum Action {
     Cell,
     TableHead,
     Head,
+    Note(Box<NoteStart>),
 }
 
 #[derive(Debug)]
@@ -106,8 +112,11 @@ struct Item<'b> {
     table_depth: usize,
 }
 
-/// Convert one content document (already decoded) and append it to `b`.
+/// Convert one content document (already decoded) and append it to `b`. A document that
+/// holds notes and nothing else but headings (an endnotes file) adds only its notes.
 pub(crate) fn convert(b: &mut Builder, item: u32, path: &str, src: &str) {
+    let (text_before, blocks_before, notes_before, any_leaf) =
+        (b.text.len(), b.blocks.len(), b.footnotes, b.any_leaf);
     b.pending_anchors.push(path.to_string());
     let mut it = Item {
         b,
@@ -147,6 +156,19 @@ pub(crate) fn convert(b: &mut Builder, item: u32, path: &str, src: &str) {
         it.undo(action);
     }
     it.end_leaf();
+    let only_notes = it.b.footnotes > notes_before
+        && it
+            .b
+            .blocks
+            .get(blocks_before..)
+            .unwrap_or_default()
+            .iter()
+            .all(|b| b.kind.is_container() || matches!(b.kind, BlockKind::Heading { .. }));
+    if only_notes {
+        it.b.blocks.truncate(blocks_before);
+        it.rollback(text_before);
+        it.b.any_leaf = any_leaf;
+    }
 }
 
 fn has_word(attr: Option<&str>, words: &[&str]) -> bool {
@@ -162,28 +184,6 @@ fn hidden(el: &Element) -> bool {
         s.to_ascii_lowercase().contains("display:none")
     })
 }
-
-fn is_note_ref(el: &Element) -> bool {
-    el.name == "a"
-        && (has_word(el.attr("type"), &["noteref"])
-            || has_word(el.attr("role"), &["doc-noteref"])
-            || has_word(
-                el.attr("class"),
-                &["duokan-footnote", "qqreader-footnote", "zhangyue-footnote"],
-            ))
-}
-
-const NOTE_BODY_HOSTS: &[&str] = &[
-    "aside",
-    "div",
-    "li",
-    "p",
-    "section",
-    "dd",
-    "dt",
-    "blockquote",
-    "footer",
-];
 
 fn block_kind(name: &str) -> Option<BlockKind> {
     Some(match name {
@@ -297,24 +297,8 @@ impl Item<'_> {
             }
             return self.inline(el);
         }
-        let footnote = NOTE_BODY_HOSTS.contains(&name)
-            && (has_word(
-                el.attr("type"),
-                &["footnote", "endnote", "rearnote", "note"],
-            ) || has_word(el.attr("role"), &["doc-footnote", "doc-endnote"])
-                || el.attr("class").is_some_and(|c| {
-                    c.contains("duokan-footnote-item") || c.contains("footnote-content")
-                })
-                || el
-                    .attr("id")
-                    .is_some_and(|id| self.b.notes.contains_key(&format!("{}#{id}", self.path))));
-        if footnote {
-            self.end_leaf();
-            self.set_src(at);
-            let label = format!("{}#{}", self.path, el.attr("id").unwrap_or_default());
-            let number = self.note_number(&label);
-            self.b.footnotes += 1;
-            return self.open_container(BlockKind::Footnote { label, number });
+        if let Some(note) = self.note_body(el, at) {
+            return note;
         }
         match name {
             "ul" | "ol" => {
@@ -402,27 +386,6 @@ impl Item<'_> {
         }
     }
 
-    fn note_number(&mut self, label: &str) -> usize {
-        let next = self.b.notes.len() + 1;
-        *self.b.notes.entry(label.to_string()).or_insert(next)
-    }
-
-    fn note_ref(&mut self, el: &Element) {
-        let href = el.attr("href").unwrap_or_default();
-        let label = match self.link_target(href) {
-            LinkTarget::Internal(l) => l,
-            LinkTarget::External(e) => e,
-        };
-        let n = self.note_number(&label);
-        let at = self.push_visible(&format!("[{n}]"));
-        if let Some(at) = at {
-            self.b.spans.push(Span {
-                range: at..self.b.text.len(),
-                kind: SpanKind::NoteRef { label },
-            });
-        }
-    }
-
     fn image(&mut self, el: &Element, at: usize) {
         let src = el
             .attr("src")
@@ -498,6 +461,7 @@ impl Item<'_> {
             Action::TableHead => self.end_thead(),
             Action::Row => self.end_row(),
             Action::Cell => self.end_cell(),
+            Action::Note(start) => self.cut_note(*start),
         }
     }
 
@@ -729,6 +693,18 @@ impl Item<'_> {
         if self.leaf.is_none() && self.table.is_none() {
             self.begin_leaf(self.kind_here());
         }
+        // `　　一<br/>　　二`: a line indented with ideographic spaces after a line break is a
+        // paragraph of its own, indented as every paragraph is.
+        if self.ws == 3
+            && first == '\u{3000}'
+            && self.pre == 0
+            && self.table.is_none()
+            && self.b.text.len() > self.line_start
+            && matches!(self.leaf, Some((_, BlockKind::Paragraph)))
+        {
+            self.end_leaf();
+            self.begin_leaf(BlockKind::Paragraph);
+        }
         if self.b.text.len() > self.line_start {
             let last = self.b.text.chars().next_back().unwrap_or(' ');
             match self.ws {
@@ -779,6 +755,7 @@ impl Builder {
             blocks,
             spans: nested(spans),
             anchors: std::mem::take(&mut self.anchors),
+            notes: std::sync::Arc::new(std::mem::take(&mut self.notes_text)),
         }
     }
 }
