@@ -34,6 +34,7 @@ mod e2e_tmux;
 mod epub_books;
 mod epub_build;
 mod epub_cli;
+mod epub_contents;
 mod epub_notes;
 mod epub_positions;
 mod epub_ruby;

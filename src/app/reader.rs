@@ -568,8 +568,12 @@ impl Reader {
     }
 
     pub fn prev_chapter(&mut self) -> bool {
-        if self.top.chapter > 0 {
-            self.top = Position::new(self.top.chapter - 1, 0);
+        // Empty chapters (volumes that open at their first chapter) are passed over.
+        let before = self.doc.chapters[..self.top.chapter.min(self.doc.chapters.len())]
+            .iter()
+            .rposition(|c| !c.range.is_empty());
+        if let Some(prev) = before {
+            self.top = Position::new(prev, 0);
             true
         } else if self.top.offset != 0 {
             self.top = Position::START;
@@ -624,10 +628,19 @@ impl Reader {
         Position::new(pos.chapter, line_start(cl, i))
     }
 
+    /// `pos` inside the book. An empty chapter (a volume that starts where its first chapter
+    /// starts) is never shown: a place in it is the start of the next chapter with text.
     pub fn clamp(&self, pos: Position) -> Position {
         let Some(c) = self.doc.chapters.get(pos.chapter) else {
             return Position::new(self.last_chapter(), 0);
         };
+        if c.range.is_empty()
+            && let Some(next) = self.doc.chapters[pos.chapter..]
+                .iter()
+                .position(|c| !c.range.is_empty())
+        {
+            return Position::new(pos.chapter + next, 0);
+        }
         let text = self.doc.chapter_text(pos.chapter);
         let mut off = pos.offset.min(c.range.len()).min(text.len());
         while off > 0 && !text.is_char_boundary(off) {
