@@ -286,3 +286,69 @@ fn reading_passes_through_volumes_to_their_chapters() {
     press(&mut app, &["["]);
     assert_eq!(app.top().chapter, 6);
 }
+
+#[test]
+fn the_links_popup_says_where_links_go_in_the_reader_s_words() {
+    let mut f = EpubFiles::new("OEBPS/content.opf");
+    f.add(
+        "OEBPS/content.opf",
+        opf(
+            "3.0",
+            "<dc:title>链接之书</dc:title>",
+            &[
+                ("nav", "nav.xhtml", XHTML, "nav"),
+                ("c1", "Text/c1.xhtml", XHTML, ""),
+                ("c2", "Text/c2.xhtml", XHTML, ""),
+                ("extra", "extra.xhtml", XHTML, ""),
+            ],
+            r#"<spine><itemref idref="c1"/><itemref idref="c2"/><itemref idref="extra" linear="no"/></spine>"#,
+        ),
+    );
+    f.add(
+        "OEBPS/nav.xhtml",
+        nav(&[
+            (1, "第一章 雨", "Text/c1.xhtml"),
+            (1, "第二章 雪", "Text/c2.xhtml"),
+            (2, "雪后", "Text/c2.xhtml#t"),
+        ]),
+    );
+    f.add(
+        "OEBPS/Text/c1.xhtml",
+        xhtml(
+            "c1",
+            r#"<h1>第一章 雨</h1><p>见<a href="c2.xhtml#t">雪后</a>，又见<a href="../extra.xhtml">附录</a>，或<a href="https://example.org/书">网站</a>。</p>"#,
+        ),
+    );
+    f.add(
+        "OEBPS/Text/c2.xhtml",
+        xhtml(
+            "c2",
+            r#"<h1>第二章 雪</h1><p>下雪了。</p><h2 id="t">雪后</h2><p>雪停了。</p>"#,
+        ),
+    );
+    f.add(
+        "OEBPS/extra.xhtml",
+        xhtml("extra", "<h1>附录</h1><p>附录的正文。</p>"),
+    );
+    let mut app = App::new(f.open().document, 80, 24);
+    press(&mut app, &["U"]);
+    let kanshu::app::Overlay::Links(state) = &app.overlay else {
+        panic!("the links popup is open");
+    };
+    let places: Vec<String> = state.rows.iter().map(|r| r.target_text()).collect();
+    assert_eq!(places.len(), 3, "{places:?}");
+    assert!(
+        places[0].starts_with("雪后 · ") && places[0].ends_with('%'),
+        "{places:?}"
+    );
+    assert!(places[1].starts_with("附录 · "), "{places:?}");
+    assert_eq!(places[2], "https://example.org/书");
+    let screen = screen_text(&render(&app));
+    assert!(
+        screen.contains("雪后 · ") && !screen.contains("xhtml"),
+        "{screen}"
+    );
+    // Enter on the first: the page shows the place it said.
+    press(&mut app, &["enter"]);
+    assert_eq!(app.status_chapters(), "第二章 雪 › 雪后");
+}
