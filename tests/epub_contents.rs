@@ -352,3 +352,65 @@ fn the_links_popup_says_where_links_go_in_the_reader_s_words() {
     press(&mut app, &["enter"]);
     assert_eq!(app.status_chapters(), "第二章 雪 › 雪后");
 }
+
+/// One file holding 第一章 and, after a line, the entry `c1.xhtml#t` (雪后), then 第二章 in a
+/// file of its own.
+fn fragment_book() -> EpubFiles {
+    nav_book(
+        r##"<li><a href="c1.xhtml">第一章 雪</a><ol><li><a href="c1.xhtml#t">雪后</a></li></ol></li><li><a href="c2.xhtml">第二章 晴</a></li>"##,
+        &[
+            (
+                "c1.xhtml",
+                &format!(
+                    "<h1>第一章 雪</h1><p>下雪了。</p><h2 id=\"t\">雪后</h2>{}",
+                    para("雪停了", 30)
+                ),
+            ),
+            ("c2.xhtml", "<h1>第二章 晴</h1><p>天晴了。</p>"),
+        ],
+    )
+}
+
+#[test]
+fn an_entry_inside_a_file_goes_on_on_the_same_page() {
+    let book = fragment_book().open();
+    assert_well_formed(&book);
+    assert_eq!(book.document.chapters[1].title, "雪后");
+    let mut app = App::new(book.document, 60, 16);
+    let screen = screen_text(&render(&app));
+    // The chapter's first line, then the entry inside the file on the same page.
+    assert!(screen.contains("下雪了"), "{screen}");
+    assert!(
+        screen.contains("雪后") && screen.contains("雪停了0"),
+        "{screen}"
+    );
+    // Turning pages goes on through the section without a blank page, and the next file
+    // starts a page of its own.
+    let mut seen = String::new();
+    for _ in 0..12 {
+        seen.push_str(&screen_text(&render(&app)));
+        press(&mut app, &["space"]);
+    }
+    for k in 0..30 {
+        assert!(
+            seen.contains(&format!("雪停了{k}")),
+            "雪停了{k} missing:\n{seen}"
+        );
+    }
+    let last = screen_text(&render(&app));
+    assert!(
+        last.contains("第二章 晴") && !last.contains("雪停了"),
+        "{last}"
+    );
+    // A jump to the entry puts it at the top; the page before shows what leads up to it.
+    press(&mut app, &["g", "g", "]"]);
+    let screen = screen_text(&render(&app));
+    let rows: Vec<&str> = screen.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(rows[0].contains("雪后"), "{screen}");
+    press(&mut app, &["pageup"]);
+    let screen = screen_text(&render(&app));
+    assert!(
+        screen.contains("下雪了") && screen.contains("雪后"),
+        "{screen}"
+    );
+}
