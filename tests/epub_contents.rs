@@ -414,3 +414,57 @@ fn an_entry_inside_a_file_goes_on_on_the_same_page() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_ncx_volume_at_its_first_chapter_keeps_the_chapter_and_its_sections_as_siblings() {
+    let mut f = epub2(&[
+        (
+            "第1章",
+            "<h2>第1章 出发</h2><p>开头。</p><h3 id=\"s1\">第一节</h3><p>一节。</p><h3 id=\"s2\">第二节</h3><p>二节。</p>",
+        ),
+        ("第2章", "<h2>第2章 归来</h2><p>结尾。</p>"),
+    ]);
+    let ncx_text = ncx(&[
+        (1, "第1卷", "Text/c0.xhtml"),
+        (2, "第1章 出发", "Text/c0.xhtml"),
+        (3, "第一节", "Text/c0.xhtml#s1"),
+        (3, "第二节", "Text/c0.xhtml#s2"),
+        (2, "第2章 归来", "Text/c1.xhtml"),
+    ]);
+    for e in &mut f.entries {
+        if e.name == b"OEBPS/toc.ncx" {
+            e.data = ncx_text.clone().into_bytes();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "n.epub", &f.bytes());
+    let json: Value = serde_json::from_str(&run(dir.path(), &["toc", "--json"], &file)).unwrap();
+    let got: Vec<(u64, String)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["level"].as_u64().unwrap(),
+                e["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(u64, String)> = [
+        (1, "第1卷"),
+        (2, "第1章 出发"),
+        (3, "第一节"),
+        (3, "第二节"),
+        (2, "第2章 归来"),
+    ]
+    .into_iter()
+    .map(|(l, t)| (l, t.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    let page = run(
+        dir.path(),
+        &["render", "--chapter", "2", "--width", "40"],
+        &file,
+    );
+    assert!(page.contains("第2章 归来"), "{page}");
+}
