@@ -181,6 +181,15 @@ fn a_volume_at_the_place_of_its_first_chapter_is_listed_with_it() {
         &file,
     );
     assert!(page.contains("第1章 卷2章1"), "{page}");
+    // The book's first page is its first chapter's, and no volume prints an empty page.
+    let page = run(dir.path(), &["render", "--width", "40"], &file);
+    assert!(page.contains("第1章 卷1章1"), "{page}");
+    let all = run(dir.path(), &["render", "--all", "--width", "40"], &file);
+    assert!(
+        all.split_terminator("\u{c}\n")
+            .all(|p| !p.trim().is_empty()),
+        "an empty page in\n{all}"
+    );
 }
 
 #[test]
