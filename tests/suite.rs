@@ -35,6 +35,7 @@ mod epub_books;
 mod epub_build;
 mod epub_cli;
 mod epub_flow;
+mod epub_contents;
 mod epub_notes;
 mod epub_positions;
 mod epub_ruby;

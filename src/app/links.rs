@@ -21,15 +21,15 @@ pub struct LinkRow {
     /// The link's text as the book shows it.
     pub text: String,
     pub target: LinkTarget,
+    /// Where it goes in words the reader knows: the chapter's title and how far into the book
+    /// (`第二章 雪 · 45%`) for a place in the book, the address for any other.
+    pub place: String,
 }
 
 impl LinkRow {
-    /// Where the link goes, as shown: `#anchor` for a place in the book, else the address.
+    /// Where the link goes, as shown (see [`LinkRow::place`]).
     pub fn target_text(&self) -> String {
-        match &self.target {
-            LinkTarget::Internal(a) => format!("#{a}"),
-            LinkTarget::External(url) => url.clone(),
-        }
+        self.place.clone()
     }
 }
 
@@ -56,10 +56,29 @@ impl App {
                         .unwrap_or_default()
                         .to_string(),
                     target: target.clone(),
+                    place: self.link_place(target),
                 }),
                 _ => None,
             })
             .collect()
+    }
+
+    /// Where `target` goes, as the popup says it: the title of the chapter holding the place
+    /// (through the view, as the contents show it) and the book's percentage there.
+    fn link_place(&self, target: &LinkTarget) -> String {
+        let lang = self.lang();
+        match target {
+            LinkTarget::Internal(anchor) => match self.doc().structure.anchor(anchor) {
+                Some(at) => {
+                    let pos = self.doc().position_of(at);
+                    let percent = pos.percent(self.doc()).floor() as u32;
+                    let chapter = self.chapter_title(pos.chapter);
+                    tr!(lang, "link-place", chapter = chapter, percent = percent)
+                }
+                None => tr!(lang, "link-missing", anchor = anchor),
+            },
+            LinkTarget::External(url) => url.clone(),
+        }
     }
 
     pub(super) fn open_links(&mut self) {

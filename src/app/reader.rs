@@ -3,7 +3,9 @@
 //!
 //! The place on screen is `top: Position` (never a line number). A view is the line holding
 //! `top.offset` in its chapter and the lines after it, one page high per text column; pages flow
-//! across chapter ends, each chapter starting on a new page. Moves change `top`; `refresh`
+//! across chapter ends, each chapter starting on a new page, except a chapter that begins
+//! inside a source file of an EPUB (a contents entry `c2.xhtml#t`), which goes on on the page
+//! of the one before (`continues_page`). Moves change `top`; `refresh`
 //! (which the app calls once after every action) recomputes what is visible, so drawing only
 //! paints.
 //!
@@ -427,9 +429,81 @@ impl Reader {
         if let Some(i) = first_text_line_from(cl, line + h) {
             Some(Position::new(pos.chapter, cl.lines[i].range.start))
         } else if pos.chapter < last {
-            Some(Position::new(pos.chapter + 1, 0))
+            let used = cl.lines.len().saturating_sub(line);
+            self.flow_after(pos.chapter, used)
         } else {
             None
+        }
+    }
+
+    /// Does chapter `ch` go on on the page of the chapter before it? A contents entry inside
+    /// a source file (`c2.xhtml#t`) is a place in the flow, not a new page; only a new file
+    /// of an EPUB starts one. Vertical pages keep every chapter on pages of its own.
+    fn continues_page(&self, ch: usize) -> bool {
+        let (Some(sources), Some(c)) = (&self.doc.sources, self.doc.chapters.get(ch)) else {
+            return false;
+        };
+        if ch == 0 || c.range.is_empty() || self.layout.display().vertical {
+            return false;
+        }
+        let Some(before) = c.range.start.checked_sub(1) else {
+            return false;
+        };
+        let href = |at: usize| sources.place(at).map(|p| p.href);
+        href(c.range.start).is_some_and(|h| Some(h) == href(before))
+    }
+
+    /// The top of the page after one that shows `used` lines up to the end of chapter `ch`:
+    /// the start of the next chapter, or a line in it when it continues the page; `None` when
+    /// the page already shows the end of the book.
+    fn flow_after(&mut self, ch: usize, used: usize) -> Option<Position> {
+        let h = self.page_height();
+        let last = self.last_chapter();
+        let mut used = used;
+        let mut ch = ch;
+        loop {
+            let next = ch + 1;
+            if next > last {
+                return None;
+            }
+            if !self.continues_page(next) || used + FLOW_GAP >= h {
+                return Some(Position::new(next, 0));
+            }
+            used += FLOW_GAP;
+            let cl = self.chapter_layout(Position::new(next, 0));
+            if let Some(i) = first_text_line_from(cl, h - used) {
+                return Some(Position::new(next, cl.lines[i].range.start));
+            }
+            used += cl.lines.len();
+            ch = next;
+        }
+    }
+
+    /// The top of the page before a page whose first `line` lines (from the start of chapter
+    /// `ch`, which continues the page before it) are not enough to fill it: a line in the
+    /// chapters before.
+    fn flow_before(&mut self, ch: usize, line: usize) -> Position {
+        let h = self.page_height();
+        let mut need = h.saturating_sub(line + FLOW_GAP);
+        if need == 0 && line > 0 {
+            // The lines above fill the page before on their own.
+            return Position::new(ch, 0);
+        }
+        let mut ch = ch;
+        loop {
+            let prev = ch - 1;
+            let cl = self.chapter_layout(Position::new(prev, usize::MAX));
+            let n = cl.lines.len();
+            if need <= n || prev == 0 || !self.continues_page(prev) {
+                let cl = self.chapter_layout(Position::new(prev, usize::MAX));
+                let i = first_text_line_from(cl, n.saturating_sub(need.max(1))).unwrap_or(0);
+                return Position::new(prev, line_start(cl, i));
+            }
+            need = need.saturating_sub(n + FLOW_GAP);
+            if need == 0 {
+                return Position::new(prev, 0);
+            }
+            ch = prev;
         }
     }
 
@@ -437,8 +511,12 @@ impl Reader {
     /// previous chapter's last page. `None` at the start of the book.
     fn page_before(&mut self, pos: Position) -> Option<Position> {
         let h = self.page_height();
+        let continues = self.continues_page(pos.chapter);
         let cl = self.chapter_layout(pos);
         let line = cl.line_of_offset(pos.offset);
+        if continues && line < h {
+            return Some(self.flow_before(pos.chapter, line));
+        }
         if last_text_line_before(cl, line).is_some() {
             let i = first_text_line_from(cl, line.saturating_sub(h))
                 .filter(|&i| i < line)
@@ -543,9 +621,11 @@ impl Reader {
             self.top = Position::new(ch, line_start(cl, i));
             true
         } else if ch > 0 {
+            // Into a chapter the page flows from: one line up; else its last page.
+            let back = if self.continues_page(ch) { 1 } else { h };
             let cl = self.chapter_layout(Position::new(ch - 1, usize::MAX));
             let end = cl.lines.len();
-            let i = first_text_line_from(cl, end.saturating_sub(h)).unwrap_or(0);
+            let i = first_text_line_from(cl, end.saturating_sub(back)).unwrap_or(0);
             self.top = Position::new(ch - 1, line_start(cl, i));
             true
         } else if self.top.offset != 0 {
@@ -568,8 +648,12 @@ impl Reader {
     }
 
     pub fn prev_chapter(&mut self) -> bool {
-        if self.top.chapter > 0 {
-            self.top = Position::new(self.top.chapter - 1, 0);
+        // Empty chapters (volumes that open at their first chapter) are passed over.
+        let before = self.doc.chapters[..self.top.chapter.min(self.doc.chapters.len())]
+            .iter()
+            .rposition(|c| !c.range.is_empty());
+        if let Some(prev) = before {
+            self.top = Position::new(prev, 0);
             true
         } else if self.top.offset != 0 {
             self.top = Position::START;
@@ -624,10 +708,19 @@ impl Reader {
         Position::new(pos.chapter, line_start(cl, i))
     }
 
+    /// `pos` inside the book. An empty chapter (a volume that starts where its first chapter
+    /// starts) is never shown: a place in it is the start of the next chapter with text.
     pub fn clamp(&self, pos: Position) -> Position {
         let Some(c) = self.doc.chapters.get(pos.chapter) else {
             return Position::new(self.last_chapter(), 0);
         };
+        if c.range.is_empty()
+            && let Some(next) = self.doc.chapters[pos.chapter..]
+                .iter()
+                .position(|c| !c.range.is_empty())
+        {
+            return Position::new(pos.chapter + next, 0);
+        }
         let text = self.doc.chapter_text(pos.chapter);
         let mut off = pos.offset.min(c.range.len()).min(text.len());
         while off > 0 && !text.is_char_boundary(off) {
@@ -688,6 +781,38 @@ impl Reader {
                     vis_end = chapter_start + line.range.end;
                 }
             }
+            // A page that ends its chapter goes on with the chapters that continue it.
+            let mut flowed: Vec<(usize, usize, Line)> = Vec::new();
+            if !vertical && to == cl.lines.len() {
+                let mut used = lines.len();
+                let mut next = ch + 1;
+                while used + FLOW_GAP < h && self.continues_page(next) {
+                    let start = self.doc.chapters[next].range.start;
+                    let ncl = self.layout.chapter_at(&self.doc, Position::new(next, 0));
+                    flowed.push((
+                        next,
+                        usize::MAX,
+                        Line {
+                            range: 0..0,
+                            kind: LineKind::Blank,
+                            indent: 0,
+                        },
+                    ));
+                    used += FLOW_GAP;
+                    let take = (h - used).min(ncl.lines.len());
+                    for (i, l) in ncl.lines[..take].iter().enumerate() {
+                        if l.kind != LineKind::Blank {
+                            vis_end = start + l.range.end;
+                        }
+                        flowed.push((next, i, l.clone()));
+                    }
+                    used += take;
+                    if take < ncl.lines.len() {
+                        break;
+                    }
+                    next += 1;
+                }
+            }
             let mut col = Vec::with_capacity(h);
             if vertical {
                 // Rows across the page's columns (first column on the right).
@@ -722,6 +847,22 @@ impl Reader {
                         carried: k < before.len(),
                     });
                 }
+                for (next, i, line) in flowed {
+                    let glyphs = if i == usize::MAX {
+                        GlyphLine::default()
+                    } else {
+                        self.layout.glyphs_of_line(&self.doc, next, i)
+                    };
+                    col.push(ViewLine {
+                        chapter: next,
+                        kind: line.kind,
+                        range: line.range,
+                        glyphs,
+                        chapter_start: self.doc.chapters[next].range.start,
+                        heading: 0..0,
+                        carried: false,
+                    });
+                }
             }
             columns.push(col);
         }
@@ -739,6 +880,9 @@ impl Reader {
         };
     }
 }
+/// Blank lines between a chapter and the one that continues its page.
+const FLOW_GAP: usize = 1;
+
 /// First non-spacer line at or after `idx`.
 fn first_text_line_from(cl: &ChapterLayout, idx: usize) -> Option<usize> {
     cl.lines

@@ -116,6 +116,10 @@ pub fn write_all_pages(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     for chapter in 0..doc.chapters.len() {
+        // A volume that opens at its first chapter has no page of its own.
+        if doc.chapters[chapter].range.is_empty() && doc.chapters.len() > 1 {
+            continue;
+        }
         let mut text = String::new();
         let mut page = 0;
         // A long chapter counts its pages as its windows are laid out: ask again each time.
@@ -193,7 +197,12 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {
     } else {
         let chapter = match &args.chapter {
             Some(spec) => chapter_by_number(&doc, spec, lang)?,
-            None => 0,
+            // The first chapter with text: a volume that opens at its first chapter has none.
+            None => doc
+                .chapters
+                .iter()
+                .position(|c| !c.range.is_empty())
+                .unwrap_or(0),
         };
         let pages = layout.chapter(&doc, chapter).page_count();
         let page = args.page.unwrap_or(1);

@@ -1,6 +1,7 @@
 //! Chapter numbers as the book prints them: 第37章, 第三十七回, CHAPTER XXXVII, Chapter 37 →
-//! 37; and the numbering of a whole book (`numbering`), where a book that does not number its
-//! chapters counts them, leaving out front and back matter and volumes.
+//! 37; and the numbering of a whole book (`numbering`): the chapters are the entries at the
+//! level that holds 第N章 (not the 卷 above nor the 节 below), and a book that does not number
+//! its chapters counts them, leaving out front and back matter and volumes.
 //!
 //! Reads only chapter titles, levels and `heading` flags; computed on demand (a pass over the
 //! contents), never stored in `Chapter`. Knows nothing of keys, screens or commands: the reader
@@ -139,33 +140,121 @@ pub enum Found {
     None,
 }
 
-/// Whether chapter `i` holds other entries below it (a volume).
+/// Whether chapter `i` holds other entries below it.
 fn has_children(chapters: &[Chapter], i: usize) -> bool {
     chapters
         .get(i + 1)
         .is_some_and(|n| n.level > chapters[i].level)
 }
 
-/// The numbering of a book's chapters. A book numbers its chapters when at least half of
-/// the counted ones print a number; otherwise chapters are counted 1, 2, 3 … leaving out front
-/// and back matter (entries that are not headings) and volumes.
+/// What a title's word says a division is: 第N章, 第N回, Chapter N (a chapter); 第N卷,
+/// 第N部, 上部, Book N, Part N (a volume); 第N节 (a section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Division {
+    Chapter,
+    Volume,
+    Section,
+}
+
+fn division(title: &str) -> Option<Division> {
+    let t = title.trim();
+    let kind = |c: char| {
+        if "章回话話集幕".contains(c) {
+            Some(Division::Chapter)
+        } else if "卷部册冊篇季".contains(c) {
+            Some(Division::Volume)
+        } else if "节節".contains(c) {
+            Some(Division::Section)
+        } else {
+            None
+        }
+    };
+    if let Some(rest) = t.strip_prefix('第') {
+        number_in_title(t)?;
+        let after = rest
+            .chars()
+            .find(|c| !(c.is_ascii_digit() || c.is_numeric() || is_hanzi_digit(*c)))?;
+        return kind(after);
+    }
+    // 上部, 下卷, 中册: a volume without a number.
+    let mut chars = t.chars();
+    if let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next())
+        && "上中下前后後".contains(a)
+    {
+        return kind(b).filter(|k| *k == Division::Volume);
+    }
+    number_in_title(t)?;
+    let first = t.split_whitespace().next()?.to_ascii_lowercase();
+    Some(match first.as_str() {
+        "book" | "part" | "volume" | "vol." => Division::Volume,
+        _ => Division::Chapter,
+    })
+}
+
+/// The level that holds the chapters among `candidates`: the one whose titles say 第N章 /
+/// Chapter N most often; else the level under the titles that name volumes; else the top
+/// level, or the level under it when top entries hold others (volumes without names).
+fn chapter_level(chapters: &[Chapter], candidates: &[usize]) -> u8 {
+    let most = |want: Division| {
+        let mut counts = std::collections::BTreeMap::<u8, usize>::new();
+        for &i in candidates {
+            if division(&chapters[i].title) == Some(want) {
+                *counts.entry(chapters[i].level).or_default() += 1;
+            }
+        }
+        // The most titles; among equals, the deeper level (the one above holds it).
+        counts
+            .into_iter()
+            .max_by_key(|&(level, n)| (n, level))
+            .map(|(level, _)| level)
+    };
+    if let Some(level) = most(Division::Chapter) {
+        return level;
+    }
+    if let Some(level) = most(Division::Volume) {
+        return level.saturating_add(1);
+    }
+    let top = candidates
+        .iter()
+        .map(|&i| chapters[i].level)
+        .min()
+        .unwrap_or(1);
+    let volumes = candidates
+        .iter()
+        .any(|&i| chapters[i].level == top && has_children(chapters, i));
+    if volumes { top + 1 } else { top }
+}
+
+/// The numbering of a book's chapters. The chapters are the entries at the chapter level
+/// (see `chapter_level`: the level of 第N章 in a book of 卷, 章 and 节), leaving out front
+/// and back matter (entries that are not headings); the entries above them that hold them
+/// are volumes; sections below them get no number. A book numbers its chapters when at least
+/// half of them print a number; otherwise they are counted 1, 2, 3 ….
 pub fn numbering(chapters: &[Chapter]) -> ChapterNumbers {
     let n = chapters.len();
-    let mut volume = vec![None; n];
-    let mut stack: Vec<usize> = Vec::new();
-    for (i, c) in chapters.iter().enumerate() {
-        while stack.last().is_some_and(|&v| chapters[v].level >= c.level) {
-            stack.pop();
-        }
-        volume[i] = stack.last().copied();
-        if has_children(chapters, i) {
-            stack.push(i);
-        }
-    }
     let any_heading = chapters.iter().any(|c| c.heading);
-    let counted: Vec<usize> = (0..n)
-        .filter(|&i| !has_children(chapters, i) && (chapters[i].heading || !any_heading))
+    let candidates: Vec<usize> = (0..n)
+        .filter(|&i| chapters[i].heading || !any_heading)
         .collect();
+    let level = chapter_level(chapters, &candidates);
+    let mut counted: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let c = &chapters[i];
+            c.level == level
+                || (c.level < level
+                    && !has_children(chapters, i)
+                    && division(&c.title) == Some(Division::Chapter))
+        })
+        .collect();
+    if counted.is_empty() {
+        counted = candidates
+            .iter()
+            .copied()
+            .filter(|&i| !has_children(chapters, i))
+            .collect();
+    }
     let printed_count = counted
         .iter()
         .filter(|&&i| number_in_title(&chapters[i].title).is_some())
@@ -179,7 +268,21 @@ pub fn numbering(chapters: &[Chapter]) -> ChapterNumbers {
             u32::try_from(k + 1).ok()
         };
     }
-    let volumes: Vec<usize> = (0..n).filter(|&i| has_children(chapters, i)).collect();
+    // Volumes: entries above the chapter level that hold others.
+    let is_volume =
+        |i: usize| has_children(chapters, i) && number[i].is_none() && chapters[i].level < level;
+    let mut volume = vec![None; n];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, c) in chapters.iter().enumerate() {
+        while stack.last().is_some_and(|&v| chapters[v].level >= c.level) {
+            stack.pop();
+        }
+        volume[i] = stack.last().copied();
+        if is_volume(i) {
+            stack.push(i);
+        }
+    }
+    let volumes: Vec<usize> = (0..n).filter(|&i| is_volume(i)).collect();
     let all_printed = volumes
         .iter()
         .all(|&i| number_in_title(&chapters[i].title).is_some());
@@ -304,6 +407,59 @@ mod tests {
                 others: 0
             }
         );
+    }
+
+    #[test]
+    fn chapters_are_numbered_above_their_sections() {
+        // 卷 › 章 › 节: the 章 carry the numbers, the 卷 are volumes, the 节 get none.
+        let mut chs = vec![ch("封面", 1, false)];
+        for v in ["第一卷", "第二卷"] {
+            chs.push(ch(v, 1, false));
+            for c in ["第1章", "第2章"] {
+                chs.push(ch(c, 2, false));
+                chs.push(ch("第一节", 3, false));
+                chs.push(ch("第二节", 3, false));
+            }
+        }
+        let nums = numbering(&chs);
+        assert_eq!(nums.label(2), Some("1.1".to_string()));
+        assert_eq!(nums.label(3), None);
+        assert_eq!(nums.label(12), Some("2.2".to_string()));
+        assert_eq!(
+            nums.find(None, 2, 0),
+            Found::Chapter {
+                index: 5,
+                others: 1
+            }
+        );
+        // 章 › 节 without volumes: the 章 are chapters 1 and 2.
+        let chs = vec![
+            ch("第一章 雨", 1, false),
+            ch("一", 2, false),
+            ch("二", 2, false),
+            ch("第二章 雪", 1, false),
+            ch("一", 2, false),
+        ];
+        let nums = numbering(&chs);
+        assert_eq!(nums.label(3), Some("2".to_string()));
+        assert_eq!(nums.label(1), None);
+        // Unnumbered chapters under named parts are counted under the parts.
+        let chs = vec![
+            ch("上部", 1, false),
+            ch("雨", 2, false),
+            ch("风", 2, false),
+            ch("下部", 1, false),
+            ch("雪", 2, false),
+        ];
+        let nums = numbering(&chs);
+        assert_eq!(
+            nums.find(None, 3, 0),
+            Found::Chapter {
+                index: 4,
+                others: 0
+            }
+        );
+        assert_eq!(nums.volume_number[3], Some(2));
     }
 
     #[test]

@@ -476,7 +476,7 @@ pub(crate) fn ncx(path: &str, text: &str) -> Vec<TocEntry> {
             _ => {}
         }
     }
-    out.retain(|e| !e.target.is_empty());
+    // A navPoint without content opens at its first entry below (`epub::inherit_targets`).
     tidy(out)
 }
 
@@ -523,6 +523,14 @@ fn nav_entries(path: &str, events: &[XmlEvent], toc_only: bool) -> Vec<TocEntry>
                             target: el.attr("href").map(|h| target(path, h)).unwrap_or_default(),
                         });
                     }
+                    // `<span><a href>…</a></span>`: the link inside gives the target.
+                    "a" => {
+                        if let (Some(l), Some(h)) = (link.as_mut(), el.attr("href"))
+                            && l.target.is_empty()
+                        {
+                            l.target = target(path, h);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -537,8 +545,10 @@ fn nav_entries(path: &str, events: &[XmlEvent], toc_only: bool) -> Vec<TocEntry>
                     return out;
                 }
                 match name.as_str() {
+                    // A heading without a link (`<span>第一部</span><ol>…`) is kept: it
+                    // opens at its first entry below (see `epub::inherit_targets`).
                     "a" | "span" => {
-                        if let Some(l) = link.take().filter(|l| !l.target.is_empty()) {
+                        if let Some(l) = link.take() {
                             out.push(l);
                         }
                     }

@@ -331,7 +331,7 @@ fn contents(c: &mut Container, pkg: &container::Package) -> (Vec<TocEntry>, &'st
     if let Some(nav) = &pkg.nav
         && let Some(bytes) = c.read(nav)
     {
-        let toc = container::nav(nav, &content_text(&bytes).0);
+        let toc = inherit_targets(container::nav(nav, &content_text(&bytes).0));
         if !toc.is_empty() {
             return (toc, "nav");
         }
@@ -339,12 +339,35 @@ fn contents(c: &mut Container, pkg: &container::Package) -> (Vec<TocEntry>, &'st
     if let Some(ncx) = &pkg.ncx
         && let Some(bytes) = c.read(ncx)
     {
-        let toc = container::ncx(ncx, &container::xml_text(&bytes));
+        let toc = inherit_targets(container::ncx(ncx, &container::xml_text(&bytes)));
         if !toc.is_empty() {
             return (toc, "ncx");
         }
     }
     (Vec::new(), "spine")
+}
+
+/// Entries without a target (a nav `<span>` heading, a navPoint without content) open
+/// where their first entry below with a target opens; without one they are left out.
+fn inherit_targets(mut toc: Vec<TocEntry>) -> Vec<TocEntry> {
+    for i in (0..toc.len()).rev() {
+        if !toc[i].target.is_empty() {
+            continue;
+        }
+        let level = toc[i].level;
+        let below = toc[i + 1..]
+            .iter()
+            .take_while(|e| e.level > level)
+            .find(|e| !e.target.is_empty())
+            .map(|e| e.target.clone());
+        match below {
+            Some(t) => toc[i].target = t,
+            None => {
+                toc.remove(i);
+            }
+        }
+    }
+    toc
 }
 
 /// The starts of blocks outside every container, sorted: where a chapter may begin.
@@ -369,7 +392,8 @@ fn cut_points(blocks: &[Block]) -> Vec<usize> {
 }
 
 /// Chapters from starts (offset, title, level), kept in order, snapped back to a block start;
-/// the text before the first is a front chapter. Never empty.
+/// the text before the first is a front chapter. Never empty. An entry that starts where the
+/// entry below it starts (a volume and its first chapter) has an empty range.
 fn chapters_from(
     text: &str,
     cuts: &[usize],
@@ -383,9 +407,13 @@ fn chapters_from(
     let mut kept: Vec<(usize, String, u8)> = Vec::new();
     for (at, t, level) in starts {
         let at = snap(at.min(text.len()));
-        if kept.last().is_none_or(|k| at > k.0)
-            && (at < text.len() || text.is_empty() && kept.is_empty())
-        {
+        // An entry at the same place as the one before is kept when it sits below it (第1卷
+        // and its 第1章 both at `v1c1.xhtml`): the volume keeps an empty range, a place in
+        // the contents that opens at its first chapter. A repeat at the same level is not.
+        let after = kept
+            .last()
+            .is_none_or(|k| at > k.0 || (at == k.0 && level > k.2));
+        if after && (at < text.len() || text.is_empty() && kept.is_empty()) {
             kept.push((at, t, level));
         }
     }
@@ -732,6 +760,57 @@ mod tests {
         assert_eq!(
             got,
             [("Preface", 0..5, 1), ("B", 5..10, 1), ("C", 10..14, 2)]
+        );
+        // A volume and its first chapter at one place: both kept, the volume empty; a
+        // repeat at the same level is not.
+        let cs = chapters_from(
+            text,
+            &cuts,
+            vec![
+                (0, "V".into(), 1),
+                (0, "A".into(), 2),
+                (0, "A again".into(), 2),
+                (5, "B".into(), 2),
+            ],
+            "t",
+        );
+        let got: Vec<_> = cs
+            .iter()
+            .map(|c| (c.title.as_str(), c.range.clone(), c.level))
+            .collect();
+        assert_eq!(got, [("V", 0..0, 1), ("A", 0..5, 2), ("B", 5..14, 2)]);
+    }
+
+    #[test]
+    fn a_heading_without_a_target_opens_at_its_first_entry_below() {
+        let e = |level, title: &str, target: &str| TocEntry {
+            level,
+            title: title.into(),
+            target: target.into(),
+        };
+        let toc = inherit_targets(vec![
+            e(1, "封面", "c.xhtml"),
+            e(1, "第一部", ""),
+            e(2, "第一章", "a.xhtml"),
+            e(1, "空", ""),
+            e(1, "第二部", ""),
+            e(2, "卷首", ""),
+            e(3, "第二章", "b.xhtml"),
+        ]);
+        let got: Vec<_> = toc
+            .iter()
+            .map(|e| (e.title.as_str(), e.target.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("封面", "c.xhtml"),
+                ("第一部", "a.xhtml"),
+                ("第一章", "a.xhtml"),
+                ("第二部", "b.xhtml"),
+                ("卷首", "b.xhtml"),
+                ("第二章", "b.xhtml")
+            ]
         );
     }
 }
