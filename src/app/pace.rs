@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::App;
 use crate::document::Document;
 use crate::i18n::{Lang, tr};
-use crate::keys::{Action, Mode};
+use crate::keys::Action;
 use crate::position::Position;
 use crate::store::Faults;
 use crate::store::atomic::{read_regular, write_atomic};
@@ -290,18 +290,6 @@ impl App {
     /// Characters per minute used for the time left, and whether it is the reader's own.
     pub fn reading_speed(&self) -> (f64, bool) {
         self.pace.speed()
-    }
-
-    /// The zen key: hide the status bar, or show it again.
-    pub(super) fn toggle_zen(&mut self) {
-        self.zen = !self.zen;
-        let key = self.keymap.key_label(Mode::Reader, &Action::ToggleZen);
-        let text = match (self.zen, key) {
-            (true, Some(k)) => tr!(self.lang(), "msg-zen-on-key", key = k),
-            (true, None) => tr!(self.lang(), "msg-zen-on"),
-            (false, _) => tr!(self.lang(), "msg-zen-off"),
-        };
-        self.set_message(text, false);
     }
 }
 

@@ -1,0 +1,171 @@
+//! Comforts of a daily reader, as the reader sees them: zen gives the status row to the text
+//! and its messages go away by themselves (time passed in, never waited for, except in the one
+//! tmux check), and the status bar at narrow widths keeps the items that matter most.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::common::tmux::{Tmux, quote};
+use crate::common::*;
+use kanshu::app::{App, Settings};
+
+/// A 50 × 12 reader on a book of short lines, one row per line.
+fn reader() -> App {
+    let mut app = App::new(book(2, 60), 50, 12);
+    let mut settings = Settings::default();
+    settings.layout.paragraph_spacing = Some(false);
+    app.set_settings(settings);
+    app
+}
+
+/// The rows of the screen as text.
+fn rows(app: &App) -> Vec<String> {
+    screen_text(&render(app))
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn zen_gives_the_status_row_to_the_text_and_its_message_goes_away() {
+    let mut app = reader();
+    press(&mut app, &["space"]);
+    let top = app.top();
+    let first = top_line_text(&app);
+    let lines_before = app.view().columns[0].len();
+    assert!(status_text(&app).contains('%'));
+
+    press(&mut app, &["Z"]);
+    // The same words at the top, one more line on the page.
+    assert_eq!(app.top(), top);
+    assert_eq!(top_line_text(&app), first);
+    assert_eq!(app.view().columns[0].len(), lines_before + 1);
+    assert!(status_text(&app).contains("zen: status bar hidden, Z shows it"));
+    // The tick asks to come at once, to start the message's clock, then when it is up.
+    assert_eq!(app.tick_interval(), Some(Duration::ZERO));
+    let t0 = Instant::now();
+    assert!(!app.tick_at(t0));
+    assert_eq!(app.tick_interval(), Some(Duration::from_secs(4)));
+    assert!(!app.tick_at(t0 + Duration::from_secs(3)));
+    assert!(status_text(&app).contains("zen"), "{}", status_text(&app));
+    assert_eq!(app.tick_interval(), Some(Duration::from_secs(1)));
+    // Time is up: the bottom row is the book's text, not the message.
+    assert!(app.tick_at(t0 + Duration::from_secs(4)));
+    let bottom = status_text(&app);
+    assert!(!bottom.contains("zen"), "{bottom}");
+    let last_line: String = app.view().columns[0]
+        .last()
+        .map(|l| l.glyphs.iter().map(|g| g.text).collect())
+        .unwrap_or_default();
+    assert!(!last_line.trim().is_empty());
+    assert_eq!(bottom.trim(), last_line.trim());
+    assert_eq!(app.tick_interval(), None);
+
+    // A message in zen shows over the last line, then goes away too.
+    press(&mut app, &["G", "space"]);
+    assert!(status_text(&app).contains("end of the book"));
+    let t1 = t0 + Duration::from_secs(60);
+    app.tick_at(t1);
+    assert!(app.tick_at(t1 + Duration::from_secs(4)));
+    assert!(!status_text(&app).contains("end of the book"));
+
+    // Zen off: the status bar again, one line fewer, same top.
+    press(&mut app, &["g", "g"]);
+    let top = app.top();
+    press(&mut app, &["Z"]);
+    assert_eq!(app.top(), top);
+    assert_eq!(app.view().columns[0].len(), lines_before);
+    assert!(status_text(&app).contains('%'));
+}
+
+#[test]
+fn information_goes_away_outside_zen_and_errors_stay_until_a_key() {
+    let mut app = reader();
+    let t0 = Instant::now();
+    app.set_message("copied 12 characters", false);
+    app.tick_at(t0);
+    assert!(status_text(&app).contains("copied 12"));
+    app.tick_at(t0 + Duration::from_secs(4));
+    assert!(!status_text(&app).contains("copied 12"));
+    assert!(status_text(&app).contains('%'));
+
+    app.set_message("the position could not be saved", true);
+    assert_eq!(app.tick_interval(), None);
+    app.tick_at(t0 + Duration::from_secs(10));
+    app.tick_at(t0 + Duration::from_secs(600));
+    assert!(status_text(&app).contains("could not be saved"));
+    press(&mut app, &["j"]);
+    assert!(!status_text(&app).contains("could not be saved"));
+
+    // In zen an error goes away too, later than information.
+    press(&mut app, &["Z"]);
+    app.set_message("the position could not be saved", true);
+    app.tick_at(t0 + Duration::from_secs(700));
+    app.tick_at(t0 + Duration::from_secs(705));
+    assert!(status_text(&app).contains("could not be saved"));
+    app.tick_at(t0 + Duration::from_secs(708));
+    assert!(!status_text(&app).contains("could not be saved"));
+}
+
+#[test]
+fn a_new_message_starts_its_own_time() {
+    let mut app = reader();
+    let t0 = Instant::now();
+    press(&mut app, &["Z"]);
+    app.tick_at(t0);
+    app.tick_at(t0 + Duration::from_secs(3));
+    // Another message just before the first one's time is up stays its full time.
+    press(&mut app, &["G", "space"]);
+    app.tick_at(t0 + Duration::from_secs(3) + Duration::from_millis(500));
+    app.tick_at(t0 + Duration::from_secs(5));
+    assert!(status_text(&app).contains("end of the book"));
+    app.tick_at(t0 + Duration::from_secs(8));
+    assert!(!status_text(&app).contains("end of the book"));
+    assert_eq!(rows(&app).len(), 12);
+}
+
+fn numbered_book(dir: &Path) -> PathBuf {
+    let mut text = String::from("Numbered lines\n\n");
+    for i in 1..=300 {
+        text.push_str(&format!("Line {i:03} of the numbered book.\n"));
+    }
+    let book = dir.join("book.txt");
+    std::fs::write(&book, text).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        "[layout]\nparagraph_mode = \"lines\"\nparagraph_spacing = false\n",
+    )
+    .unwrap();
+    book
+}
+
+#[test]
+fn tmux_zen_message_goes_away_and_the_bottom_row_is_text() {
+    let Some(tmux) = Tmux::start("zenrow", 60, 12) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let book = numbered_book(dir.path());
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_kanshu"));
+    tmux.line(&format!(
+        "KANSHU_CONFIG_DIR={} {} {}",
+        quote(dir.path()),
+        quote(&bin),
+        quote(&book)
+    ));
+    tmux.wait_for("the first page", |s| s.contains("1/"));
+    tmux.keys(&["space"]);
+    let page = tmux.wait_for("the second page", |s| s.contains("2/"));
+    let top = page.lines().next().unwrap_or("").trim().to_string();
+    assert!(top.starts_with("Line "), "{page}");
+    tmux.keys(&["Z"]);
+    tmux.wait_for("the zen message", |s| s.contains("zen: status bar hidden"));
+    // After the message's few seconds the bottom row holds the next line of the book.
+    let screen = tmux.wait_for("the message gone", |s| !s.contains("zen"));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert_eq!(rows.len(), 12, "{screen}");
+    assert_eq!(rows[0].trim(), top, "{screen}");
+    assert!(rows[11].trim().starts_with("Line "), "{screen}");
+    assert!(!screen.contains('%'), "{screen}");
+    tmux.keys(&["q"]);
+}
