@@ -169,3 +169,66 @@ fn tmux_zen_message_goes_away_and_the_bottom_row_is_text() {
     assert!(!screen.contains('%'), "{screen}");
     tmux.keys(&["q"]);
 }
+
+/// A reader `width` columns wide with every status item on, on a longer book (so the time
+/// left is minutes) with a long title and chapter titles.
+fn status_reader(width: u16) -> App {
+    use kanshu::config::StatusItem;
+    let mut doc = book(3, 400);
+    doc.title = "The Reader's Long Book of Days".into();
+    for (i, c) in doc.chapters.iter_mut().enumerate() {
+        c.title = format!("Chapter {} The Road Home", i + 1);
+    }
+    let mut app = App::new(doc, width, 8);
+    let settings = Settings {
+        status: vec![
+            StatusItem::Title,
+            StatusItem::Chapter,
+            StatusItem::TimeLeftChapter,
+            StatusItem::TimeLeftBook,
+            StatusItem::Page,
+            StatusItem::Percent,
+        ],
+        ..Settings::default()
+    };
+    app.set_settings(settings);
+    press(&mut app, &["space"]);
+    app
+}
+
+#[test]
+fn the_status_bar_drops_whole_items_by_priority_at_30_40_and_80_columns() {
+    let bars: Vec<String> = [30, 40, 60, 80]
+        .into_iter()
+        .map(|w| status_text(&status_reader(w)))
+        .collect();
+    insta::assert_snapshot!(bars.join("\n"));
+    for bar in &bars {
+        // Page and percent always, whole.
+        assert!(bar.contains("2/") && bar.ends_with('%'), "{bar}");
+        // Nothing is cut to a lone ellipsis.
+        assert!(!bar.contains(" … ") && !bar.contains("·…"), "{bar}");
+    }
+    // 30: the chapter (cut in the middle) and page and percent.
+    assert!(
+        !bars[0].contains("left") && !bars[0].contains("Reader's"),
+        "{}",
+        bars[0]
+    );
+    assert!(bars[0].contains("Home"), "{}", bars[0]);
+    // 40: the chapter whole, no time left, no title.
+    assert!(bars[1].contains("Chapter 1 The Road Home") && !bars[1].contains("left"));
+    // 60: the chapter and page and percent; the time left does not fit beside them.
+    assert!(bars[2].contains("Chapter 1 The Road Home") && !bars[2].contains("left"));
+    // 80: everything, the title (lowest) cut at its end.
+    assert!(bars[3].contains("The Reader's… · Chapter 1 The Road Home"));
+    assert!(bars[3].contains("min left · book"), "{}", bars[3]);
+}
+
+#[test]
+fn whole_screens_at_30_40_and_80_columns() {
+    for w in [30, 40, 80] {
+        let app = status_reader(w);
+        insta::assert_snapshot!(format!("status_screen_{w}"), snapshot(&app));
+    }
+}
