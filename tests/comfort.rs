@@ -232,3 +232,76 @@ fn whole_screens_at_30_40_and_80_columns() {
         insta::assert_snapshot!(format!("status_screen_{w}"), snapshot(&app));
     }
 }
+
+/// `kanshu FILE` with its output in a pipe and no terminal at all (as in CI, and as a
+/// terminal's width would otherwise be used): stdout, and whether it succeeded.
+fn piped(book: &Path, columns: Option<&str>) -> String {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kanshu"));
+    cmd.arg(book)
+        .env("KANSHU_CONFIG_DIR", dir.path())
+        .env_remove("COLUMNS")
+        .stdin(std::process::Stdio::null());
+    if let Some(c) = columns {
+        cmd.env("COLUMNS", c);
+    }
+    // SAFETY: setsid only detaches the child from the controlling terminal before exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn piped_text_flows_with_every_paragraph_apart_and_no_page_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    // Paragraphs apart by blank lines, in a chapter long enough to be laid out in windows.
+    let mut text = String::from("Chapter 1\n\n");
+    let mut n = 0;
+    while text.len() < 300 * 1024 {
+        text.push_str(&format!(
+            "Paragraph {n:05} begins here and goes on for a while, long enough to wrap onto \
+             a second line at forty columns.\n\n"
+        ));
+        n += 1;
+    }
+    text.push_str("Chapter 2\n\nThe last paragraph.\n");
+    let book = dir.path().join("long.txt");
+    std::fs::write(&book, &text).unwrap();
+    let out = piped(&book, Some("40"));
+    assert!(!out.contains('\u{c}'));
+    assert!(out.lines().all(|l| l.chars().count() <= 40));
+    // Every paragraph starts right after one blank line, page breaks and windows or not.
+    let lines: Vec<&str> = out.lines().collect();
+    let mut seen = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(rest) = l.trim().strip_prefix("Paragraph ") {
+            let k: usize = rest[..5].parse().unwrap();
+            assert_eq!(k, seen, "paragraphs in order");
+            seen += 1;
+            if k > 0 {
+                assert!(lines[i - 1].trim().is_empty(), "blank before {k}");
+                assert!(!lines[i - 2].trim().is_empty(), "one blank before {k}");
+            }
+        }
+    }
+    assert_eq!(seen, n);
+    // The next chapter: two blank lines, its heading.
+    let at = lines.iter().position(|l| l.trim() == "Chapter 2").unwrap();
+    assert!(lines[at - 1].is_empty() && lines[at - 2].is_empty() && !lines[at - 3].is_empty());
+    assert_eq!(lines.last().map(|l| l.trim()), Some("The last paragraph."));
+    // Without a terminal or $COLUMNS: 80 columns.
+    let wide = piped(&book, None);
+    assert!(wide.lines().any(|l| l.chars().count() > 60));
+    assert!(wide.lines().all(|l| l.chars().count() <= 80));
+}
