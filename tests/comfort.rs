@@ -305,3 +305,31 @@ fn piped_text_flows_with_every_paragraph_apart_and_no_page_breaks() {
     assert!(wide.lines().any(|l| l.chars().count() > 60));
     assert!(wide.lines().all(|l| l.chars().count() <= 80));
 }
+
+#[test]
+fn tmux_kanshu_dash_at_a_terminal_says_it_reads_the_book_from_there() {
+    let Some(tmux) = Tmux::start("dashtty", 70, 12) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_kanshu"));
+    tmux.line(&format!(
+        "KANSHU_CONFIG_DIR={} {} -; echo EXIT=$?",
+        quote(dir.path()),
+        quote(&bin)
+    ));
+    // Said before anything waits for the typing, in place of a blank screen.
+    tmux.wait_for("what is happening", |s| {
+        s.contains("reading the book from standard input") && s.contains("Ctrl-D")
+    });
+    tmux.line("A book typed in");
+    tmux.line("Its one line of text, typed at the terminal.");
+    tmux.keys(&["C-d"]);
+    // Then the reader, with keys from the same terminal.
+    tmux.wait_for("the book typed in", |s| {
+        s.contains("Its one line of text, typed at the terminal.") && s.contains('%')
+    });
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("the shell again", |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=0"), "{screen}");
+}

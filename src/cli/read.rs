@@ -122,6 +122,7 @@ fn stdin_book(
 ) -> Result<Option<Document>, CliError> {
     let rules = global.rules_with(cfg)?;
     let opts = global.load_options_with(cfg);
+    super::stdin::announce_typing(global.lang);
     // Read as `toc -` reads: bounded by the size limit, binary refused from its start.
     let doc = super::stdin::read_from(io::stdin().lock(), &opts, &rules)?;
     if doc.source_bytes == 0 {
