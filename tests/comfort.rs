@@ -333,3 +333,57 @@ fn tmux_kanshu_dash_at_a_terminal_says_it_reads_the_book_from_there() {
     let screen = tmux.wait_for("the shell again", |s| s.contains("EXIT="));
     assert!(screen.contains("EXIT=0"), "{screen}");
 }
+
+fn copied(app: &mut App) -> Option<String> {
+    app.take_effects()
+        .into_iter()
+        .map(|kanshu::app::Effect::Copy(t)| t)
+        .next_back()
+}
+
+#[test]
+fn capital_y_at_the_start_of_a_chapter_copies_its_first_paragraph_not_the_heading() {
+    let text = "第一章 山路\n\n　　天色渐晚，山路上只剩下他一个人。\n\n　　远处传来几声狗叫。\n\n\
+                第二章 村口\n\n　　村口的老槐树下坐着一个老人。\n\n　　他抬头看了看天。\n";
+    let doc = kanshu::document::Document::from_text(text.to_string(), "山路");
+    assert!(doc.chapters.len() >= 2);
+    let mut app = App::new(doc, 50, 12);
+    press(&mut app, &["Y"]);
+    assert_eq!(
+        copied(&mut app).as_deref(),
+        Some("天色渐晚，山路上只剩下他一个人。")
+    );
+    assert!(
+        status_text(&app).contains("copied the paragraph: 16 characters"),
+        "{}",
+        status_text(&app)
+    );
+    // The next chapter's first page too.
+    press(&mut app, &["n"]);
+    assert!(
+        top_line_text(&app).contains("第二章"),
+        "{}",
+        top_line_text(&app)
+    );
+    press(&mut app, &["Y"]);
+    assert_eq!(
+        copied(&mut app).as_deref(),
+        Some("村口的老槐树下坐着一个老人。")
+    );
+    // In a selection the cursor's paragraph is copied, a heading as well.
+    press(&mut app, &["v", "Y"]);
+    assert_eq!(copied(&mut app).as_deref(), Some("第二章 村口"));
+}
+
+#[test]
+fn capital_y_on_a_page_ending_in_a_heading_copies_the_text_after_it() {
+    // A page whose only line is the heading (a tiny window): the paragraph after it.
+    let text = "Chapter 1\n\nThe first words of the chapter, after its heading.\n";
+    let doc = kanshu::document::Document::from_text(text.to_string(), "t");
+    let mut app = App::new(doc, 60, 3);
+    press(&mut app, &["Y"]);
+    assert_eq!(
+        copied(&mut app).as_deref(),
+        Some("The first words of the chapter, after its heading.")
+    );
+}

@@ -648,7 +648,7 @@ impl App {
             }
             Action::Drag { column, row } => self.drag_select(column, row),
             Action::Select => self.start_select(),
-            Action::CopyParagraph => self.copy_paragraph(self.reader.top()),
+            Action::CopyParagraph => self.copy_page_paragraph(),
             Action::Links => self.open_links(),
             Action::Notes => self.open_notes(),
             Action::Images => self.open_images(),
