@@ -190,11 +190,18 @@ fn toc_prints_the_contents_and_a_book_can_come_from_standard_input() {
         !toc.contains("脫貧攻堅是習近平"),
         "only the contents: {toc}"
     );
+    // The same text as for the file.
+    let (mut cmd, _dir) = kanshu();
+    let from_file = cmd.arg(fixture("seed.txt")).output().unwrap().stdout;
+    assert_eq!(
+        text_lines(&String::from_utf8_lossy(&from_file)),
+        text_lines(&render_all("80"))
+    );
     for args in [&[][..], &["-"][..]] {
         let (mut cmd, _dir) = kanshu();
         let out = cmd.args(args).write_stdin(seed.clone()).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
-        assert_eq!(String::from_utf8(out.stdout).unwrap(), render_all("80"));
+        assert_eq!(out.stdout, from_file, "{args:?}");
     }
     let (mut cmd, _dir) = kanshu();
     let out = cmd.args(["-", "--toc"]).write_stdin(seed).output().unwrap();
