@@ -40,7 +40,11 @@ fn zen_gives_the_status_row_to_the_text_and_its_message_goes_away() {
     assert_eq!(app.top(), top);
     assert_eq!(top_line_text(&app), first);
     assert_eq!(app.view().columns[0].len(), lines_before + 1);
-    assert!(status_text(&app).contains("zen: status bar hidden, Z shows it"));
+    // The message alone on the row: nothing of the line of text under it shows.
+    assert_eq!(
+        status_text(&app).trim(),
+        "zen: status bar hidden, Z shows it"
+    );
     // The tick asks to come at once, to start the message's clock, then when it is up.
     assert_eq!(app.tick_interval(), Some(Duration::ZERO));
     let t0 = Instant::now();

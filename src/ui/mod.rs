@@ -320,6 +320,10 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         // Zen: the row is left to the page colour until the zen key is pressed again.
         return None;
     }
+    // In zen the row holds a line of text under the message: clear it first.
+    for x in rect.left()..rect.right() {
+        buf[(x, rect.y)].reset();
+    }
     buf.set_style(rect, app.theme.status);
     let y = rect.y;
     let shows = |item| app.settings().status.contains(&item);
