@@ -17,6 +17,7 @@ mod cli_packaging;
 mod cli_smoke;
 mod cli_toc;
 mod cli_view;
+mod comfort;
 mod config_books;
 mod config_cli;
 mod config_defaults;

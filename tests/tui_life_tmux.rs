@@ -391,24 +391,51 @@ fn chapter_3_from_the_command_line() {
 
 #[test]
 fn piped_output_is_the_books_text() {
-    let Some(tmux) = Tmux::start("cat", 80, 24) else {
+    let Some(tmux) = Tmux::start("cat", 60, 24) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let book = book(dir.path());
+    // Paragraphs of 66 cells: one line at 80 columns, two at 60.
+    let mut text = String::new();
+    for n in 1..=3 {
+        text.push_str(&format!("第{n}章 标题{n}\n"));
+        for i in 0..40 {
+            text.push_str(&format!(
+                "　　第{n}章第{i:02}段，天色渐晚，山路上只剩下他一个人，远处传来几声狗叫。\n"
+            ));
+        }
+    }
+    let book = dir.path().join("book.txt");
+    std::fs::write(&book, text).unwrap();
+    let out = dir.path().join("out.txt");
+    // The shell does not export $COLUMNS: the width is the terminal's.
     tmux.line(&format!(
-        "KANSHU_CONFIG_DIR={} {} {} | tail -n 3; echo EXIT=$?",
+        "unset COLUMNS; KANSHU_CONFIG_DIR={} {} {} > {}; echo EXIT=$?",
         quote(dir.path()),
         quote(&bin()),
-        quote(&book)
+        quote(&book),
+        quote(&out)
     ));
     let screen = tmux.wait_for("the exit line", |s| exit_code(s).is_some());
     assert_eq!(exit_code(&screen), Some(0), "{screen}");
-    assert!(
-        screen.contains("第5章第79段"),
-        "the book's last line:\n{screen}"
-    );
     assert_eq!(tmux.display("#{alternate_on}"), "0");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains('\u{c}'), "no form feeds");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[lines.len() - 2].contains("第3章第39段"), "{text}");
+    assert!(lines[lines.len() - 1].ends_with("狗叫。"), "{text}");
+    // 60 columns wide: each paragraph takes two lines, one right after the other (no page
+    // breaks between them).
+    let at = |p: &str| lines.iter().position(|l| l.contains(p)).unwrap();
+    for i in 0..39 {
+        let (a, b) = (format!("第2章第{i:02}段"), format!("第2章第{:02}段", i + 1));
+        assert_eq!(at(&b), at(&a) + 2, "{}", lines[at(&a)..=at(&b)].join("\n"));
+    }
+    assert!(lines.iter().all(|l| l.chars().count() <= 60));
+    // Chapters apart by blank lines, each with its heading.
+    let heading = at("第3章 标题3");
+    assert!(lines[heading - 2].trim().is_empty() && lines[heading - 1].trim().is_empty());
+    assert!(lines[heading - 4].contains("第2章第39段"), "{text}");
 }
 
 /// An SGR mouse press and release at the 0-based cell (`column`, `row`), as the terminal

@@ -389,6 +389,7 @@ cli-stdin-is-terminal = `-` reads the book from standard input, which is a termi
 cli-did-you-mean = { $word }: no such file, and no command of that name: did you mean `{ $meant }`?
 cli-config-defaults = { $problem } (using the default settings)
 cli-stdin-empty = standard input is empty: there is no book to read
+cli-stdin-typing = reading the book from standard input, which is this terminal: type or paste it, then press { $key } on a new line to end it
 cli-stdin-not-keys = cannot read keys from standard input: it is a pipe or a file, not a terminal (to read a book from it, name the book `-`: … | kanshu -)
 cli-folder-needs-terminal = a folder opens the file picker, in a terminal
 msg-last-book-gone-key = the last book you read is gone: { $path } · { $key } opens the library

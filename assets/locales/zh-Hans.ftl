@@ -374,6 +374,7 @@ cli-stdin-is-terminal = `-` 从标准输入读书，但这里的标准输入是�
 cli-did-you-mean = { $word }：没有这个文件，也没有这个命令：你是想用 `{ $meant }` 吗？
 cli-config-defaults = { $problem }（改用默认设置）
 cli-stdin-empty = 标准输入是空的：没有书可读
+cli-stdin-typing = 正在从标准输入（就是这个终端）读取书的内容：请输入或粘贴，然后在新的一行按 { $key } 结束
 cli-stdin-not-keys = 无法从标准输入读取按键：它是管道或文件，不是终端（要从中读书，请把书名写作 `-`：… | kanshu -）
 cli-folder-needs-terminal = 文件夹会打开文件选择器，须在终端里运行
 msg-last-book-gone-key = 上次读的书已不在：{ $path } · 按 { $key } 打开书库

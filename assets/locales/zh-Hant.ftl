@@ -374,6 +374,7 @@ cli-stdin-is-terminal = `-` 從標準輸入讀書，但這裡的標準輸入是�
 cli-did-you-mean = { $word }：沒有這個檔案，也沒有這個指令：你是想用 `{ $meant }` 嗎？
 cli-config-defaults = { $problem }（改用預設設定）
 cli-stdin-empty = 標準輸入是空的：沒有書可讀
+cli-stdin-typing = 正在從標準輸入（就是這個終端機）讀取書的內容：請輸入或貼上，然後在新的一行按 { $key } 結束
 cli-stdin-not-keys = 無法從標準輸入讀取按鍵：它是管道或檔案，不是終端機（要從中讀書，請把書名寫作 `-`：… | kanshu -）
 cli-folder-needs-terminal = 資料夾會開啟檔案選擇器，須在終端機裡執行
 msg-last-book-gone-key = 上次讀的書已不在：{ $path } · 按 { $key } 開啟書庫

@@ -70,6 +70,16 @@ impl Geometry {
         }
     }
 
+    /// Zen: the status bar's row belongs to the text (each column one line taller); messages
+    /// and prompts are painted over it.
+    pub fn give_status_row_to_text(&mut self) {
+        if !self.too_small {
+            for c in &mut self.columns {
+                c.height += 1;
+            }
+        }
+    }
+
     /// Text column width in cells (what layout wraps to).
     pub fn column_width(&self) -> usize {
         self.columns.first().map(|r| r.width as usize).unwrap_or(0)

@@ -8,7 +8,7 @@
 //! `ruby` (the ruby key), `annotations` (the highlight list and the note editor, whose text is
 //! `note_edit`); lists share `list`. `reader` owns the book, the place on screen and navigation;
 //! `shelf` the store; `pace` the reading speed and the time left; `prefs` the settings a reader
-//! changes while reading; `geometry` where things go on screen.
+//! changes while reading; `geometry` where things go on screen; `zen` zen mode and how long a message stays.
 
 pub mod annotations;
 pub mod bookmarks;
@@ -33,6 +33,7 @@ pub mod selection;
 pub mod shelf;
 pub mod theme;
 pub mod toc;
+pub mod zen;
 
 use crate::config::{Config, Spread, StatusItem};
 use crate::document::Document;
@@ -153,8 +154,11 @@ pub struct App {
     prefs: Prefs,
     /// Keys of a key sequence typed so far (see `input::action_for_pending`).
     pub pending_keys: Vec<Key>,
-    /// Zen: the status bar is hidden (messages and prompts still show).
+    /// Zen: the status bar is hidden and its row given to the text (messages and prompts
+    /// still show there).
     pub zen: bool,
+    /// How long the message on screen has been there (see `zen`).
+    message_clock: zen::MessageClock,
     /// The reader's measured reading speed.
     pace: pace::Pace,
     /// Selecting text, and the text to copy.
@@ -233,6 +237,7 @@ impl App {
             prefs: Prefs::default(),
             pending_keys: Vec::new(),
             zen: false,
+            message_clock: zen::MessageClock::default(),
             pace,
             select: selection::Selecting::default(),
             annotations: annotations::Annotations::default(),
@@ -336,9 +341,11 @@ impl App {
 
     // ----- changes from outside an action -----
 
-    /// Show `text` in the status bar's message area until the next key.
+    /// Show `text` in the status bar's message area until the next key, or until its time is
+    /// up (see `zen`).
     pub fn set_message(&mut self, text: impl Into<String>, error: bool) {
         self.reader.set_message(text, error);
+        self.message_clock.restart();
     }
 
     /// Put `pos` at the top of the screen without touching the jump list (resume). Positions out
@@ -491,11 +498,18 @@ impl App {
 
     /// How long the main loop may sleep before calling `tick` (`None`: until an event).
     pub fn tick_interval(&self) -> Option<std::time::Duration> {
-        if self.search_pending() {
-            // A search counts in the background: look for its results every frame.
-            return Some(std::time::Duration::from_millis(15));
-        }
-        self.shelf_tick_interval()
+        // A search counts in the background: look for its results every frame.
+        let search = self
+            .search_pending()
+            .then_some(std::time::Duration::from_millis(15));
+        [
+            search,
+            self.shelf_tick_interval(),
+            self.message_tick_interval(),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
     }
 
     /// Whether the whole screen must be repainted (Ctrl-l); asking clears the request.
@@ -503,15 +517,24 @@ impl App {
         std::mem::take(&mut self.repaint)
     }
 
-    /// Idle tick from the main loop: the debounced save, and what a background search found.
-    /// True when the screen changed and should be drawn again.
+    /// Idle tick from the main loop, now (see `tick_at`).
     pub fn tick(&mut self) -> bool {
+        self.tick_at(std::time::Instant::now())
+    }
+
+    /// Idle tick at `now`: the debounced save, what a background search found, and a message
+    /// whose time is up. True when the screen changed and should be drawn again.
+    pub fn tick_at(&mut self, now: std::time::Instant) -> bool {
         self.shelf_tick();
+        let before = self.message().cloned();
         let changed = self.poll_search();
         if changed {
             self.reader.refresh();
         }
-        changed
+        if self.message() != before.as_ref() {
+            self.message_clock.restart();
+        }
+        self.expire_message(now) || changed
     }
 
     // ----- update -----
@@ -544,6 +567,7 @@ impl App {
             }
         }
         self.reader.refresh();
+        self.message_clock.restart();
         self.shelf_after_update(old);
         self.pace_after_update(old, reading);
     }
@@ -627,7 +651,7 @@ impl App {
             }
             Action::Drag { column, row } => self.drag_select(column, row),
             Action::Select => self.start_select(),
-            Action::CopyParagraph => self.copy_paragraph(self.reader.top()),
+            Action::CopyParagraph => self.copy_page_paragraph(),
             Action::Links => self.open_links(),
             Action::Notes => self.open_notes(),
             Action::Images => self.open_images(),
@@ -641,10 +665,11 @@ impl App {
     }
 
     /// A click on the page turns it: the right half forward, the left half back (the other way
-    /// round in vertical pages, read right to left). A click on the status bar does nothing.
+    /// round in vertical pages, read right to left). A click on the status bar does nothing (in
+    /// zen its row is the text's).
     fn click_page(&mut self, column: u16, row: u16) {
         let g = &self.geometry;
-        if g.too_small || row >= g.status.y {
+        if g.too_small || (row >= g.status.y && !self.zen) {
             return;
         }
         let right = column >= g.screen.width / 2;
@@ -660,6 +685,9 @@ impl App {
     /// same text stays at the top and open panels keep their selection in view.
     fn relayout(&mut self, width: u16, height: u16) {
         self.geometry = Geometry::compute(width, height, &self.settings);
+        if self.zen {
+            self.geometry.give_status_row_to_text();
+        }
         let params = layout_params(&self.settings, &self.geometry);
         self.reader.set_overlap(self.settings.page_overlap);
         self.reader.set_frame(frame_of(&self.geometry), params);

@@ -7,8 +7,11 @@
 //! is read in far fewer characters per minute than alphabetic text, so each is learned apart.
 //!
 //! What was learned lives in `reading-speed.json` in the state directory, written with the
-//! store's atomic write and merged with what another window learned meanwhile. A file that
-//! can't be read or written never stops reading: the speed then falls back to the default.
+//! store's atomic write and merged with what another window learned meanwhile. The conflict
+//! copies a sync tool leaves of it when two machines wrote it while apart (found by the store's
+//! `sync::conflict_copies`) are merged into it when it is read, and then removed; so is a file
+//! `git merge` left with both sides between conflict markers. A file that can't be read or
+//! written never stops reading: the speed then falls back to the default.
 //! No drawing and no terminal type here.
 
 use std::cell::OnceCell;
@@ -20,10 +23,11 @@ use serde::{Deserialize, Serialize};
 use super::App;
 use crate::document::Document;
 use crate::i18n::{Lang, tr};
-use crate::keys::{Action, Mode};
+use crate::keys::Action;
 use crate::position::Position;
 use crate::store::Faults;
 use crate::store::atomic::{read_regular, write_atomic};
+use crate::store::sync;
 
 /// The file, in the state directory.
 pub const FILE_NAME: &str = "reading-speed.json";
@@ -61,6 +65,24 @@ impl Measured {
     fn speed(&self) -> Option<f64> {
         (self.seconds >= LEARNED_AFTER && self.chars > 0.0)
             .then(|| self.chars / self.seconds * 60.0)
+    }
+
+    /// Several machines' measures of the same reader (each perhaps holding the same older
+    /// reading from before they were apart): the speed weighted by the time each measured, over
+    /// the longest of the times (a sum would count the shared reading more than once). The same
+    /// in any order, and a measure merged with itself is unchanged.
+    fn merge_all(all: &[Measured]) -> Measured {
+        let seconds = all.iter().map(|m| m.seconds).fold(0.0, f64::max);
+        let total: f64 = all.iter().map(|m| m.seconds).sum();
+        let chars: f64 = all.iter().map(|m| m.chars).sum();
+        if total <= 0.0 {
+            let chars = all.iter().map(|m| m.chars).fold(0.0, f64::max);
+            return Measured { chars, seconds };
+        }
+        Measured {
+            chars: chars / total * seconds,
+            seconds,
+        }
     }
 
     fn sane(self) -> Measured {
@@ -121,23 +143,82 @@ fn chars_in(s: &[u8]) -> usize {
     s.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
-fn read_file(path: &Path) -> SpeedFile {
-    match read_regular(path, 64 * 1024) {
-        Ok(Some(bytes)) => serde_json::from_slice::<SpeedFile>(&bytes)
+impl SpeedFile {
+    /// The files of several machines, merged (see `Measured::merge_all`).
+    fn merge_all(all: &[SpeedFile]) -> SpeedFile {
+        let pick = |f: fn(&SpeedFile) -> Measured| all.iter().map(f).collect::<Vec<_>>();
+        SpeedFile {
+            cjk: Measured::merge_all(&pick(|f| f.cjk)),
+            other: Measured::merge_all(&pick(|f| f.other)),
+        }
+    }
+}
+
+/// The file's measures, `None` when it is missing or does not read. A file `git merge` left
+/// with conflict markers reads as its two sides merged.
+fn parse_file(path: &Path) -> Option<SpeedFile> {
+    let bytes = read_regular(path, 64 * 1024).ok()??;
+    let parse = |b: &[u8]| {
+        serde_json::from_slice::<SpeedFile>(b)
+            .ok()
             .map(|f| SpeedFile {
                 cjk: f.cjk.sane(),
                 other: f.other.sane(),
             })
-            .unwrap_or_default(),
-        _ => SpeedFile::default(),
+    };
+    parse(&bytes).or_else(|| {
+        let (ours, theirs) = sync::conflict_sides(&bytes)?;
+        let sides = [parse(ours.as_bytes())?, parse(theirs.as_bytes())?];
+        Some(SpeedFile::merge_all(&sides))
+    })
+}
+
+fn read_file(path: &Path) -> SpeedFile {
+    parse_file(path).unwrap_or_default()
+}
+
+/// Merge the sync tool's conflict copies of the file at `path` into it, write it, then remove
+/// the copies merged. A copy that does not read is left as it is. Returns what the file holds.
+fn settle_conflicts(path: &Path) -> SpeedFile {
+    let Some(dir) = path.parent() else {
+        return read_file(path);
+    };
+    let copies = sync::conflict_copies(dir, FILE_NAME);
+    let had_markers = read_regular(path, 64 * 1024)
+        .ok()
+        .flatten()
+        .is_some_and(|b| sync::conflict_sides(&b).is_some());
+    let ours = read_file(path);
+    if copies.is_empty() && !had_markers {
+        return ours;
     }
+    let mut all = vec![ours];
+    let mut done = Vec::new();
+    for copy in copies {
+        if let Some(theirs) = parse_file(&copy) {
+            all.push(theirs);
+            done.push(copy);
+        }
+    }
+    let merged = SpeedFile::merge_all(&all);
+    let written = serde_json::to_vec_pretty(&merged)
+        .ok()
+        .is_some_and(|bytes| write_atomic(path, &bytes, &Faults::default()).is_ok());
+    if written {
+        for copy in done {
+            // One another window already removed is as good.
+            let _ = std::fs::remove_file(copy);
+        }
+    }
+    merged
 }
 
 impl Pace {
-    /// Keep the speed in `dir` (the state directory), starting from what is there.
+    /// Keep the speed in `dir` (the state directory), starting from what is there (with the
+    /// conflict copies a sync tool left merged in and removed).
     pub fn attach(&mut self, dir: &Path) {
         let path = dir.join(FILE_NAME);
-        self.known = read_file(&path);
+        self.known = settle_conflicts(&path);
         self.path = Some(path);
     }
 
@@ -291,18 +372,6 @@ impl App {
     pub fn reading_speed(&self) -> (f64, bool) {
         self.pace.speed()
     }
-
-    /// The zen key: hide the status bar, or show it again.
-    pub(super) fn toggle_zen(&mut self) {
-        self.zen = !self.zen;
-        let key = self.keymap.key_label(Mode::Reader, &Action::ToggleZen);
-        let text = match (self.zen, key) {
-            (true, Some(k)) => tr!(self.lang(), "msg-zen-on-key", key = k),
-            (true, None) => tr!(self.lang(), "msg-zen-on"),
-            (false, _) => tr!(self.lang(), "msg-zen-off"),
-        };
-        self.set_message(text, false);
-    }
 }
 
 /// A time left as the status bar says it: "under 1 min", "12 min", "3 h 05 min".
@@ -404,5 +473,94 @@ mod tests {
         d.attach(dir.path());
         d.set_book(&doc);
         assert_eq!(d.speed(), (DEFAULT_OTHER, false));
+    }
+
+    fn speed_file(other: (f64, f64), cjk: (f64, f64)) -> String {
+        let m = |(chars, seconds): (f64, f64)| Measured { chars, seconds };
+        serde_json::to_string(&SpeedFile {
+            cjk: m(cjk),
+            other: m(other),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn conflict_copies_from_two_machines_are_merged_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = book(&"word ".repeat(1000));
+        // This machine: 1,000 a minute over 10 minutes. Syncthing's copy of the other machine:
+        // 1,600 a minute over 10 minutes; Dropbox's: 1,300 a minute over 20 minutes, and
+        // Chinese at 300 a minute.
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            speed_file((10_000.0, 600.0), (0.0, 0.0)),
+        )
+        .unwrap();
+        let syncthing = dir
+            .path()
+            .join("reading-speed.sync-conflict-20261201-101010-ABCDEFG.json");
+        std::fs::write(&syncthing, speed_file((16_000.0, 600.0), (0.0, 0.0))).unwrap();
+        let dropbox = dir
+            .path()
+            .join("reading-speed (laptop's conflicted copy 2026-12-01).json");
+        std::fs::write(&dropbox, speed_file((26_000.0, 1200.0), (3000.0, 600.0))).unwrap();
+        // A copy that does not read is left as it is; other files are not touched.
+        let broken = dir.path().join("reading-speed.json.orig");
+        std::fs::write(&broken, b"{not json").unwrap();
+        let other = dir
+            .path()
+            .join("library.sync-conflict-20261201-101010-ABCDEFG.json");
+        std::fs::write(&other, b"{}").unwrap();
+
+        let mut pace = Pace::default();
+        pace.attach(dir.path());
+        pace.set_book(&doc);
+        // Weighted by the time each measured: (10,000 + 16,000 + 26,000) over 40 minutes.
+        let (speed, learned) = pace.speed();
+        assert!(learned);
+        assert!((speed - 1300.0).abs() < 0.5, "{speed}");
+        assert!(!syncthing.exists() && !dropbox.exists());
+        assert!(broken.exists() && other.exists());
+        // The merge was written: another start reads the same speed, with no copies left.
+        let mut again = Pace::default();
+        again.attach(dir.path());
+        again.set_book(&doc);
+        assert!((again.speed().0 - speed).abs() < 1e-9);
+        let zh = book(&"字".repeat(1000));
+        again.set_book(&zh);
+        assert_eq!(again.speed(), (300.0, true));
+    }
+
+    #[test]
+    fn a_merge_is_the_same_either_way_and_with_itself() {
+        let a = Measured {
+            chars: 10_000.0,
+            seconds: 600.0,
+        };
+        let b = Measured {
+            chars: 6_000.0,
+            seconds: 200.0,
+        };
+        assert_eq!(Measured::merge_all(&[a, b]), Measured::merge_all(&[b, a]));
+        assert_eq!(Measured::merge_all(&[a, a]), a);
+        let none = Measured::default();
+        assert_eq!(Measured::merge_all(&[none, none]), none);
+    }
+
+    #[test]
+    fn a_file_git_left_with_both_sides_reads_as_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = format!(
+            "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> other\n",
+            speed_file((12_000.0, 600.0), (0.0, 0.0)),
+            speed_file((18_000.0, 600.0), (0.0, 0.0))
+        );
+        std::fs::write(dir.path().join(FILE_NAME), text).unwrap();
+        let mut pace = Pace::default();
+        pace.attach(dir.path());
+        pace.set_book(&book(&"word ".repeat(1000)));
+        assert!((pace.speed().0 - 1500.0).abs() < 0.5);
+        let written = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+        assert!(!written.contains("<<<<<<<"), "{written}");
     }
 }

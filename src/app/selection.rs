@@ -512,7 +512,43 @@ impl App {
         self.set_message(say::copied(self.lang(), n), false);
     }
 
-    /// `Y`: copy the paragraph holding `pos` (the reader: the first character of the page).
+    /// `Y` in the reader: copy the paragraph at the top of the page, or, when the page starts
+    /// with a heading, the first paragraph of text after it (a heading alone is rarely what a
+    /// reader wants to quote).
+    pub(super) fn copy_page_paragraph(&mut self) {
+        let at = self.text_after_top_heading().unwrap_or(self.reader.top());
+        self.copy_paragraph(at);
+    }
+
+    /// Where the text after the heading at the top of the page starts, when the page's first
+    /// line is a heading (in vertical pages: when the page holds heading columns).
+    fn text_after_top_heading(&self) -> Option<Position> {
+        let view = self.reader.view();
+        let mut lines = view
+            .columns
+            .iter()
+            .flatten()
+            .filter(|l| !l.carried && l.kind != LineKind::Blank && !l.glyphs.is_empty());
+        let first = lines.next()?;
+        if !first.heading.is_empty() {
+            return Some(Position::new(first.chapter, first.heading.end));
+        }
+        if first.kind != LineKind::Heading {
+            return None;
+        }
+        let mut heading_end = first.range.end;
+        for l in lines {
+            match l.kind {
+                LineKind::Heading if l.chapter == first.chapter => heading_end = l.range.end,
+                LineKind::Body => return Some(Position::new(l.chapter, l.range.start)),
+                _ => {}
+            }
+        }
+        // The heading ends the page: the text after it, on the next.
+        Some(Position::new(first.chapter, heading_end))
+    }
+
+    /// `Y`: copy the paragraph holding `pos` (in selection: the cursor's).
     pub(super) fn copy_paragraph(&mut self, pos: Position) {
         let Some(pos) = self.visible_from(pos) else {
             return self.set_message(tr!(self.lang(), say::NOTHING_SELECTED), false);

@@ -1,7 +1,7 @@
 //! `kanshu [FILE|-]`, `kanshu --guide`: choose the book (a file, standard input, the book read
 //! last, or the guide), set the reader up from the configuration, the store and the start
 //! place asked for (`--chapter`, `--at`, `--search`), and hand it to `tui`. Outside a terminal
-//! print the book's text as `render --all` would (`--toc`: its contents).
+//! print the book's text as one flow, at the terminal's width (`--toc`: its contents).
 //!
 //! Decides where the book and the keys come from: keys come from the terminal (standard input
 //! when it is one, else `/dev/tty`), so standard input can hold the book; a book named while
@@ -122,6 +122,7 @@ fn stdin_book(
 ) -> Result<Option<Document>, CliError> {
     let rules = global.rules_with(cfg)?;
     let opts = global.load_options_with(cfg);
+    super::stdin::announce_typing(global.lang);
     // Read as `toc -` reads: bounded by the size limit, binary refused from its start.
     let doc = super::stdin::read_from(io::stdin().lock(), &opts, &rules)?;
     if doc.source_bytes == 0 {
@@ -133,11 +134,15 @@ fn stdin_book(
     Ok(Some(doc))
 }
 
-/// The book's text as `kanshu render --all` prints it, at `$COLUMNS` or 80 columns.
+/// The book's text as one flow (no pages, no form feeds) for a pager or a file, at the width
+/// of the terminal there is (as bat does), else `$COLUMNS`, else 80 columns.
 fn book_text(doc: &Document, cfg: &Config, display: DisplayMode) -> Result<(), CliError> {
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
+    let width = terminal_width()
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse::<usize>().ok())
+        })
         .filter(|w| (2..=1000).contains(w))
         .unwrap_or(80);
     let height = 24;
@@ -149,12 +154,25 @@ fn book_text(doc: &Document, cfg: &Config, display: DisplayMode) -> Result<(), C
     let mut layout = DisplayLayout::for_document(doc, params);
     layout.set_display(display);
     let mut out = io::stdout().lock();
-    match super::render::write_all_pages(doc, &mut layout, &mut out) {
+    match super::render::write_flowing_text(doc, &mut layout, &mut out) {
         Ok(()) => Ok(()),
         // `kanshu big.txt | head`: stop quietly.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(CliError::Other(format!("cannot write output: {e}"))),
     }
+}
+
+/// The width of the terminal the command runs in, when it has one (standard output is not it
+/// here: the controlling terminal, or standard error or input when one of them is a terminal).
+fn terminal_width() -> Option<usize> {
+    let controlling = std::fs::File::open("/dev/tty").is_ok();
+    if !(controlling || io::stderr().is_terminal() || io::stdin().is_terminal()) {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| w as usize)
+        .filter(|w| *w > 0)
 }
 
 /// The title and the table of contents as plain text, as `kanshu toc` prints it (control

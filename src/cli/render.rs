@@ -2,7 +2,9 @@
 //!
 //! Owns the headless view of the layout engine: which page to show (chapter/page, a percentage
 //! of the book, or every page) and how a page becomes text (the reader's text area, trailing
-//! spaces trimmed). The page text comes from `page_text`, which tests call directly.
+//! spaces trimmed). The page text comes from `page_text`, which tests call directly; the book
+//! as one flowing text, with no pages (what `kanshu book.txt | less` prints), from
+//! `write_flowing_text`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +15,7 @@ use super::{CliError, GlobalArgs, emit};
 use crate::document::Document;
 use crate::document::chapters::numbers::{Found, numbering};
 use crate::i18n::{Lang, tr};
-use crate::layout::{GlyphLine, LayoutParams, MAX_HEIGHT, MAX_WIDTH};
+use crate::layout::{GlyphLine, LayoutParams, LineKind, MAX_HEIGHT, MAX_WIDTH};
 use crate::position::Position;
 use crate::view::{DisplayLayout, DisplayMode, Script, ViewOptions};
 
@@ -131,6 +133,83 @@ pub fn write_all_pages(
         out.write_all(text.as_bytes())?;
     }
     out.flush()
+}
+
+/// Write the book's text laid out at the layout's width as one flow, with no page breaks (for a
+/// pager or a file): every line of every page (the spacers a page break hides included), the
+/// chapters apart by two blank lines, each starting with its heading. Vertical pages are
+/// written across: a pipe has no pages to lay columns in.
+pub fn write_flowing_text(
+    doc: &Document,
+    layout: &mut DisplayLayout,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let mut display = layout.display();
+    display.vertical = false;
+    layout.set_display(display);
+    let blank_mode = layout
+        .style()
+        .is_some_and(|s| s.mode == crate::layout::ParagraphMode::Blank);
+    let mut first = true;
+    for chapter in 0..doc.chapters.len() {
+        let mut text = String::new();
+        let mut page = 0;
+        let mut blank_last = true;
+        // A long chapter counts its pages as its windows are laid out: ask again each time.
+        while page < layout.chapter(doc, chapter).page_count() {
+            let top = layout.page_position(doc, chapter, page);
+            let cl = layout.chapter_at(doc, top);
+            let Some(local) = page.checked_sub(cl.pages_before) else {
+                break;
+            };
+            let start = cl.pages.get(local).copied().unwrap_or(cl.lines.len());
+            let end = cl.pages.get(local + 1).copied().unwrap_or(cl.lines.len());
+            // A long chapter is laid out in pieces cut between paragraphs, each starting a
+            // page with no spacer before it: keep those paragraphs apart as the others are.
+            let spaced = cl.lines.windows(3).any(|w| {
+                w[1].kind == LineKind::Blank
+                    && w[0].kind == LineKind::Body
+                    && w[2].kind == LineKind::Body
+            });
+            if page > 0 && spaced && !blank_last && starts_paragraph(doc, top, blank_mode) {
+                text.push('\n');
+            }
+            for i in start..end {
+                let line = layout.glyphs_of_line(doc, chapter, i);
+                let line = line.text();
+                let line = line.trim_end();
+                text.push_str(line);
+                text.push('\n');
+                blank_last = line.is_empty();
+            }
+            page += 1;
+        }
+        let text = text.trim_matches('\n');
+        if text.is_empty() {
+            continue;
+        }
+        if !first {
+            out.write_all(b"\n\n")?;
+        }
+        first = false;
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
+
+/// Whether `at` starts a paragraph of the source: the start of a line, after a blank line
+/// when paragraphs are apart by blank lines (`blank_mode`).
+fn starts_paragraph(doc: &Document, at: Position, blank_mode: bool) -> bool {
+    let text = doc.chapter_text(at.chapter);
+    let Some(before) = text.get(..at.offset) else {
+        return false;
+    };
+    let mut lines = before.rsplit('\n');
+    let blank = |l: Option<&str>| l.is_some_and(|l| l.trim().is_empty());
+    // The page's own line up to `at`, then the line before it.
+    let start_of_line = blank(lines.next()) && before.contains('\n');
+    start_of_line && (!blank_mode || blank(lines.next()))
 }
 
 pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<(), CliError> {

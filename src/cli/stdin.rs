@@ -3,8 +3,9 @@
 //! The same limits as a file: at most the configured number of megabytes is read, a start that
 //! is plainly binary is refused before the rest is read, and the encoding is guessed (or taken
 //! from `--encoding`) as for a file. A terminal on standard input is refused rather than
-//! waited on. The book has no path, so nothing about it is remembered; the reader itself does
-//! not take `-` (its keys come from the terminal).
+//! waited on by the headless commands; the reader (`kanshu -`) reads a book typed or pasted
+//! there, after saying so (`announce_typing`), and then takes its keys from the same terminal.
+//! The book has no path, so nothing about it is remembered.
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -31,6 +32,19 @@ pub fn read(opts: &LoadOptions, rules: &RuleSet, lang: Lang) -> Result<Document,
     read_from(stdin.lock(), opts, rules)
 }
 
+/// When standard input is a terminal, say on standard error that the book is read from it
+/// and how to end it, before anything waits for it (a blank screen would say nothing).
+pub fn announce_typing(lang: Lang) {
+    if std::io::stdin().is_terminal() {
+        let key = if cfg!(windows) {
+            "Ctrl-Z Enter"
+        } else {
+            "Ctrl-D"
+        };
+        eprintln!("kanshu: {}", tr!(lang, "cli-stdin-typing", key = key));
+    }
+}
+
 /// Read and decode a book from `input` as `read` does (tests give it bytes).
 pub fn read_from(
     input: impl Read,
@@ -51,8 +65,13 @@ pub fn read_from(
     if decode::start_is_binary(&start, opts.encoding.as_deref()) {
         return Err(LoadError::Binary { path: NAME.into() }.into());
     }
+    // The start ended before its size only at the end of the input: read on only when it was
+    // full (a terminal gives one end of file per Ctrl-D, so reading on would wait for another).
+    let full = start.len() == 64 * 1024;
     let mut bytes = start;
-    input.read_to_end(&mut bytes).map_err(io)?;
+    if full {
+        input.read_to_end(&mut bytes).map_err(io)?;
+    }
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge {
             path: NAME.into(),

@@ -320,11 +320,15 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         // Zen: the row is left to the page colour until the zen key is pressed again.
         return None;
     }
+    // In zen the row holds a line of text under the message: clear it first.
+    for x in rect.left()..rect.right() {
+        buf[(x, rect.y)].reset();
+    }
     buf.set_style(rect, app.theme.status);
     let y = rect.y;
     let shows = |item| app.settings().status.contains(&item);
 
-    // Right part: count, match counter, bookmark marker, page, percent.
+    // Right part: count, match counter, bookmark marker, time left, page, percent.
     let mut right: Vec<String> = Vec::new();
     if let Some(c) = app.count() {
         right.push(c.to_string());
@@ -353,21 +357,18 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         shows(StatusItem::TimeLeftChapter),
         shows(StatusItem::TimeLeftBook),
     );
+    let mut time_left = None;
     if chapter_left || book_left {
         let (ch, bk) = app.time_left();
         let lang = app.lang();
         let say = |d| crate::app::pace::describe(d, lang);
-        match (chapter_left, book_left) {
-            (true, true) => right.push(tr!(
-                lang,
-                "status-left-both",
-                chapter = say(ch),
-                book = say(bk)
-            )),
-            (true, false) => right.push(tr!(lang, "status-left-chapter", time = say(ch))),
-            _ => right.push(tr!(lang, "status-left-book", time = say(bk))),
-        }
+        time_left = Some(match (chapter_left, book_left) {
+            (true, true) => tr!(lang, "status-left-both", chapter = say(ch), book = say(bk)),
+            (true, false) => tr!(lang, "status-left-chapter", time = say(ch)),
+            _ => tr!(lang, "status-left-book", time = say(bk)),
+        });
     }
+    let mut tail: Vec<String> = Vec::new();
     let view = app.view();
     if !view.pages.is_empty() && shows(StatusItem::Page) {
         let pages = match view.pages.as_slice() {
@@ -376,17 +377,40 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             [a, ..] => format!("{a}/{}", view.page_count),
             [] => String::new(),
         };
-        right.push(pages);
+        tail.push(pages);
     }
     if shows(StatusItem::Percent) {
-        right.push(format!("{:.0}%", app.shown_percent().floor()));
+        tail.push(format!("{:.0}%", app.shown_percent().floor()));
     }
     if app.zen {
         // Zen shows only the message or the prompt.
         right.clear();
+        tail.clear();
+        time_left = None;
     }
-    let right = right.join(" · ");
-    let right = cut_end(&right, w.saturating_sub(1));
+    let (title, chapter) = if app.prompt.is_some() || app.message().is_some() {
+        (String::new(), String::new())
+    } else {
+        let title = if shows(StatusItem::Title) {
+            clean(&app.display().view.apply_to_title(&app.doc().title))
+        } else {
+            String::new()
+        };
+        let chapter = if shows(StatusItem::Chapter) {
+            clean(&app.status_chapters())
+        } else {
+            String::new()
+        };
+        (title, chapter)
+    };
+    let left_wants = match (&app.prompt, app.message()) {
+        // Typing needs the room: the time left gives way.
+        (Some(_), _) => Some(w),
+        (None, Some(m)) => Some(width(&clean(&m.text))),
+        (None, None) => None,
+    };
+    let fit = fit_status(w, &right, time_left, &tail, &title, &chapter, left_wants);
+    let right = cut_end(&fit.right, w.saturating_sub(1));
     let right_w = width(&right);
     let left_max = w.saturating_sub(right_w + 3);
 
@@ -449,37 +473,106 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         let text = cut_end(&clean(&m.text), left_max);
         put(buf, rect.x + 1, y, &text, left_max, st);
     } else {
-        let title = if shows(StatusItem::Title) {
-            clean(&app.display().view.apply_to_title(&app.doc().title))
-        } else {
-            String::new()
-        };
-        let chapter = if shows(StatusItem::Chapter) {
-            clean(&app.status_chapters())
-        } else {
-            String::new()
-        };
-        let left = if chapter.is_empty() || chapter == title {
-            cut_end(&title, left_max)
-        } else if title.is_empty() {
-            cut_middle(&chapter, left_max)
-        } else if width(&title) + 3 + width(&chapter) <= left_max {
-            format!("{title} · {chapter}")
-        } else {
-            // The chapter matters more than the book title: give it the room it needs first.
-            let ch_w = width(&chapter).min(left_max);
-            let title_room = left_max.saturating_sub(ch_w + 3);
-            if title_room >= 8 {
-                format!("{} · {chapter}", cut_end(&title, title_room))
-            } else {
-                cut_middle(&chapter, left_max)
-            }
-        };
+        let left = fit.left;
         put(buf, rect.x + 1, y, &left, left_max, app.theme.status);
     }
     let rx = rect.x as usize + w.saturating_sub(right_w + 1);
     put(buf, rx as u16, y, &right, right_w, app.theme.status);
     cursor
+}
+
+/// The status bar's items that fit.
+struct StatusFit {
+    /// Title · chapter (empty when a message or prompt has the left part).
+    left: String,
+    /// The right items joined.
+    right: String,
+}
+
+/// Fewest cells a cut title or chapter keeps (less says nothing).
+const MIN_CUT_TITLE: usize = 8;
+const MIN_CUT_CHAPTER: usize = 6;
+/// Room a chapter title keeps before the time left gives way to it.
+const CHAPTER_ROOM: usize = 20;
+
+/// Which status items fit in `w` cells, by priority: page and percent (and what the reader is
+/// doing: a count, a selection, the match counter, the marks) always, then the chapter, then
+/// the time left, then the book title. Whole items are dropped from the lowest priority up; only
+/// the title (at its end, when `MIN_CUT_TITLE` cells are left for it) and the chapter (in the
+/// middle; beside the time left only when `CHAPTER_ROOM` cells are left for it) are ever cut. `left_wants`: the width a message or a prompt needs
+/// on the left instead of title and chapter (the time left gives way to it).
+fn fit_status(
+    w: usize,
+    before: &[String],
+    time_left: Option<String>,
+    after: &[String],
+    title: &str,
+    chapter: &str,
+    left_wants: Option<usize>,
+) -> StatusFit {
+    let join = |time: bool| -> String {
+        let time = time_left.iter().filter(|_| time);
+        before
+            .iter()
+            .chain(time)
+            .chain(after)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    // The left part starts one cell in; two spaces and a cell keep it off the right part.
+    let room = |right: &str| w.saturating_sub(width(right) + 3);
+    let fit = |left: String, right: String| StatusFit { left, right };
+    let (with_time, without) = (join(true), join(false));
+    if let Some(wants) = left_wants {
+        let right = if wants <= room(&with_time) {
+            with_time
+        } else {
+            without
+        };
+        return fit(String::new(), right);
+    }
+    // A chapter named as the book is said once, cut at its end as a title is.
+    let same = chapter == title;
+    let title = if same { "" } else { title };
+    let chapter_w = if chapter.is_empty() {
+        0
+    } else {
+        width(chapter) + 3
+    };
+    let with_chapter = |t: String| {
+        if chapter.is_empty() {
+            t
+        } else if t.is_empty() {
+            chapter.to_string()
+        } else {
+            format!("{t} · {chapter}")
+        }
+    };
+    // Everything, the title cut at its end if need be.
+    let title_room = room(&with_time).saturating_sub(chapter_w);
+    if !title.is_empty() && (width(title) <= title_room || title_room >= MIN_CUT_TITLE) {
+        return fit(with_chapter(cut_end(title, title_room)), with_time);
+    }
+    // No title; a long chapter title cut, when it keeps `CHAPTER_ROOM` cells beside the time.
+    let left = room(&with_time);
+    if width(chapter) <= left || (time_left.is_some() && left >= CHAPTER_ROOM) {
+        let chapter = if same {
+            cut_end(chapter, left)
+        } else {
+            cut_middle(chapter, left)
+        };
+        return fit(chapter, with_time);
+    }
+    // No title and no time left; the chapter cut in the middle, or gone too.
+    let left = room(&without);
+    if same {
+        fit(cut_end(chapter, left), without)
+    } else if width(chapter) <= left || left >= MIN_CUT_CHAPTER {
+        fit(cut_middle(chapter, left), without)
+    } else {
+        fit(String::new(), without)
+    }
 }
 
 #[cfg(test)]
