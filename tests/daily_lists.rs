@@ -77,3 +77,74 @@ fn five_thousand_keys_into_a_prompt_are_all_there() {
     );
     assert!(status_text(&app).contains("bookmarked: Z书签 x"));
 }
+
+/// A book on disk with `chapters` chapters of `lines` lines each.
+fn long_book(dir: &Path, chapters: usize, lines: usize) -> std::path::PathBuf {
+    let mut text = String::from("《長書》\n\n");
+    for c in 1..=chapters {
+        text.push_str(&format!("第{c}章 第{c}回\n"));
+        for l in 1..=lines {
+            text.push_str(&format!("{c}之{l}：遠上寒山石徑斜，白雲生處有人家。\n"));
+        }
+    }
+    let path = dir.join("long.txt");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `n` bookmarks named `mark 001`… in reading order, spread over the book.
+fn bookmark_many(path: &Path, config: &Path, n: usize) {
+    let doc = Document::open(path, &LoadOptions::default()).unwrap();
+    let mut session = kanshu::store::BookSession::open(&Store::new(config), &doc);
+    // One on each line, from the first chapter on: a place of its own for each.
+    let lines: Vec<usize> = doc.text.match_indices("：遠上").map(|(i, _)| i).collect();
+    assert!(lines.len() >= n);
+    for (i, &at) in lines.iter().take(n).enumerate() {
+        let pos = doc.position_of(at);
+        session.add_bookmark(&doc, pos, Some(&format!("mark {:03}", i + 1)));
+    }
+    session.save().unwrap();
+}
+
+fn list_selected(app: &App) -> usize {
+    match &app.overlay {
+        Overlay::Bookmarks(l) => l.selected,
+        o => panic!("the bookmark list is not open: {o:?}"),
+    }
+}
+
+#[test]
+fn the_bookmark_list_pages_and_goes_to_its_ends_like_the_contents() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("cfg");
+    let path = long_book(tmp.path(), 5, 200);
+    bookmark_many(&path, &config, 500);
+    let mut app = reader(&path, &config);
+    press(&mut app, &["'"]);
+    assert_eq!(app.bookmark_rows().len(), 500);
+    let rows = app.geometry().help_text().height as usize;
+    let shows = |app: &App, name: &str| screen_text(&render(app)).contains(name);
+
+    press(&mut app, &["G"]);
+    assert_eq!(list_selected(&app), 499);
+    assert!(shows(&app, "mark 500") && !shows(&app, "mark 001"));
+    press(&mut app, &["g"]);
+    assert_eq!(list_selected(&app), 0);
+    assert!(shows(&app, "mark 001") && !shows(&app, "mark 500"));
+    press(&mut app, &["end", "home"]);
+    assert_eq!(list_selected(&app), 0);
+    press(&mut app, &["space"]);
+    assert_eq!(list_selected(&app), rows);
+    press(&mut app, &["pagedown", "pagedown"]);
+    assert_eq!(list_selected(&app), 3 * rows);
+    let name = format!("mark {:03}", 3 * rows + 1);
+    assert!(shows(&app, &name), "{name}\n{}", screen_text(&render(&app)));
+    press(&mut app, &["b", "pageup"]);
+    assert_eq!(list_selected(&app), rows);
+    // Enter goes to the bookmark chosen; F1 opens the help.
+    press(&mut app, &["enter"]);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(app.top(), app.bookmark_rows()[rows].position);
+    press(&mut app, &["'", "f1"]);
+    assert_eq!(app.mode(), Mode::Help);
+}
