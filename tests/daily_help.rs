@@ -73,7 +73,10 @@ fn each_section_says_what_its_keys_do_there() {
             .unwrap_or_else(|| panic!("no row {row}: {rows:?}"))
     };
     assert_eq!(says("Bookmarks: Esc"), "close the list");
-    assert_eq!(says("Library: Esc"), "close the library");
+    assert_eq!(
+        says("Library: Esc"),
+        "clear the filter, else close the library"
+    );
     assert_eq!(says("Library: d"), "remove the book from the library");
     assert_eq!(
         says("Open a book: Backspace"),

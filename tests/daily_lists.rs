@@ -148,3 +148,72 @@ fn the_bookmark_list_pages_and_goes_to_its_ends_like_the_contents() {
     press(&mut app, &["'", "f1"]);
     assert_eq!(app.mode(), Mode::Help);
 }
+
+/// `n` books read one after the other (the last one is open at the end).
+fn shelf_of(dir: &Path, config: &Path, titles: &[&str]) -> Vec<std::path::PathBuf> {
+    let mut paths = Vec::new();
+    for (i, t) in titles.iter().enumerate() {
+        let path = dir.join(format!("book{i:02}.txt"));
+        std::fs::write(&path, format!("《{t}》\n\n第1章 {t}\n{t}的第一行。\n")).unwrap();
+        let mut app = reader(&path, config);
+        app.quit();
+        paths.push(path);
+    }
+    paths
+}
+
+fn library_titles(app: &App) -> Vec<String> {
+    match &app.overlay {
+        Overlay::Library(l) => l.rows.iter().map(|r| r.title.clone()).collect(),
+        o => panic!("the library is not open: {o:?}"),
+    }
+}
+
+#[test]
+fn the_library_filters_as_you_type_pages_and_has_help() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("cfg");
+    let mut titles: Vec<String> = (1..=40).map(|i| format!("Book {i:02}")).collect();
+    titles.push("zhuangzi 莊子".into());
+    titles.push("Dao De Jing 道德經".into());
+    let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let paths = shelf_of(tmp.path(), &config, &refs);
+    let mut app = reader(&paths[0], &config);
+    press(&mut app, &["L"]);
+    assert_eq!(library_titles(&app).len(), 42);
+
+    // Space and b page, as in the contents.
+    let rows = app.geometry().help_text().height as usize;
+    press(&mut app, &["g", "space"]);
+    let Overlay::Library(l) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(l.list.selected, rows);
+    press(&mut app, &["b"]);
+    let Overlay::Library(l) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(l.list.selected, 0);
+
+    // `zh` filters (z is no key of the library); then letters that are keys type too.
+    type_text(&mut app, "zh");
+    assert_eq!(library_titles(&app), ["zhuangzi 莊子"]);
+    assert!(screen_text(&render(&app)).contains("zhuangzi"));
+    press(&mut app, &["esc"]);
+    assert_eq!(library_titles(&app).len(), 42);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "dao");
+    assert_eq!(library_titles(&app), ["Dao De Jing 道德經"]);
+    press(&mut app, &["backspace", "backspace", "backspace"]);
+    type_text(&mut app, "庄");
+    assert_eq!(library_titles(&app), ["zhuangzi 莊子"], "either script");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(app.doc().title, "zhuangzi 莊子");
+
+    // F1 opens the help from the library; Esc with no filter closes it.
+    press(&mut app, &["L", "f1"]);
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, &["esc", "L", "esc"]);
+    assert_eq!(app.mode(), Mode::Reader);
+}

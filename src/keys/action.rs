@@ -204,7 +204,16 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (Mode::TocFilter, Action::Confirm, "jump to the chapter"),
     (Mode::Help, Action::Close, "close the help"),
     (Mode::Bookmarks, Action::Close, "close the list"),
-    (Mode::Library, Action::Close, "close the library"),
+    (
+        Mode::Library,
+        Action::Close,
+        "clear the filter, else close the library",
+    ),
+    (
+        Mode::Library,
+        Action::StartFilter,
+        "filter by title or path (or just type)",
+    ),
     (Mode::Library, Action::Confirm, "open the book"),
     (
         Mode::Library,
@@ -358,7 +367,7 @@ mod tests {
         assert_eq!(Action::Close.description_in(Mode::Help), "close the help");
         assert_eq!(
             Action::Close.description_in(Mode::Library),
-            "close the library"
+            "clear the filter, else close the library"
         );
         assert_eq!(
             Action::Close.description_in(Mode::Reader),
