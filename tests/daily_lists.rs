@@ -217,3 +217,47 @@ fn the_library_filters_as_you_type_pages_and_has_help() {
     press(&mut app, &["esc", "L", "esc"]);
     assert_eq!(app.mode(), Mode::Reader);
 }
+
+#[test]
+fn esc_in_the_note_of_a_new_highlight_takes_the_highlight_away() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("cfg");
+    let path = long_book(tmp.path(), 3, 60);
+    let mut app = reader(&path, &config);
+
+    // The only highlight: `A`, a few letters, Esc: nothing is left highlighted.
+    press(&mut app, &["v", "l", "A"]);
+    assert_eq!(app.mode(), Mode::NoteEditor);
+    assert_eq!(app.highlight_rows().len(), 1);
+    type_text(&mut app, "half a thought");
+    press(&mut app, &["esc"]);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(app.highlight_rows().is_empty());
+    let status = status_text(&app);
+    assert!(
+        status.contains("no note: the highlight is removed"),
+        "{status}"
+    );
+
+    // With another highlight kept, the message says how to bring it back, and it does.
+    press(&mut app, &["v", "l", "a", "space", "v", "l", "A"]);
+    assert_eq!(app.highlight_rows().len(), 2);
+    press(&mut app, &["esc"]);
+    assert_eq!(app.highlight_rows().len(), 1);
+    let status = status_text(&app);
+    assert!(status.contains("H then u brings it back"), "{status}");
+    press(&mut app, &["H", "u"]);
+    assert_eq!(app.highlight_rows().len(), 2);
+    press(&mut app, &["esc"]);
+
+    // A note being edited (r in the list): Esc keeps the highlight and its old note.
+    press(&mut app, &["H", "g", "r"]);
+    type_text(&mut app, "kept");
+    press(&mut app, &["ctrl-s"]);
+    press(&mut app, &["g", "r"]);
+    type_text(&mut app, " and more");
+    press(&mut app, &["esc"]);
+    let rows = app.highlight_rows();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].note.as_deref(), Some("kept"));
+}

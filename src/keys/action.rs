@@ -271,7 +271,7 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (
         Mode::NoteEditor,
         Action::Close,
-        "cancel (the note stays as it was)",
+        "cancel: the old note stays, a new highlight goes",
     ),
     (
         Mode::Highlights,
@@ -304,6 +304,18 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Action::Confirm,
         "keep the search / run the command",
     ),
+    (Mode::Bookmarks, Action::Confirm, "go to the bookmark"),
+    (Mode::Links, Action::Close, "close the list"),
+    (
+        Mode::Links,
+        Action::Confirm,
+        "follow the link (or show its address)",
+    ),
+    (Mode::Notes, Action::Close, "close the box"),
+    (Mode::Notes, Action::NextPage, "scroll down a page"),
+    (Mode::Notes, Action::PrevPage, "scroll up a page"),
+    (Mode::Notes, Action::SelectFirst, "to the top"),
+    (Mode::Notes, Action::SelectLast, "to the bottom"),
     (Mode::Select, Action::Close, "stop selecting"),
     (
         Mode::Select,
