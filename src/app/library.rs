@@ -78,7 +78,7 @@ pub struct LibraryState {
     pub removed: Option<Box<(usize, LibraryRow, LibraryEntry)>>,
     /// Every entry as read when the library opened (for undo).
     pub entries: Vec<LibraryEntry>,
-    /// Typed filter (title or path, case and script alike); `rows` holds the books it lets
+    /// Typed filter (title or file name, case and script alike); `rows` holds the books it lets
     /// through, `hidden` the others.
     pub filter: String,
     /// The filter is being typed (letters type instead of acting).
@@ -109,8 +109,8 @@ impl LibraryState {
         sort_rows(&mut all, self.sort);
         let filter = self.filter.as_str();
         let (shown, hidden) = all.into_iter().partition(|r: &LibraryRow| {
-            super::toc::title_matches(&r.title, filter)
-                || super::toc::title_matches(&r.path, filter)
+            let name = r.path.rsplit(['/', '\\']).next().unwrap_or("");
+            super::toc::title_matches(&r.title, filter) || super::toc::title_matches(name, filter)
         });
         self.rows = shown;
         self.hidden = hidden;

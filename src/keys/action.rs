@@ -212,7 +212,7 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (
         Mode::Library,
         Action::StartFilter,
-        "filter by title or path (or just type)",
+        "filter by title or file name (or just type)",
     ),
     (Mode::Library, Action::Confirm, "open the book"),
     (
