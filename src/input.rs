@@ -108,17 +108,13 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
                 | Mode::Picker
                 | Mode::Highlights
                 | Mode::HighlightsFilter
+                | Mode::Library
                 | Mode::NoteEditor => Some(Action::Insert(c)),
                 Mode::Reader => c
                     .to_digit(10)
                     .map(|d| Action::Digit(d as u8))
                     .filter(|_| c.is_ascii_digit()),
-                Mode::Help
-                | Mode::Bookmarks
-                | Mode::Library
-                | Mode::Links
-                | Mode::Notes
-                | Mode::Select => None,
+                Mode::Help | Mode::Bookmarks | Mode::Links | Mode::Notes | Mode::Select => None,
             }
         }
         Event::Mouse(m) => match m.kind {
@@ -141,6 +137,7 @@ fn action_for(event: &Event, keymap: &Keymap, mode: Mode) -> Option<Action> {
             | Mode::Toc
             | Mode::Highlights
             | Mode::HighlightsFilter
+            | Mode::Library
             | Mode::NoteEditor => Some(Action::Paste(s.clone())),
             _ => None,
         },

@@ -73,7 +73,10 @@ fn each_section_says_what_its_keys_do_there() {
             .unwrap_or_else(|| panic!("no row {row}: {rows:?}"))
     };
     assert_eq!(says("Bookmarks: Esc"), "close the list");
-    assert_eq!(says("Library: Esc"), "close the library");
+    assert_eq!(
+        says("Library: Esc"),
+        "clear the filter, else close the library"
+    );
     assert_eq!(says("Library: d"), "remove the book from the library");
     assert_eq!(
         says("Open a book: Backspace"),
@@ -82,6 +85,53 @@ fn each_section_says_what_its_keys_do_there() {
     assert_eq!(says("Help: G End"), "the end of the help");
     assert_eq!(says("Reading: Esc"), "close / clear search");
     assert!(rows.iter().all(|(_, d)| !d.is_empty()));
+
+    // Every section: Enter, Esc and the paging keys say what they do there.
+    assert_eq!(says("Bookmarks: Enter"), "go to the bookmark");
+    assert_eq!(says("Bookmarks: PageDown"), "a page of entries down");
+    assert_eq!(says("Links on the page: Esc"), "close the list");
+    assert_eq!(
+        says("Links on the page: Enter"),
+        "follow the link (or show its address)"
+    );
+    assert_eq!(says("Footnotes on the page: Esc"), "close the box");
+    assert_eq!(says("Footnotes on the page: Space"), "scroll down a page");
+    assert_eq!(says("Footnotes on the page: b"), "scroll up a page");
+    assert_eq!(says("Footnotes on the page: g"), "to the top");
+    assert_eq!(says("Footnotes on the page: G"), "to the bottom");
+    assert_eq!(says("Highlights and notes: Enter"), "jump to the highlight");
+    assert_eq!(
+        says("Highlights and notes: Esc"),
+        "clear the filter, else close the list"
+    );
+    assert_eq!(says("Selecting text: Esc"), "stop selecting");
+    assert_eq!(says("Selecting text: Space"), "cursor a page on");
+    assert_eq!(says("Table of contents: Enter"), "jump to the chapter");
+    assert_eq!(
+        says("Open a book: Enter"),
+        "open the book or folder (or the path typed)"
+    );
+    assert_eq!(
+        says("Note editor: Esc"),
+        "cancel: the old note stays, a new highlight goes"
+    );
+    assert_eq!(
+        says("Search, command and name prompt: Esc"),
+        "cancel (back to where the search started)"
+    );
+    for (row, d) in &rows {
+        // The reader's words for Esc and the page keys are wrong in every other section.
+        if !row.starts_with("Reading:") {
+            for reader_only in ["close / clear search", "next page", "previous page"] {
+                assert_ne!(d, reader_only, "{row}");
+            }
+        }
+        assert_ne!(d, "jump there / run", "{row}");
+        // A scrolling box has no entries.
+        if row.starts_with("Footnotes") || row.starts_with("Help:") {
+            assert!(!d.contains("entr"), "{row}: {d}");
+        }
+    }
 }
 
 #[test]

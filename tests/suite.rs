@@ -26,6 +26,7 @@ mod config_reader;
 mod config_rule_budget;
 mod daily_help;
 mod daily_library;
+mod daily_lists;
 mod daily_reading;
 mod doc_truth;
 mod document_encodings;

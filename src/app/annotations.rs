@@ -83,6 +83,9 @@ pub struct NoteEditor {
     pub note: NoteText,
     /// First row of the text shown.
     pub scroll: usize,
+    /// The highlight was made for this note a moment ago (`A`): cancelling the note takes
+    /// the highlight away too.
+    pub fresh: bool,
 }
 
 /// A request to the terminal layer: edit `text` in `program` and give back what was saved.
@@ -180,8 +183,47 @@ impl App {
             chapter: row.chapter,
             note,
             scroll: 0,
+            fresh: false,
         });
         self.scroll_editor();
+    }
+
+    /// Open the note editor on highlight `id` made a moment ago for this note: Esc there
+    /// takes the highlight away again (with undo in the highlight list).
+    pub(super) fn open_new_note_editor(&mut self, id: String) {
+        self.open_note_editor(id);
+        if let Some(ed) = self.annotations.editor.as_mut() {
+            ed.fresh = true;
+        }
+    }
+
+    /// Esc in the note editor opened by `A`: the highlight made for the note goes, and the
+    /// message says so and how to bring it back.
+    fn cancel_new_highlight(&mut self, id: &str) {
+        let Some(row) = self.highlight_rows().into_iter().find(|r| r.id == id) else {
+            return;
+        };
+        if let Some(s) = self.shelf.session.as_mut() {
+            s.delete_highlight(&row.id);
+        }
+        self.annotations.deleted = Some(row.id.clone());
+        let list = self.keymap.key_label(Mode::Reader, &Action::HighlightList);
+        let undo = self.keymap.key_label(LIST_MODE, &Action::UndoDelete);
+        // The list (where undo is) opens only while the book has a highlight.
+        let others = !self.highlight_rows().is_empty();
+        let text = match (list, undo) {
+            (Some(list), Some(key)) if others => {
+                tr!(
+                    self.lang(),
+                    "msg-highlight-cancelled-undo",
+                    list = list,
+                    key = key
+                )
+            }
+            _ => tr!(self.lang(), "msg-highlight-cancelled"),
+        };
+        self.set_message(text, false);
+        self.save_now();
     }
 
     /// Every live highlight of the book, found ones in reading order, then the orphaned ones.
@@ -418,6 +460,11 @@ impl App {
         };
         match action {
             Action::Confirm => self.save_note(),
+            Action::Close if ed.fresh => {
+                let id = ed.id.clone();
+                self.annotations.editor = None;
+                self.cancel_new_highlight(&id);
+            }
             Action::Close => {
                 self.annotations.editor = None;
                 self.say_key(say::NOTE_UNCHANGED, false);

@@ -78,6 +78,49 @@ pub struct LibraryState {
     pub removed: Option<Box<(usize, LibraryRow, LibraryEntry)>>,
     /// Every entry as read when the library opened (for undo).
     pub entries: Vec<LibraryEntry>,
+    /// Typed filter (title or file name, case and script alike); `rows` holds the books it lets
+    /// through, `hidden` the others.
+    pub filter: String,
+    /// The filter is being typed (letters type instead of acting).
+    pub filtering: bool,
+    pub hidden: Vec<LibraryRow>,
+}
+
+impl LibraryState {
+    /// The keymap mode while the library is open: while a filter is typed, the keys of typing
+    /// a filter in the contents.
+    pub fn mode(&self) -> Mode {
+        if self.filtering {
+            Mode::TocFilter
+        } else {
+            MODE
+        }
+    }
+
+    /// Show the books the filter lets through, in the library's order, keeping the one
+    /// selected selected when it is still shown.
+    fn refilter(&mut self, rows: usize) {
+        let at = self
+            .rows
+            .get(self.list.selected)
+            .map(|r| r.fingerprint.clone());
+        let mut all = std::mem::take(&mut self.rows);
+        all.append(&mut self.hidden);
+        sort_rows(&mut all, self.sort);
+        let filter = self.filter.as_str();
+        let (shown, hidden) = all.into_iter().partition(|r: &LibraryRow| {
+            let name = r.path.rsplit(['/', '\\']).next().unwrap_or("");
+            super::toc::title_matches(&r.title, filter) || super::toc::title_matches(name, filter)
+        });
+        self.rows = shown;
+        self.hidden = hidden;
+        self.list.selected = self
+            .rows
+            .iter()
+            .position(|r| Some(&r.fingerprint) == at.as_ref())
+            .unwrap_or(0);
+        self.list.scroll_into_view(rows, self.rows.len());
+    }
 }
 
 // Progress in the entries is a number; no NaN gets there (the store reads it as 0–100).
@@ -221,6 +264,20 @@ impl App {
                 }
             }
             ListEvent::Other => match action {
+                Action::StartFilter => state.filtering = true,
+                Action::Insert(_) | Action::Paste(_) | Action::DeleteBack => {
+                    if !matches!(action, Action::DeleteBack) {
+                        state.filtering = true;
+                    }
+                    if super::list::type_into_filter(&mut state.filter, &action) {
+                        state.refilter(area.rows.height as usize);
+                    }
+                }
+                Action::Close if state.filtering || !state.filter.is_empty() => {
+                    state.filtering = false;
+                    state.filter.clear();
+                    state.refilter(area.rows.height as usize);
+                }
                 Action::Close | Action::Library => self.overlay = Overlay::None,
                 Action::Help => self.open_help(),
                 Action::DeleteBookmark => self.remove_from_library(),

@@ -328,7 +328,7 @@ impl App {
             Overlay::Toc(t) => t.mode(),
             Overlay::Help { .. } => help::MODE,
             Overlay::Bookmarks(_) => bookmarks::MODE,
-            Overlay::Library(_) => library::MODE,
+            Overlay::Library(l) => l.mode(),
             Overlay::Links(_) => links::MODE,
             Overlay::Notes(_) => notes::MODE,
             Overlay::Picker(_) => picker::MODE,
@@ -552,6 +552,9 @@ impl App {
                 Mode::Prompt => self.update_prompt(action),
                 Mode::Toc | Mode::TocFilter if matches!(self.overlay, Overlay::Results(_)) => {
                     self.update_results(action)
+                }
+                Mode::TocFilter if matches!(self.overlay, Overlay::Library(_)) => {
+                    self.update_library(action)
                 }
                 Mode::Toc | Mode::TocFilter => self.update_toc(action),
                 Mode::Help => self.update_help(action),

@@ -102,6 +102,10 @@ pub struct Shared {
     job: Option<Job>,
     /// A search to start at the next tick (after the keystroke's frame is drawn).
     queued: Option<(Matcher, ViewOptions, usize, bool)>,
+    /// A literal query the whole book was searched for in vain, with the script setting and
+    /// the view it was searched with: typing on after it finds nothing either, so the book is
+    /// not searched again for each key (a long query typed into it stays cheap per key).
+    fruitless: Option<(String, bool, ViewOptions)>,
 }
 
 /// The active search (after a query was typed).
@@ -136,6 +140,16 @@ impl App {
             backward,
             ..SearchState::default()
         };
+        let view = self.display().view;
+        if !self.regex_mode
+            && let Some((dead, script, seen)) = &self.searcher.fruitless
+            && (*script, *seen) == (self.script_search, view)
+            && Matcher::narrows(dead, &prompt.text)
+        {
+            state.origin = self.reader.doc.offset_of(prompt.origin);
+            self.search = Some(state);
+            return;
+        }
         let matcher = match Matcher::new(&prompt.text, self.regex_mode, self.script_search) {
             Ok(m) => m,
             Err(e) => {
@@ -149,7 +163,6 @@ impl App {
             return;
         }
         let doc = &self.reader.doc;
-        let view = self.display().view;
         let chapters: Vec<Range<usize>> = doc.chapters.iter().map(|c| c.range.clone()).collect();
         let origin = doc.offset_of(prompt.origin);
         state.origin = origin;
@@ -168,6 +181,9 @@ impl App {
                 },
             );
             let m = &state.matches;
+            if m.ranges.is_empty() && !self.regex_mode {
+                self.searcher.fruitless = Some((prompt.text.clone(), self.script_search, view));
+            }
             state.current = if backward {
                 m.last_before(origin)
                     .or_else(|| m.ranges.len().checked_sub(1))

@@ -583,7 +583,7 @@ impl App {
         self.save_now();
         self.set_message(say::highlighted(self.lang(), chars, colour), false);
         if note {
-            self.open_note_editor(id);
+            self.open_new_note_editor(id);
         }
     }
 

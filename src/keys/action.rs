@@ -204,7 +204,16 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (Mode::TocFilter, Action::Confirm, "jump to the chapter"),
     (Mode::Help, Action::Close, "close the help"),
     (Mode::Bookmarks, Action::Close, "close the list"),
-    (Mode::Library, Action::Close, "close the library"),
+    (
+        Mode::Library,
+        Action::Close,
+        "clear the filter, else close the library",
+    ),
+    (
+        Mode::Library,
+        Action::StartFilter,
+        "filter by title or file name (or just type)",
+    ),
     (Mode::Library, Action::Confirm, "open the book"),
     (
         Mode::Library,
@@ -262,7 +271,7 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
     (
         Mode::NoteEditor,
         Action::Close,
-        "cancel (the note stays as it was)",
+        "cancel: the old note stays, a new highlight goes",
     ),
     (
         Mode::Highlights,
@@ -295,6 +304,18 @@ const IN_MODE: &[(Mode, Action, &str)] = &[
         Action::Confirm,
         "keep the search / run the command",
     ),
+    (Mode::Bookmarks, Action::Confirm, "go to the bookmark"),
+    (Mode::Links, Action::Close, "close the list"),
+    (
+        Mode::Links,
+        Action::Confirm,
+        "follow the link (or show its address)",
+    ),
+    (Mode::Notes, Action::Close, "close the box"),
+    (Mode::Notes, Action::NextPage, "scroll down a page"),
+    (Mode::Notes, Action::PrevPage, "scroll up a page"),
+    (Mode::Notes, Action::SelectFirst, "to the top"),
+    (Mode::Notes, Action::SelectLast, "to the bottom"),
     (Mode::Select, Action::Close, "stop selecting"),
     (
         Mode::Select,
@@ -358,7 +379,7 @@ mod tests {
         assert_eq!(Action::Close.description_in(Mode::Help), "close the help");
         assert_eq!(
             Action::Close.description_in(Mode::Library),
-            "close the library"
+            "clear the filter, else close the library"
         );
         assert_eq!(
             Action::Close.description_in(Mode::Reader),

@@ -120,16 +120,29 @@ pub(super) fn draw_library(app: &App, buf: &mut Buffer) {
     let Overlay::Library(state) = &app.overlay else {
         return;
     };
-    let area = frame(
-        app,
-        buf,
-        &tr!(
+    let title = if state.filter.is_empty() && !state.filtering {
+        tr!(
             app.lang(),
             "title-library",
             count = state.rows.len(),
             order = state.sort.name(app.lang())
-        ),
-        Mode::Library,
+        )
+    } else {
+        let cursor = if state.filtering { "▏" } else { "" };
+        tr!(
+            app.lang(),
+            "title-library-filter",
+            shown = state.rows.len(),
+            total = state.rows.len() + state.hidden.len(),
+            filter = clean(&state.filter),
+            cursor = cursor
+        )
+    };
+    let area = frame(
+        app,
+        buf,
+        &title,
+        state.mode(),
         &[
             (&[Action::Confirm], "open"),
             (&[Action::DeleteBookmark], "remove"),

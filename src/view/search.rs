@@ -7,8 +7,9 @@
 //! to source bytes, with a cancel flag looked at often. It only finds ranges; moving the
 //! reader, threads and highlighting belong to the reader.
 
+use std::collections::HashMap;
 use std::ops::Range;
-
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::ViewOptions;
@@ -153,8 +154,9 @@ impl Matcher {
                     }
                 });
         }
-        let has_han = query.chars().any(super::convert::is_han);
-        let caseless = query.to_lowercase() == query.to_uppercase();
+        let LiteralKind {
+            has_han, caseless, ..
+        } = LiteralKind::of(query);
         if (script && has_han) || !(sensitive || caseless) {
             let opts = SearchOptions {
                 script_insensitive: script && has_han,
@@ -176,6 +178,14 @@ impl Matcher {
             return Ok(Matcher::Folded(query.to_string(), opts));
         }
         Ok(Matcher::Exact(query.to_string()))
+    }
+
+    /// True when every match of the literal query `longer` starts with a match of `shorter`
+    /// (so when `shorter` is nowhere in the book, neither is `longer`): `longer` goes on from
+    /// `shorter` and both get the same kind of matcher (smart case, script, Unicode case).
+    pub fn narrows(shorter: &str, longer: &str) -> bool {
+        let (a, b) = (LiteralKind::of(shorter), LiteralKind::of(longer));
+        longer.starts_with(shorter) && a == b
     }
 
     /// Every match in `text` (offsets into it), given to `found` in order; stops early (and
@@ -238,6 +248,26 @@ impl Matcher {
     }
 }
 
+/// What decides the matcher of a literal query (see `Matcher::new`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LiteralKind {
+    sensitive: bool,
+    has_han: bool,
+    caseless: bool,
+    ascii: bool,
+}
+
+impl LiteralKind {
+    fn of(query: &str) -> LiteralKind {
+        LiteralKind {
+            sensitive: query.chars().any(char::is_uppercase),
+            has_han: query.chars().any(super::convert::is_han),
+            caseless: query.to_lowercase() == query.to_uppercase(),
+            ascii: query.is_ascii(),
+        }
+    }
+}
+
 /// A regex matching `query` in either script: each Han character becomes the class of every
 /// common ideograph that folds to the same one (戰 → `[战戰]`), which the regex engine scans for
 /// far faster than folding every character of the book. `None` when it cannot be built.
@@ -248,15 +278,12 @@ fn script_regex(query: &str, caseless: bool) -> Option<regex::Regex> {
             pattern.push_str(&regex::escape(q.encode_utf8(&mut [0u8; 4])));
             continue;
         }
-        let target = fold_char(q);
         pattern.push('[');
         pattern.push(q);
-        let common = (0x3400u32..=0x9FFF).chain(0xF900..=0xFAFF);
-        for c in common.filter_map(char::from_u32) {
-            if c != q && fold_char(c) == target {
-                pattern.push(c);
-            }
-        }
+        let same = script_forms()
+            .get(&fold_char(q))
+            .map_or(&[][..], Vec::as_slice);
+        pattern.extend(same.iter().filter(|&&c| c != q));
         pattern.push(']');
     }
     regex::RegexBuilder::new(&pattern)
@@ -264,6 +291,22 @@ fn script_regex(query: &str, caseless: bool) -> Option<regex::Regex> {
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .ok()
+}
+
+/// Every common ideograph (U+3400–U+9FFF, U+F900–U+FAFF) grouped by the character it folds
+/// to, in code point order. Built once, so a query costs a look-up
+/// per character (going over every ideograph for each character of the query made typing a
+/// long search quadratic).
+fn script_forms() -> &'static HashMap<char, Vec<char>> {
+    static FORMS: OnceLock<HashMap<char, Vec<char>>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: HashMap<char, Vec<char>> = HashMap::new();
+        let common = (0x3400u32..=0x9FFF).chain(0xF900..=0xFAFF);
+        for c in common.filter_map(char::from_u32) {
+            forms.entry(fold_char(c)).or_default().push(c);
+        }
+        forms
+    })
 }
 
 /// Search `span` (absolute bytes of `text`) as the view `view` shows it: chapter by chapter
@@ -389,6 +432,20 @@ mod matcher_tests {
             true
         });
         out
+    }
+
+    #[test]
+    fn a_query_narrows_one_it_goes_on_from_with_the_same_matcher() {
+        assert!(Matcher::narrows("ab", "abc d"));
+        assert!(Matcher::narrows("ab 中", "ab 中ab"));
+        // Another kind of matcher (script, smart case) may find what the shorter did not.
+        assert!(!Matcher::narrows("ab", "ab戰"));
+        assert!(!Matcher::narrows("ab", "abC"));
+        assert!(!Matcher::narrows("ab", "xab"));
+        assert_eq!(
+            script_regex("戰", false).map(|r| r.as_str().to_string()),
+            Some("[戰战]".to_string())
+        );
     }
 
     #[test]
