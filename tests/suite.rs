@@ -71,6 +71,7 @@ mod realbooks;
 mod render_cli;
 mod render_seed;
 mod resource_limits;
+mod search_cancel;
 mod select_reader;
 mod select_tmux;
 mod store_cli;

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::App;
@@ -95,6 +95,15 @@ impl Drop for Job {
     }
 }
 
+/// Held by a search thread while it runs: counts it in `Shared::live` until it returns.
+struct Alive(Arc<AtomicUsize>);
+
+impl Drop for Alive {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// The background search of the book (the thread shares the reader's document, never a copy).
 #[derive(Default)]
 pub struct Shared {
@@ -106,6 +115,8 @@ pub struct Shared {
     /// the view it was searched with: typing on after it finds nothing either, so the book is
     /// not searched again for each key (a long query typed into it stays cheap per key).
     fruitless: Option<(String, bool, ViewOptions)>,
+    /// How many search threads are still running (a cancelled one counts until it has stopped).
+    live: Arc<AtomicUsize>,
 }
 
 /// The active search (after a query was typed).
@@ -231,9 +242,12 @@ impl App {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let flag = cancel.clone();
+        self.searcher.live.fetch_add(1, Ordering::Relaxed);
+        let alive = Alive(Arc::clone(&self.searcher.live));
         let spawned = std::thread::Builder::new()
             .name("search".into())
             .spawn(move || {
+                let _alive = alive;
                 let text = doc.text.as_str();
                 let chapters: Vec<Range<usize>> =
                     doc.chapters.iter().map(|c| c.range.clone()).collect();
@@ -349,6 +363,12 @@ impl App {
     /// A search is being counted in the background.
     pub fn search_pending(&self) -> bool {
         self.searcher.job.is_some() || self.searcher.queued.is_some()
+    }
+
+    /// How many background search threads are still running (a cancelled search counts until
+    /// its thread has noticed and stopped).
+    pub fn search_threads(&self) -> usize {
+        self.searcher.live.load(Ordering::Relaxed)
     }
 
     /// Stop counting in the background (the search itself stays for `n`/`N`).
