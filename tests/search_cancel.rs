@@ -12,10 +12,12 @@ use std::time::{Duration, Instant};
 
 use kanshu::app::App;
 use kanshu::document::Document;
+use kanshu::i18n::Lang;
 use kanshu::keys::Mode;
+use kanshu::view::search::PatternError;
 
 use crate::common::tmux::{Tmux, quote};
-use crate::common::{book, press, type_text};
+use crate::common::{book, press, status_text, type_text};
 
 /// Allowed by the size limit, but it looks at up to 200 characters before every position of a
 /// book without a `Z`: far too slow to finish while a test waits.
@@ -122,7 +124,7 @@ fn a_too_costly_regex_is_refused_with_a_message() {
     assert!(!app.search_pending(), "nothing runs");
     assert_eq!(app.search_threads(), 0);
     let error = app.search.as_ref().and_then(|s| s.error.clone());
-    assert!(error.is_some_and(|e| e.contains("too costly")));
+    assert_eq!(error, Some(PatternError::TooCostly));
     press(&mut app, &["enter"]);
     assert_eq!(app.top(), origin);
     assert!(app.search.is_none());
@@ -177,4 +179,37 @@ fn a_costly_regex_in_a_big_book_lets_the_reader_quit_at_once() {
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("the shell", |s| exit_code(s).is_some());
     assert_eq!(exit_code(&screen).as_deref(), Some("0"), "{screen}");
+}
+
+#[test]
+fn a_refused_regex_is_said_in_the_readers_language_and_never_hides_the_pattern() {
+    let pattern = r"chapter \B.{1,100000}\BZ";
+    for (lang, costly, bad) in [
+        (Lang::En, "regex too costly", "bad regex"),
+        (Lang::ZhHans, "正则表达式太耗时", "正则表达式有误"),
+        (Lang::ZhHant, "正規表示式太耗時", "正規表示式有誤"),
+    ] {
+        // Wide: the pattern and the reason both show; narrow: the reason is cut, the whole
+        // pattern stays.
+        for (w, whole) in [(120, true), (60, false)] {
+            let mut app = App::new(book(3, 10), w, 24);
+            app.set_lang(lang);
+            press(&mut app, &["/", "ctrl-r"]);
+            type_text(&mut app, pattern);
+            let status = status_text(&app);
+            assert!(status.contains(pattern), "{lang:?} {w}: {status}");
+            assert_eq!(status.contains(costly), whole, "{lang:?} {w}: {status}");
+            press(&mut app, &["enter"]);
+            assert!(app.message().unwrap().text.contains(costly));
+            // A pattern that does not parse: the regex library's reason after the words.
+            press(&mut app, &["/"]);
+            type_text(&mut app, "(");
+            press(&mut app, &["enter"]);
+            let text = &app.message().unwrap().text;
+            assert!(
+                text.starts_with(bad) && text.contains("unclosed group"),
+                "{text}"
+            );
+        }
+    }
 }

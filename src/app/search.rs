@@ -17,7 +17,7 @@ use super::prompt::Prompt;
 use crate::i18n::tr;
 use crate::keys::Mode;
 use crate::view::ViewOptions;
-use crate::view::search::{Matcher, search_span};
+use crate::view::search::{Matcher, PatternError, search_span};
 
 /// Books up to this size are searched whole at once; in larger ones the first hit is looked
 /// for this far ahead at once and the rest in the background.
@@ -56,7 +56,7 @@ pub fn is_case_sensitive(query: &str) -> bool {
 }
 
 /// Every match of `query` in `text` as the view `view` shows it (`chapters`: the chapter
-/// ranges), for tests and benches; errors are one line (a bad or too costly regex).
+/// ranges), for tests and benches; an error says why the regex cannot be searched for.
 pub fn find_all(
     text: &str,
     chapters: &[Range<usize>],
@@ -64,7 +64,7 @@ pub fn find_all(
     query: &str,
     regex: bool,
     script: bool,
-) -> Result<Matches, String> {
+) -> Result<Matches, PatternError> {
     let m = Matcher::new(query, regex, script)?;
     let mut out = Matches::default();
     let never = AtomicBool::new(false);
@@ -134,8 +134,8 @@ pub struct SearchState {
     pub counting: bool,
     /// The current match (index into `matches.ranges`).
     pub current: Option<usize>,
-    /// Why the query gave no matches (a bad regex), for the prompt.
-    pub error: Option<String>,
+    /// Why the query gave no matches (a bad or too costly regex), for the prompt.
+    pub error: Option<PatternError>,
 }
 
 impl App {
@@ -365,6 +365,14 @@ impl App {
         self.searcher.job.is_some() || self.searcher.queued.is_some()
     }
 
+    /// Why the typed regex cannot be searched for, in the reader's language (prompt and status).
+    pub fn pattern_error_text(&self, e: &PatternError) -> String {
+        match e {
+            PatternError::TooCostly => tr!(self.lang(), "search-too-costly"),
+            PatternError::Bad(reason) => tr!(self.lang(), "search-bad-regex", reason = reason),
+        }
+    }
+
     /// How many background search threads are still running (a cancelled search counts until
     /// its thread has noticed and stopped).
     pub fn search_threads(&self) -> usize {
@@ -392,7 +400,8 @@ impl App {
             return;
         }
         if let Some(e) = &s.error {
-            self.set_message(e.clone(), true);
+            let text = self.pattern_error_text(e);
+            self.set_message(text, true);
             self.search = None;
             self.reader.set_top(prompt.origin);
             return;

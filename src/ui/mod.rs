@@ -427,9 +427,13 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
         if matches!(p.kind, PromptKind::Search { .. }) {
             flags.push_str(&app.search_flags());
         }
-        if let Some(e) = app.search.as_ref().and_then(|s| s.error.as_ref()) {
-            flags.push_str(&format!(" ({})", clean(e)));
-        }
+        // Why the regex cannot be searched for: after the flags, in the room the query leaves
+        // (cut first, so the typed query always shows; Enter puts it whole in the status bar).
+        let error = app
+            .search
+            .as_ref()
+            .and_then(|s| s.error.as_ref())
+            .map(|e| format!(" {}", clean(&app.pattern_error_text(e))));
         // Show the end of a long query (where the typing happens).
         let text = clean(&p.text);
         let room = left_max.saturating_sub(width(lead) + width(&flags) + 1);
@@ -456,7 +460,7 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
                 app.theme.status.patch(app.theme.dim),
             );
         }
-        put(
+        let x = put(
             buf,
             x,
             y,
@@ -464,6 +468,10 @@ fn draw_status(app: &App, buf: &mut Buffer) -> Option<(u16, u16)> {
             left_max.saturating_sub((x - rect.x) as usize),
             app.theme.status,
         );
+        if let Some(e) = error {
+            let room = left_max.saturating_sub((x - rect.x) as usize);
+            put(buf, x, y, &cut_end(&e, room), room, app.theme.status_error);
+        }
     } else if let Some(m) = app.message() {
         let st = if m.error {
             app.theme.status_error

@@ -130,10 +130,31 @@ pub enum Matcher {
 /// while the reader waits (`\B.{1,400}\BZ` took a minute on 100 MB).
 pub const REGEX_SIZE_LIMIT: usize = 256 * 1024;
 
+/// Why a query cannot be searched for (the interface words it in the reader's language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternError {
+    /// The regex compiles to more than `REGEX_SIZE_LIMIT`.
+    TooCostly,
+    /// The regex does not parse: the regex library's own one-line reason.
+    Bad(String),
+}
+
+impl PatternError {
+    fn of(e: regex::Error) -> PatternError {
+        match e {
+            regex::Error::CompiledTooBig(_) => PatternError::TooCostly,
+            e => {
+                let text = e.to_string();
+                PatternError::Bad(text.lines().last().unwrap_or("").trim().to_string())
+            }
+        }
+    }
+}
+
 impl Matcher {
     /// The matcher for `query`: smart case (an upper-case letter makes it case-sensitive),
-    /// `script` folds Simplified and Traditional forms. Errors are one line for the status bar.
-    pub fn new(query: &str, regex: bool, script: bool) -> Result<Matcher, String> {
+    /// `script` folds Simplified and Traditional forms.
+    pub fn new(query: &str, regex: bool, script: bool) -> Result<Matcher, PatternError> {
         let sensitive = query.chars().any(char::is_uppercase);
         if regex {
             return regex::RegexBuilder::new(query)
@@ -142,17 +163,7 @@ impl Matcher {
                 .size_limit(REGEX_SIZE_LIMIT)
                 .build()
                 .map(Matcher::Regex)
-                .map_err(|e| match e {
-                    regex::Error::CompiledTooBig(_) => {
-                        "regex too costly to search a whole book (try a smaller repetition)"
-                            .to_string()
-                    }
-                    e => {
-                        let text = e.to_string();
-                        let last = text.lines().last().unwrap_or("").trim().to_string();
-                        format!("bad regex: {last}")
-                    }
-                });
+                .map_err(PatternError::of);
         }
         let LiteralKind {
             has_han, caseless, ..
@@ -167,7 +178,7 @@ impl Matcher {
                 let re = regex::RegexBuilder::new(&regex::escape(query))
                     .case_insensitive(true)
                     .build()
-                    .map_err(|e| e.to_string())?;
+                    .map_err(PatternError::of)?;
                 return Ok(Matcher::Regex(re));
             }
             if opts.script_insensitive
@@ -464,12 +475,11 @@ mod matcher_tests {
             1
         );
         let err = Matcher::new(r"\B.{1,400}\BZ", true, true).unwrap_err();
-        assert!(err.contains("too costly"), "{err}");
-        assert!(
-            Matcher::new("(", true, true)
-                .unwrap_err()
-                .starts_with("bad regex")
-        );
+        assert_eq!(err, PatternError::TooCostly);
+        let Err(PatternError::Bad(why)) = Matcher::new("(", true, true) else {
+            panic!("an unclosed group is a bad regex");
+        };
+        assert!(why.contains("unclosed group"), "{why}");
     }
 
     #[test]
