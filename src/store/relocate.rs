@@ -337,6 +337,14 @@ pub fn default_bookmark_name(doc: &Document, pos: Position) -> String {
     if pos.offset == 0 && chapter.is_some_and(|c| c.heading) {
         rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
     }
+    // So too when the page starts at a line that says the title (an EPUB chapter's heading,
+    // a heading said twice): the name would say it twice.
+    let words_of = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let first = rest.trim_start().split('\n').next().unwrap_or("");
+    if !title.is_empty() && words_of(first) == words_of(title) {
+        rest = rest.trim_start();
+        rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
+    }
     let mut words = String::new();
     let mut width = 0;
     let mut last_space = false;
@@ -468,6 +476,18 @@ mod tests {
         assert_eq!(
             default_bookmark_name(&doc, Position::new(ch, 0)),
             "第二章 承 · 白日依山尽，黄河入海流。…"
+        );
+        // A page that starts at the title's line (a heading not marked as one, said again).
+        let doc = book("第一章 起\n春眠不觉晓。\n\n第二章 承\n\n第二章 承\n白日依山尽。\n");
+        let ch = doc.chapters.len() - 1;
+        let at = doc
+            .chapter_text(ch)
+            .find("\n第二章")
+            .map(|k| k + 1)
+            .unwrap();
+        assert_eq!(
+            default_bookmark_name(&doc, Position::new(ch, at)),
+            "第二章 承 · 白日依山尽。"
         );
     }
 
