@@ -252,46 +252,26 @@ impl App {
                 let chapters: Vec<Range<usize>> =
                     doc.chapters.iter().map(|c| c.range.clone()).collect();
                 let len = text.len();
-                let mut ahead = Vec::new();
                 let mut told = backward;
-                // From where the search started to the end, then from the start.
-                let ok = search_span(
-                    text,
-                    &chapters,
-                    origin..len,
-                    &view,
-                    &matcher,
-                    &flag,
-                    &mut |r| {
+                // The matches of `span` into `into`, the first one of all told at once; false
+                // when cancelled.
+                let mut look = |span: Range<usize>, into: &mut Vec<Range<usize>>| {
+                    search_span(text, &chapters, span, &view, &matcher, &flag, &mut |r| {
                         if !told {
                             told = true;
                             let _ = tx.send(Report::First(r.clone()));
                         }
-                        ahead.push(r);
+                        into.push(r);
                         true
-                    },
-                );
-                if !ok {
+                    })
+                };
+                // From where the search started to the end, then from the start.
+                let mut ahead = Vec::new();
+                if !look(origin..len, &mut ahead) {
                     return;
                 }
                 let mut all = Vec::new();
-                let ok = search_span(
-                    text,
-                    &chapters,
-                    0..origin,
-                    &view,
-                    &matcher,
-                    &flag,
-                    &mut |r| {
-                        if !told {
-                            told = true;
-                            let _ = tx.send(Report::First(r.clone()));
-                        }
-                        all.push(r);
-                        true
-                    },
-                );
-                if ok {
+                if look(0..origin, &mut all) {
                     all.extend(ahead);
                     let _ = tx.send(Report::All(all));
                 }
