@@ -13,6 +13,7 @@ use super::width::{TAB_WIDTH, is_wide_char};
 use super::wrap::no_line_start;
 use super::{BookStyle, ParagraphMode};
 use crate::document::Document;
+use crate::document::chapters::same_words;
 
 /// Bytes looked at per sample window when guessing a book's style.
 pub const SAMPLE_WINDOW: usize = 32 * 1024;
@@ -572,12 +573,6 @@ fn skip_repeated_heading(src: &mut SourceLines<'_>, heading: &str) {
         }
         probe.next();
     }
-}
-
-/// The same words, white space aside: a heading said again under itself.
-pub(crate) fn same_words(a: &str, b: &str) -> bool {
-    let a = a.chars().filter(|c| !c.is_whitespace());
-    a.eq(b.chars().filter(|c| !c.is_whitespace()))
 }
 
 /// A Markdown ATX heading is shown without its `#` marks.

@@ -339,9 +339,8 @@ pub fn default_bookmark_name(doc: &Document, pos: Position) -> String {
     }
     // So too when the page starts at a line that says the title (an EPUB chapter's heading,
     // a heading said twice): the name would say it twice.
-    let words_of = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let first = rest.trim_start().split('\n').next().unwrap_or("");
-    if !title.is_empty() && words_of(first) == words_of(title) {
+    if !title.is_empty() && crate::document::chapters::same_words(first, title) {
         rest = rest.trim_start();
         rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
     }

@@ -113,6 +113,13 @@ fn line_at(text: &str, start: usize) -> &str {
     rest.split('\n').next().unwrap_or_default().trim()
 }
 
+/// The same words, white space aside (`第2章 开始` and `第2章　开始`): a heading said again under
+/// itself, as layout and bookmark names see it.
+pub fn same_words(a: &str, b: &str) -> bool {
+    let a = a.chars().filter(|c| !c.is_whitespace());
+    a.eq(b.chars().filter(|c| !c.is_whitespace()))
+}
+
 /// Split `text` into chapters. `name` is the fallback book title; `markdown` says the book is a
 /// Markdown file (its headings win whenever there are any).
 pub fn split(text: &str, name: &str, rules: &RuleSet, markdown: bool) -> Split {

@@ -115,7 +115,7 @@ pub fn layout_vertical_with(
         let line = raw.trim_end_matches(['\n', '\r']);
         if !line.trim().is_empty()
             && let Some(h) = said.take()
-            && crate::layout::paragraphs::same_words(line, h)
+            && crate::document::chapters::same_words(line, h)
         {
             pos += raw.len();
             continue;
